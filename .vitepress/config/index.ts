@@ -1,0 +1,15 @@
+/** Assembles the site config: shared settings + one config per locale (see VitePress's own docs). */
+import { defineConfig } from 'vitepress'
+import { shared, SRC_DIR } from './shared'
+import { zh } from './zh'
+import { en } from './en'
+
+export default defineConfig({
+  ...shared,
+  // the language switch must never lead to a 404: it goes to the other locale's home page
+  i18nRouting: false,
+  locales: {
+    root: zh(SRC_DIR),
+    en,
+  },
+})

@@ -1,0 +1,82 @@
+/** Settings every locale shares: markdown pipeline, search, head, sitemap, build checks. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { defineConfig, type HeadConfig } from 'vitepress'
+import { SITE } from './site'
+import { mermaidPlugin } from '../plugins/mermaid'
+import { snippetFencePlugin } from '../plugins/snippet-fence'
+import { tokenize, processTerm } from '../plugins/search-tokenize'
+import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
+import { searchLocales } from './search-i18n'
+
+export const ROOT = path.resolve(__dirname, '../..')
+export const SRC_DIR = path.join(ROOT, 'docs')
+
+export const shared = defineConfig({
+  srcDir: 'docs',
+  srcExclude: ['**/README.md', 'data/**'],
+  cleanUrls: true,
+  lastUpdated: true,
+  metaChunk: true,
+  // markdown-it already fails on bad links we generate; VitePress's own dead-link check stays on
+  ignoreDeadLinks: false,
+  vite: {
+    publicDir: path.join(ROOT, 'public'),
+    build: { chunkSizeWarningLimit: 2000 },
+  },
+  head: [
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    ['meta', { name: 'theme-color', content: '#1d63ed' }],
+    ['meta', { property: 'og:type', content: 'website' }],
+    ['meta', { property: 'og:site_name', content: SITE.title }],
+    ['meta', { name: 'twitter:card', content: 'summary' }],
+  ],
+  sitemap: { hostname: SITE.url },
+  markdown: {
+    languageAlias: { ps1: 'powershell', pwsh: 'powershell', conf: 'ini' },
+    theme: { light: 'github-light', dark: 'github-dark' },
+    config(md) {
+      md.use(snippetFencePlugin)
+      md.use(mermaidPlugin)
+    },
+  },
+  /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
+  transformPageData(pageData) {
+    const file = path.join(SRC_DIR, pageData.relativePath)
+    if (!fs.existsSync(file)) return
+    const rel = `docs/${pageData.relativePath}`
+    validateFrontmatter(readFrontmatter(fs.readFileSync(file, 'utf8'), rel), rel)
+  },
+  transformHead({ pageData, siteData }) {
+    const route = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const url = `${SITE.url}/${route}`
+    const title = pageData.title ? `${pageData.title} | ${siteData.title}` : siteData.title
+    const description = pageData.description || siteData.description
+    const head: HeadConfig[] = [
+      ['link', { rel: 'canonical', href: url }],
+      ['meta', { property: 'og:title', content: title }],
+      ['meta', { property: 'og:description', content: description }],
+      ['meta', { property: 'og:url', content: url }],
+    ]
+    return head
+  },
+  themeConfig: {
+    logo: { src: '/favicon.svg', alt: '' },
+    socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
+    search: {
+      provider: 'local',
+      options: {
+        locales: searchLocales,
+        miniSearch: {
+          options: { tokenize, processTerm },
+          searchOptions: {
+            combineWith: 'AND',
+            prefix: (term: string) => term.length > 1,
+            fuzzy: (term: string) => (/^[a-z]{5,}$/.test(term) ? 0.2 : false),
+            boost: { title: 4, text: 2, titles: 1 },
+          },
+        },
+      },
+    },
+  },
+})

@@ -1,0 +1,43 @@
+/** zh-CN (root locale): nav, sidebar and UI labels. */
+import path from 'node:path'
+import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
+import { SITE, editLinkPattern } from './site'
+import { readSections, sidebarFor, navFor } from './sidebar'
+
+export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } {
+  const sections = readSections(srcDir, '/')
+  return {
+    label: '简体中文',
+    lang: 'zh-CN',
+    title: SITE.title,
+    description: SITE.description,
+    themeConfig: {
+      nav: navFor(sections),
+      sidebar: sidebarFor(sections),
+      editLink: { pattern: editLinkPattern, text: '在 GitHub 上编辑此页' },
+      footer: {
+        message: '代码以 <a href="https://opensource.org/license/mit">MIT</a> 许可发布，内容以 <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans">CC BY-SA 4.0</a> 许可发布。内容改编自两篇中文 Docker 文章，见<a href="/about/credits">致谢</a>。',
+        copyright: '© 2026 Docker 知识库贡献者 · Docker 是 Docker, Inc. 的商标，本站与其无关',
+      },
+      docFooter: { prev: '上一页', next: '下一页' },
+      outline: { label: '页面导航', level: [2, 3] },
+      lastUpdated: { text: '最后更新于', formatOptions: { dateStyle: 'medium', timeStyle: 'short' } },
+      langMenuLabel: '切换语言',
+      returnToTopLabel: '回到顶部',
+      sidebarMenuLabel: '菜单',
+      darkModeSwitchLabel: '外观',
+      lightModeSwitchTitle: '切换到浅色模式',
+      darkModeSwitchTitle: '切换到深色模式',
+      skipToContentLabel: '跳到正文',
+      notFound: {
+        title: '页面未找到',
+        quote: '这个地址没有页面。它可能已被移动，或者链接写错了。',
+        linkLabel: '返回首页',
+        linkText: '返回首页',
+        code: '404',
+      },
+    },
+  }
+}
+
+export const zhSrc = (root: string) => path.join(root, 'docs')

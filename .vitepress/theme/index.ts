@@ -1,0 +1,16 @@
+/** Extends the default theme: a few components and one stylesheet. */
+import DefaultTheme from 'vitepress/theme'
+import type { Theme } from 'vitepress'
+import Layout from './Layout.vue'
+import MermaidDiagram from './components/MermaidDiagram.vue'
+import { installConsoleCopy } from './console-copy'
+import './styles.css'
+
+export default {
+  extends: DefaultTheme,
+  Layout,
+  enhanceApp({ app }) {
+    app.component('MermaidDiagram', MermaidDiagram)
+    if (typeof window !== 'undefined') installConsoleCopy()
+  },
+} satisfies Theme
