@@ -8,6 +8,9 @@ import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { tokenize, processTerm } from '../plugins/search-tokenize'
 import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
 import { searchLocales } from './search-i18n'
+import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
+import { commandsPlugin, commandsJson } from '../plugins/commands'
+import { jsonExports } from '../plugins/json-exports'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -23,6 +26,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
+    plugins: [jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson })],
   },
   head: [
     ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
@@ -38,6 +42,8 @@ export const shared = defineConfig({
     config(md) {
       md.use(snippetFencePlugin)
       md.use(mermaidPlugin)
+      md.use(glossaryPlugin)
+      md.use(commandsPlugin)
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */

@@ -4,6 +4,8 @@ import type { Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import MermaidDiagram from './components/MermaidDiagram.vue'
 import { installConsoleCopy } from './console-copy'
+import { registerGlossary } from './glossary'
+import { registerCommands } from './commands'
 import './styles.css'
 
 export default {
@@ -11,6 +13,8 @@ export default {
   Layout,
   enhanceApp({ app }) {
     app.component('MermaidDiagram', MermaidDiagram)
+    registerGlossary(app)
+    registerCommands(app)
     if (typeof window !== 'undefined') installConsoleCopy()
   },
 } satisfies Theme
