@@ -1,6 +1,7 @@
 /** Settings every locale shares: markdown pipeline, search, head, sitemap, build checks. */
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type HeadConfig } from 'vitepress'
 import { SITE } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
@@ -12,7 +13,7 @@ import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
 import { commandsPlugin, commandsJson } from '../plugins/commands'
 import { jsonExports } from '../plugins/json-exports'
 
-export const ROOT = path.resolve(__dirname, '../..')
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
 
 export const shared = defineConfig({

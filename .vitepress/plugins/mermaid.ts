@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 
 export class DiagramError extends Error {
@@ -25,7 +25,7 @@ export class DiagramError extends Error {
 export interface DiagramInfo { hash: string; title: string; description: string }
 
 /** Sizes measured by scripts/check-diagrams.ts in a real browser; used to reserve space (no layout shift). */
-export const SIZES_FILE = path.resolve(__dirname, '../diagram-sizes.json')
+export const SIZES_FILE = fileURLToPath(new URL('../diagram-sizes.json', import.meta.url))
 
 export function diagramHash(source: string): string {
   return createHash('sha256').update(source.trim()).digest('hex').slice(0, 12)

@@ -5,11 +5,11 @@
  * snippet report, docs/.snippet-status.json, when present).
  */
 import fs from 'node:fs'
-import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
 
-export const STATUS_FILE = path.resolve(__dirname, '../../docs/.snippet-status.json')
+export const STATUS_FILE = fileURLToPath(new URL('../../docs/.snippet-status.json', import.meta.url))
 
 interface SnippetStatus {
   engine?: string

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { readFrontmatter, validateFrontmatter, FrontmatterError } from '../../scripts/lib/frontmatter'
+
+const page = (fm: string) => `---\n${fm}\n---\n\n# T\n`
+const check = (fm: string) => () => validateFrontmatter(readFrontmatter(page(fm), 'docs/x.md'), 'docs/x.md')
+
+describe('frontmatter schema', () => {
+  it('accepts a complete page', () => {
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: [yama-2025]\norder: 2\nupdated: 2026-11-23')).not.toThrow()
+  })
+  it('names the file when a required field is missing', () => {
+    expect(check('title: 数据卷\nsources: []')).toThrow('docs/x.md:1: missing frontmatter field "description"')
+  })
+  it('names the line of a field with a wrong type', () => {
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\norder: two')).toThrow('docs/x.md:5: order: must be a whole number')
+  })
+  it('rejects unknown sources with the line', () => {
+    expect(check('title: 数据卷\nsources: [wikipedia]\ndescription: 数据卷是 Docker 管理的持久化存储。')).toThrow(/docs\/x.md:3: sources: unknown source "wikipedia"/)
+  })
+  it('rejects unknown keys (typos) with the line', () => {
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ndescripton: typo')).toThrow('docs/x.md:5: unknown frontmatter field "descripton"')
+  })
+  it('reports invalid YAML with the line', () => {
+    expect(check('title: 数据卷\ndescription: [unclosed\nsources: []')).toThrow(FrontmatterError)
+  })
+  it('rejects a bad date', () => {
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\nupdated: 23.11.2026')).toThrow('docs/x.md:5: updated: must be a date YYYY-MM-DD')
+  })
+  it('reads a page without frontmatter as empty, and an unclosed one as an error', () => {
+    expect(readFrontmatter('# hi', 'a.md').data).toEqual({})
+    expect(() => readFrontmatter('---\ntitle: x\n', 'a.md')).toThrow('a.md:1: frontmatter is not closed')
+  })
+})

@@ -1,0 +1,30 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { serveStatic } from '../../scripts/lib/static-server'
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-serve-'))
+fs.mkdirSync(path.join(root, 'guide'))
+fs.writeFileSync(path.join(root, 'index.html'), 'home')
+fs.writeFileSync(path.join(root, 'guide/why.html'), 'why')
+fs.writeFileSync(path.join(root, 'guide/index.html'), 'guide')
+fs.writeFileSync(path.join(root, '404.html'), 'missing')
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+
+describe('static server for the built site', () => {
+  it('serves clean URLs on 127.0.0.1 and 404s the rest', async () => {
+    const s = await serveStatic(root)
+    try {
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      const get = async (p: string) => { const r = await fetch(s.url + p); return [r.status, await r.text()] }
+      expect(await get('/')).toEqual([200, 'home'])
+      expect(await get('/guide/why')).toEqual([200, 'why'])
+      expect(await get('/guide/')).toEqual([200, 'guide'])
+      expect(await get('/nope')).toEqual([404, 'missing'])
+      expect((await get('/../../etc/passwd'))[0]).toBe(404)
+    } finally {
+      await s.close()
+    }
+  })
+})
