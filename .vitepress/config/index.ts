@@ -6,8 +6,6 @@ import { en } from './en'
 
 export default defineConfig({
   ...shared,
-  // the language switch must never lead to a 404: it goes to the other locale's home page
-  i18nRouting: false,
   locales: {
     root: zh(SRC_DIR),
     en,

@@ -104,7 +104,7 @@ const FIELDS: Record<string, { required: boolean; check: Check; help: string }> 
   keywords: {
     required: false,
     help: 'extra search words (Chinese task words, flags)',
-    check: (v) => (Array.isArray(v) && v.every((k) => typeof k === 'string') ? null : 'must be a list of words'),
+    check: (v) => (Array.isArray(v) && v.every((k) => typeof k === 'string' || typeof k === 'number') ? null : 'must be a list of words, e.g. [端口映射, -p]'),
   },
 }
 

@@ -1,0 +1,49 @@
+/** Shared helpers for browser tests: open pages, collect console errors, run axe. */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { launchBrowser, type Browser } from '../../scripts/lib/browser'
+
+export const baseUrl = () => inject('baseUrl')
+
+export interface Session extends Browser {
+  errors: string[]
+  open(path: string): Promise<Page>
+}
+
+export async function session(opts: Parameters<typeof launchBrowser>[0] = {}): Promise<Session> {
+  const b = await launchBrowser(opts)
+  const errors: string[] = []
+  return Object.assign(b, {
+    errors,
+    async open(path: string) {
+      const page = await b.context.newPage()
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`) })
+      page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
+      await page.goto(baseUrl() + path, { waitUntil: 'networkidle' })
+      return page
+    },
+  })
+}
+
+/** Serious and critical axe-core violations, as readable strings. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page: page as any }).analyze()
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+/** Open VitePress search with the keyboard and return the result links for a query. */
+export async function searchFor(page: Page, query: string): Promise<string[]> {
+  await page.keyboard.press('Control+k')
+  const input = page.locator('.VPLocalSearchBox input')
+  await input.waitFor()
+  await input.fill(query)
+  // results update after a debounce; wait until the list reflects this query
+  await page.waitForTimeout(350)
+  await page.waitForFunction(() => !document.querySelector('.VPLocalSearchBox .results')?.getAttribute('aria-busy'), undefined, { timeout: 5000 }).catch(() => {})
+  const hrefs = await page.locator('.VPLocalSearchBox .results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''))
+  await page.keyboard.press('Escape')
+  return hrefs
+}
