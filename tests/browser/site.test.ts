@@ -1,0 +1,245 @@
+/**
+ * The built site in Debian chromium: rendering, navigation, diagrams, search, dark mode, phone
+ * layout, copy buttons, 404, and — over every page visited — no console errors and no request
+ * to any host but 127.0.0.1.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl, session, searchFor, type Session } from './helpers'
+
+const DIST = '.vitepress/dist'
+/** Site paths of built pages containing at least one diagram, found in the output. */
+function pagesWithDiagrams(): { route: string; count: number }[] {
+  const out: { route: string; count: number }[] = []
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name)
+      if (e.isDirectory()) { if (e.name !== 'assets' && e.name !== 'v') walk(p) }
+      else if (e.name.endsWith('.html')) {
+        const count = (fs.readFileSync(p, 'utf8').match(/class="mermaid-diagram"/g) ?? []).length
+        if (count) out.push({ route: '/' + path.relative(DIST, p).replace(/index\.html$/, '').replace(/\.html$/, ''), count })
+      }
+    }
+  }
+  walk(DIST)
+  return out
+}
+const MERMAID_JS = /\/assets\/chunks\/(mermaid\.core|.*Diagram-)[^/]*\.js$/
+
+let s: Session
+beforeAll(async () => { s = await session() })
+afterAll(async () => { await s?.close() })
+
+describe('site basics', () => {
+  it('home page renders its hero, actions and features', async () => {
+    const page = await s.open('/')
+    await expect(page.locator('.VPHero .name').textContent()).resolves.toContain('Docker 知识库')
+    expect(await page.locator('.VPHero .actions a').count()).toBeGreaterThanOrEqual(2)
+    expect(await page.locator('.VPFeature').count()).toBeGreaterThanOrEqual(3)
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
+    await page.close()
+  })
+
+  it('navigation: the nav leads to a section, with sidebar and prev/next links', async () => {
+    const page = await s.open('/')
+    await page.locator('.VPNavBarMenu a', { hasText: '入门' }).first().click()
+    await page.waitForURL(/\/guide\/$/)
+    await page.locator('.VPSidebar .VPSidebarItem').first().waitFor()
+    expect(await page.locator('.VPSidebar .VPSidebarItem').count()).toBeGreaterThan(5)
+    await page.locator('.VPDocFooter .pager-link.next').waitFor()
+    const next = await page.locator('.VPDocFooter .pager-link.next').getAttribute('href')
+    await page.locator('.VPDocFooter .pager-link.next').click()
+    await page.waitForURL((u) => u.pathname === next)
+    await page.locator('.VPDocFooter .pager-link.prev').waitFor()
+    // edit link, "report a problem" pre-filled with the page URL, last updated from git
+    expect(await page.locator('.VPDocFooter .edit-link a').getAttribute('href')).toContain('/edit/main/docs/')
+    const report = await page.locator('.page-footer-links a').getAttribute('href')
+    expect(decodeURIComponent(report!)).toContain(next!.replace(/^\//, ''))
+    expect(await page.locator('.VPLastUpdated').count()).toBe(1)
+    await page.close()
+  })
+
+  it('the language switch never leads to a 404', async () => {
+    const page = await s.open('/guide/')
+    const links = await page.locator('.VPNavBarTranslations a, .VPNavScreenTranslations a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    expect(links.length).toBeGreaterThan(0)
+    for (const href of links) {
+      const r = await page.request.get(new URL(href!, page.url()).href)
+      expect(r.status(), href!).toBe(200)
+    }
+    await page.close()
+  })
+
+  it('unknown URLs get the 404 page with a way home', async () => {
+    const page = await s.open('/no/such/page')
+    await expect(page.locator('.NotFound .title').textContent()).resolves.toContain('页面未找到')
+    expect(await page.locator('.NotFound a').getAttribute('href')).toBe('/')
+    await page.close()
+  })
+})
+
+describe('Mermaid diagrams', () => {
+  it('every diagram on the site becomes an SVG, with no layout shift', async () => {
+    const pages = pagesWithDiagrams()
+    expect(pages.length).toBeGreaterThan(0)
+    let rendered = 0
+    for (const { route, count } of pages) {
+      const page = await s.open(route)
+      await page.evaluate(() => {
+        ;(window as any).__cls = 0
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__cls += e.value
+        }).observe({ type: 'layout-shift', buffered: true })
+      })
+      const boxes = page.locator('.mermaid-box')
+      for (let i = 0; i < count; i++) {
+        const box = boxes.nth(i)
+        await box.scrollIntoViewIfNeeded()
+        const before = await box.boundingBox()
+        await page.locator('.mermaid-box[data-rendered="true"] svg').nth(i).waitFor({ timeout: 20_000 })
+        const after = await box.boundingBox()
+        expect(Math.abs(after!.height - before!.height), `${route} diagram ${i + 1} box height changed`).toBeLessThan(2)
+        rendered++
+      }
+      expect(await page.locator('.mermaid-error').count(), route).toBe(0)
+      const cls = await page.evaluate(() => (window as any).__cls as number)
+      expect(cls, `${route} CLS`).toBeLessThan(0.01)
+      await page.close()
+    }
+    console.log(`diagrams rendered to SVG: ${rendered} on ${pages.length} pages`)
+    expect(rendered).toBeGreaterThanOrEqual(Number(process.env.MIN_DIAGRAMS ?? 12))
+  })
+
+  it('a diagram has a text alternative for screen readers', async () => {
+    const [first] = pagesWithDiagrams()
+    const page = await s.open(first.route)
+    const fig = page.locator('figure.mermaid-diagram').first()
+    expect(await fig.getAttribute('role')).toBe('img')
+    expect((await fig.getAttribute('aria-label'))!.length).toBeGreaterThan(1)
+    expect((await fig.locator('figcaption').textContent())!.length).toBeGreaterThan(5)
+    await page.close()
+  })
+
+  it('mermaid JS loads only on pages that have a diagram', async () => {
+    const withDiagram = pagesWithDiagrams()[0].route
+    const load = async (route: string) => {
+      const page = await s.context.newPage()
+      const js: string[] = []
+      page.on('request', (r) => { if (MERMAID_JS.test(new URL(r.url()).pathname)) js.push(r.url()) })
+      await page.goto(baseUrl() + route, { waitUntil: 'networkidle' })
+      await page.mouse.wheel(0, 20000)
+      await page.waitForTimeout(500)
+      await page.close()
+      return js
+    }
+    expect(await load('/'), 'home page').toEqual([])
+    expect(await load('/guide/'), 'section page without diagrams').toEqual([])
+    expect((await load(withDiagram)).length, withDiagram).toBeGreaterThan(0)
+  })
+
+  it('dark mode re-renders diagrams with the dark theme', async () => {
+    const route = pagesWithDiagrams()[0].route
+    const page = await s.open(route)
+    const svg = page.locator('.mermaid-box[data-rendered="true"] svg').first()
+    await page.locator('.mermaid-box').first().scrollIntoViewIfNeeded()
+    await svg.waitFor()
+    const light = await svg.innerHTML()
+    await page.locator('.VPNavBarAppearance button, .VPSwitchAppearance').first().click()
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
+    await page.waitForFunction((l) => document.querySelector('.mermaid-box[data-rendered="true"] svg')?.innerHTML !== l, light, { timeout: 10_000 })
+    expect(await svg.innerHTML()).not.toBe(light)
+    await page.locator('.VPNavBarAppearance button, .VPSwitchAppearance').first().click()
+    await page.close()
+  })
+})
+
+describe('search', () => {
+  const cases: [string, RegExp][] = [
+    ['镜像', /./],
+    ['端口映射', /port-mapping|network/],
+    ['数据卷', /storage|volume/],
+    ['docker run -p', /./],
+  ]
+  for (const [query, expected] of cases) {
+    it(`finds "${query}"`, async () => {
+      const page = await s.open('/')
+      const hrefs = await searchFor(page, query)
+      expect(hrefs.length, `no results for ${query}`).toBeGreaterThan(0)
+      expect(hrefs.slice(0, 5).some((h) => expected.test(h)), `${query} → ${hrefs.slice(0, 5).join(', ')}`).toBe(true)
+      await page.close()
+    })
+  }
+})
+
+describe('code blocks', () => {
+  it('copying a console block takes only the commands', async () => {
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')
+    expect(html).toBeTruthy()
+    // find a built page with a console block
+    const route = findRoute((h) => h.includes('language-console'))
+    const page = await s.open(route)
+    const block = page.locator('div.language-console').first()
+    await block.scrollIntoViewIfNeeded()
+    await block.hover()
+    await block.locator('button.copy').click()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    const source = await block.locator('pre').textContent()
+    const commands = source!.split('\n').filter((l) => l.startsWith('$ ')).map((l) => l.slice(2))
+    expect(copied.split('\n')[0]).toBe(commands[0])
+    expect(copied).not.toContain('$ ')
+    await page.close()
+  })
+
+  it('runnable and shown-only snippets are labelled', async () => {
+    const route = findRoute((h) => h.includes('snippet--run'))
+    const page = await s.open(route)
+    expect(await page.locator('.snippet--run .snippet-badge').count()).toBeGreaterThan(0)
+    await page.close()
+  })
+})
+
+describe('phone-sized viewport', () => {
+  it('has no horizontal scroll and the menu opens', async () => {
+    const phone = await session({ viewport: { width: 375, height: 740 } })
+    try {
+      for (const route of ['/', '/guide/', pagesWithDiagrams()[0].route]) {
+        const page = await phone.open(route)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        expect(overflow, `${route} scrolls sideways`).toBeLessThanOrEqual(0)
+        await page.close()
+      }
+      const page = await phone.open('/guide/')
+      await page.locator('.VPLocalNav .menu, .VPNavBarHamburger').first().click()
+      await page.waitForTimeout(300)
+      expect(await page.locator('.VPSidebar.open, .VPNavScreen').count()).toBeGreaterThan(0)
+      await page.close()
+      expect(phone.errors).toEqual([])
+      expect(phone.blocked).toEqual([])
+    } finally {
+      await phone.close()
+    }
+  })
+})
+
+describe('hygiene over every page visited above', () => {
+  // the 404 test's own document answers 404 on purpose; the browser logs that as an error
+  it('no console errors', () => expect(s.errors.filter((e) => !e.startsWith('/no/such/page: Failed to load resource'))).toEqual([]))
+  it('no request to any host but 127.0.0.1', () => expect(s.blocked).toEqual([]))
+})
+
+function findRoute(test: (html: string) => boolean): string {
+  let found: string | undefined
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (found) return
+      const p = path.join(d, e.name)
+      if (e.isDirectory()) { if (e.name !== 'assets') walk(p) }
+      else if (e.name.endsWith('.html') && test(fs.readFileSync(p, 'utf8'))) found = '/' + path.relative(DIST, p).replace(/index\.html$/, '').replace(/\.html$/, '')
+    }
+  }
+  walk(DIST)
+  if (!found) throw new Error('no built page matches')
+  return found
+}
