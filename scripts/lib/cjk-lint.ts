@@ -1,0 +1,105 @@
+/**
+ * Chinese typography checks that reviewers would otherwise do by hand. Pure functions over one
+ * Markdown file: each problem names its line, and `fix` returns corrected text where the fix is
+ * mechanical and safe. Code (fences, inline code), frontmatter, HTML tags, link targets and
+ * glossary ids are never touched.
+ */
+export interface CjkProblem { line: number; rule: string; message: string }
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff'
+const CJK_RE = new RegExp(`[${CJK}]`)
+/** full-width punctuation used in Chinese text */
+const CJK_PUNCT = '，。、；：！？（）《》「」『』“”‘’【】…—'
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' }
+
+/** Replace spans we must not inspect with a neutral character, keeping positions. */
+function mask(line: string): string {
+  const blank = (m: string) => '\u0000'.repeat(m.length)
+  return line
+    .replace(/`+[^`]*`+/g, blank) // inline code
+    .replace(/\]\([^)]*\)/g, (m) => ']' + blank(m.slice(1))) // link targets
+    .replace(/<[^>]+>/g, blank) // HTML tags and autolinks
+    .replace(/\[\[[^\]|]*/g, (m) => '[[' + blank(m.slice(2))) // glossary ids
+    .replace(/https?:\/\/\S+/g, blank)
+    .replace(/\{#[^}]*\}/g, blank)
+}
+
+type LineVisitor = (masked: string, raw: string, lineNo: number) => string | void
+
+/** Visit prose lines (outside frontmatter and fences); a visitor may return a replacement line. */
+function eachProseLine(text: string, visit: LineVisitor): string {
+  const lines = text.split('\n')
+  let i = 0
+  if (lines[0] === '---') {
+    const end = lines.indexOf('---', 1)
+    if (end > 0) i = end + 1
+  }
+  let fence: string | null = null
+  for (; i < lines.length; i++) {
+    const l = lines[i]
+    const f = /^\s*(`{3,}|~{3,})/.exec(l)
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !l.trim().slice(f[1].length).trim()) fence = null
+      continue
+    }
+    if (f) { fence = f[1]; continue }
+    if (/^\s{4,}\S/.test(l) && (i === 0 || !lines[i - 1].trim())) continue // indented code
+    const out = visit(mask(l), l, i + 1)
+    if (typeof out === 'string') lines[i] = out
+  }
+  return lines.join('\n')
+}
+
+const isPunct = (c: string | undefined) => !!c && (CJK_PUNCT.includes(c) || /[\p{P}]/u.test(c))
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
+
+export function checkCjk(text: string): CjkProblem[] {
+  const problems: CjkProblem[] = []
+  eachProseLine(text, (m, _raw, line) => {
+    // 1. emphasis that CommonMark will not open/close next to Chinese punctuation: delimiters
+    //    alternate open/close on a line; an opener must be left-flanking, a closer right-flanking
+    let n = 0
+    for (const d of m.matchAll(/\*\*|__/g)) {
+      const before = m[d.index! - 1]
+      const after = m[d.index! + 2]
+      const left = !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before))
+      const right = !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after))
+      const closing = n++ % 2 === 1
+      if (closing ? !right : !left) {
+        problems.push({ line, rule: 'cjk-emphasis', message: `"${d[0]}" next to "${closing ? before : after}" will not ${closing ? 'close' : 'open'} emphasis: move the punctuation outside the ${d[0]}…${d[0]}` })
+      }
+    }
+    // 2. half-width punctuation inside Chinese text
+    for (const p of m.matchAll(new RegExp(`(?<=[${CJK}])[,;:!?](?=\\s*[${CJK}]|\\s*$)`, 'g'))) {
+      problems.push({ line, rule: 'cjk-punctuation', message: `half-width "${p[0]}" after Chinese text: use "${HALF_TO_FULL[p[0]]}"` })
+    }
+    // 3. no space between Chinese and Latin letters/digits
+    for (const s of m.matchAll(new RegExp(`[${CJK}][A-Za-z0-9]|[A-Za-z0-9][${CJK}]`, 'g'))) {
+      problems.push({ line, rule: 'cjk-spacing', message: `add a space between Chinese and Latin text: "${s[0]}"` })
+    }
+  })
+  return problems
+}
+
+/** Apply the safe fixes: spacing, half-width punctuation, punctuation inside closing emphasis. */
+export function fixCjk(text: string): string {
+  return eachProseLine(text, (m, raw) => {
+    let out = ''
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i]
+      const mc = m[i]
+      const next = m[i + 1]
+      if (mc !== '\u0000' && HALF_TO_FULL[c] && i > 0 && CJK_RE.test(m[i - 1]) && (next === undefined || new RegExp(`^\\s*([${CJK}]|$)`).test(m.slice(i + 1)))) {
+        out += HALF_TO_FULL[c]
+        // drop the space a half-width mark carried
+        while (raw[i + 1] === ' ' && m.slice(i + 1).trim()) i++
+        continue
+      }
+      out += c
+      if (mc === '\u0000' || next === undefined || next === '\u0000') continue
+      if ((CJK_RE.test(mc) && /[A-Za-z0-9]/.test(next)) || (/[A-Za-z0-9]/.test(mc) && CJK_RE.test(next))) out += ' '
+    }
+    // **注意：**后文 → **注意**：后文
+    return out.replace(new RegExp(`([${CJK_PUNCT}])\\*\\*(?=[^\\s${CJK_PUNCT}*])`, 'g'), '**$1')
+  })
+}

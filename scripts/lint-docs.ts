@@ -1,0 +1,45 @@
+/**
+ * Lint for what reviewers would otherwise check by hand: markdownlint (structure) and Chinese
+ * typography (scripts/lib/cjk-lint.ts). Messages are file:line. `--fix` applies the safe fixes.
+ *
+ *   npx tsx scripts/lint-docs.ts [--fix] [files…]
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { lint } from 'markdownlint/promise'
+import { applyFixes } from 'markdownlint'
+import { parse as parseJsonc } from './lib/jsonc'
+import { listPages } from './check-pages'
+import { checkCjk, fixCjk } from './lib/cjk-lint'
+
+export async function lintDocs(files: string[], fix = false): Promise<string[]> {
+  const config = parseJsonc(fs.readFileSync('.markdownlint.jsonc', 'utf8'))
+  const problems: string[] = []
+  for (const file of files) {
+    const rel = path.relative(process.cwd(), file)
+    let text = fs.readFileSync(file, 'utf8')
+    if (fix) {
+      const fixed = fixCjk(text)
+      const r = await lint({ strings: { [rel]: fixed }, config: config as never })
+      text = applyFixes(fixed, r[rel])
+      fs.writeFileSync(file, text)
+    }
+    const results = await lint({ strings: { [rel]: text }, config: config as never })
+    for (const e of results[rel]) {
+      problems.push(`${rel}:${e.lineNumber}: ${e.ruleNames[0]} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`)
+    }
+    for (const p of checkCjk(text)) problems.push(`${rel}:${p.line}: ${p.rule} ${p.message}`)
+  }
+  return problems
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2)
+  const fix = args.includes('--fix')
+  const files = args.filter((a) => !a.startsWith('--'))
+  const pages = files.length ? files.map((f) => path.resolve(f)) : listPages(path.resolve('docs'))
+  const problems = await lintDocs(pages, fix)
+  for (const p of problems) console.error(p)
+  console.log(`lint: ${pages.length} files, ${problems.length} problem(s)${fix ? ' after --fix' : ''}`)
+  process.exit(problems.length ? 1 : 0)
+}
