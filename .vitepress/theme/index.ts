@@ -1,5 +1,6 @@
 /** Extends the default theme: a few components and one stylesheet. */
 import DefaultTheme from 'vitepress/theme'
+import { defineAsyncComponent } from 'vue'
 import type { Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import MermaidDiagram from './components/MermaidDiagram.vue'
@@ -13,6 +14,8 @@ export default {
   Layout,
   enhanceApp({ app }) {
     app.component('MermaidDiagram', MermaidDiagram)
+    // async: its data is only downloaded on the page that shows it (/about/credits)
+    app.component('CorrectionsList', defineAsyncComponent(() => import('./components/CorrectionsList.vue')))
     registerGlossary(app)
     registerCommands(app)
     if (typeof window !== 'undefined') installConsoleCopy()

@@ -1,0 +1,36 @@
+/**
+ * The list of corrections to the source articles: one YAML file per area under
+ * docs/data/corrections/, validated here (file:line on a bad entry) and rendered on /about/credits.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { LineCounter, parseDocument, isSeq, isMap } from 'yaml'
+import { SOURCES } from './frontmatter'
+
+export interface Correction { source: keyof typeof SOURCES; original: string; correction: string; page: string; file: string; line: number }
+
+export const CORRECTIONS_DIR = 'docs/data/corrections'
+
+export function readCorrections(dir = CORRECTIONS_DIR): Correction[] {
+  if (!fs.existsSync(dir)) return []
+  const out: Correction[] = []
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const file = path.join(dir, name)
+    const counter = new LineCounter()
+    const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: counter })
+    if (doc.errors.length) throw new Error(`${file}:${doc.errors[0].linePos?.[0]?.line ?? 1}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
+    if (!isSeq(doc.contents)) throw new Error(`${file}:1: expected a list of corrections`)
+    for (const item of doc.contents.items) {
+      const line = counter.linePos((item as { range?: [number] }).range?.[0] ?? 0).line
+      if (!isMap(item)) throw new Error(`${file}:${line}: each correction must be a mapping`)
+      const e = item.toJSON() as Record<string, unknown>
+      for (const key of ['source', 'original', 'correction', 'page']) {
+        if (typeof e[key] !== 'string' || !(e[key] as string).trim()) throw new Error(`${file}:${line}: correction needs a "${key}" text`)
+      }
+      if (!((e.source as string) in SOURCES)) throw new Error(`${file}:${line}: unknown source "${e.source}" (known: ${Object.keys(SOURCES).join(', ')})`)
+      if (!(e.page as string).startsWith('/')) throw new Error(`${file}:${line}: page must be a site path like /guide/why`)
+      out.push({ ...(e as Omit<Correction, 'file' | 'line'>), file, line })
+    }
+  }
+  return out
+}
