@@ -102,15 +102,6 @@ const sq = await runSearchQueries(browser.context, server.url)
 out.search = sq
 console.log(`search quality: ${sq.hits}/${sq.total} queries hit in the top 3 (${(100 * sq.hits / sq.total).toFixed(1)} %)`)
 await browser.close()
-try {
-  const { finderBench } = await import('./lib/finder-bench')
-  const f = await finderBench(server.url)
-  out.finder = f
-  console.log(`command finder: ${f.entries} entries, filter ${f.nodeMsPerQuery.toFixed(2)} ms/keystroke in Node, ${f.browserMsPerKeystroke.toFixed(1)} ms/keystroke in chromium (input → list updated)`)
-} catch (e) {
-  console.log(`command finder: not measured (${(e as Error).message})`)
-}
-
 // 6. Lighthouse, mobile
 const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-lh-')) })
 const lh: Record<string, Record<string, number>> = {}

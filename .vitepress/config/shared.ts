@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type HeadConfig } from 'vitepress'
+import type MarkdownIt from 'markdown-it'
 import { SITE } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
@@ -41,10 +42,10 @@ export const shared = defineConfig({
     languageAlias: { ps1: 'powershell', pwsh: 'powershell', conf: 'ini' },
     theme: { light: 'github-light', dark: 'github-dark' },
     config(md) {
-      md.use(snippetFencePlugin)
-      md.use(mermaidPlugin)
-      md.use(glossaryPlugin)
-      md.use(commandsPlugin)
+      // VitePress bundles its own copy of markdown-it's type definitions; the runtime object is
+      // the same markdown-it 14 our plugins are written (and unit-tested) against.
+      const it = md as unknown as MarkdownIt
+      for (const plugin of [snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin]) it.use(plugin)
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */

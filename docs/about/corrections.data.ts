@@ -1,9 +1,14 @@
 /** Build-time data for <CorrectionsList />: every correction to the source articles. */
-import { readCorrections, CORRECTIONS_DIR } from '../../scripts/lib/corrections'
+import { defineLoader } from 'vitepress'
+import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../scripts/lib/corrections'
 
-export default {
-  watch: [`../data/corrections/*.yaml`],
-  load() {
+export type CorrectionItem = Pick<Correction, 'source' | 'original' | 'correction' | 'page'>
+declare const data: CorrectionItem[]
+export { data }
+
+export default defineLoader({
+  watch: ['../data/corrections/*.yaml'],
+  load(): CorrectionItem[] {
     return readCorrections(CORRECTIONS_DIR).map(({ source, original, correction, page }) => ({ source, original, correction, page }))
   },
-}
+})

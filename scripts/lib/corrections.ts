@@ -21,7 +21,7 @@ export function readCorrections(dir = CORRECTIONS_DIR): Correction[] {
     if (doc.errors.length) throw new Error(`${file}:${doc.errors[0].linePos?.[0]?.line ?? 1}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
     if (!isSeq(doc.contents)) throw new Error(`${file}:1: expected a list of corrections`)
     for (const item of doc.contents.items) {
-      const line = counter.linePos((item as { range?: [number] }).range?.[0] ?? 0).line
+      const line = counter.linePos((item as unknown as { range?: [number] }).range?.[0] ?? 0).line
       if (!isMap(item)) throw new Error(`${file}:${line}: each correction must be a mapping`)
       const e = item.toJSON() as Record<string, unknown>
       for (const key of ['source', 'original', 'correction', 'page']) {

@@ -4,13 +4,13 @@
  * today's diagram syntax. If this test starts failing, the package has been fixed and the
  * decision should be revisited.
  */
-import MarkdownIt from 'markdown-it'
+import MarkdownIt, { type PluginSimple } from 'markdown-it'
 import * as legacy from 'markdown-it-mermaid'
 import { describe, expect, it } from 'vitest'
 import { mermaidPlugin } from '../../.vitepress/plugins/mermaid'
 
 // a CommonJS module: plain Node needs `.default.default`, Vite's interop gives `.default`
-const legacyPlugin = ((legacy as any).default?.default ?? (legacy as any).default) as MarkdownIt.PluginSimple
+const legacyPlugin = ((legacy as any).default?.default ?? (legacy as any).default) as PluginSimple
 const fence = (src: string) => '```mermaid\n' + src + '\n```\n'
 const CURRENT_SYNTAX = [
   'flowchart LR\n  accTitle: t\n  accDescr: d\n  A --> B',

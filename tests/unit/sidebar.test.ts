@@ -30,7 +30,7 @@ describe('sidebar and nav from the file tree', () => {
   })
   it('groups sections into nav dropdowns', () => {
     const nav = navFor(sections)
-    expect(nav.map((n) => n.text)).toEqual(['第一', '组'])
+    expect(nav.map((n) => (n as { text: string }).text)).toEqual(['第一', '组'])
     expect((nav[1] as { items: { text: string }[] }).items.map((i) => i.text)).toEqual(['第二', '第三'])
   })
   it('picks up a new page without registration', () => {

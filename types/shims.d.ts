@@ -1,0 +1,5 @@
+/** Modules without type definitions. */
+declare module 'markdown-it-mermaid' {
+  const plugin: unknown
+  export default plugin
+}
