@@ -1,6 +1,584 @@
-/** Glossary: markdown-it rule for [[term]] references and the JSON export. (stub, owned by the glossary work) */
-import type MarkdownIt from 'markdown-it'
-export function glossaryPlugin(_md: MarkdownIt): void {}
-export function glossaryJson(): unknown {
-  return { terms: [] }
+/**
+ * Glossary: the term data, the `[[id]]` Markdown syntax, the generated glossary page and the JSON export.
+ *
+ * - Data: one YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded; every problem
+ *   is reported as `docs/data/glossary/x.yaml:LINE: …` (see FIELDS below for the format).
+ * - `[[image]]` renders the term's Chinese name (English name on /en/ pages), `[[image|镜像文件]]` a
+ *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (a link to /glossary/#image with a
+ *   popover). Inside headings and links the plain text is rendered instead (no nested links, clean
+ *   outline). An unknown id fails the page with `docs/<page>.md:LINE: unknown glossary term "x" (did you
+ *   mean "y"?)`. Code spans and fences are never expanded (inline rules do not run there).
+ * - A line `[[glossary-list]]` expands, at Markdown level, into the whole glossary: one `###` heading
+ *   per term with the permalink anchor `#<id>`, names, aliases, short and long text, related terms and
+ *   the pages that use the term. Because this is real Markdown, the SSR HTML and VitePress's local
+ *   search index (built from `md.render`) both contain every term.
+ * - `glossaryJson()` is served at /api/glossary.json (see .vitepress/config/shared.ts).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import MarkdownIt from 'markdown-it'
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs'
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs'
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
+import type Token from 'markdown-it/lib/token.mjs'
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair, type Scalar } from 'yaml'
+import { readFrontmatter } from '../../scripts/lib/frontmatter'
+
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+export const ROOT = path.resolve(HERE, '../..')
+export const DOCS_DIR = path.join(ROOT, 'docs')
+export const GLOSSARY_DIR = path.join(DOCS_DIR, 'data', 'glossary')
+/** the page that holds `[[glossary-list]]`; it is not counted as a page "using" a term */
+export const GLOSSARY_PAGE = 'glossary/index.md'
+export const termUrl = (id: string) => `/glossary/#${id}`
+
+/** Tag vocabulary, in the order the filter chips show them. A tag outside this list is an error. */
+export const TAGS = ['基础', '原理', '镜像', '构建', '运行', '存储', '网络', '架构', '安装', '编排'] as const
+
+export interface Term {
+  id: string
+  zh: string
+  en: string
+  aliases: string[]
+  short: string
+  long: string
+  related: string[]
+  tags: string[]
+}
+/** What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts. */
+export interface ClientTerm { zh: string; en: string; short: string }
+export interface PageRef { url: string; title: string }
+export interface Glossary {
+  terms: Term[]
+  byId: Map<string, Term>
+}
+
+export class GlossaryError extends Error {
+  constructor(public file: string, public line: number, public detail: string) {
+    super(`${file}:${line}: ${detail}`)
+    this.name = 'GlossaryError'
+  }
+}
+
+/** Path as shown in messages: relative to the repository when inside it. */
+export function displayPath(file: string): string {
+  const rel = path.relative(ROOT, file)
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: reading and validating one term file
+// ---------------------------------------------------------------------------------------------
+
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** characters that would break the generated Markdown heading or the Vue template */
+const NAME_BAD = /[[\]{}<>*_`|#\\]/
+
+type Check = (v: unknown) => string | null
+const text = (min: number, max: number, oneLine = true): Check => (v) => {
+  if (typeof v !== 'string') return `must be text (got ${describe(v)})`
+  const len = [...v.trim()].length
+  if (len < min) return `must have at least ${min} characters`
+  if (len > max) return `must have at most ${max} characters (has ${len})`
+  if (oneLine && /\n/.test(v.trim())) return 'must be a single line'
+  return null
+}
+const list: Check = (v) => (Array.isArray(v) ? null : `must be a list, e.g. [a, b] (got ${describe(v)})`)
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing'
+  if (Array.isArray(v)) return 'a list'
+  if (v instanceof Date) return 'a date'
+  return typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`
+}
+
+const FIELDS: Record<keyof Term, { check: Check; help: string }> = {
+  id: { check: text(1, 40), help: 'the file name without .yaml, e.g. id: image' },
+  zh: { check: text(1, 24), help: 'the Chinese name, e.g. zh: 镜像' },
+  en: { check: text(1, 40), help: 'the English name, e.g. en: Image' },
+  aliases: { check: list, help: 'other spellings and abbreviations, e.g. aliases: [k8s, K8s]; [] if none' },
+  short: { check: text(4, 60), help: 'one-line Chinese definition, at most 60 characters' },
+  long: { check: text(20, 2000, false), help: 'a few sentences of Markdown (use `long: |`)' },
+  related: { check: list, help: 'ids of related terms, e.g. related: [container, layer]' },
+  tags: { check: list, help: `one or more of: ${TAGS.join(', ')}` },
+}
+
+interface TermSource {
+  term: Term
+  file: string
+  /** line of a top-level key */
+  lineOf(key: string): number
+  /** line of the i-th item of a list field */
+  itemLine(key: string, i: number): number
+  /** line of character `offset` inside the value of a text field */
+  textLine(key: string, offset: number): number
+}
+
+/** Parse and check one term file. `file` is the path used in messages; the id must equal its base name. */
+export function parseTermFile(source: string, file: string): TermSource {
+  const counter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length) {
+    const e = doc.errors[0]
+    throw new GlossaryError(file, e.linePos?.[0]?.line ?? 1, `invalid YAML: ${e.message.split('\n')[0]}`)
+  }
+  if (!isMap(doc.contents)) throw new GlossaryError(file, 1, 'a term file must be a mapping of fields (id, zh, en, …)')
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line)
+  const keyLines = new Map<string, number>()
+  const values = new Map<string, Pair['value']>()
+  for (const pair of doc.contents.items as Pair[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    keyLines.set(key, lineAt((pair.key as Scalar | null)?.range?.[0]))
+    values.set(key, pair.value)
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>
+  const lineOf = (key: string) => keyLines.get(key) ?? 1
+  const itemLine = (key: string, i: number) => {
+    const v = values.get(key)
+    const item = isSeq(v) ? (v.items[i] as Scalar | undefined) : undefined
+    return item?.range ? lineAt(item.range[0]) : lineOf(key)
+  }
+  const textLine = (key: string, offset: number) => {
+    const v = values.get(key) as Scalar | null | undefined
+    const before = String(data[key] ?? '').slice(0, offset).split('\n').length - 1
+    // literal block scalars (`|`) keep one value line per source line, starting below the key
+    if (v && isScalar(v) && v.type === 'BLOCK_LITERAL') return lineOf(key) + 1 + before
+    return v?.range ? lineAt(v.range[0]) : lineOf(key)
+  }
+  const fail = (key: string, detail: string, line = lineOf(key)): never => {
+    throw new GlossaryError(file, line, detail)
+  }
+
+  for (const key of Object.keys(data)) {
+    if (!(key in FIELDS)) fail(key, `unknown field "${key}" (allowed: ${Object.keys(FIELDS).join(', ')})`)
+  }
+  for (const [key, spec] of Object.entries(FIELDS)) {
+    if (!(key in data)) fail(key, `missing field "${key}" (${spec.help})`, 1)
+    const problem = spec.check(data[key])
+    if (problem) fail(key, `${key}: ${problem} — ${spec.help}`)
+  }
+  for (const key of ['aliases', 'related', 'tags'] as const) {
+    ;(data[key] as unknown[]).forEach((v, i) => {
+      if (typeof v !== 'string' || !v.trim()) fail(key, `${key}[${i}]: must be non-empty text (got ${describe(v)})`, itemLine(key, i))
+    })
+  }
+  const term = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, data[k]])) as unknown as Term
+  for (const k of ['id', 'zh', 'en', 'short', 'long'] as const) term[k] = term[k].trim()
+
+  const base = path.basename(file).replace(/\.yaml$/, '')
+  if (!ID_RE.test(term.id)) fail('id', `id: "${term.id}" must be lower-case words joined by "-" (like build-cache)`)
+  if (term.id !== base) fail('id', `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
+  for (const k of ['zh', 'en'] as const) {
+    if (NAME_BAD.test(term[k])) fail(k, `${k}: must not contain any of [ ] { } < > * _ \` | # \\`)
+  }
+  term.aliases.forEach((a, i) => {
+    // case variants (k8s, K8s) are welcome; the exact same spelling twice is a slip
+    const j = term.aliases.indexOf(a)
+    if (a === term.zh || a === term.en) fail('aliases', `aliases[${i}]: "${a}" is the term's own name; list only other spellings`, itemLine('aliases', i))
+    if (j < i) fail('aliases', `aliases[${i}]: "${a}" is listed twice`, itemLine('aliases', i))
+  })
+  if (/\[\[|\]\]|<|>/.test(term.short)) fail('short', 'short: plain text only (no [[…]] references or HTML)')
+  const heading = /^ {0,3}#{1,6}[ \t]/m.exec(term.long)
+  if (heading) fail('long', 'long: no headings inside a term text (the glossary page makes one heading per term)', textLine('long', heading.index))
+  const curly = term.long.indexOf('{{')
+  if (curly >= 0) fail('long', 'long: "{{" would be read as a Vue interpolation; put it in a code span or rephrase', textLine('long', curly))
+  term.tags.forEach((t, i) => {
+    if (!(TAGS as readonly string[]).includes(t)) fail('tags', `tags[${i}]: unknown tag "${t}" (known: ${TAGS.join(', ')})`, itemLine('tags', i))
+  })
+  if (!term.tags.length) fail('tags', `tags: needs at least one tag (${TAGS.join(', ')})`)
+  return { term, file, lineOf, itemLine, textLine }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: the whole set, cross-checked and cached
+// ---------------------------------------------------------------------------------------------
+
+const REF_IN_TEXT = /\[\[([^\]|\n]+?)(?:\|[^\]\n]*)?\]\]/g
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return row[b.length]
+}
+
+/** Up to three ids close to `word`: exact alias/name matches first, then by edit distance. */
+export function suggestIds(word: string, glossary: Pick<Glossary, 'terms'>): string[] {
+  const w = word.trim().toLowerCase()
+  const named = glossary.terms.filter((t) => [t.zh, t.en, ...t.aliases].some((n) => n.toLowerCase() === w)).map((t) => t.id)
+  const scored = glossary.terms
+    .map((t) => ({ id: t.id, d: Math.min(levenshtein(w, t.id), t.id.includes(w) || w.includes(t.id) ? 1 : Infinity) }))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+  const close = scored.filter((s) => s.d <= Math.max(2, Math.floor(w.length / 3))).map((s) => s.id)
+  const out = [...new Set([...named, ...close])].slice(0, 3)
+  return out.length ? out : scored.slice(0, 1).map((s) => s.id)
+}
+const didYouMean = (ids: string[]) => `did you mean ${ids.map((s) => `"${s}"`).join(', ')}?`
+
+/** Read and validate every term file of a folder (no cache). */
+export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
+  const names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()
+  const sources: TermSource[] = []
+  for (const name of names) {
+    const file = displayPath(path.join(dir, name))
+    if (name.endsWith('.yml')) throw new GlossaryError(file, 1, 'term files end in .yaml (rename this file)')
+    sources.push(parseTermFile(fs.readFileSync(path.join(dir, name), 'utf8'), file))
+  }
+  const byId = new Map(sources.map((s) => [s.term.id, s.term]))
+  const glossary: Glossary = { terms: sources.map((s) => s.term), byId }
+
+  // names and aliases must point at one term only (case-insensitive)
+  const owner = new Map<string, { id: string; file: string; line: number; what: string }>()
+  for (const s of sources) {
+    const own = [
+      { name: s.term.id, what: 'id', line: s.lineOf('id') },
+      { name: s.term.zh, what: 'zh', line: s.lineOf('zh') },
+      { name: s.term.en, what: 'en', line: s.lineOf('en') },
+      ...s.term.aliases.map((a, i) => ({ name: a, what: `aliases[${i}]`, line: s.itemLine('aliases', i) })),
+    ]
+    const mine = new Set<string>()
+    for (const o of own) {
+      const key = o.name.toLowerCase()
+      if (mine.has(key)) continue
+      mine.add(key)
+      const prev = owner.get(key)
+      if (prev) {
+        throw new GlossaryError(s.file, o.line, `${o.what}: "${o.name}" is already used by term "${prev.id}" (${prev.file}:${prev.line}, ${prev.what}); a name or alias may belong to one term only`)
+      }
+      owner.set(key, { id: s.term.id, file: s.file, line: o.line, what: o.what })
+    }
+  }
+  // references between terms
+  for (const s of sources) {
+    const seen = new Set<string>()
+    s.term.related.forEach((r, i) => {
+      const line = s.itemLine('related', i)
+      if (r === s.term.id) throw new GlossaryError(s.file, line, `related[${i}]: a term cannot be related to itself`)
+      if (seen.has(r)) throw new GlossaryError(s.file, line, `related[${i}]: "${r}" is listed twice`)
+      seen.add(r)
+      if (!byId.has(r)) throw new GlossaryError(s.file, line, `related[${i}]: unknown glossary term "${r}" (${didYouMean(suggestIds(r, glossary))})`)
+    })
+    for (const m of s.term.long.matchAll(REF_IN_TEXT)) {
+      const id = m[1].trim()
+      if (!byId.has(id)) {
+        throw new GlossaryError(s.file, s.textLine('long', m.index ?? 0), `long: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
+      }
+    }
+  }
+  return glossary
+}
+
+const glossaryCache = new Map<string, { sig: string; glossary: Glossary }>()
+function dirSignature(dir: string, filter: (name: string) => boolean): string {
+  return fs
+    .readdirSync(dir)
+    .filter(filter)
+    .sort()
+    .map((n) => {
+      const st = fs.statSync(path.join(dir, n))
+      return `${n}:${st.mtimeMs}:${st.size}`
+    })
+    .join('|')
+}
+
+/** The validated glossary; re-read only when a file in the folder changed (cheap to call per page). */
+export function loadGlossary(dir: string = GLOSSARY_DIR): Glossary {
+  const sig = dirSignature(dir, (n) => /\.ya?ml$/.test(n))
+  const hit = glossaryCache.get(dir)
+  if (hit && hit.sig === sig) return hit.glossary
+  const glossary = readGlossary(dir)
+  glossaryCache.set(dir, { sig, glossary })
+  return glossary
+}
+
+/** id → { zh, en, short }: the small map the popover component imports. */
+export function clientTerms(glossary: Glossary = loadGlossary()): Record<string, ClientTerm> {
+  return Object.fromEntries(glossary.terms.map((t) => [t.id, { zh: t.zh, en: t.en, short: t.short }]))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown: [[id]] and [[id|文字]]
+// ---------------------------------------------------------------------------------------------
+
+interface RefMeta { id: string; label?: string; offset: number; plain?: boolean }
+
+/** Inline rule: `[[id]]` / `[[id|label]]` → a `glossary_ref` token (resolved and checked by the core rule). */
+function glossaryInline(state: StateInline, silent: boolean): boolean {
+  const start = state.pos
+  const src = state.src
+  if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x5b) return false
+  const end = src.indexOf(']]', start + 2)
+  if (end < 0 || end > state.posMax) return false
+  const m = /^\s*([A-Za-z0-9][\w.-]*)\s*(?:\|([^[\]]*))?$/.exec(src.slice(start + 2, end))
+  if (!m) return false
+  if (!silent) {
+    const token = state.push('glossary_ref', '', 0)
+    const label = m[2]?.replace(/\s+/g, ' ').trim()
+    token.meta = { id: m[1], label: label || undefined, offset: start } satisfies RefMeta
+  }
+  state.pos = end + 2
+  return true
+}
+
+function countNewlines(s: string, end: number): number {
+  let n = 0
+  for (let i = 0; i < end && i < s.length; i++) if (s.charCodeAt(i) === 10) n++
+  return n
+}
+
+const pageFile = (env: { relativePath?: string } | undefined) => (env?.relativePath ? `docs/${env.relativePath}` : 'unknown.md')
+const isEnglishPage = (env: { relativePath?: string } | undefined) => /^en\//.test(env?.relativePath ?? '')
+
+/** Core rule (after `inline`): check ids, work out the line of unknown ones, choose labels. */
+function resolveRefs(dir: string | undefined) {
+  return (state: StateCore): void => {
+    let glossary: Glossary | undefined
+    let lastLine = 0
+    const tokens = state.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]
+      if (tok.map) lastLine = tok.map[0]
+      if (tok.type !== 'inline' || !tok.children?.length) continue
+      const inHeading = tokens[i - 1]?.type === 'heading_open'
+      let linkDepth = 0
+      for (const child of tok.children) {
+        if (child.type === 'link_open') linkDepth++
+        else if (child.type === 'link_close') linkDepth--
+        if (child.type !== 'glossary_ref') continue
+        const meta = child.meta as RefMeta
+        glossary ??= loadGlossary(dir)
+        const term = glossary.byId.get(meta.id)
+        if (!term) {
+          // table cells have no map of their own: lastLine is then their row's line
+          const line = (tok.map ? tok.map[0] : lastLine) + 1 + countNewlines(tok.content, meta.offset)
+          throw new GlossaryError(pageFile(state.env), line, `unknown glossary term "${meta.id}" (${didYouMean(suggestIds(meta.id, glossary))})`)
+        }
+        meta.plain = inHeading || linkDepth > 0
+        child.content = meta.label ?? (isEnglishPage(state.env) ? term.en : term.zh)
+      }
+    }
+  }
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\{\{/g, '&#123;&#123;')
+
+function renderRef(tokens: Token[], idx: number): string {
+  const t = tokens[idx]
+  const meta = t.meta as RefMeta
+  const label = escapeHtml(t.content || meta.label || meta.id)
+  return meta.plain ? label : `<GlossaryTerm id="${escapeHtml(meta.id)}">${label}</GlossaryTerm>`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Usage: which pages reference which terms (scanned from docs/, never hand-written)
+// ---------------------------------------------------------------------------------------------
+
+function listMarkdown(docsDir: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string, rel: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'public') continue
+      if (!rel && e.name === 'data') continue // srcExclude: data/**
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p, rel + e.name + '/')
+      else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(p)
+    }
+  }
+  walk(docsDir, '')
+  return out.sort()
+}
+
+export const pageUrl = (relativePath: string) =>
+  '/' + relativePath.split(path.sep).join('/').replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+
+let scanner: MarkdownIt | undefined
+/** the ids referenced by one Markdown source, in order of first use (code and HTML blocks excluded) */
+export function referencedIds(source: string): string[] {
+  if (!scanner) {
+    scanner = new MarkdownIt({ html: true })
+    scanner.inline.ruler.before('link', 'glossary_ref', glossaryInline)
+  }
+  const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '')
+  const ids: string[] = []
+  for (const tok of scanner.parse(body, {})) {
+    for (const child of tok.children ?? []) {
+      if (child.type === 'glossary_ref' && !ids.includes(child.meta.id)) ids.push(child.meta.id)
+    }
+  }
+  return ids
+}
+
+const usageCache = new Map<string, { sig: string; usage: Map<string, PageRef[]> }>()
+/** id → pages (url + title) whose Markdown references the term; the glossary page itself is left out. */
+export function scanUsage(docsDir: string = DOCS_DIR): Map<string, PageRef[]> {
+  const files = listMarkdown(docsDir)
+  const sig = files.map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join('|')
+  const hit = usageCache.get(docsDir)
+  if (hit && hit.sig === sig) return hit.usage
+  const usage = new Map<string, PageRef[]>()
+  for (const file of files) {
+    const rel = path.relative(docsDir, file).split(path.sep).join('/')
+    if (rel === GLOSSARY_PAGE) continue
+    const source = fs.readFileSync(file, 'utf8')
+    let title = ''
+    try {
+      const t = readFrontmatter(source, rel).data.title
+      if (typeof t === 'string') title = t
+    } catch {
+      // a broken frontmatter fails that page's own build; here the page just has no title
+    }
+    title ||= /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? pageUrl(rel)
+    for (const id of referencedIds(source)) {
+      if (!usage.has(id)) usage.set(id, [])
+      usage.get(id)!.push({ url: pageUrl(rel), title })
+    }
+  }
+  usageCache.set(docsDir, { sig, usage })
+  return usage
+}
+
+// ---------------------------------------------------------------------------------------------
+// The glossary page: `[[glossary-list]]` → real Markdown
+// ---------------------------------------------------------------------------------------------
+
+/** "CMD 指令" already shows "CMD": no need to repeat the English name */
+export const zhShowsEn = (t: Pick<Term, 'zh' | 'en'>) => t.zh.toLowerCase().includes(t.en.toLowerCase())
+/** sort and group by the English name, ignoring leading punctuation (".dockerignore" → D) */
+const sortKey = (t: Term) => t.en.replace(/^[^A-Za-z0-9]+/, '')
+const byEnglish = (a: Term, b: Term) => sortKey(a).localeCompare(sortKey(b), 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id)
+const groupOf = (t: Term) => (/^[a-z]/i.test(sortKey(t)) ? sortKey(t)[0].toUpperCase() : '#')
+const escapeMdText = (s: string) => s.replace(/([\\`*_[\]<>#|{}])/g, '\\$1')
+
+export interface GlossaryListSource {
+  markdown: string
+  /** the anchor of each generated heading, in order (group headings and term headings) */
+  anchors: string[]
+}
+
+/** Markdown source for the whole glossary, grouped A–Z by English name. */
+export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRef[]> = new Map()): GlossaryListSource {
+  const counts = TAGS.map((t) => `${t}:${glossary.terms.filter((x) => x.tags.includes(t)).length}`).filter((s) => !s.endsWith(':0'))
+  const out: string[] = [`<GlossaryList tags="${counts.join(',')}" :total="${glossary.terms.length}">`, '']
+  const anchors: string[] = []
+  const groups = new Map<string, Term[]>()
+  for (const t of [...glossary.terms].sort(byEnglish)) {
+    if (!groups.has(groupOf(t))) groups.set(groupOf(t), [])
+    groups.get(groupOf(t))!.push(t)
+  }
+  for (const [letter, terms] of groups) {
+    anchors.push(`group-${letter === '#' ? 'other' : letter.toLowerCase()}`)
+    out.push(`<div class="glossary-group">`, '', `## ${letter === '#' ? '其他' : letter}`, '')
+    for (const t of terms) {
+      anchors.push(t.id)
+      const meta = [
+        t.aliases.length ? `<span>别名：${t.aliases.map(escapeHtml).join('、')}</span>` : '',
+        `<span>标签：${t.tags.join('、')}</span>`,
+      ].join('')
+      out.push(
+        `<div class="glossary-entry" data-tags="${t.tags.join(' ')}">`,
+        '',
+        // plain text: VitePress puts the heading source into the permalink's aria-label
+        `### ${escapeMdText(t.zh)}${zhShowsEn(t) ? '' : `（${escapeMdText(t.en)}）`}`,
+        '',
+        `<p class="glossary-entry__meta">${meta}</p>`,
+        '',
+        `<p class="glossary-entry__short">${escapeHtml(t.short)}</p>`,
+        '',
+        t.long,
+        '',
+      )
+      const pages = usage.get(t.id) ?? []
+      if (t.related.length || pages.length) {
+        out.push(`<div class="glossary-entry__links">`, '')
+        if (t.related.length) out.push(`相关术语：${t.related.map((r) => `[[${r}]]`).join('、')}`, '')
+        if (pages.length) out.push(`出现在：${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join('、')}`, '')
+        out.push('</div>', '')
+      }
+      out.push('</div>', '')
+    }
+    out.push('</div>', '')
+  }
+  out.push('</GlossaryList>', '')
+  return { markdown: out.join('\n'), anchors }
+}
+
+const LIST_MARKER = '[[glossary-list]]'
+
+function glossaryListBlock(dir: string | undefined, docsDir: string | undefined) {
+  return (state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean => {
+    if (state.sCount[startLine] - state.blkIndent >= 4) return false
+    const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]).trim()
+    if (line !== LIST_MARKER) return false
+    if (silent) return true
+    const { markdown, anchors } = glossaryListSource(loadGlossary(dir), scanUsage(docsDir))
+    const first = state.tokens.length
+    state.md.block.parse(markdown, state.md, state.env, state.tokens)
+    let h = 0
+    for (let k = first; k < state.tokens.length; k++) {
+      const tok = state.tokens[k]
+      // generated tokens point at the marker line (for error messages and source maps)
+      if (tok.map) tok.map = [startLine, startLine + 1]
+      // permalink anchors: the heading anchor plugin keeps an id that is already set
+      if (tok.type === 'heading_open' && (tok.tag === 'h2' || tok.tag === 'h3')) tok.attrSet('id', anchors[h++])
+    }
+    state.line = startLine + 1
+    return true
+  }
+}
+
+export interface GlossaryPluginOptions {
+  /** folder of term files (tests point this at fixtures) */
+  dir?: string
+  /** folder scanned for pages that use terms */
+  docsDir?: string
+}
+
+export function glossaryPlugin(md: MarkdownIt, options: GlossaryPluginOptions = {}): void {
+  md.inline.ruler.before('link', 'glossary_ref', glossaryInline)
+  md.core.ruler.after('inline', 'glossary_resolve', resolveRefs(options.dir))
+  md.block.ruler.before('reference', 'glossary_list', glossaryListBlock(options.dir, options.docsDir), {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  })
+  md.renderer.rules.glossary_ref = renderRef
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON export (/api/glossary.json)
+// ---------------------------------------------------------------------------------------------
+
+/** `[[id]]` / `[[id|文字]]` in a long text → ordinary Markdown links, for consumers outside the site. */
+export function plainMarkdown(long: string, glossary: Glossary): string {
+  return long.replace(/\[\[\s*([^\]|\n]+?)\s*(?:\|([^\]\n]*))?\]\]/g, (all, id: string, label?: string) => {
+    const t = glossary.byId.get(id)
+    return t ? `[${label?.trim() || t.zh}](${termUrl(t.id)})` : all
+  })
+}
+
+export function glossaryJson(options: GlossaryPluginOptions = {}) {
+  const glossary = loadGlossary(options.dir)
+  const usage = scanUsage(options.docsDir)
+  return {
+    version: 1 as const,
+    generated: new Date().toISOString(),
+    terms: [...glossary.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => ({
+      id: t.id,
+      zh: t.zh,
+      en: t.en,
+      aliases: t.aliases,
+      short: t.short,
+      long: plainMarkdown(t.long, glossary),
+      related: t.related,
+      tags: t.tags,
+      url: termUrl(t.id),
+      pages: usage.get(t.id) ?? [],
+    })),
+  }
 }

@@ -1,3 +1,9 @@
-/** Registers the glossary components. (stub, owned by the glossary work) */
+/** Registers the glossary components: <GlossaryTerm> (written by `[[id]]`) and <GlossaryList> (the glossary page). */
 import type { App } from 'vue'
-export function registerGlossary(_app: App): void {}
+import GlossaryTerm from './components/GlossaryTerm.vue'
+import GlossaryList from './components/GlossaryList.vue'
+
+export function registerGlossary(app: App): void {
+  app.component('GlossaryTerm', GlossaryTerm)
+  app.component('GlossaryList', GlossaryList)
+}

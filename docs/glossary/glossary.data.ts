@@ -1,0 +1,16 @@
+/**
+ * Build-time data loader for the glossary popover: id → { zh, en, short } (about 11 KB of JSON).
+ * Only the short definitions travel to the browser; the long texts are rendered into the
+ * glossary page itself at Markdown level (see `[[glossary-list]]` in .vitepress/plugins/glossary.ts).
+ */
+import { defineLoader } from 'vitepress'
+import { clientTerms, loadGlossary, type ClientTerm } from '../../.vitepress/plugins/glossary'
+
+export type { ClientTerm }
+declare const data: Record<string, ClientTerm>
+export { data }
+
+export default defineLoader({
+  watch: ['../data/glossary/*.yaml'],
+  load: () => clientTerms(loadGlossary()),
+})
