@@ -1,6 +1,699 @@
-/** Command reference: data loading, markdown helpers and the JSON export. (stub, owned by the command-reference work) */
+/**
+ * Command reference: one data source (docs/data/commands/*.yaml), three outputs.
+ *
+ *  1. Markdown. A page under docs/cli/ holds a marker line `<!-- commands:container -->`; a
+ *     markdown-it core rule (and `expandCommandMarkers()`, for tools that read the .md source,
+ *     such as the snippet harness) replaces it with real Markdown generated from the data:
+ *     `##` section and `###` command headings with fixed anchors, usage, an options table,
+ *     example fences in the runnable-snippet convention, glossary references and a keyword line
+ *     (Chinese task words and flags) so the site search finds a command by what people type.
+ *  2. The finder index (`finderIndex()`): a compact list (name, id, page, zh, en, flags,
+ *     keywords) that docs/data/commands/commands.data.ts bundles with <CommandFinder>.
+ *  3. JSON (`commandsJson()`), served at /api/commands.json.
+ *
+ * The data is validated when it is loaded; every problem names the YAML file and line
+ * (`docs/data/commands/container.yaml:42: ...`), also for example fences, which are checked with
+ * the same parser the snippet renderer and runner use.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
-export function commandsPlugin(_md: MarkdownIt): void {}
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml'
+import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
+import type { FinderEntry, FinderGroup, FinderIndex } from '../theme/commands'
+
+// import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const DATA_DIR = path.join(ROOT, 'docs/data/commands')
+const DOCS_DIR = path.join(ROOT, 'docs')
+/** Paths are reported relative to the repository root, like every other checker here. */
+const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/')
+
+export class CommandDataError extends Error {
+  constructor(public file: string, public line: number, public detail: string) {
+    super(`${file}:${line}: ${detail}`)
+    this.name = 'CommandDataError'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+export interface CommandOption {
+  /** as written in the data: `-p, --publish` */
+  flags: string
+  /** each flag on its own: ['-p', '--publish'] */
+  flagList: string[]
+  /** the option's value, shown after the flags: `宿主机端口:容器端口` */
+  arg?: string
+  desc: string
+  keywords: string[]
+  line: number
+}
+
+export interface CommandExample {
+  title: string
+  lang: string
+  kind: 'run' | 'norun' | 'file'
+  reason?: string
+  file?: string
+  exit?: number
+  timeout?: number
+  code: string
+  /** the fence info string we generate: `sh run`, `sh norun="…"`, `yaml file=compose.yaml` */
+  info: string
+  line: number
+}
+
+export interface Correction { source: string; original: string; correction: string; line: number }
+
+export interface Command {
+  name: string
+  id: string
+  group: string
+  /** site path of the group page: /cli/container */
+  page: string
+  section: string
+  aliases: string[]
+  zh: string
+  en: string
+  usage: string
+  copy?: string
+  keywords: string[]
+  options: CommandOption[]
+  examples: CommandExample[]
+  note?: string
+  warning?: string
+  corrections: Correction[]
+  related: string[]
+  pages: string[]
+  file: string
+  line: number
+}
+
+export interface CommandSection { title: string; intro?: string; line: number; commands: Command[] }
+
+export interface CommandGroup {
+  id: string
+  label: string
+  title: string
+  order: number
+  page: string
+  file: string
+  sections: CommandSection[]
+}
+
+export interface CommandData { groups: CommandGroup[]; commands: Command[]; byId: Map<string, Command> }
+
+// ---------------------------------------------------------------------------------------------
+// What references may point to
+
+/** Glossary ids the site defines (see the content brief); `related:` may use only these. */
+export const GLOSSARY_IDS = new Set(
+  `image container dockerfile registry docker-hub tag digest layer union-filesystem overlay2
+  writable-layer namespace cgroup volume bind-mount tmpfs-mount bridge-network docker0 port-mapping
+  host-network none-network user-defined-network embedded-dns daemon docker-cli docker-engine-api
+  containerd runc oci docker-desktop wsl2 compose compose-file service swarm node manager-node
+  worker-node task replica stack routing-mesh kubernetes pod deployment orchestration build-context
+  build-cache multi-stage-build entrypoint cmd dockerignore restart-policy healthcheck virtual-machine
+  hypervisor stateless dependency-hell registry-mirror platform detached-mode interactive-tty
+  environment-variable container-id prune`.split(/\s+/),
+)
+
+/** The site map: pages that exist or are being written. `pages:` may point only to these. */
+export const SITE_PAGES = new Set(
+  `/guide/why /guide/install /guide/concepts /guide/first-container /guide/deploy-app
+  /commands/images /commands/containers /commands/exec-logs-inspect /commands/volumes-networks /commands/cleanup
+  /internals/namespaces /internals/cgroups /internals/layers /internals/stateless-data /internals/container-vs-vm /internals/architecture
+  /network/bridge /network/port-mapping /network/host-none /network/user-defined /network/host-access
+  /storage/volumes /storage/bind-mounts /storage/inspect-and-cleanup
+  /build/dockerfile /build/instructions /build/cache-and-ignore /build/multi-stage /build/tags
+  /orchestration/compose /orchestration/compose-astrbot /orchestration/swarm /orchestration/kubernetes /orchestration/comparison
+  /help/faq /help/troubleshooting /help/when-not-to-use`.split(/\s+/),
+)
+
+const SOURCE_IDS = new Set(['yama-2025', 'docker-resources-2025'])
+
+/** The Markdown file behind a site path, if it exists yet. */
+export function pageFile(sitePath: string): string | null {
+  const base = path.join(DOCS_DIR, sitePath.replace(/^\//, ''))
+  for (const f of [base + '.md', path.join(base, 'index.md')]) if (fs.existsSync(f)) return f
+  return null
+}
+
+function pageTitle(sitePath: string): string | null {
+  const file = pageFile(sitePath)
+  if (!file) return null
+  const m = /^---\r?\n[\s\S]*?^title:\s*(.+?)\s*$/m.exec(fs.readFileSync(file, 'utf8'))
+  return m ? m[1].replace(/^(['"])(.*)\1$/, '$2') : sitePath
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading and validation
+
+type Path = (string | number)[]
+
+class Reader {
+  readonly counter = new LineCounter()
+  readonly doc: Document
+  constructor(public file: string, text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: true })
+    const err = this.doc.errors[0]
+    if (err) throw new CommandDataError(file, err.linePos?.[0]?.line ?? 1, `invalid YAML: ${err.message.split('\n')[0]}`)
+  }
+  node(p: Path): YamlNode | undefined {
+    return (p.length ? this.doc.getIn(p, true) : this.doc.contents) as YamlNode | undefined
+  }
+  /** 1-based line of the value at `p` (or of the closest parent that exists). */
+  line(p: Path): number {
+    for (let i = p.length; i >= 0; i--) {
+      const n = this.node(p.slice(0, i)) as { range?: [number, number, number] } | undefined
+      if (n?.range) return this.counter.linePos(n.range[0]).line
+    }
+    return 1
+  }
+  fail(p: Path, detail: string): never {
+    throw new CommandDataError(this.file, this.line(p), detail)
+  }
+  /** the line of a key inside a map (better than the value's line for block scalars) */
+  keyLine(p: Path): number {
+    const parent = this.node(p.slice(0, -1))
+    if (isMap(parent)) {
+      const key = p[p.length - 1]
+      const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === key)
+      const r = (pair?.key as { range?: [number, number, number] } | undefined)?.range
+      if (r) return this.counter.linePos(r[0]).line
+    }
+    return this.line(p)
+  }
+  map(p: Path, allowed: string[]): void {
+    const n = this.node(p)
+    if (!isMap(n)) this.fail(p, `expected a mapping of keys (${allowed.join(', ')})`)
+    for (const it of n.items) {
+      const k = isScalar(it.key) ? String(it.key.value) : '?'
+      if (!allowed.includes(k)) {
+        const r = (it.key as { range?: [number, number, number] }).range
+        throw new CommandDataError(this.file, r ? this.counter.linePos(r[0]).line : this.line(p), `unknown key "${k}" (allowed: ${allowed.join(', ')})`)
+      }
+    }
+  }
+  has(p: Path): boolean {
+    return this.node(p) !== undefined && this.node(p) !== null
+  }
+  str(p: Path, opts: { required?: boolean; min?: number; max?: number; inline?: boolean } = {}): string | undefined {
+    const n = this.node(p)
+    if (n === undefined || n === null || (isScalar(n) && n.value === null)) {
+      if (opts.required) this.fail(p.slice(0, -1), `missing "${p[p.length - 1]}"`)
+      return undefined
+    }
+    if (!isScalar(n) || (typeof n.value !== 'string' && typeof n.value !== 'number')) this.fail(p, `"${p[p.length - 1]}" must be text`)
+    const v = String(n.value)
+    const name = `"${p[p.length - 1]}"`
+    if (!v.trim()) this.fail(p, `${name} is empty`)
+    if (opts.min && v.trim().length < opts.min) this.fail(p, `${name} must have at least ${opts.min} characters`)
+    if (opts.max && v.length > opts.max) this.fail(p, `${name} must have at most ${opts.max} characters (has ${v.length})`)
+    if (opts.inline !== false) {
+      if (/\n/.test(v.trim())) this.fail(p, `${name} must be one line`)
+      // Vue compiles pages as templates: "{{" outside a code block would be read as an expression
+      if (v.includes('{{')) this.fail(p, `${name} contains "{{" (Vue would read it as an expression); show templates in an example instead`)
+    }
+    return v
+  }
+  list(p: Path): number {
+    const n = this.node(p)
+    if (n === undefined || n === null) return 0
+    if (!isSeq(n)) this.fail(p, `"${p[p.length - 1]}" must be a list`)
+    return n.items.length
+  }
+  strList(p: Path): string[] {
+    const count = this.list(p)
+    const out: string[] = []
+    for (let i = 0; i < count; i++) out.push(this.str([...p, i], { required: true })!)
+    return out
+  }
+}
+
+const GROUP_KEYS = ['group', 'label', 'title', 'order', 'sections']
+const SECTION_KEYS = ['title', 'intro', 'commands']
+const COMMAND_KEYS = ['name', 'id', 'aliases', 'zh', 'en', 'usage', 'copy', 'keywords', 'options', 'examples', 'note', 'warning', 'corrections', 'related', 'pages']
+const OPTION_KEYS = ['flags', 'arg', 'desc', 'keywords']
+const EXAMPLE_KEYS = ['title', 'lang', 'run', 'norun', 'file', 'exit', 'timeout', 'code']
+const CORRECTION_KEYS = ['source', 'original', 'correction']
+const FLAG_RE = /^--?[A-Za-z0-9][\w-]*$/
+
+function readCommand(r: Reader, p: Path, group: string, section: string): Command {
+  r.map(p, COMMAND_KEYS)
+  const name = r.str([...p, 'name'], { required: true })!.trim()
+  if (!/^docker( [a-z][\w-]*)+$/.test(name)) r.fail([...p, 'name'], `"name" must be a docker command such as "docker run", got "${name}"`)
+  const id = r.str([...p, 'id'], { required: true })!
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) r.fail([...p, 'id'], `"id" must be a lower-case anchor such as "docker-run", got "${id}"`)
+  const aliases = r.strList([...p, 'aliases'])
+  for (const [i, a] of aliases.entries()) if (!/^docker( [a-z][\w-]*)+$/.test(a)) r.fail([...p, 'aliases', i], `alias must be a docker command, got "${a}"`)
+  const cmd: Command = {
+    name,
+    id,
+    group,
+    page: `/cli/${group}`,
+    section,
+    aliases,
+    zh: r.str([...p, 'zh'], { required: true, min: 4, max: 80 })!,
+    en: r.str([...p, 'en'], { required: true, min: 4, max: 100 })!,
+    usage: r.str([...p, 'usage'], { required: true, inline: false })!.trim(),
+    copy: r.str([...p, 'copy']),
+    keywords: r.strList([...p, 'keywords']),
+    options: [],
+    examples: [],
+    note: r.str([...p, 'note'], { inline: false })?.trim(),
+    warning: r.str([...p, 'warning'], { inline: false })?.trim(),
+    corrections: [],
+    related: r.strList([...p, 'related']),
+    pages: r.strList([...p, 'pages']),
+    file: r.file,
+    line: r.line(p),
+  }
+  if (!cmd.usage.startsWith(name) && !aliases.some((a) => cmd.usage.startsWith(a))) {
+    r.fail([...p, 'usage'], `"usage" should start with the command ("${name} …")`)
+  }
+  for (const [field, text] of [['note', cmd.note], ['warning', cmd.warning]] as const) {
+    if (text?.includes('{{')) r.fail([...p, field], `"${field}" contains "{{" (Vue would read it as an expression)`)
+    if (text && /^(```|~~~|:::)/m.test(text)) r.fail([...p, field], `"${field}" is plain Markdown text; put code in "examples"`)
+  }
+
+  const nOpts = r.list([...p, 'options'])
+  for (let i = 0; i < nOpts; i++) {
+    const op = [...p, 'options', i]
+    r.map(op, OPTION_KEYS)
+    const flags = r.str([...op, 'flags'], { required: true })!
+    const flagList = flags.split(',').map((f) => f.trim())
+    for (const f of flagList) if (!FLAG_RE.test(f)) r.fail([...op, 'flags'], `bad flag "${f}" in "${flags}" (write "-p, --publish")`)
+    cmd.options.push({
+      flags,
+      flagList,
+      arg: r.str([...op, 'arg']),
+      desc: r.str([...op, 'desc'], { required: true, min: 2, max: 160 })!,
+      keywords: r.strList([...op, 'keywords']),
+      line: r.line(op),
+    })
+  }
+
+  const nEx = r.list([...p, 'examples'])
+  if (!nEx) r.fail(p, `command "${name}" needs at least one example ("examples:")`)
+  for (let i = 0; i < nEx; i++) {
+    const ep = [...p, 'examples', i]
+    r.map(ep, EXAMPLE_KEYS)
+    const title = r.str([...ep, 'title'], { required: true, max: 80 })!
+    const code = r.str([...ep, 'code'], { required: true, inline: false })!
+    const run = r.node([...ep, 'run'])
+    const norun = r.str([...ep, 'norun'])
+    const file = r.str([...ep, 'file'])
+    const lang = r.str([...ep, 'lang']) ?? (file ? '' : 'sh')
+    if (!lang) r.fail([...ep, 'file'], `"file" examples need a "lang" (yaml, dockerfile, …)`)
+    if (run !== undefined && !(isScalar(run) && run.value === true)) r.fail([...ep, 'run'], `"run" can only be "true" (the default when neither "norun" nor "file" is given)`)
+    if (norun !== undefined && run !== undefined) r.fail([...ep, 'norun'], 'an example cannot have both "run" and "norun"')
+    if (norun?.includes('"')) r.fail([...ep, 'norun'], '"norun" reason must not contain a double quote')
+    const kind: CommandExample['kind'] = file !== undefined ? 'file' : norun !== undefined ? 'norun' : 'run'
+    const num = (k: 'exit' | 'timeout') => {
+      const n = r.node([...ep, k])
+      if (n === undefined) return undefined
+      if (!isScalar(n) || typeof n.value !== 'number' || !Number.isInteger(n.value)) r.fail([...ep, k], `"${k}" must be a whole number`)
+      return n.value as number
+    }
+    const exit = num('exit')
+    const timeout = num('timeout')
+    const info =
+      kind === 'file' ? `${lang} file=${file}` :
+      kind === 'norun' ? `${lang} norun="${norun!.trim()}"` :
+      [lang, 'run', exit !== undefined ? `exit=${exit}` : '', timeout !== undefined ? `timeout=${timeout}` : ''].filter(Boolean).join(' ')
+    const codeLine = r.keyLine([...ep, 'code'])
+    try {
+      const meta = parseFenceInfo(info, { file: r.file, line: codeLine })
+      if (kind === 'run' && !RUNNABLE_LANGS.has(meta.lang)) r.fail([...ep, 'lang'], `"${lang}" examples cannot run; add norun: "reason"`)
+    } catch (e) {
+      if (e instanceof SnippetSyntaxError) throw new CommandDataError(r.file, codeLine, e.detail)
+      throw e
+    }
+    if (/^\s*(```|~~~)/m.test(code)) r.fail([...ep, 'code'], 'example code must not contain a code fence line')
+    if (lang === 'console' && kind === 'run' && !/^\$ /m.test(code)) r.fail([...ep, 'code'], 'a console example needs at least one "$ " command line')
+    cmd.examples.push({ title, lang, kind, reason: norun?.trim(), file, exit, timeout, code: code.replace(/\s+$/, '') + '\n', info, line: codeLine })
+  }
+
+  const nCor = r.list([...p, 'corrections'])
+  for (let i = 0; i < nCor; i++) {
+    const cp = [...p, 'corrections', i]
+    r.map(cp, CORRECTION_KEYS)
+    const source = r.str([...cp, 'source'], { required: true })!
+    if (!SOURCE_IDS.has(source)) r.fail([...cp, 'source'], `unknown source "${source}" (known: ${[...SOURCE_IDS].join(', ')})`)
+    cmd.corrections.push({
+      source,
+      original: r.str([...cp, 'original'], { required: true })!,
+      correction: r.str([...cp, 'correction'], { required: true })!,
+      line: r.line(cp),
+    })
+  }
+  cmd.related.forEach((g, i) => {
+    if (!GLOSSARY_IDS.has(g)) r.fail([...p, 'related', i], `unknown glossary id "${g}" (see the allowed list in GLOSSARY_IDS)`)
+  })
+  cmd.pages.forEach((pg, i) => {
+    if (!SITE_PAGES.has(pg) && !pageFile(pg)) r.fail([...p, 'pages', i], `"${pg}" is not a page of the site map and no such file exists`)
+  })
+  return cmd
+}
+
+/** Parse and validate one group file. Throws CommandDataError (file:line). */
+export function parseGroupFile(text: string, file: string): CommandGroup {
+  const r = new Reader(file, text)
+  r.map([], GROUP_KEYS)
+  const id = r.str(['group'], { required: true })!
+  const expected = path.basename(file).replace(/\.ya?ml$/, '')
+  if (id !== expected) r.fail(['group'], `"group" must match the file name ("${expected}"), got "${id}"`)
+  const orderNode = r.node(['order'])
+  const order = isScalar(orderNode) && typeof orderNode.value === 'number' ? orderNode.value : r.fail(['order'], '"order" must be a number')
+  const group: CommandGroup = {
+    id,
+    label: r.str(['label'], { required: true, max: 12 })!,
+    title: r.str(['title'], { required: true, max: 40 })!,
+    order,
+    page: `/cli/${id}`,
+    file,
+    sections: [],
+  }
+  const nSec = r.list(['sections'])
+  if (!nSec) r.fail(['sections'], 'a group needs "sections:" with commands')
+  for (let s = 0; s < nSec; s++) {
+    const sp: Path = ['sections', s]
+    r.map(sp, SECTION_KEYS)
+    const title = r.str([...sp, 'title'], { required: true, max: 30 })!
+    const section: CommandSection = { title, intro: r.str([...sp, 'intro'], { inline: false })?.trim(), line: r.line(sp), commands: [] }
+    const nCmd = r.list([...sp, 'commands'])
+    if (!nCmd) r.fail(sp, `section "${title}" has no commands`)
+    for (let c = 0; c < nCmd; c++) section.commands.push(readCommand(r, [...sp, 'commands', c], id, title))
+    group.sections.push(section)
+  }
+  return group
+}
+
+/** Check what spans files: unique ids and names. */
+function crossCheck(groups: CommandGroup[]): CommandData {
+  const byId = new Map<string, Command>()
+  const byName = new Map<string, Command>()
+  const commands: Command[] = []
+  for (const g of groups) {
+    for (const s of g.sections) {
+      for (const c of s.commands) {
+        const dupId = byId.get(c.id)
+        if (dupId) throw new CommandDataError(c.file, c.line, `id "${c.id}" is already used at ${dupId.file}:${dupId.line}`)
+        for (const n of [c.name, ...c.aliases]) {
+          const dup = byName.get(n)
+          if (dup) throw new CommandDataError(c.file, c.line, `"${n}" is already described at ${dup.file}:${dup.line}`)
+          byName.set(n, c)
+        }
+        byId.set(c.id, c)
+        commands.push(c)
+      }
+    }
+  }
+  return { groups, commands, byId }
+}
+
+let cache: { key: string; data: CommandData } | null = null
+
+/** Load every docs/data/commands/*.yaml (cached until a file changes). */
+export function loadCommands(dir = DATA_DIR): CommandData {
+  const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f))
+  const key = dir + '|' + files.map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join('|')
+  if (cache?.key === key) return cache.data
+  const groups = files.map((f) => parseGroupFile(fs.readFileSync(f, 'utf8'), rel(f)))
+  groups.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+  const data = crossCheck(groups)
+  cache = { key, data }
+  return data
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown generation
+
+/** Inside a table cell: keep it on one line and escape the column separator. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ')
+const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** An inline code span that survives backticks in the content. */
+const code = (s: string) => (s.includes('`') ? '`` ' + s + ' ``' : '`' + s + '`')
+
+/** Flags people type, from the options. */
+export function commandFlags(c: Command): string[] {
+  return [...new Set(c.options.flatMap((o) => o.flagList))]
+}
+
+/** Chinese task words of the command and its options, deduplicated, command words first. */
+export function commandKeywords(c: Command): string[] {
+  return [...new Set([...c.keywords, ...c.options.flatMap((o) => o.keywords)])]
+}
+
+/** What the copy button of a command copies: its typical invocation, or its name. */
+export function copyText(c: Pick<Command, 'name' | 'copy'>): string {
+  return c.copy ?? c.name
+}
+
+export interface GeneratedLine { text: string; file: string; line: number }
+
+/** Markdown lines for one command; each line remembers the data line it comes from. */
+function commandMarkdown(c: Command): GeneratedLine[] {
+  const out: GeneratedLine[] = []
+  const push = (text: string, line = c.line) => {
+    for (const t of text.split('\n')) out.push({ text: t, file: c.file, line })
+  }
+  // VitePress derives "docker-run" from "docker run" itself; an explicit {#id} only when it differs
+  push(`### ${c.name}${c.id === c.name.toLowerCase().replace(/\s+/g, '-') ? '' : ` {#${c.id}}`}`)
+  push('')
+  push(c.zh)
+  push('')
+  push(`<p class="cli-en" lang="en">${escHtml(c.en)}</p>`)
+  push('')
+  push('```text')
+  push(c.usage)
+  push('```')
+  push('')
+  // the typical invocation, with a copy button (the button appears once JavaScript runs)
+  push(`常用写法：${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" />`)
+  push('')
+  if (c.aliases.length) {
+    push(`等价写法：${c.aliases.map(code).join('、')}`)
+    push('')
+  }
+  if (c.warning) {
+    push('::: warning 注意')
+    push(c.warning)
+    push(':::')
+    push('')
+  }
+  if (c.note) {
+    push(c.note)
+    push('')
+  }
+  if (c.options.length) {
+    push('| 选项 | 说明 |')
+    push('| --- | --- |')
+    for (const o of c.options) {
+      push(`| ${cell(code(o.flagList.join(', ') + (o.arg ? ` ${o.arg}` : '')))} | ${cell(o.desc)} |`, o.line)
+    }
+    push('')
+  }
+  for (const ex of c.examples) {
+    push(`${ex.title}：`, ex.line)
+    push('', ex.line)
+    // data line of the fence = the `code:` key; the code starts on the next line
+    out.push({ text: '```' + ex.info, file: c.file, line: ex.line })
+    ex.code.replace(/\n$/, '').split('\n').forEach((t, i) => out.push({ text: t, file: c.file, line: ex.line + 1 + i }))
+    out.push({ text: '```', file: c.file, line: ex.line })
+    push('', ex.line)
+  }
+  for (const cor of c.corrections) {
+    push('::: tip 原文勘误', cor.line)
+    push(`原文写作 ${code(cor.original)}。${cor.correction}`, cor.line)
+    push(':::', cor.line)
+    push('', cor.line)
+  }
+  const refs: string[] = []
+  if (c.related.length) refs.push(`相关概念：${c.related.map((g) => `[[${g}]]`).join('、')}`)
+  const pages = c.pages.map((p) => [p, pageTitle(p)] as const).filter(([, t]) => t)
+  if (pages.length) refs.push(`详细讲解：${pages.map(([p, t]) => `[${t}](${p})`).join('、')}`)
+  for (const r of refs) {
+    push(r)
+    push('')
+  }
+  // the words people search with, visible and indexed: task words and every flag
+  const words = [...commandKeywords(c), ...commandFlags(c)]
+  if (words.length) {
+    push(`<p class="cli-keywords">关键词：${words.map(escHtml).join(' · ')}</p>`)
+    push('')
+  }
+  return out
+}
+
+function groupMarkdown(g: CommandGroup): GeneratedLine[] {
+  const out: GeneratedLine[] = []
+  for (const s of g.sections) {
+    const at = (text: string) => out.push({ text, file: g.file, line: s.line })
+    at(`## ${s.title}`)
+    at('')
+    if (s.intro) {
+      for (const t of s.intro.split('\n')) at(t)
+      at('')
+    }
+    for (const c of s.commands) out.push(...commandMarkdown(c))
+  }
+  return out
+}
+
+/** A summary of all groups: for the section's overview page. */
+function overviewMarkdown(data: CommandData): GeneratedLine[] {
+  const out: GeneratedLine[] = []
+  const f = 'docs/data/commands'
+  out.push({ text: '| 类别 | 命令 | 数量 |', file: f, line: 1 }, { text: '| --- | --- | --- |', file: f, line: 1 })
+  for (const g of data.groups) {
+    const cmds = g.sections.flatMap((s) => s.commands)
+    const names = cmds.map((c) => `[${c.name.replace(/^docker /, '')}](${g.page}#${c.id})`).join(' · ')
+    out.push({ text: `| [${g.title}](${g.page}) | ${names} | ${cmds.length} |`, file: g.file, line: 1 })
+  }
+  out.push({ text: '', file: f, line: 1 })
+  return out
+}
+
+export const MARKER_RE = /^<!--\s*commands:([a-z-]+)\s*-->\s*$/
+
+export interface Expanded {
+  text: string
+  /** where a line of `text` comes from (1-based in, 1-based out): the .md file or a data file */
+  origin(line: number): { file: string; line: number }
+}
+
+/**
+ * Replace every marker line (`<!-- commands:container -->`, or `<!-- commands:overview -->`)
+ * with the generated Markdown. `file` names the Markdown file in errors. Lines outside the
+ * markers keep their text; `origin()` maps any output line back to its source.
+ */
+export function expandCommandMarkersWithMap(source: string, file: string, data?: CommandData): Expanded {
+  const lines = source.split('\n')
+  const outText: string[] = []
+  const outOrigin: { file: string; line: number }[] = []
+  let loaded = data
+  let fence: string | null = null
+  lines.forEach((l, i) => {
+    // markers inside a code block are shown, not expanded (e.g. on the contributor pages)
+    const f = /^\s{0,3}(`{3,}|~{3,})(.*)$/.exec(l)
+    const wasInFence = fence !== null
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !f[2].trim()) fence = null
+    } else if (f) fence = f[1]
+    const m = wasInFence || f ? null : MARKER_RE.exec(l.trimEnd())
+    if (!m) {
+      outText.push(l)
+      outOrigin.push({ file, line: i + 1 })
+      return
+    }
+    loaded ??= loadCommands()
+    let gen: GeneratedLine[]
+    if (m[1] === 'overview') gen = overviewMarkdown(loaded)
+    else {
+      const g = loaded.groups.find((x) => x.id === m[1])
+      if (!g) throw new CommandDataError(file, i + 1, `unknown command group "${m[1]}" (known: overview, ${loaded.groups.map((x) => x.id).join(', ')})`)
+      gen = groupMarkdown(g)
+    }
+    while (gen.length && !gen[gen.length - 1].text.trim()) gen.pop()
+    for (const g2 of gen) {
+      outText.push(g2.text)
+      outOrigin.push({ file: g2.file, line: g2.line })
+    }
+  })
+  return {
+    text: outText.join('\n'),
+    origin: (line) => outOrigin[line - 1] ?? { file, line },
+  }
+}
+
+/**
+ * For tools that read a page's .md source (the snippet harness): returns the source with every
+ * `<!-- commands:… -->` marker replaced by the generated Markdown — the same text the site
+ * renders. Sources without markers come back unchanged.
+ */
+export function expandCommandMarkers(source: string, file: string): string {
+  if (!source.includes('commands:')) return source
+  return expandCommandMarkersWithMap(source, file).text
+}
+
+/**
+ * markdown-it: expand markers before block parsing, so headings, tables and fences are real
+ * Markdown for every later rule (anchors, snippet fences, glossary, local search).
+ * VitePress strips the frontmatter before parsing; the markers sit in the body.
+ */
+export function commandsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after('normalize', 'docker-kb-commands', (state) => {
+    if (!state.src.includes('commands:')) return
+    const file = state.env?.relativePath ? `docs/${state.env.relativePath}` : 'unknown.md'
+    state.src = expandCommandMarkers(state.src, file)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finder index and JSON
+
+/** The compact index bundled with <CommandFinder> (kept small: no options text, no examples). */
+export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
+  const groups: FinderGroup[] = data.groups.map((g) => ({
+    id: g.id,
+    label: g.label,
+    title: g.title,
+    page: g.page,
+  }))
+  const commands: FinderEntry[] = data.commands.map((c) => {
+    const e: FinderEntry = {
+      name: c.name,
+      id: c.id,
+      group: c.group,
+      page: c.page,
+      zh: c.zh.replace(/`/g, ''),
+      en: c.en,
+      flags: commandFlags(c),
+      keywords: commandKeywords(c),
+    }
+    if (c.aliases.length) e.aliases = c.aliases
+    if (c.copy) e.copy = c.copy
+    return e
+  })
+  return { groups, commands }
+}
+
+/** /api/commands.json: the whole reference, for other tools. */
 export function commandsJson(): unknown {
-  return { commands: [] }
+  const data = loadCommands()
+  return {
+    version: 1,
+    generated: new Date().toISOString(),
+    count: data.commands.length,
+    groups: data.groups.map((g) => ({ id: g.id, label: g.label, title: g.title, page: g.page })),
+    commands: data.commands.map((c) => ({
+      name: c.name,
+      id: c.id,
+      group: c.group,
+      section: c.section,
+      url: `${c.page}#${c.id}`,
+      aliases: c.aliases,
+      zh: c.zh,
+      en: c.en,
+      usage: c.usage,
+      copy: copyText(c),
+      keywords: c.keywords,
+      options: c.options.map((o) => ({ flags: o.flagList, ...(o.arg ? { arg: o.arg } : {}), desc: o.desc, keywords: o.keywords })),
+      examples: c.examples.map((e) => ({
+        title: e.title,
+        lang: e.lang,
+        runnable: e.kind === 'run',
+        ...(e.reason ? { norun: e.reason } : {}),
+        ...(e.file ? { file: e.file } : {}),
+        code: e.code,
+      })),
+      related: c.related,
+      pages: c.pages.filter((p) => pageFile(p)),
+    })),
+  }
 }

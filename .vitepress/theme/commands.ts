@@ -1,3 +1,294 @@
-/** Registers the command-reference components. (stub, owned by the command-reference work) */
-import type { App } from 'vue'
-export function registerCommands(_app: App): void {}
+/**
+ * Command reference, browser side: the finder's pure filter function and component registration.
+ *
+ * `filterCommands(index, query)` is pure and has no DOM or Node dependencies, so the same code
+ * runs in <CommandFinder>, in unit tests and in a bench (Node or browser). It understands:
+ *  - command names and aliases: "run", "docker image ls", "ps"
+ *  - flags: "-p", "--rm", "--pub" (prefix), "-it" (combined short flags), "--restart=always"
+ *  - Chinese task words, also inside longer phrases: "端口", "如何查看日志", "映射端口"
+ *  - English words of the one-line description: "publish", "logs"
+ *  - small typos: "dokcer", "prot", "conatiner", "--restat"
+ *  - mixed queries: "docker 端口", "run 环境变量"
+ * Every word has to match (the word "docker" and question words are optional); if no command
+ * matches every word, the commands matching the most words are shown.
+ */
+import { defineAsyncComponent, type App } from 'vue'
+
+/** One command in the compact index (built by .vitepress/plugins/commands.ts). */
+export interface FinderEntry {
+  name: string
+  id: string
+  group: string
+  /** site path of the command's page; the command's anchor is `id` */
+  page: string
+  zh: string
+  en: string
+  flags: string[]
+  keywords: string[]
+  aliases?: string[]
+  /** typical invocation for the copy button; defaults to the name */
+  copy?: string
+}
+export interface FinderGroup { id: string; label: string; title: string; page: string }
+export interface FinderIndex { groups: FinderGroup[]; commands: FinderEntry[] }
+
+/** What the copy button of a command puts on the clipboard. */
+export function copyText(e: Pick<FinderEntry, 'name' | 'copy'>): string {
+  return e.copy ?? e.name
+}
+
+/** Link to the command's heading. */
+export function commandHref(e: Pick<FinderEntry, 'page' | 'id'>): string {
+  return `${e.page}#${e.id}`
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g
+/** Question words and fillers that say nothing about which command is meant. */
+const ZH_STOP = /如何|怎么样|怎么|怎样|什么|哪个|为什么|一下|命令|指令|可以|需要|我想|想要|用来|的|吗|呢/g
+const EN_STOP = new Set(['how', 'to', 'the', 'a', 'an', 'do', 'i', 'in', 'of', 'my', 'with', 'and', 'for', 'cmd', 'command'])
+
+interface Prepared {
+  e: FinderEntry
+  order: number
+  /** "run", "image ls" (name without "docker") */
+  short: string
+  shortAliases: string[]
+  /** words of the name without "docker"; the last one is the verb */
+  nameWords: string[]
+  aliasWords: Set<string>
+  flags: string[]
+  flagsLower: Set<string>
+  shortFlags: Set<string>
+  /** long flag names without dashes: publish, rm, restart */
+  flagBare: string[]
+  enWords: string[]
+  keywords: string[]
+  keywordsLower: string[]
+  zhText: string
+  bigrams: Set<string>
+  copy: string
+}
+
+interface PreparedIndex { items: Prepared[]; idf: Map<string, number> }
+
+const cache = new WeakMap<FinderEntry[], PreparedIndex>()
+
+function bigramsOf(s: string): string[] {
+  const out: string[] = []
+  for (const run of s.match(CJK_RUN) ?? []) {
+    if (run.length === 1) out.push(run)
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
+  }
+  return out
+}
+
+function prepare(entries: FinderEntry[]): PreparedIndex {
+  const hit = cache.get(entries)
+  if (hit) return hit
+  const df = new Map<string, number>()
+  const items = entries.map((e, order): Prepared => {
+    const strip = (n: string) => n.toLowerCase().replace(/^docker\s+/, '')
+    const short = strip(e.name)
+    const shortAliases = (e.aliases ?? []).map(strip)
+    const zhText = [e.zh, ...e.keywords].join(' ')
+    const bigrams = new Set(bigramsOf(zhText))
+    for (const b of bigrams) df.set(b, (df.get(b) ?? 0) + 1)
+    return {
+      e,
+      order,
+      short,
+      shortAliases,
+      nameWords: short.split(/\s+/),
+      aliasWords: new Set(shortAliases.flatMap((a) => a.split(/\s+/))),
+      flags: e.flags,
+      flagsLower: new Set(e.flags.map((f) => f.toLowerCase())),
+      shortFlags: new Set(e.flags.filter((f) => /^-[^-]$/.test(f)).map((f) => f[1])),
+      flagBare: e.flags.filter((f) => f.startsWith('--')).map((f) => f.slice(2).toLowerCase()),
+      enWords: e.en.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? [],
+      keywords: e.keywords,
+      keywordsLower: e.keywords.map((k) => k.toLowerCase()),
+      zhText,
+      bigrams,
+      copy: copyText(e).toLowerCase(),
+    }
+  })
+  const idf = new Map<string, number>()
+  for (const [b, n] of df) idf.set(b, Math.log(1 + entries.length / n))
+  const prepared = { items, idf }
+  cache.set(entries, prepared)
+  return prepared
+}
+
+/** Optimal string alignment distance (Levenshtein + adjacent transposition), capped at max+1. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const n = b.length
+  let prev2 = new Array<number>(n + 1).fill(0)
+  let prev = Array.from({ length: n + 1 }, (_, j) => j)
+  let cur = new Array<number>(n + 1).fill(0)
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i
+    let rowMin = cur[0]
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1)
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    ;[prev2, prev, cur] = [prev, cur, prev2]
+  }
+  return prev[n]
+}
+
+/** How many typos a word of this length may have. */
+const allowedTypos = (len: number) => (len < 4 ? 0 : len < 8 ? 1 : 2)
+
+function fuzzy(word: string, candidates: Iterable<string>): boolean {
+  const max = allowedTypos(word.length)
+  if (!max) return false
+  for (const c of candidates) {
+    if (c.length < 3 || c[0] !== word[0] && c[1] !== word[1]) continue
+    if (editDistance(word, c, max) <= max) return true
+  }
+  return false
+}
+
+interface Token { kind: 'flag' | 'word' | 'zh'; text: string }
+
+/** Split a query into flags, Latin words and Chinese phrases ("docker端口" → docker, 端口). */
+export function queryTokens(query: string): Token[] {
+  const q = query.normalize('NFKC')
+  const tokens: Token[] = []
+  const re = /(--?[A-Za-z0-9][\w-]*)(?:=\S*)?|([\u3400-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9_][\w.:/-]*)/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(q))) {
+    if (m[1]) tokens.push({ kind: 'flag', text: m[1] })
+    else if (m[2]) {
+      for (const part of m[2].replace(ZH_STOP, ' ').split(' ')) if (part) tokens.push({ kind: 'zh', text: part })
+    } else {
+      const w = m[3].toLowerCase().replace(/[.:/]+$/, '')
+      if (w && !EN_STOP.has(w)) tokens.push({ kind: 'word', text: w })
+    }
+  }
+  return tokens
+}
+
+/** "docker", "dokcer", "docekr": says nothing about which command. */
+const isDockerWord = (w: string) => w === 'docker' || (w.length >= 5 && w.length <= 7 && editDistance(w, 'docker', 2) <= (w.length === 6 ? 2 : 1))
+
+function scoreFlag(p: Prepared, t: string): number {
+  if (p.flags.includes(t)) return 40
+  const lower = t.toLowerCase()
+  if (p.flagsLower.has(lower)) return 22
+  if (/^-[A-Za-z]{2,}$/.test(t) && [...t.slice(1)].every((ch) => p.shortFlags.has(ch))) return 30
+  if (t.startsWith('--')) {
+    const bare = lower.slice(2)
+    if (bare.length >= 2 && p.flagBare.some((f) => f.startsWith(bare))) return 16
+    if (fuzzy(bare, p.flagBare)) return 12
+  }
+  return 0
+}
+
+function scoreWord(p: Prepared, w: string): number {
+  let s = 0
+  const last = p.nameWords[p.nameWords.length - 1]
+  if (p.nameWords.includes(w)) s = Math.max(s, 30 + (w === last ? 6 : 0) + (p.nameWords.length === 1 ? 8 : 0))
+  else if (p.aliasWords.has(w)) s = Math.max(s, 24)
+  else if (w.length >= 2 && p.nameWords.some((n) => n.startsWith(w))) s = Math.max(s, 16)
+  if (s >= 16) return s
+  if (p.flagBare.includes(w)) s = Math.max(s, 18)
+  else if (w.length >= 3 && p.flagBare.some((f) => f.startsWith(w))) s = Math.max(s, 9)
+  if (p.keywordsLower.includes(w)) s = Math.max(s, 20)
+  if (p.enWords.includes(w)) s = Math.max(s, 10)
+  else if (w.length >= 3 && p.enWords.some((x) => x.startsWith(w))) s = Math.max(s, 6)
+  if (s) return s
+  if (w.length >= 3 && p.copy.includes(w)) return 4
+  // typos, last resort: "prot" → port, "conatiner" → container, "pubish" → --publish
+  if (fuzzy(w, p.nameWords) || fuzzy(w, p.aliasWords)) return 12
+  if (fuzzy(w, p.flagBare)) return 8
+  if (fuzzy(w, p.enWords)) return 5
+  return 0
+}
+
+function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
+  if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
+  if (p.keywords.includes(t)) return 26
+  if (p.keywords.some((k) => k.includes(t))) return 20
+  if (p.e.zh.includes(t)) return 16
+  if (p.keywords.some((k) => k.length >= 2 && t.includes(k))) return 14
+  // a longer phrase: how much of it (weighted by how rare each character pair is) the command covers
+  const grams = bigramsOf(t)
+  let have = 0
+  let all = 0
+  for (const g of grams) {
+    const w = idf.get(g) ?? Math.log(1 + 100)
+    all += w
+    if (p.bigrams.has(g)) have += w
+  }
+  const cover = all ? have / all : 0
+  return cover >= 0.5 ? Math.round(14 * cover) : 0
+}
+
+export interface FinderHit { entry: FinderEntry; score: number }
+
+/** Rank the commands for a query (all of them, in index order, for an empty query). */
+export function rankCommands(index: FinderEntry[] | FinderIndex, query: string): FinderHit[] {
+  const entries = Array.isArray(index) ? index : index.commands
+  const { items, idf } = prepare(entries)
+  const tokens = queryTokens(query).filter((t) => !(t.kind === 'word' && isDockerWord(t.text)))
+  if (!tokens.length) return items.map((p) => ({ entry: p.e, score: 0 }))
+  // the whole query as a name: "docker image ls", "image ls", "compose up"
+  const whole = query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
+  const wholeShort = whole.replace(/^\S+\s+/, (w) => (isDockerWord(w.trim()) ? '' : w))
+  const scored: { p: Prepared; matched: number; score: number }[] = []
+  let best = 0
+  for (const p of items) {
+    let matched = 0
+    let score = 0
+    for (const t of tokens) {
+      const s = t.kind === 'flag' ? scoreFlag(p, t.text) : t.kind === 'zh' ? scoreZh(p, t.text, idf) : scoreWord(p, t.text)
+      if (s > 0) {
+        matched++
+        score += s
+      }
+    }
+    if (!matched) continue
+    if (p.short === wholeShort || p.shortAliases.includes(wholeShort)) score += 100
+    else if (tokens.every((t) => t.kind === 'word') && wholeShort && p.short.startsWith(wholeShort)) score += 20
+    if (matched > best) best = matched
+    scored.push({ p, matched, score })
+  }
+  return scored
+    .filter((s) => s.matched === best)
+    .sort((a, b) => b.score - a.score || a.p.order - b.p.order)
+    .map((s) => ({ entry: s.p.e, score: s.score }))
+}
+
+/** The commands matching a query, best first. Pure; cheap after the first call per index. */
+export function filterCommands(index: FinderEntry[] | FinderIndex, query: string): FinderEntry[] {
+  return rankCommands(index, query).map((h) => h.entry)
+}
+
+/** Does the query contain CJK text? (the finder shows a hint for one-character queries) */
+export const hasCjk = (s: string) => CJK.test(s)
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Both components load as their own chunks: pages without a finder do not download the command
+ * index, and this module stays importable from plain Node (tests, bench) — the .vue files are
+ * only imported when a page uses them. (VitePress puts all CSS in one stylesheet, so the styles
+ * are there from the first paint either way.)
+ */
+export function registerCommands(app: App): void {
+  app.component('CommandCopy', defineAsyncComponent(() => import('./components/CommandCopy.vue')))
+  app.component(
+    'CommandFinder',
+    defineAsyncComponent(() => import('./components/CommandFinder.vue')),
+  )
+}

@@ -1,0 +1,18 @@
+/**
+ * VitePress data loader: the compact command index bundled with <CommandFinder>.
+ * Runs in Node at build time (and again in dev when a YAML file changes); the component gets
+ * plain JSON. See .vitepress/plugins/commands.ts (finderIndex) for what goes in.
+ */
+import { defineLoader } from 'vitepress'
+import { loadCommands, finderIndex } from '../../../.vitepress/plugins/commands'
+import type { FinderIndex } from '../../../.vitepress/theme/commands'
+
+declare const data: FinderIndex
+export { data }
+
+export default defineLoader({
+  watch: ['./*.yaml'],
+  load(): FinderIndex {
+    return finderIndex(loadCommands())
+  },
+})
