@@ -195,30 +195,32 @@ export function parseTermFile(source: string, file: string): TermSource {
 
 const REF_IN_TEXT = /\[\[([^\]|\n]+?)(?:\|[^\]\n]*)?\]\]/g
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+/** edit distance counting an adjacent transposition as one edit ("contianer" → "container" = 1) */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]
-    row[0] = i
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
     }
   }
-  return row[b.length]
+  return d[a.length][b.length]
 }
 
-/** Up to three ids close to `word`: exact alias/name matches first, then by edit distance. */
+/**
+ * Ids to suggest for an unknown `word`: terms whose name or alias is exactly the word (`k8s` →
+ * kubernetes), else the closest ids by edit distance (ties kept, at most three; a containing id
+ * counts as slightly farther than one edit). Always at least one.
+ */
 export function suggestIds(word: string, glossary: Pick<Glossary, 'terms'>): string[] {
   const w = word.trim().toLowerCase()
-  const named = glossary.terms.filter((t) => [t.zh, t.en, ...t.aliases].some((n) => n.toLowerCase() === w)).map((t) => t.id)
+  const named = glossary.terms.filter((t) => [t.id, t.zh, t.en, ...t.aliases].some((n) => n.toLowerCase() === w)).map((t) => t.id)
+  if (named.length) return named.slice(0, 3)
   const scored = glossary.terms
-    .map((t) => ({ id: t.id, d: Math.min(levenshtein(w, t.id), t.id.includes(w) || w.includes(t.id) ? 1 : Infinity) }))
+    .map((t) => ({ id: t.id, d: Math.min(editDistance(w, t.id), t.id.includes(w) || w.includes(t.id) ? 1.5 : Infinity) }))
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-  const close = scored.filter((s) => s.d <= Math.max(2, Math.floor(w.length / 3))).map((s) => s.id)
-  const out = [...new Set([...named, ...close])].slice(0, 3)
-  return out.length ? out : scored.slice(0, 1).map((s) => s.id)
+  return scored.filter((s) => s.d === scored[0].d).slice(0, 3).map((s) => s.id)
 }
 const didYouMean = (ids: string[]) => `did you mean ${ids.map((s) => `"${s}"`).join(', ')}?`
 
@@ -311,18 +313,19 @@ interface RefMeta { id: string; label?: string; offset: number; plain?: boolean 
 
 /** Inline rule: `[[id]]` / `[[id|label]]` → a `glossary_ref` token (resolved and checked by the core rule). */
 function glossaryInline(state: StateInline, silent: boolean): boolean {
+  // silent mode is how markdown-it measures link labels: let `[参见[[volume]]](/url)` stay a link
+  // (the reference inside is then rendered as plain text, see resolveRefs)
+  if (silent) return false
   const start = state.pos
   const src = state.src
   if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x5b) return false
   const end = src.indexOf(']]', start + 2)
-  if (end < 0 || end > state.posMax) return false
+  if (end < 0 || end + 2 > state.posMax) return false
   const m = /^\s*([A-Za-z0-9][\w.-]*)\s*(?:\|([^[\]]*))?$/.exec(src.slice(start + 2, end))
   if (!m) return false
-  if (!silent) {
-    const token = state.push('glossary_ref', '', 0)
-    const label = m[2]?.replace(/\s+/g, ' ').trim()
-    token.meta = { id: m[1], label: label || undefined, offset: start } satisfies RefMeta
-  }
+  const token = state.push('glossary_ref', '', 0)
+  const label = m[2]?.replace(/\s+/g, ' ').trim()
+  token.meta = { id: m[1], label: label || undefined, offset: start } satisfies RefMeta
   state.pos = end + 2
   return true
 }

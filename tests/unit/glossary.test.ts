@@ -1,0 +1,348 @@
+/**
+ * Glossary: term data validation, the [[id]] Markdown syntax, the generated glossary page and the
+ * JSON export. Browser-free: plain markdown-it plus the plugin, and once VitePress's own renderer.
+ *
+ *   npx vitest run tests/unit/glossary.test.ts
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import MarkdownIt from 'markdown-it'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  GLOSSARY_DIR,
+  TAGS,
+  clientTerms,
+  glossaryJson,
+  glossaryListSource,
+  glossaryPlugin,
+  loadGlossary,
+  readGlossary,
+  referencedIds,
+  suggestIds,
+  type GlossaryPluginOptions,
+} from '../../.vitepress/plugins/glossary'
+
+/** the ids content writers were told to use */
+const REQUIRED_IDS = `image, container, dockerfile, registry, docker-hub, tag, digest, layer, union-filesystem, overlay2,
+  writable-layer, namespace, cgroup, volume, bind-mount, tmpfs-mount, bridge-network, docker0, port-mapping, host-network,
+  none-network, user-defined-network, embedded-dns, daemon, docker-cli, docker-engine-api, containerd, runc, oci,
+  docker-desktop, wsl2, compose, compose-file, service, swarm, node, manager-node, worker-node, task, replica, stack,
+  routing-mesh, kubernetes, pod, deployment, orchestration, build-context, build-cache, multi-stage-build, entrypoint, cmd,
+  dockerignore, restart-policy, healthcheck, virtual-machine, hypervisor, stateless, dependency-hell, registry-mirror,
+  platform, detached-mode, interactive-tty, environment-variable, container-id, prune`
+  .split(',')
+  .map((s) => s.trim())
+
+function renderer(options?: GlossaryPluginOptions) {
+  const md = new MarkdownIt({ html: true })
+  md.use(glossaryPlugin, options)
+  return (src: string, relativePath = 'guide/example.md') => md.render(src, { relativePath })
+}
+const render = renderer()
+
+/** the message thrown while rendering `src`, or '' */
+function errorOf(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+  return ''
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('term data (docs/data/glossary)', () => {
+  const glossary = loadGlossary()
+
+  it('has every id the content writers use, and at least 40 terms', () => {
+    const missing = REQUIRED_IDS.filter((id) => !glossary.byId.has(id))
+    expect(missing).toEqual([])
+    expect(REQUIRED_IDS).toHaveLength(65)
+    expect(glossary.terms.length).toBeGreaterThanOrEqual(40)
+    for (const id of REQUIRED_IDS) expect(fs.existsSync(path.join(GLOSSARY_DIR, `${id}.yaml`))).toBe(true)
+  })
+
+  it('uses the agreed Chinese terminology', () => {
+    const zh = (id: string) => glossary.byId.get(id)?.zh
+    expect(zh('image')).toBe('镜像')
+    expect(zh('container')).toBe('容器')
+    expect(zh('volume')).toBe('数据卷')
+    expect(zh('bind-mount')).toBe('绑定挂载')
+    expect(zh('orchestration')).toBe('编排')
+    expect(zh('service')).toBe('服务')
+    expect(zh('node')).toBe('节点')
+    expect(zh('daemon')).toBe('守护进程')
+    expect(zh('registry')).toBe('镜像仓库')
+    expect(zh('tag')).toBe('标签')
+    expect(glossary.byId.get('kubernetes')?.aliases).toEqual(expect.arrayContaining(['k8s', 'K8s']))
+  })
+
+  it('keeps short definitions within 60 characters and tags within the vocabulary', () => {
+    for (const t of glossary.terms) {
+      expect([...t.short].length, t.id).toBeLessThanOrEqual(60)
+      expect(t.tags.length, t.id).toBeGreaterThan(0)
+      for (const tag of t.tags) expect(TAGS as readonly string[]).toContain(tag)
+    }
+  })
+
+  it('explains Swarm versus Kubernetes in the orchestration entries', () => {
+    for (const id of ['swarm', 'kubernetes', 'service', 'pod']) {
+      const long = glossary.byId.get(id)!.long
+      expect(long, id).toMatch(/\[\[(swarm|kubernetes)\]\]|Swarm|Kubernetes/)
+    }
+    expect(glossary.byId.get('swarm')!.long).toContain('[[kubernetes]]')
+    expect(glossary.byId.get('kubernetes')!.long).toContain('[[swarm]]')
+  })
+
+  it('ships only id → { zh, en, short } to the browser, and it stays small', () => {
+    const client = clientTerms(glossary)
+    expect(Object.keys(client).sort()).toEqual(glossary.terms.map((t) => t.id).sort())
+    for (const v of Object.values(client)) expect(Object.keys(v).sort()).toEqual(['en', 'short', 'zh'])
+    expect(Buffer.byteLength(JSON.stringify(client))).toBeLessThan(16_000)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('[[id]] syntax', () => {
+  it('renders the Chinese name as a <GlossaryTerm> component', () => {
+    expect(render('先理解[[image]]。')).toContain('<p>先理解<GlossaryTerm id="image">镜像</GlossaryTerm>。</p>')
+  })
+
+  it('renders a custom label with [[id|文字]]', () => {
+    expect(render('拉取[[image|镜像文件]]后运行。')).toContain('<GlossaryTerm id="image">镜像文件</GlossaryTerm>')
+    expect(render('[[image| 多个   空格 ]]')).toContain('<GlossaryTerm id="image">多个 空格</GlossaryTerm>')
+  })
+
+  it('escapes labels (HTML and Vue interpolation)', () => {
+    const html = render('[[image|<b>{{ x }}</b>]]')
+    expect(html).toContain('<GlossaryTerm id="image">&lt;b&gt;&#123;&#123; x }}&lt;/b&gt;</GlossaryTerm>')
+  })
+
+  it('leaves code spans and fences alone, even with unknown ids', () => {
+    expect(render('写法是 `[[image]]` 和 `[[no-such-term]]`。')).toContain('<code>[[image]]</code>')
+    const fenced = render('```yaml\nlist: [[image]]\nother: [[no-such-term]]\n```\n')
+    expect(fenced).toContain('[[image]]')
+    expect(fenced).not.toContain('GlossaryTerm')
+  })
+
+  it('renders plain text inside headings and links (no nested links, clean outline)', () => {
+    expect(render('## 什么是[[container]]\n')).toContain('<h2>什么是容器</h2>')
+    expect(render('[参见[[volume]]](/storage/volumes)')).toContain('<a href="/storage/volumes">参见数据卷</a>')
+  })
+
+  it('uses the English name on /en/ pages', () => {
+    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<GlossaryTerm id="image">Image</GlossaryTerm>')
+  })
+
+  it('is not confused by ordinary brackets', () => {
+    expect(render('数组 [[1, 2], [3, 4]] 和 [链接](/a)')).not.toContain('GlossaryTerm')
+    expect(render('[[image]]: 不是引用定义')).toContain('<GlossaryTerm id="image">')
+  })
+})
+
+describe('unknown ids fail with the page file and the exact source line', () => {
+  it('in a paragraph, counting soft line breaks before the reference', () => {
+    const src = ['---', 'title: 示例', '---', '', '# 示例', '', '第一段提到[[image]]。', '', '第二段第一行，', '第二行有 [[contianer]] 拼错了。', ''].join('\n')
+    expect(errorOf(() => render(src))).toBe('docs/guide/example.md:10: unknown glossary term "contianer" (did you mean "container"?)')
+  })
+
+  it('on the second reference of the same line, and with a custom label', () => {
+    const src = '# T\n\n[[image]] 与 [[volum|卷]]\n'
+    expect(errorOf(() => render(src, 'storage/x.md'))).toMatch(/^docs\/storage\/x\.md:3: unknown glossary term "volum" \(did you mean "volume"/)
+  })
+
+  it('in a list item, a blockquote and a heading', () => {
+    expect(errorOf(() => render('# T\n\n- 一\n- 二\n  续行 [[xyz-term]]\n'))).toMatch(/^docs\/guide\/example\.md:5: unknown glossary term "xyz-term" \(did you mean .+\?\)$/)
+    expect(errorOf(() => render('> 引用\n> 第二行 [[nope]]\n'))).toMatch(/^docs\/guide\/example\.md:2: /)
+    expect(errorOf(() => render('intro\n\n### 标题 [[nope]]\n'))).toMatch(/^docs\/guide\/example\.md:3: /)
+  })
+
+  it('in a table cell (cells have no line map of their own: the row line is used)', () => {
+    const src = '# T\n\n| 术语 | 说明 |\n| --- | --- |\n| [[image]] | 好 |\n| [[imagee]] | 拼错 |\n'
+    expect(errorOf(() => render(src))).toBe('docs/guide/example.md:6: unknown glossary term "imagee" (did you mean "image"?)')
+  })
+
+  it('suggests ids for aliases and near misses', () => {
+    const g = loadGlossary()
+    expect(suggestIds('k8s', g)[0]).toBe('kubernetes')
+    expect(suggestIds('bindmount', g)[0]).toBe('bind-mount')
+    expect(suggestIds('dockerfiles', g)[0]).toBe('dockerfile')
+    expect(suggestIds('qqqqqqq', g).length).toBeGreaterThanOrEqual(1)
+    expect(suggestIds('qqqqqqq', g).length).toBeLessThanOrEqual(3)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('data validation names the file and the line', () => {
+  let dir: string
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text)
+  const good = (id: string, extra: Record<string, string> = {}) => {
+    const fields: Record<string, string> = {
+      id,
+      zh: `术语${id}`,
+      en: `Term ${id}`,
+      aliases: '[]',
+      short: '一句话定义，足够长。',
+      long: '|\n  这是一段足够长的详细解释，用来通过长度检查。',
+      related: '[]',
+      tags: '[基础]',
+      ...extra,
+    }
+    return Object.entries(fields)
+      .filter(([, v]) => v !== '<omit>')
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n') + '\n'
+  }
+  const problem = () => errorOf(() => readGlossary(dir))
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-test-'))
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const reset = () => {
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f))
+    write('alpha.yaml', good('alpha'))
+  }
+
+  it('accepts a valid set', () => {
+    reset()
+    write('beta.yaml', good('beta', { related: '[alpha]', long: '|\n  与 [[alpha]] 相关的一段足够长的详细解释文字。' }))
+    expect(problem()).toBe('')
+    expect(readGlossary(dir).terms.map((t) => t.id)).toEqual(['alpha', 'beta'])
+  })
+
+  it('missing field → line 1, with a hint', () => {
+    reset()
+    write('beta.yaml', good('beta', { short: '<omit>' }))
+    expect(problem()).toBe(`${dir}/beta.yaml:1: missing field "short" (one-line Chinese definition, at most 60 characters)`)
+  })
+
+  it('wrong type → the line of the field', () => {
+    reset()
+    write('beta.yaml', good('beta', { aliases: 'k8s' }))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:4: aliases: must be a list`))
+    reset()
+    write('beta.yaml', good('beta', { zh: '123' }).replace("zh: '123'", 'zh: 123'))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:2: zh: must be text \\(got number 123\\)`))
+  })
+
+  it('short longer than 60 characters → the line of short', () => {
+    reset()
+    write('beta.yaml', good('beta', { short: '长'.repeat(61) }))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:5: short: must have at most 60 characters \\(has 61\\)`))
+  })
+
+  it('id different from the file name → the line of id', () => {
+    reset()
+    write('beta.yaml', good('gamma'))
+    expect(problem()).toBe(`${dir}/beta.yaml:1: id: "gamma" must equal the file name "beta" (rename the file or fix the id)`)
+  })
+
+  it('unknown related id → the line of that list item', () => {
+    reset()
+    // id 1, zh 2, en 3, aliases 4, short 5, long 6–7, related 8, items 9–10
+    write('beta.yaml', good('beta', { related: '\n  - alpha\n  - alphq' }))
+    expect(problem()).toBe(`${dir}/beta.yaml:10: related[1]: unknown glossary term "alphq" (did you mean "alpha"?)`)
+  })
+
+  it('unknown [[id]] inside long → the line inside the block', () => {
+    reset()
+    write('beta.yaml', good('beta', { long: '|\n  第一行足够长的解释文字。\n\n  第三行提到 [[alphaa]]。' }))
+    expect(problem()).toBe(`${dir}/beta.yaml:9: long: unknown glossary term "alphaa" (did you mean "alpha"?)`)
+  })
+
+  it('alias used by two terms → the line of the second, naming the first', () => {
+    reset()
+    write('alpha.yaml', good('alpha', { aliases: '[AK]' }))
+    write('beta.yaml', good('beta', { aliases: '\n  - BK\n  - ak' }))
+    expect(problem()).toBe(
+      `${dir}/beta.yaml:6: aliases[1]: "ak" is already used by term "alpha" (${dir}/alpha.yaml:4, aliases[0]); a name or alias may belong to one term only`,
+    )
+  })
+
+  it('unknown tag, unknown field and invalid YAML', () => {
+    reset()
+    write('beta.yaml', good('beta', { tags: '\n  - 基础\n  - 杂项' }))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:11: tags\\[1\\]: unknown tag "杂项"`))
+    reset()
+    write('beta.yaml', good('beta') + 'see_also: [alpha]\n')
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:10: unknown field "see_also"`))
+    reset()
+    write('beta.yaml', good('beta').replace('aliases: []', 'aliases: [a, b'))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:\\d+: invalid YAML: `))
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('glossary page and JSON export', () => {
+  let docs: string
+  beforeAll(() => {
+    docs = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-docs-'))
+    fs.mkdirSync(path.join(docs, 'guide'))
+    fs.mkdirSync(path.join(docs, 'glossary'))
+    fs.mkdirSync(path.join(docs, 'data'))
+    fs.writeFileSync(path.join(docs, 'guide/index.md'), '---\ntitle: 入门\n---\n\n# 入门\n\n[[image]] 和 [[container|容器们]]。\n')
+    fs.writeFileSync(path.join(docs, 'guide/code.md'), '# 只在代码里\n\n`[[volume]]`\n\n```\n[[volume]]\n```\n\n[[image]]\n')
+    fs.writeFileSync(path.join(docs, 'glossary/index.md'), '# 术语表\n\n[[glossary-list]]\n')
+    fs.writeFileSync(path.join(docs, 'data/README.md'), '[[volume]]\n')
+  })
+  afterAll(() => fs.rmSync(docs, { recursive: true, force: true }))
+
+  it('scans pages for references, ignoring code', () => {
+    expect(referencedIds('`[[volume]]` [[image]] [[image|x]] [[container]]')).toEqual(['image', 'container'])
+  })
+
+  it('exports { version, generated, terms[] } with computed pages', () => {
+    const json = glossaryJson({ docsDir: docs })
+    expect(json.version).toBe(1)
+    expect(new Date(json.generated).toISOString()).toBe(json.generated)
+    expect(json.terms.length).toBe(loadGlossary().terms.length)
+    for (const t of json.terms) {
+      expect(Object.keys(t)).toEqual(['id', 'zh', 'en', 'aliases', 'short', 'long', 'related', 'tags', 'url', 'pages'])
+      expect(t.url).toBe(`/glossary/#${t.id}`)
+      expect(t.long).not.toMatch(/\[\[/) // references become ordinary Markdown links
+    }
+    const byId = Object.fromEntries(json.terms.map((t) => [t.id, t]))
+    expect(byId.image.pages).toEqual([
+      { url: '/guide/code', title: '只在代码里' },
+      { url: '/guide/', title: '入门' },
+    ])
+    expect(byId.container.pages).toEqual([{ url: '/guide/', title: '入门' }])
+    expect(byId.volume.pages).toEqual([])
+    expect(byId.image.long).toContain('[镜像层](/glossary/#layer)')
+  })
+
+  it('expands [[glossary-list]] into real headings with a permalink id per term', () => {
+    const html = renderer({ docsDir: docs })(fs.readFileSync(path.join(docs, 'glossary/index.md'), 'utf8'), 'glossary/index.md')
+    const g = loadGlossary()
+    for (const t of g.terms) expect(html).toContain(`<h3 id="${t.id}">`)
+    expect(html).toContain('<h3 id="image">镜像（Image）</h3>')
+    expect(html).toContain('<h3 id="cmd">CMD 指令</h3>')
+    expect(html).toMatch(/<GlossaryList tags="基础:\d+,[^"]+" :total="\d+">/)
+    expect(html).toContain('<div class="glossary-entry" data-tags="基础 镜像">')
+    expect(html).toContain('出现在：<a href="/guide/code">只在代码里</a>、<a href="/guide/">入门</a>')
+    expect(html).toContain('相关术语：<GlossaryTerm id="container">容器</GlossaryTerm>')
+    // the long text is rendered Markdown, not a JSON blob
+    expect(html).toMatch(/<code>docker build<\/code>/)
+    const { anchors } = glossaryListSource(g)
+    expect(anchors.filter((a) => !a.startsWith('group-')).sort()).toEqual(g.terms.map((t) => t.id).sort())
+  })
+})
+
+describe('inside VitePress', () => {
+  it("renders through the site's own Markdown pipeline", async () => {
+    const { createMarkdownRenderer, resolveConfig } = await import('vitepress')
+    const config = await resolveConfig(process.cwd(), 'build', 'production')
+    const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
+    const env = { relativePath: 'guide/example.md', cleanUrls: true }
+    expect(md.render('运行[[container]]前先拉取[[image|镜像]]。', env)).toContain('<GlossaryTerm id="container">容器</GlossaryTerm>')
+    expect(errorOf(() => md.render('# T\n\n正文\n[[nope-nope]]\n', { ...env }))).toMatch(/^docs\/guide\/example\.md:4: unknown glossary term "nope-nope"/)
+    const page = md.render(fs.readFileSync('docs/glossary/index.md', 'utf8'), { relativePath: 'glossary/index.md', cleanUrls: true })
+    expect(page).toContain('<h3 id="image" tabindex="-1">镜像（Image） <a class="header-anchor" href="#image"')
+  }, 60_000)
+})
