@@ -1,0 +1,73 @@
+/**
+ * Find the code fences of a Markdown page, in order, with 1-based line numbers and the parsed
+ * snippet meta (scripts/lib/snippet-syntax.ts).
+ *
+ * markdown-it decides what is a fence, so fences inside HTML comments, inside 4-backtick `md`
+ * examples or indented code are not snippets — exactly what the site renders. A fence that is
+ * never closed (markdown-it silently runs it to the end of the document or container) is an
+ * error that points at its opening line.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import MarkdownIt from 'markdown-it'
+import { parseFenceInfo, SnippetSyntaxError, type FenceMeta } from '../lib/snippet-syntax'
+
+export interface Fence {
+  /** the page, as given (usually repo-relative, e.g. docs/guide/x.md) */
+  file: string
+  /** 1-based line of the opening fence */
+  line: number
+  /** 0-based position among all fences of the page */
+  index: number
+  /** the raw info string after the backticks */
+  info: string
+  /** the fence body, as markdown-it sees it (container indentation removed), ending in \n */
+  content: string
+  meta: FenceMeta
+  /** stable id: page + short hash of info and content (survives edits elsewhere on the page) */
+  id: string
+}
+
+const md = new MarkdownIt({ html: true })
+
+/** Replace a leading YAML frontmatter block by empty lines (keeps line numbers). */
+function blankFrontmatter(src: string): string {
+  const m = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(src)
+  if (!m) return src
+  return m[0].replace(/[^\n]/g, '') + src.slice(m[0].length)
+}
+
+/** Is `line` a closing fence for an opening `markup` (``` or ~~~, length n)? */
+function isClosingFence(line: string, markup: string): boolean {
+  // strip container prefixes: blockquote markers and indentation
+  const s = line.replace(/^(?:\s{0,3}>)*\s*/, '')
+  const ch = markup[0]
+  let n = 0
+  while (n < s.length && s[n] === ch) n++
+  return n >= markup.length && !s.slice(n).trim()
+}
+
+export function extractFencesFromString(src: string, file: string): Fence[] {
+  const text = blankFrontmatter(src.replace(/\r\n/g, '\n'))
+  const lines = text.split('\n')
+  const tokens = md.parse(text, {})
+  const fences: Fence[] = []
+  for (const t of tokens) {
+    if (t.type !== 'fence' || !t.map) continue
+    const line = t.map[0] + 1
+    const last = lines[t.map[1] - 1] ?? ''
+    if (t.map[1] - t.map[0] < 2 || !isClosingFence(last, t.markup)) {
+      throw new SnippetSyntaxError(file, line, `code fence ${t.markup}${t.info.trim() ? ' ' + t.info.trim() : ''} is never closed`)
+    }
+    const meta = parseFenceInfo(t.info, { file, line })
+    const hash = crypto.createHash('sha1').update(t.info.trim() + '\n' + t.content).digest('hex').slice(0, 8)
+    let id = `${file}#${hash}`
+    for (let k = 2; fences.some((f) => f.id === id); k++) id = `${file}#${hash}-${k}`
+    fences.push({ file, line, index: fences.length, info: t.info, content: t.content, meta, id })
+  }
+  return fences
+}
+
+export function extractFences(file: string, displayName = file): Fence[] {
+  return extractFencesFromString(fs.readFileSync(file, 'utf8'), displayName)
+}

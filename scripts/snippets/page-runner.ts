@@ -1,0 +1,246 @@
+/**
+ * Run one page: its snippets in order, in one shell, against one sandbox engine.
+ *
+ *  - `file=` fences are written (relative to the shell's current directory, inside the page's
+ *    temporary directory) when reached; `*.k8s.yaml` files are also validated (validate-k8s.ts).
+ *  - `sh`/`bash`/`shell` `run` fences run as one unit (session.ts explains the `set -e`-like rule)
+ *    and must end with status `exit=` (default 0).
+ *  - `console run` fences: every `$ ` command runs on its own; its combined stdout+stderr must
+ *    match the lines shown under it (`outputMatches`: `...` and `[...]` wildcards). Every command
+ *    but the last must succeed; the last must end with `exit=` (default 0).
+ *  - `norun` fences are skipped with their reason.
+ *  - After the first failure the rest of the page is skipped (later snippets usually depend on
+ *    earlier ones); they are reported as skipped "after an earlier failure".
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { outputMatches, parseConsole, WILDCARD_LINES } from '../lib/snippet-syntax'
+import { writeDockerConfig } from './cli-plugins'
+import { SAFE_PATH } from './config'
+import type { Fence } from './extract'
+import type { Sandbox } from './sandbox'
+import { Session } from './session'
+import { referencedStandins, RegistryLogWatcher } from './standins/usage'
+import { validateK8sYaml } from './validate-k8s'
+
+export type SnippetStatus = 'passed' | 'failed' | 'skipped'
+
+export interface SnippetResult {
+  id: string
+  page: string
+  line: number
+  lang: string
+  kind: 'run' | 'norun' | 'file'
+  status: SnippetStatus | 'written'
+  reason?: string
+  ms: number
+  exit?: number
+  expectedExit?: number
+  /** stand-in images the snippet referenced or pulled */
+  standins: string[]
+  /** output (truncated) */
+  output?: string
+  /** expected-vs-actual for console mismatches, or what went wrong */
+  detail?: string
+  shellRestarted?: boolean
+}
+
+export interface PageResult {
+  page: string
+  status: SnippetStatus
+  ms: number
+  snippets: SnippetResult[]
+  /** ms spent in snippets (inside docker and the shell) */
+  snippetMs: number
+}
+
+export interface PageContext {
+  /** the engine; pages without `run` fences need none */
+  sb?: Sandbox
+  /** the page's own fresh directory (work dir, home, docker config, control files) */
+  root: string
+  onSnippet?: (r: SnippetResult) => void
+}
+
+const OUTPUT_LIMIT = 4000
+
+export function truncate(s: string, n = OUTPUT_LIMIT): string {
+  if (s.length <= n) return s
+  const head = s.slice(0, Math.floor(n / 2))
+  const tail = s.slice(-Math.floor(n / 2))
+  return `${head}\n[... ${s.length - n} characters cut ...]\n${tail}`
+}
+
+/** A readable expected-vs-actual diff (LCS over lines; wildcard lines match anything). */
+export function diffLines(expected: string[], actual: string[]): string {
+  const eq = (e: string, a: string) => e.trim() === WILDCARD_LINES || outputMatches([e], [a])
+  const n = expected.length
+  const m = actual.length
+  if (n * m > 250_000) return ['--- expected', ...expected.map((l) => '-' + l), '+++ actual', ...actual.map((l) => '+' + l)].join('\n')
+  const L: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0))
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = eq(expected[i], actual[j]) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1])
+  const out = ['--- expected', '+++ actual']
+  let i = 0
+  let j = 0
+  while (i < n || j < m) {
+    if (i < n && j < m && eq(expected[i], actual[j])) { out.push(' ' + actual[j]); i++; j++ }
+    else if (j < m && (i >= n || L[i][j + 1] >= L[i + 1][j])) out.push('+' + actual[j++])
+    else out.push('-' + expected[i++])
+  }
+  return out.join('\n')
+}
+
+function toLines(s: string): string[] {
+  return s.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n')
+}
+
+export async function runPage(page: string, fences: Fence[], ctx: PageContext): Promise<PageResult> {
+  const t0 = Date.now()
+  const work = path.join(ctx.root, 'work')
+  const home = path.join(ctx.root, 'home')
+  const dockerConfig = path.join(ctx.root, 'docker-config')
+  const tmp = path.join(ctx.root, 'tmp')
+  for (const d of [work, home, tmp]) fs.mkdirSync(d, { recursive: true })
+  writeDockerConfig(dockerConfig)
+  const env: NodeJS.ProcessEnv = {
+    PATH: SAFE_PATH,
+    HOME: home,
+    USER: 'root',
+    LOGNAME: 'root',
+    SHELL: '/bin/bash',
+    LANG: 'C.UTF-8',
+    TERM: 'dumb',
+    TZ: 'UTC',
+    TMPDIR: tmp,
+    DOCKER_HOST: ctx.sb?.host ?? 'unix:///nonexistent',
+    DOCKER_CONFIG: dockerConfig,
+    DOCKER_CLI_HINTS: 'false',
+    BUILDKIT_PROGRESS: 'plain',
+  }
+  let session: Session | undefined
+  const watcher = new RegistryLogWatcher(ctx.sb ? path.join(ctx.sb.dir, 'registry.log') : '/nonexistent')
+  const results: SnippetResult[] = []
+  let failedAt: Fence | undefined
+  let snippetMs = 0
+  const push = (r: SnippetResult) => {
+    results.push(r)
+    ctx.onSnippet?.(r)
+  }
+  try {
+    for (const f of fences) {
+      const base = { id: f.id, page, line: f.line, lang: f.meta.lang, standins: [] as string[], ms: 0 }
+      if (f.meta.kind === 'plain') continue
+      if (f.meta.kind === 'norun') {
+        push({ ...base, kind: 'norun', status: 'skipped', reason: f.meta.reason })
+        continue
+      }
+      if (failedAt) {
+        if (f.meta.kind === 'run') push({ ...base, kind: 'run', status: 'skipped', reason: `not run: the snippet at line ${failedAt.line} failed` })
+        continue
+      }
+      if (f.meta.kind === 'file') {
+        const r = writeFileFence(f, work, session?.pwd ?? work)
+        const isK8s = f.meta.file!.endsWith('.k8s.yaml')
+        if (r.error || isK8s) {
+          const errors = r.error ? [r.error] : validateK8sYaml(f.content)
+          const res: SnippetResult = { ...base, kind: 'file', status: errors.length ? 'failed' : 'passed', reason: isK8s ? 'Kubernetes manifest: validated, not applied' : undefined }
+          if (errors.length) res.detail = errors.join('\n')
+          push(res)
+          if (errors.length) failedAt = f
+        } else {
+          push({ ...base, kind: 'file', status: 'written', reason: `written to ${r.path}` })
+        }
+        continue
+      }
+      // run
+      if (!ctx.sb) throw new Error(`${page}:${f.line}: a run snippet needs a sandbox engine`)
+      session ??= new Session(ctx.sb, work, path.join(ctx.root, 'ctl'), env)
+      if (!session.alive) await session.start()
+      watcher.mark()
+      const t = Date.now()
+      const res = f.meta.lang === 'console' ? await runConsole(f, session) : await runShell(f, session)
+      res.ms = Date.now() - t
+      snippetMs += res.ms
+      res.standins = [...new Set([...referencedStandins(f.content), ...watcher.pulledSince()])].sort()
+      push(res)
+      if (res.status === 'failed') failedAt = f
+    }
+  } finally {
+    await session?.close()
+  }
+  return { page, status: failedAt ? 'failed' : 'passed', ms: Date.now() - t0, snippets: results, snippetMs }
+}
+
+function writeFileFence(f: Fence, work: string, pwd: string): { path?: string; error?: string } {
+  const dir = pwd === work || pwd.startsWith(work + '/') ? pwd : work
+  const target = path.resolve(dir, f.meta.file!)
+  if (!(target === work || target.startsWith(work + '/'))) return { error: `file=${f.meta.file} would be written outside the page's working directory` }
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.writeFileSync(target, f.content)
+  return { path: path.relative(work, target) || '.' }
+}
+
+async function runShell(f: Fence, session: Session): Promise<SnippetResult> {
+  const r = await session.exec(f.content, f.meta.timeout * 1000)
+  const res: SnippetResult = {
+    id: f.id, page: f.file, line: f.line, lang: f.meta.lang, kind: 'run', status: 'passed', ms: r.ms,
+    exit: r.code, expectedExit: f.meta.exit, standins: [], output: truncate(r.output),
+  }
+  if (r.shellExited) res.shellRestarted = true
+  if (r.timedOut) {
+    res.status = 'failed'
+    res.detail = `timed out after ${f.meta.timeout} s (killed; raise it with timeout=N if this is expected)`
+  } else if (r.code !== f.meta.exit) {
+    res.status = 'failed'
+    res.detail = `exit status ${r.code}, expected ${f.meta.exit}`
+  }
+  return res
+}
+
+async function runConsole(f: Fence, session: Session): Promise<SnippetResult> {
+  const steps = parseConsole(f.content)
+  const res: SnippetResult = { id: f.id, page: f.file, line: f.line, lang: 'console', kind: 'run', status: 'passed', ms: 0, expectedExit: f.meta.exit, standins: [] }
+  const outputs: string[] = []
+  if (!steps.length || steps[0].command === '') {
+    res.status = 'failed'
+    res.detail = 'a console block must start with a `$ ` command line'
+    return res
+  }
+  const deadline = Date.now() + f.meta.timeout * 1000
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k]
+    const last = k === steps.length - 1
+    const left = deadline - Date.now()
+    const r = left > 0 ? await session.exec(step.command, left) : { code: 124, output: '', timedOut: true, shellExited: false, ms: 0, pwd: '' }
+    outputs.push(`$ ${step.command}\n${r.output}`)
+    res.exit = r.code
+    const where = `line ${f.line + 1 + step.offset}: $ ${step.command.split('\n')[0]}`
+    if (r.shellExited) res.shellRestarted = true
+    if (r.timedOut) {
+      res.status = 'failed'
+      res.detail = `${where}\ntimed out (block limit ${f.meta.timeout} s; killed)`
+      break
+    }
+    if (!outputMatches(step.output, toLines(r.output))) {
+      res.status = 'failed'
+      res.detail = `${where}\noutput does not match what the page shows:\n${diffLines(trimBlank(step.output), trimBlank(toLines(r.output)))}`
+      break
+    }
+    const want = last ? f.meta.exit : 0
+    if (r.code !== want) {
+      res.status = 'failed'
+      res.detail = `${where}\nexit status ${r.code}, expected ${want}${last ? '' : ' (only the last command of a console block may fail, with exit=N)'}`
+      break
+    }
+  }
+  res.output = truncate(outputs.join(''))
+  return res
+}
+
+function trimBlank(xs: string[]): string[] {
+  let s = 0
+  let e = xs.length
+  while (s < e && !xs[s].trim()) s++
+  while (e > s && !xs[e - 1].trim()) e--
+  return xs.slice(s, e)
+}

@@ -1,0 +1,245 @@
+/**
+ * The whole run: sweep what killed runs left, parse pages, make sure stand-ins exist, start
+ * sandbox engines (one per job), run pages on them, reset engines between pages, stop and
+ * sweep at the end — also after failures, timeouts and SIGINT/SIGTERM.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { SnippetSyntaxError } from '../lib/snippet-syntax'
+import { resetEngine, isEmpty } from './cleanup'
+import { COMPOSE_V1, DOCKER_CLI, REAL_IMAGES, baseEnv } from './config'
+import { extractFences, type Fence } from './extract'
+import { runPage, type PageResult, type SnippetResult } from './page-runner'
+import { preflight } from './preflight'
+import { run } from './proc'
+import { summaryLine, totals, writeJson, writeStatus, type Report, type SyntaxErrorEntry } from './report'
+import { Sandbox } from './sandbox'
+import { ensureStandins } from './standins/build'
+import { RunState, sweepStale } from './state'
+
+export interface SuiteOptions {
+  /** pages to run (repo-relative); empty = every page under docs/ */
+  pages: string[]
+  jobs: number
+  shard?: { k: number; n: number }
+  json: string
+  /** status file for the site; undefined = do not write */
+  statusFile?: string
+  cwd: string
+  log: (m: string) => void
+}
+
+export function findPages(root: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'public') continue
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (e.name.endsWith('.md')) out.push(p)
+    }
+  }
+  walk(root)
+  return out.sort()
+}
+
+const fmtMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`)
+
+function progressLine(s: SnippetResult): string {
+  const mark = s.status === 'passed' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'skipped' ? '-' : '·'
+  const what = s.kind === 'file' ? `file` : s.lang
+  let line = `  ${mark} ${s.page}:${s.line} ${what}`
+  if (s.status === 'skipped' || s.status === 'written') line += ` (${s.reason})`
+  else line += ` ${fmtMs(s.ms)}`
+  if (s.standins.length) line += ` [${s.standins.join(', ')}]`
+  if (s.status === 'failed' && s.detail) line += '\n' + s.detail.split('\n').map((l) => '      ' + l).join('\n')
+  if (s.status === 'failed' && s.output && s.kind === 'run') {
+    line += '\n      output:\n' + s.output.trimEnd().split('\n').slice(-25).map((l) => '      | ' + l).join('\n')
+  }
+  return line
+}
+
+export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; exitCode: number }> {
+  const t0 = Date.now()
+  const log = opts.log
+  await preflight()
+  const stale = await sweepStale(log)
+  if (stale.runs.length) {
+    const r = stale.result
+    log(`swept ${stale.runs.length} stale run(s): ${r.killed} processes, ${r.unmounted} mounts, ${r.netns} netns, ${r.cgroups} cgroups, ${r.dirs} dirs`)
+  }
+
+  // pages and their fences
+  let pages = opts.pages.length ? opts.pages.map((p) => path.relative(opts.cwd, path.resolve(opts.cwd, p))) : findPages(path.join(opts.cwd, 'docs')).map((p) => path.relative(opts.cwd, p))
+  pages = [...new Set(pages)].sort()
+  if (opts.shard) pages = pages.filter((_, i) => i % opts.shard!.n === opts.shard!.k - 1)
+  const syntaxErrors: SyntaxErrorEntry[] = []
+  const parsed: { page: string; fences: Fence[] }[] = []
+  for (const page of pages) {
+    try {
+      parsed.push({ page, fences: extractFences(path.join(opts.cwd, page), page) })
+    } catch (e) {
+      if (e instanceof SnippetSyntaxError) {
+        syntaxErrors.push({ file: e.file, line: e.line, message: e.detail })
+        log(`  ✗ ${e.message}`)
+      } else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        syntaxErrors.push({ file: page, line: 0, message: 'page not found' })
+        log(`  ✗ ${page}: page not found`)
+      } else throw e
+    }
+  }
+  const runnable = parsed.filter((p) => p.fences.some((f) => f.meta.kind === 'run'))
+  const staticPages = parsed.filter((p) => !runnable.includes(p))
+  const nSnippets = parsed.reduce((n, p) => n + p.fences.filter((f) => f.meta.kind === 'run' || f.meta.kind === 'norun').length, 0)
+  log(`${parsed.length} pages, ${nSnippets} snippets (${runnable.length} pages need an engine), jobs ${opts.jobs}`)
+
+  const state = RunState.create()
+  const results: PageResult[] = []
+  const timing = { standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0 }
+  const report: Report = {
+    version: 1,
+    date: new Date().toISOString(),
+    mode: REAL_IMAGES ? 'real-images' : 'standins',
+    engine: '',
+    cli: '',
+    compose: '',
+    args: { pages: opts.pages, jobs: opts.jobs, shard: opts.shard ? `${opts.shard.k}/${opts.shard.n}` : undefined },
+    totals: { passed: 0, failed: 0, skipped: 0, pages: 0, syntaxErrors: 0 },
+    timing: { wallMs: 0, overheadMs: 0, ...timing },
+    standins: { hash: '', built: [], loaded: [] },
+    syntaxErrors,
+    pages: results,
+  }
+  const sandboxes = new Set<Sandbox>()
+  let aborted: string | undefined
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (aborted) return
+    aborted = sig
+    log(`\n${sig}: stopping; cleaning up sandbox engines`)
+    void finish(130).then(({ exitCode }) => process.exit(sig === 'SIGTERM' ? 143 : exitCode))
+  }
+  let finished: Promise<{ report: Report; exitCode: number }> | undefined
+  const finish = (forced?: number) => {
+    finished ??= (async () => {
+      if (aborted) {
+        // kill everything of this run right away (sessions, engines, registries)
+        await state.sweep(log)
+      } else {
+        await Promise.all([...sandboxes].map((sb) => sb.stop().catch((e) => log(`stopping ${sb.name}: ${(e as Error).message}`))))
+        const r = await state.sweep(log)
+        if (r.killed || r.unmounted || r.netns || r.cgroups) log(`final sweep: ${JSON.stringify(r)}`)
+      }
+      report.totals = totals(results, syntaxErrors)
+      report.timing.wallMs = Date.now() - t0
+      Object.assign(report.timing, timing)
+      report.timing.overheadMs = Math.max(0, Math.round(report.timing.wallMs - timing.standinsMs - (timing.sandboxMs + timing.snippetMs + timing.cleanupMs) / Math.max(1, opts.jobs)))
+      if (aborted) report.aborted = aborted
+      results.sort((a, b) => a.page.localeCompare(b.page))
+      writeJson(opts.json, report)
+      if (opts.statusFile && !aborted && report.engine) writeStatus(opts.statusFile, report, !opts.pages.length && !opts.shard)
+      log('')
+      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins; wall ${fmtMs(report.timing.wallMs)}; report ${opts.json}`)
+      log(summaryLine(report.totals))
+      const exitCode = forced ?? (report.totals.failed > 0 ? 1 : 0)
+      return { report, exitCode }
+    })()
+    return finished
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  process.on('SIGHUP', onSignal)
+
+  try {
+    const versions = await Promise.all([
+      run(DOCKER_CLI, ['version', '--format', '{{.Client.Version}}'], { env: baseEnv({ DOCKER_HOST: 'unix:///nonexistent' }), check: false, timeoutMs: 10_000 }),
+      run(COMPOSE_V1, ['version', '--short'], { env: baseEnv(), check: false, timeoutMs: 20_000 }),
+    ])
+    report.cli = versions[0].stdout.trim().split('\n')[0]
+    report.compose = versions[1].stdout.trim()
+
+    for (const p of staticPages) {
+      const res = await runPage(p.page, p.fences, { root: path.join(state.dir, 'static'), onSnippet: (s) => log(progressLine(s)) })
+      results.push(res)
+    }
+
+    if (runnable.length && !aborted) {
+      let registryRoot: string | undefined
+      if (!REAL_IMAGES) {
+        const ts = Date.now()
+        const st = await ensureStandins(state, log)
+        timing.standinsMs = Date.now() - ts
+        report.standins = { hash: st.hash, built: st.built, loaded: st.loaded }
+        registryRoot = st.registryRoot
+        if (st.seeded) log(`stand-ins ready in ${fmtMs(st.ms)} (built: ${st.built.join(', ') || 'none'}; loaded from cache: ${st.loaded.join(', ') || 'none'})`)
+      }
+      const queue = [...runnable].sort((a, b) => b.fences.length - a.fences.length)
+      let pageNo = 0
+      const worker = async (k: number) => {
+        let sb: Sandbox | undefined
+        const startSb = async () => {
+          const ts = Date.now()
+          sb = new Sandbox(state, k, { registryRoot, registryProxy: REAL_IMAGES ? undefined : undefined, log: () => {} })
+          sandboxes.add(sb)
+          await sb.start()
+          timing.sandboxMs += Date.now() - ts
+          report.engine ||= sb.engineVersion
+        }
+        const stopSb = async () => {
+          if (!sb) return
+          const ts = Date.now()
+          await sb.stop()
+          sandboxes.delete(sb)
+          timing.sandboxMs += Date.now() - ts
+          sb = undefined
+        }
+        while (queue.length && !aborted) {
+          const p = queue.shift()!
+          if (!sb) await startSb()
+          const root = path.join(state.dir, `p${++pageNo}`)
+          log(`▶ ${p.page}`)
+          let res: PageResult
+          try {
+            res = await runPage(p.page, p.fences, { sb: sb!, root, onSnippet: (s) => { if (!aborted) log(progressLine(s)) } })
+          } catch (e) {
+            if (aborted) return
+            res = { page: p.page, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], detail: `runner error: ${(e as Error).message}` }] }
+            log(progressLine(res.snippets[0]))
+          }
+          if (aborted) return
+          results.push(res)
+          timing.snippetMs += res.snippetMs
+          fs.rmSync(root, { recursive: true, force: true })
+          // back to an empty engine; restart it if that does not work
+          const tc = Date.now()
+          let clean = false
+          try {
+            clean = sb!.alive && isEmpty(await resetEngine(sb!))
+          } catch (e) {
+            log(`  (engine reset failed: ${(e as Error).message.split('\n')[0]})`)
+          }
+          timing.cleanupMs += Date.now() - tc
+          if (!clean && !aborted) {
+            log(`  (engine ${sb!.name} not clean after ${p.page}; restarting it)`)
+            await stopSb()
+          }
+        }
+        await stopSb()
+      }
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, runnable.length)) }, (_, k) => worker(k)))
+    }
+  } catch (e) {
+    if (!aborted) {
+      log(`runner error: ${(e as Error).stack ?? e}`)
+      const done = await finish(1)
+      return done
+    }
+  } finally {
+    if (!aborted) {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      process.off('SIGHUP', onSignal)
+    }
+  }
+  if (aborted) return new Promise(() => {}) // the signal handler exits the process
+  return finish()
+}
