@@ -654,7 +654,8 @@ export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
       zh: c.zh.replace(/`/g, ''),
       en: c.en,
       flags: commandFlags(c),
-      keywords: commandKeywords(c),
+      keywords: c.keywords,
+      optionKeywords: [...new Set(c.options.flatMap((o) => o.keywords))].filter((k) => !c.keywords.includes(k)),
     }
     if (c.aliases.length) e.aliases = c.aliases
     if (c.copy) e.copy = c.copy

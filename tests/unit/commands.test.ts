@@ -1,0 +1,352 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import MarkdownIt from 'markdown-it'
+import { describe, expect, it } from 'vitest'
+import {
+  CommandDataError,
+  DATA_DIR,
+  commandsJson,
+  commandsPlugin,
+  expandCommandMarkers,
+  expandCommandMarkersWithMap,
+  finderIndex,
+  loadCommands,
+  parseGroupFile,
+} from '../../.vitepress/plugins/commands'
+import { copyText, commandHref, editDistance, filterCommands, rankCommands } from '../../.vitepress/theme/commands'
+import { parseFenceInfo, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
+import { checkCjk } from '../../scripts/lib/cjk-lint'
+import { extractFencesFromString } from '../../scripts/snippets/extract'
+
+const data = loadCommands()
+const index = finderIndex(data)
+const names = (q: string, n = 3) => filterCommands(index, q).slice(0, n).map((e) => e.name)
+const CLI_DIR = path.join(DATA_DIR, '../../cli')
+
+/** A minimal valid group file; `cmd` is spliced into its only section. */
+const groupYaml = (cmd: string, group = 'demo') => `group: ${group}
+label: 演示
+title: 演示命令
+order: 9
+sections:
+  - title: 演示
+    commands:
+${cmd
+  .split('\n')
+  .map((l) => (l ? '      ' + l : l))
+  .join('\n')}
+`
+const okCmd = `- name: docker run
+  id: docker-run
+  zh: 基于镜像创建并启动容器。
+  en: Create and run a container.
+  usage: docker run IMAGE
+  options:
+    - flags: -p, --publish
+      desc: 发布端口。
+      keywords: [端口]
+  examples:
+    - title: 运行
+      code: |
+        docker run --rm busybox true
+`
+const parse = (cmd: string) => parseGroupFile(groupYaml(cmd), 'docs/data/commands/demo.yaml')
+/** line (1-based) of the first line containing `needle` in the generated demo file */
+const lineOf = (cmd: string, needle: string) => groupYaml(cmd).split('\n').findIndex((l) => l.includes(needle)) + 1
+
+describe('command data', () => {
+  it('describes at least 100 commands in every group the section has a page for', () => {
+    expect(data.commands.length).toBeGreaterThanOrEqual(100)
+    for (const g of data.groups) {
+      const page = path.join(CLI_DIR, `${g.id}.md`)
+      expect(fs.existsSync(page), page).toBe(true)
+      expect(fs.readFileSync(page, 'utf8')).toContain(`<!-- commands:${g.id} -->`)
+    }
+    expect(data.groups.map((g) => g.id)).toEqual(['container', 'image', 'volume', 'network', 'system', 'compose', 'swarm'])
+  })
+
+  it('covers the commands the site teaches', () => {
+    const all = new Set(data.commands.flatMap((c) => [c.name, ...c.aliases]))
+    for (const n of [
+      'docker run', 'docker ps', 'docker exec', 'docker logs', 'docker cp', 'docker port', 'docker attach',
+      'docker pull', 'docker image ls', 'docker rmi', 'docker build', 'docker save', 'docker load', 'docker image prune',
+      'docker volume create', 'docker volume prune', 'docker network connect', 'docker network prune',
+      'docker system df', 'docker system prune', 'docker info', 'docker login', 'docker search', 'docker context ls',
+      'docker compose up', 'docker compose down', 'docker compose config', 'docker swarm init', 'docker node ls',
+      'docker service scale', 'docker stack deploy', 'docker buildx build',
+    ]) expect(all.has(n), n).toBe(true)
+  })
+
+  it('gives every command an anchor id, both one-liners, options with short and long forms, and examples', () => {
+    for (const c of data.commands) {
+      expect(c.id).toMatch(/^docker-[a-z0-9-]+$/)
+      expect(c.zh.length).toBeGreaterThan(3)
+      expect(c.en.length).toBeGreaterThan(3)
+      expect(c.examples.length).toBeGreaterThan(0)
+      for (const o of c.options) for (const f of o.flagList) expect(f).toMatch(/^--?[A-Za-z0-9]/)
+    }
+    const run = data.byId.get('docker-run')!
+    expect(run.options.find((o) => o.flagList.includes('-p'))?.flagList).toEqual(['-p', '--publish'])
+    expect(run.options.find((o) => o.flagList.includes('-p'))?.keywords).toContain('端口')
+  })
+
+  it('accepts a minimal valid file', () => {
+    const g = parse(okCmd)
+    expect(g.sections[0].commands[0].examples[0].info).toBe('sh run')
+  })
+
+  it('reports bad data with the YAML file and line', () => {
+    const unknownKey = okCmd.replace('  usage:', '  usgae: x\n  usage:')
+    expect(() => parse(unknownKey)).toThrow(`docs/data/commands/demo.yaml:${lineOf(unknownKey, 'usgae')}: unknown key "usgae"`)
+
+    const badFlag = okCmd.replace('-p, --publish', '-p --publish')
+    expect(() => parse(badFlag)).toThrow(`demo.yaml:${lineOf(badFlag, '-p --publish')}: bad flag "-p --publish"`)
+
+    const noZh = okCmd.replace('  zh: 基于镜像创建并启动容器。\n', '')
+    expect(() => parse(noZh)).toThrow(/demo\.yaml:\d+: missing "zh"/)
+
+    const badGlossary = okCmd + '  related: [container, not-a-term]\n'
+    expect(() => parse(badGlossary)).toThrow(`demo.yaml:${lineOf(badGlossary, 'related:')}: unknown glossary id "not-a-term"`)
+
+    const badPage = okCmd + '  pages: [/nowhere/page]\n'
+    expect(() => parse(badPage)).toThrow(`demo.yaml:${lineOf(badPage, 'pages:')}: "/nowhere/page" is not a page`)
+
+    const vueBraces = okCmd.replace('desc: 发布端口。', "desc: 如 --format '{{.Names}}'")
+    expect(() => parse(vueBraces)).toThrow(`demo.yaml:${lineOf(vueBraces, '{{.Names}}')}: "desc" contains "{{"`)
+
+    const badId = okCmd.replace('id: docker-run', 'id: Docker_Run')
+    expect(() => parse(badId)).toThrow(`demo.yaml:${lineOf(badId, 'Docker_Run')}: "id" must be a lower-case anchor`)
+
+    const noExamples = okCmd.slice(0, okCmd.indexOf('  examples:'))
+    expect(() => parse(noExamples)).toThrow('needs at least one example')
+
+    const wrongGroup = groupYaml(okCmd, 'other')
+    expect(() => parseGroupFile(wrongGroup, 'docs/data/commands/demo.yaml')).toThrow('demo.yaml:1: "group" must match the file name')
+
+    const badYaml = okCmd.replace('  en: Create and run a container.', '  en: [unclosed')
+    expect(() => parse(badYaml)).toThrow(/demo\.yaml:\d+: invalid YAML/)
+  })
+
+  it('checks example fences with the snippet parser and reports the data line', () => {
+    const emptyReason = okCmd.replace('    - title: 运行\n', '    - title: 运行\n      norun: "  "\n')
+    expect(() => parse(emptyReason)).toThrow(/demo\.yaml:\d+: "norun" is empty/)
+
+    const psRun = okCmd.replace('    - title: 运行\n', '    - title: 运行\n      lang: powershell\n')
+    expect(() => parse(psRun)).toThrow(`demo.yaml:${lineOf(psRun, 'code: |')}: "powershell" snippets cannot run here; use norun="reason"`)
+
+    const badExit = okCmd.replace('    - title: 运行\n', '    - title: 运行\n      exit: 999\n')
+    expect(() => parse(badExit)).toThrow(`demo.yaml:${lineOf(badExit, 'code: |')}: "exit" must be between 0 and 255`)
+
+    const consoleNoPrompt = okCmd.replace('    - title: 运行\n', '    - title: 运行\n      lang: console\n')
+    expect(() => parse(consoleNoPrompt)).toThrow('a console example needs at least one "$ " command line')
+
+    const fenceInside = okCmd.replace('        docker run --rm busybox true\n', '        ```\n        x\n')
+    expect(() => parse(fenceInside)).toThrow('must not contain a code fence line')
+  })
+
+  it('finds duplicate ids across files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmds-'))
+    try {
+      fs.writeFileSync(path.join(dir, 'a.yaml'), groupYaml(okCmd, 'a'))
+      fs.writeFileSync(path.join(dir, 'b.yaml'), groupYaml(okCmd.replace('name: docker run', 'name: docker create').replace('usage: docker run', 'usage: docker create'), 'b'))
+      expect(() => loadCommands(dir)).toThrow(/b\.yaml:\d+: id "docker-run" is already used at .*a\.yaml:\d+/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('finder filter', () => {
+  it('returns everything, in reference order, for an empty query', () => {
+    expect(filterCommands(index, '').length).toBe(data.commands.length)
+    expect(filterCommands(index, '   ')[0].name).toBe('docker run')
+  })
+
+  it('finds a command by flag', () => {
+    expect(names('-p', 1)).toEqual(['docker run'])
+    expect(names('--rm', 1)).toEqual(['docker run'])
+    expect(names('--publish', 1)).toEqual(['docker run'])
+    expect(names('--pub', 1)).toEqual(['docker run'])
+    expect(names('-it', 2)).toEqual(['docker run', 'docker exec'])
+    expect(names('--restart=always', 1)).toEqual(['docker run'])
+    // -P (publish all) is a different option from -p
+    expect(filterCommands(index, '-P').some((e) => e.name === 'docker run')).toBe(true)
+  })
+
+  it('finds a command by Chinese task words', () => {
+    expect(names('端口', 4)).toEqual(expect.arrayContaining(['docker port', 'docker run']))
+    expect(names('查看日志', 1)).toEqual(['docker logs'])
+    expect(names('如何查看容器日志', 1)).toEqual(['docker logs'])
+    expect(names('进入容器', 1)).toEqual(['docker exec'])
+    expect(names('删除镜像', 1)).toEqual(['docker rmi'])
+    expect(names('列出镜像', 1)).toEqual(['docker images'])
+    expect(names('环境变量', 1)).toEqual(['docker run'])
+    expect(names('磁盘空间')).toContain('docker system df')
+    expect(names('怎么看容器占用多少内存', 1)).toEqual(['docker stats'])
+    expect(names('查看容器 IP')).toContain('docker inspect')
+  })
+
+  it('finds a command by name, alias and English words', () => {
+    expect(names('run', 1)).toEqual(['docker run'])
+    expect(names('docker image ls', 1)).toEqual(['docker images'])
+    expect(names('container ls', 1)).toEqual(['docker ps'])
+    expect(names('compose up', 1)).toEqual(['docker compose up'])
+    expect(names('publish', 1)).toEqual(['docker run'])
+    expect(names('docker-compose', 1)).toEqual(['docker compose'])
+  })
+
+  it('tolerates small typos', () => {
+    expect(names('dokcer rm', 1)).toEqual(['docker rm'])
+    expect(names('prot', 1)).toEqual(['docker port'])
+    expect(names('conatiner ls', 1)).toEqual(['docker ps'])
+    expect(names('volumn create', 1)).toEqual(['docker volume create'])
+    expect(names('netwrok create', 1)).toEqual(['docker network create'])
+    expect(names('--restat')).toContain('docker run')
+    expect(editDistance('dokcer', 'docker')).toBe(1)
+    expect(editDistance('prot', 'port')).toBe(1)
+  })
+
+  it('handles mixed queries', () => {
+    expect(names('docker 端口', 4)).toEqual(expect.arrayContaining(['docker run', 'docker port']))
+    expect(names('docker run 端口', 1)).toEqual(['docker run'])
+    expect(names('run 环境变量', 1)).toEqual(['docker run'])
+    expect(names('compose 日志', 1)).toEqual(['docker compose logs'])
+    expect(names('ｄｏｃｋｅｒ　ｐｓ', 1)).toEqual(['docker ps']) // full-width input
+  })
+
+  it('shows nothing rather than noise for gibberish', () => {
+    expect(filterCommands(index, 'qwxz')).toEqual([])
+    expect(filterCommands(index, '火星')).toEqual([])
+  })
+
+  it('filters 100+ commands well within 50 ms per keystroke', () => {
+    expect(index.commands.length).toBeGreaterThanOrEqual(100)
+    const typed = ['docker run -p 8080:80', 'dokcer rm', '如何查看容器日志', 'conatiner ls', 'docker 端口', '--restart unless-stopped']
+    const fresh = { groups: index.groups, commands: index.commands.map((c) => ({ ...c })) } // cold: no cached preparation
+    let worst = 0
+    const t0 = performance.now()
+    filterCommands(fresh.commands, 'd')
+    const cold = performance.now() - t0
+    for (const q of typed) {
+      for (let i = 1; i <= q.length; i++) {
+        const t = performance.now()
+        rankCommands(fresh.commands, q.slice(0, i))
+        worst = Math.max(worst, performance.now() - t)
+      }
+    }
+    console.log(`finder: ${index.commands.length} commands, first call ${cold.toFixed(2)} ms, worst keystroke ${worst.toFixed(2)} ms`)
+    expect(cold).toBeLessThan(50)
+    expect(worst).toBeLessThan(50)
+  })
+})
+
+describe('finder index and copy text', () => {
+  it('keeps the bundled index small', () => {
+    const size = Buffer.byteLength(JSON.stringify(index))
+    expect(size).toBeLessThan(60_000)
+    expect(Object.keys(index.commands[0]).sort()).toEqual(
+      ['aliases', 'copy', 'en', 'flags', 'group', 'id', 'keywords', 'name', 'optionKeywords', 'page', 'zh'].sort(),
+    )
+  })
+
+  it('copies the typical invocation of a command, or its name', () => {
+    const run = index.commands.find((c) => c.id === 'docker-run')!
+    expect(copyText(run)).toBe('docker run -d --name web -p 8080:80 nginx')
+    expect(copyText({ name: 'docker version' })).toBe('docker version')
+    expect(commandHref(run)).toBe('/cli/container#docker-run')
+  })
+})
+
+describe('/api/commands.json', () => {
+  it('has a version, a date and every command with its options and examples', () => {
+    const json = commandsJson() as {
+      version: number
+      generated: string
+      commands: { name: string; id: string; url: string; options: { flags: string[] }[]; examples: { code: string; runnable: boolean }[] }[]
+    }
+    expect(json.version).toBe(1)
+    expect(Number.isNaN(Date.parse(json.generated))).toBe(false)
+    expect(json.commands.length).toBe(data.commands.length)
+    const run = json.commands.find((c) => c.name === 'docker run')!
+    expect(run.url).toBe('/cli/container#docker-run')
+    expect(run.options.some((o) => o.flags.includes('--publish'))).toBe(true)
+    expect(run.examples.some((e) => e.runnable)).toBe(true)
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json)
+  })
+})
+
+describe('expandCommandMarkers (for the snippet harness)', () => {
+  const pages = fs.readdirSync(CLI_DIR).filter((f) => f.endsWith('.md'))
+
+  it('produces fences the snippet harness accepts, with the examples of the data', () => {
+    let runs = 0
+    for (const f of pages) {
+      const file = `docs/cli/${f}`
+      const src = fs.readFileSync(path.join(CLI_DIR, f), 'utf8')
+      const expanded = expandCommandMarkers(src, file)
+      const fences = extractFencesFromString(expanded, file)
+      for (const fence of fences) {
+        const meta = parseFenceInfo(fence.info, { file, line: fence.line })
+        if (RUNNABLE_LANGS.has(meta.lang) || meta.lang === 'powershell') expect(['run', 'norun'], `${file}:${fence.line}`).toContain(meta.kind)
+        if (meta.kind === 'run') runs++
+      }
+    }
+    const dataRuns = data.commands.flatMap((c) => c.examples).filter((e) => e.kind === 'run').length
+    expect(runs).toBeGreaterThanOrEqual(dataRuns)
+    expect(dataRuns).toBeGreaterThan(60)
+  })
+
+  it('keeps the rest of the page and its line numbers before the marker', () => {
+    const src = '---\ntitle: x\n---\n\n# X\n\n<!-- commands:volume -->\n\n## 清理\n'
+    const out = expandCommandMarkers(src, 'docs/cli/x.md')
+    expect(out.split('\n').slice(0, 6)).toEqual(src.split('\n').slice(0, 6))
+    expect(out).toContain('### docker volume create\n')
+    expect(out.endsWith('\n## 清理\n')).toBe(true)
+    expect(expandCommandMarkers('# no marker\n', 'x.md')).toBe('# no marker\n')
+  })
+
+  it('maps generated lines back to the data file', () => {
+    const e = expandCommandMarkersWithMap('# X\n\n<!-- commands:container -->\n', 'docs/cli/container.md')
+    const lines = e.text.split('\n')
+    const fence = lines.findIndex((l) => l === '```console run') + 1
+    const origin = e.origin(fence)
+    expect(origin.file).toBe('docs/data/commands/container.yaml')
+    const yaml = fs.readFileSync(path.join(DATA_DIR, 'container.yaml'), 'utf8').split('\n')
+    expect(yaml[origin.line - 1]).toMatch(/^\s+code: \|/)
+    expect(yaml[origin.line]).toContain(lines[fence].trim()) // the first code line
+    expect(e.origin(1)).toEqual({ file: 'docs/cli/container.md', line: 1 })
+  })
+
+  it('leaves markers inside code blocks alone and rejects unknown groups with file:line', () => {
+    const shown = '```md\n<!-- commands:container -->\n```\n'
+    expect(expandCommandMarkers(shown, 'x.md')).toBe(shown)
+    expect(() => expandCommandMarkers('a\n\n<!-- commands:nope -->\n', 'docs/cli/x.md')).toThrow(CommandDataError)
+    expect(() => expandCommandMarkers('a\n\n<!-- commands:nope -->\n', 'docs/cli/x.md')).toThrow('docs/cli/x.md:3: unknown command group "nope"')
+  })
+
+  it('generates Markdown that passes the Chinese typography checks', () => {
+    for (const g of [...data.groups.map((x) => x.id), 'overview']) {
+      const e = expandCommandMarkersWithMap(`<!-- commands:${g} -->\n`, 'x.md')
+      const problems = checkCjk(e.text).map((p) => {
+        const o = e.origin(p.line)
+        return `${o.file}:${o.line}: ${p.rule} ${p.message}`
+      })
+      expect(problems).toEqual([])
+    }
+  })
+
+  it('renders real headings, tables, keyword lines and fences through markdown-it', () => {
+    const md = new MarkdownIt({ html: true })
+    md.use(commandsPlugin)
+    const env = { relativePath: 'cli/container.md' }
+    const html = md.render('# 容器命令\n\n<!-- commands:container -->\n', env)
+    expect(html).toContain('<h3>docker run</h3>')
+    expect(html).toContain('<td><code>-p, --publish 宿主机端口:容器端口</code></td>')
+    expect(html).toMatch(/<p class="cli-keywords">关键词：[^<]*端口[^<]*--publish/)
+    expect(html).toContain('<pre><code class="language-console">$ docker run --rm busybox echo')
+    // the overview lists every group and links every command
+    const overview = md.render('<!-- commands:overview -->\n', { relativePath: 'cli/index.md' })
+    for (const c of data.commands) expect(overview).toContain(`href="${c.page}#${c.id}"`)
+  })
+})
