@@ -1,0 +1,56 @@
+/**
+ * Where a page lives across versions. Pure functions (no Node, no DOM), shared by the cut script,
+ * the build (transformPageData), the theme's version switcher / banner / embed action and tests.
+ *
+ *   docs/guide/why.md             → route "guide/why"   of the latest docs, URL /guide/why
+ *   docs/v/2026.11/guide/why.md   → route "guide/why"   of release 2026.11, URL /v/2026.11/guide/why
+ *   docs/guide/index.md           → route "guide/"      docs/index.md → route "" (the home page)
+ */
+
+/** Folder under docs/ holding frozen releases, one sub-folder per release. */
+export const FROZEN_DIR = 'v'
+
+/** A release name: URL- and folder-safe, e.g. 2026.11, 2026.11.1, 2027.01-rc1. */
+export const VERSION_NAME_RE = /^[0-9][0-9A-Za-z]*(?:[.-][0-9A-Za-z]+)*$/
+
+/** Why a release name is unusable, or null when it is fine. */
+export function versionNameProblem(name: string): string | null {
+  if (!name) return 'a release name is required, e.g. 2026.11'
+  if (!VERSION_NAME_RE.test(name)) return `"${name}" is not a release name: use digits, letters, "." and "-", starting with a digit (e.g. 2026.11)`
+  if (name.length > 32) return `"${name}" is too long (at most 32 characters)`
+  return null
+}
+
+/**
+ * Split a page's path relative to docs/ (VitePress's `page.relativePath`) into its release
+ * (null for the latest docs) and its path inside that release.
+ */
+export function splitVersion(relativePath: string): { version: string | null; rel: string } {
+  const m = /^v\/([^/]+)\/(.*)$/.exec(relativePath)
+  return m ? { version: m[1], rel: m[2] } : { version: null, rel: relativePath }
+}
+
+/** "guide/why.md" → "guide/why", "guide/index.md" → "guide/", "index.md" → "". */
+export function routeOf(rel: string): string {
+  return rel.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+}
+
+/** URL prefix of a release: "/" for the latest docs, "/v/<name>/" for a frozen one. */
+export function versionBase(version: string | null): string {
+  return version ? `/${FROZEN_DIR}/${version}/` : '/'
+}
+
+/** Site URL of a route in a release: ("guide/why", "2026.11") → "/v/2026.11/guide/why". */
+export function versionUrl(route: string, version: string | null): string {
+  return versionBase(version) + route
+}
+
+/**
+ * The URL of "the same page" in another release: the page itself when that release has it,
+ * else that release's home page. `routes` lists the routes the target release has.
+ */
+export function counterpartUrl(relativePath: string, target: string | null, routes: Iterable<string>): { url: string; exists: boolean } {
+  const route = routeOf(splitVersion(relativePath).rel)
+  const has = new Set(routes).has(route)
+  return { url: versionUrl(has ? route : '', target), exists: has }
+}

@@ -1,0 +1,624 @@
+/**
+ * Versioned docs: the release registry (versions.json), freezing the latest docs into
+ * docs/v/<name>/ (the `npm run version:cut` script is a thin CLI over `cutVersion`), and the
+ * per-page version facts the build adds to every page (`versionPageData`, used by
+ * transformPageData in .vitepress/config/shared.ts).
+ *
+ * What freezing a page does (see `freezePage`), so a frozen release keeps building and stays
+ * inside itself:
+ *  - internal absolute links to pages of the release (`/guide/x`, `[r]: /guide/x`,
+ *    `href="/guide/x"`, frontmatter `link: /guide/`) become `/v/<name>/guide/x`; other absolute
+ *    links (`/en/`, `/api/…`, `/favicon.svg`, other releases) and relative links stay as they are;
+ *    code (fences, indented code, inline code) is never touched;
+ *  - `run` fences become `norun="冻结版本 …"` with the verification result the snippet had at cut
+ *    time (docs/.snippet-status.json), so the snippet harness never re-runs a frozen release and the
+ *    page says truthfully what was verified; line numbers stay the same;
+ *  - `<!-- commands:… -->` markers are expanded into the Markdown they stand for, so the frozen
+ *    command reference does not change when the data does;
+ *  - relative imports in `<script setup>` blocks are re-pointed at the same files;
+ *  - frontmatter gains `search: false` (the local search index covers the latest docs only),
+ *    `editLink: false` and a title template naming the release; nothing else changes.
+ */
+import crypto from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import MarkdownIt from 'markdown-it'
+import { readFrontmatter } from './frontmatter'
+import { parseFenceInfo } from './snippet-syntax'
+import { FROZEN_DIR, routeOf, splitVersion, versionNameProblem } from './version-paths'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const DOCS_DIR = path.join(ROOT, 'docs')
+export const VERSIONS_FILE = path.join(ROOT, 'versions.json')
+export const STATUS_FILE = path.join(DOCS_DIR, '.snippet-status.json')
+export const CHANGELOG_FILE = path.join(DOCS_DIR, 'about', 'changelog.md')
+/** written into each frozen release: page hashes, for the next release's changelog */
+export const MANIFEST = '.manifest.json'
+
+/** Top-level folders of docs/ that are not part of a release. */
+export const NOT_VERSIONED = new Set(['en', FROZEN_DIR, 'data', 'public', 'node_modules'])
+/** Files besides Markdown that a release copies (images next to pages). */
+const ASSET_RE = /\.(png|jpe?g|gif|svg|webp|avif)$/i
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+
+export interface VersionEntry {
+  name: string
+  /** day the release was cut, YYYY-MM-DD */
+  date: string
+  /** git commit the docs were at (short hash), and whether docs/ had uncommitted changes */
+  commit?: string
+  dirty?: boolean
+  pages: number
+  /** versions the snippets were verified against (from docs/.snippet-status.json at cut time) */
+  engine?: string
+  compose?: string
+  /** date of that snippet run */
+  verified?: string
+  snippets: { runnable: number; passed: number }
+}
+
+export interface Registry {
+  /** the newest release (the "versioned form" of embeds points here); null before the first cut */
+  latest: string | null
+  /** newest first */
+  versions: VersionEntry[]
+}
+
+const cache = new Map<string, { sig: string; value: unknown }>()
+function cached<T>(file: string, read: (text: string) => T, fallback: T): T {
+  let sig: string
+  try {
+    const st = fs.statSync(file)
+    sig = `${st.mtimeMs}:${st.size}`
+  } catch {
+    return fallback
+  }
+  const hit = cache.get(file)
+  if (hit && hit.sig === sig) return hit.value as T
+  const value = read(fs.readFileSync(file, 'utf8'))
+  cache.set(file, { sig, value })
+  return value
+}
+
+export function readRegistry(file = VERSIONS_FILE): Registry {
+  return cached(
+    file,
+    (text) => {
+      const data = JSON.parse(text) as Partial<Registry>
+      if (!Array.isArray(data.versions)) throw new Error(`${path.relative(ROOT, file)}: "versions" must be a list`)
+      for (const v of data.versions) {
+        const problem = versionNameProblem(v?.name)
+        if (problem) throw new Error(`${path.relative(ROOT, file)}: ${problem}`)
+      }
+      return { latest: data.latest ?? null, versions: data.versions }
+    },
+    { latest: null, versions: [] },
+  )
+}
+
+export function writeRegistry(reg: Registry, file = VERSIONS_FILE): void {
+  const sorted = [...reg.versions].sort((a, b) => b.date.localeCompare(a.date) || b.name.localeCompare(a.name, 'en', { numeric: true }))
+  const out = { latest: sorted[0]?.name ?? null, versions: sorted }
+  fs.writeFileSync(file, JSON.stringify(out, null, 2) + '\n')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippet status (written by the snippet harness)
+
+export interface SnippetStatus {
+  engine?: string
+  compose?: string
+  date?: string
+  /** "docs/guide/x.md" → 1-based line of the opening fence → result ("passed", "failed", …) */
+  pages?: Record<string, Record<string, unknown>>
+}
+
+export function readSnippetStatus(file = STATUS_FILE): SnippetStatus {
+  return cached(file, (text) => JSON.parse(text) as SnippetStatus, {})
+}
+
+/** A result may be written as "passed" or as { status: "passed", … }. */
+function resultOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v
+  if (v && typeof v === 'object' && typeof (v as { status?: unknown }).status === 'string') return (v as { status: string }).status
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing pages
+
+export function listReleaseFiles(docsDir: string): { pages: string[]; assets: string[] } {
+  const pages: string[] = []
+  const assets: string[] = []
+  const walk = (dir: string, rel: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || (!rel && NOT_VERSIONED.has(e.name))) continue
+      const r = rel + e.name
+      if (e.isDirectory()) walk(path.join(dir, e.name), r + '/')
+      else if (e.name.endsWith('.md') && e.name !== 'README.md') pages.push(r)
+      else if (ASSET_RE.test(e.name)) assets.push(r)
+    }
+  }
+  if (fs.existsSync(docsDir)) walk(docsDir, '')
+  return { pages: pages.sort(), assets: assets.sort() }
+}
+
+/** Routes ("guide/why", "guide/", "") of the latest docs or of one release. */
+export function listRoutes(docsDir: string, version: string | null = null): string[] {
+  const dir = version ? path.join(docsDir, FROZEN_DIR, version) : docsDir
+  return listReleaseFiles(dir).pages.map(routeOf)
+}
+
+export function listFrozen(docsDir = DOCS_DIR): string[] {
+  const dir = path.join(docsDir, FROZEN_DIR)
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freezing one page
+
+const md = new MarkdownIt({ html: true })
+
+/** Replace a leading YAML frontmatter block by empty lines (keeps line numbers; as the harness does). */
+function blankFrontmatter(src: string): string {
+  const m = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(src)
+  return m ? m[0].replace(/[^\n]/g, '') + src.slice(m[0].length) : src
+}
+
+/** 0-based line ranges [start, end) that are code (fences, indented code) and must not be touched. */
+function codeRanges(text: string): [number, number][] {
+  return md
+    .parse(blankFrontmatter(text), {})
+    .filter((t) => (t.type === 'fence' || t.type === 'code_block') && t.map)
+    .map((t) => t.map as [number, number])
+}
+
+function frontmatterEnd(lines: string[]): number {
+  if (lines[0]?.trim() !== '---') return -1
+  for (let i = 1; i < lines.length; i++) if (/^---\s*$/.test(lines[i])) return i
+  return -1
+}
+
+export interface FreezeContext {
+  name: string
+  date: string
+  /** routes of the release being cut: links to these are rewritten */
+  routes: Set<string>
+  /** "docs/guide/x.md", the key of the page in the snippet status */
+  statusKey: string
+  status: SnippetStatus
+  /** expands `<!-- commands:… -->` markers (from .vitepress/plugins/commands.ts), when available */
+  expand?: (source: string, file: string) => string
+  /** page path relative to docs/ (for relative script imports) */
+  rel: string
+}
+
+export interface FreezeResult {
+  text: string
+  links: number
+  snippets: { runnable: number; passed: number }
+}
+
+/** The site URL of an internal absolute link, prefixed with the release, when it points at one of its pages. */
+export function versionedTarget(url: string, name: string, routes: Set<string>): string | null {
+  if (!url.startsWith('/') || url.startsWith('//')) return null
+  const cut = url.search(/[?#]/)
+  const p = cut < 0 ? url : url.slice(0, cut)
+  let route: string
+  try {
+    route = decodeURI(p.slice(1)).replace(/\.(md|html)$/, '')
+  } catch {
+    return null
+  }
+  const hit = routes.has(route) || (!route.endsWith('/') && route !== '' && routes.has(route + '/'))
+  return hit ? `/${FROZEN_DIR}/${name}${url}` : null
+}
+
+const PROSE_LINKS: RegExp[] = [
+  /(\]\(\s*<?)(\/[^)\s>]*)/g, // [text](/x "title"), ![alt](/x), [text](</x>)
+  /^(\s{0,3}\[[^\]]+\]:\s*<?)(\/[^\s>]*)/g, // [ref]: /x
+  /(\b(?:href|link|to)\s*=\s*["'])(\/[^"'\s]*)/g, // <a href="/x">, <Component link="/x">
+]
+const FRONTMATTER_LINK = /^(\s*(?:-\s+)?(?:link|href):\s*["']?)(\/[^"'\s]*)/g
+
+/** Rewrite internal links to pages of the release; code is left alone. */
+export function rewriteLinks(text: string, name: string, routes: Set<string>): { text: string; count: number } {
+  const lines = text.split('\n')
+  const skip = new Set<number>()
+  for (const [a, b] of codeRanges(text)) for (let i = a; i < b; i++) skip.add(i)
+  const fmEnd = frontmatterEnd(lines)
+  let count = 0
+  const apply = (line: string, patterns: RegExp[], masked: string) => {
+    const edits: { at: number; len: number; to: string }[] = []
+    for (const re of patterns) {
+      re.lastIndex = 0
+      for (const m of masked.matchAll(re)) {
+        const url = m[2]
+        const at = m.index! + m[1].length
+        if (masked.slice(at, at + url.length) !== line.slice(at, at + url.length)) continue
+        const to = versionedTarget(url, name, routes)
+        if (to) edits.push({ at, len: url.length, to })
+      }
+    }
+    edits.sort((a, b) => b.at - a.at)
+    for (const e of edits) line = line.slice(0, e.at) + e.to + line.slice(e.at + e.len)
+    count += edits.length
+    return line
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (i <= fmEnd) {
+      if (i > 0 && i < fmEnd) lines[i] = apply(lines[i], [FRONTMATTER_LINK], lines[i])
+      continue
+    }
+    if (skip.has(i)) continue
+    // inline code spans keep their text: mask them (same length) before matching
+    const masked = lines[i].replace(/(`+)[^`]*?\1/g, (m) => '\u0000'.repeat(m.length))
+    lines[i] = apply(lines[i], PROSE_LINKS, masked)
+  }
+  return { text: lines.join('\n'), count }
+}
+
+/** Reason shown on a frozen snippet (must not contain a double quote). */
+export function frozenReason(ctx: Pick<FreezeContext, 'name' | 'date' | 'status'>, result: string | undefined): string {
+  const s = ctx.status
+  if (result === 'passed') {
+    const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join('、')
+    const when = s.date ? `${String(s.date).slice(0, 10)} ` : ''
+    return `冻结版本 ${ctx.name}：${when}在 ${env || '真实 Docker 引擎'} 上验证通过，此后不再运行`.replace(/"/g, '”')
+  }
+  return `冻结版本 ${ctx.name}：冻结时（${ctx.date}）没有它的验证通过记录，此后不再运行`
+}
+
+/**
+ * Turn every `run` fence into `norun="冻结版本 …"`, keeping the language, `[title]`/`{1,3}` tokens
+ * and the line count. `lookup(line)` gives the snippet's result at cut time.
+ */
+export function freezeFences(
+  text: string,
+  ctx: Pick<FreezeContext, 'name' | 'date' | 'status'>,
+  lookup: (line: number) => string | undefined,
+  file = 'page.md',
+): { text: string; runnable: number; passed: number } {
+  const lines = text.split('\n')
+  let runnable = 0
+  let passed = 0
+  for (const t of md.parse(blankFrontmatter(text), {})) {
+    if (t.type !== 'fence' || !t.map) continue
+    const line = t.map[0] + 1
+    const meta = parseFenceInfo(t.info, { file, line })
+    if (meta.kind !== 'run') continue
+    const m = /^(\s*(?:>\s?)*\s*)(`{3,}|~{3,})(.*)$/.exec(lines[line - 1])
+    if (!m || m[3].trim() !== t.info.trim()) throw new Error(`${file}:${line}: cannot find the fence info "${t.info.trim()}" on its line`)
+    const result = lookup(line)
+    runnable++
+    if (result === 'passed') passed++
+    const lang = t.info.trim().split(/\s+/)[0]
+    const info = [lang, `norun="${frozenReason(ctx, result)}"`, meta.passthrough].filter(Boolean).join(' ')
+    lines[line - 1] = m[1] + m[2] + info
+  }
+  return { text: lines.join('\n'), runnable, passed }
+}
+
+/** Re-point relative imports in `<script>` blocks of a page moved from `fromRel` to `toRel`. */
+export function rewriteScriptImports(text: string, fromRel: string, toRel: string): string {
+  return text.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (block) =>
+    block.replace(/((?:\bfrom|\bimport)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\2/g, (_all, head: string, q: string, spec: string) => {
+      const target = path.posix.join(path.posix.dirname(fromRel), spec)
+      let next = path.posix.relative(path.posix.dirname(toRel), target)
+      if (!next.startsWith('.')) next = './' + next
+      return `${head}${q}${next}${q}`
+    }),
+  )
+}
+
+/** Keys a frozen page gets in its frontmatter (each allowed by scripts/lib/frontmatter.ts). */
+export function frozenFrontmatter(text: string, name: string, file = 'page.md'): string {
+  const lines = text.split('\n')
+  const end = frontmatterEnd(lines)
+  const add = [
+    'search: false # frozen release: the site search covers the latest docs only',
+    'editLink: false',
+    `titleTemplate: ':title | Docker 知识库 ${name} 版'`,
+  ]
+  if (end < 0) return ['---', ...add, '---', '', text].join('\n')
+  readFrontmatter(text, file) // fails with file:line on broken frontmatter
+  const body = lines.slice(1, end).filter((l) => !/^(search|editLink|titleTemplate):/.test(l))
+  return ['---', ...body, ...add, ...lines.slice(end)].join('\n')
+}
+
+export function freezePage(text: string, ctx: FreezeContext): FreezeResult {
+  const statusPage = ctx.status.pages?.[ctx.statusKey] ?? {}
+  let out = text.replace(/\r\n/g, '\n')
+  const first = freezeFences(out, ctx, (line) => resultOf(statusPage[String(line)]), ctx.statusKey)
+  out = first.text
+  let { runnable, passed } = first
+  if (ctx.expand && /<!--\s*commands:/.test(out)) {
+    out = ctx.expand(out, ctx.statusKey)
+    // generated examples: results are not keyed by these lines, so they count as unverified
+    const second = freezeFences(out, ctx, () => undefined, ctx.statusKey)
+    out = second.text
+    runnable += second.runnable
+  }
+  const links = rewriteLinks(out, ctx.name, ctx.routes)
+  out = rewriteScriptImports(links.text, ctx.rel, `${FROZEN_DIR}/${ctx.name}/${ctx.rel}`)
+  out = frozenFrontmatter(out, ctx.name, ctx.statusKey)
+  return { text: out, links: links.count, snippets: { runnable, passed } }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cutting a release
+
+export interface CutOptions {
+  name: string
+  docsDir?: string
+  registryFile?: string
+  statusFile?: string
+  /** the changelog page to add the release's generated summary to; false: leave it alone */
+  changelogFile?: string | false
+  /** YYYY-MM-DD; default: today (UTC) */
+  date?: string
+  /** replace an existing release of that name */
+  force?: boolean
+  /** git checkout the docs come from (for the commit hash); default: the repository */
+  gitDir?: string
+  expand?: FreezeContext['expand']
+  log?: (m: string) => void
+}
+
+export interface CutReport {
+  name: string
+  dir: string
+  pages: number
+  assets: number
+  links: number
+  snippets: { runnable: number; passed: number }
+  replaced: boolean
+  entry: VersionEntry
+}
+
+function git(args: string[], cwd: string): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return undefined
+  }
+}
+
+const sha = (s: string) => crypto.createHash('sha1').update(s).digest('hex').slice(0, 12)
+
+interface Manifest { name: string; date: string; pages: Record<string, string> }
+
+function readManifest(docsDir: string, name: string): Manifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(docsDir, FROZEN_DIR, name, MANIFEST), 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function titleOf(text: string, rel: string): string {
+  try {
+    const t = readFrontmatter(text, rel).data.title
+    if (typeof t === 'string' && t.trim()) return t.trim()
+  } catch {
+    /* the page check reports broken frontmatter */
+  }
+  return routeOf(rel) || '首页'
+}
+
+const mdText = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1')
+
+/** The generated part of a release's changelog entry (between markers, replaced on a re-cut). */
+export function changelogBlock(args: {
+  name: string
+  date: string
+  commit?: string
+  dirty?: boolean
+  status: SnippetStatus
+  snippets: { runnable: number; passed: number }
+  pages: { rel: string; title: string; hash: string }[]
+  previous?: { name: string; manifest?: Manifest }
+  /** a page left out of the comparison (the changelog itself changes with every release) */
+  ignore?: string
+}): string {
+  const { name, previous } = args
+  const pages = args.pages.filter((p) => p.rel !== args.ignore)
+  const lines = [`<!-- version-cut ${name}: generated by npm run version:cut, replaced when the release is cut again -->`, '']
+  lines.push(`- 冻结日期：${args.date}${args.commit ? `（提交 \`${args.commit}\`${args.dirty ? '，含当时未提交的修改' : ''}）` : ''}`)
+  const s = args.status
+  const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join('、')
+  lines.push(
+    args.snippets.runnable
+      ? `- 可运行命令：${args.snippets.runnable} 段，其中 ${args.snippets.passed} 段在冻结前验证通过${env && args.snippets.passed ? `（${env}${s.date ? `，${String(s.date).slice(0, 10)}` : ''}）` : ''}；冻结后不再运行`
+      : '- 可运行命令：无',
+  )
+  const link = (rel: string, title: string, version = name) => `[${mdText(title)}](/${FROZEN_DIR}/${version}/${routeOf(rel)})`
+  if (!previous?.manifest) {
+    const bySection = new Map<string, number>()
+    for (const p of args.pages) {
+      const dir = p.rel.includes('/') ? p.rel.split('/')[0] : ''
+      const sec = dir ? (args.pages.find((x) => x.rel === `${dir}/index.md`)?.title ?? dir) : '首页'
+      bySection.set(sec, (bySection.get(sec) ?? 0) + 1)
+    }
+    lines.push(`- 首个冻结版本：共 ${args.pages.length} 页（${[...bySection].map(([k, n]) => `${k} ${n} 页`).join('、')}）`)
+  } else {
+    const before = previous.manifest.pages
+    const added = pages.filter((p) => !(p.rel in before))
+    const changed = pages.filter((p) => p.rel in before && before[p.rel] !== p.hash)
+    const removed = Object.keys(before).filter((rel) => rel !== args.ignore && !pages.some((p) => p.rel === rel))
+    lines.push(`- 与 ${previous.name} 相比：共 ${args.pages.length} 页，新增 ${added.length} 页，修改 ${changed.length} 页，删除 ${removed.length} 页`)
+    if (added.length) lines.push(`- 新增：${added.map((p) => link(p.rel, p.title)).join('、')}`)
+    if (changed.length) lines.push(`- 修改：${changed.map((p) => link(p.rel, p.title)).join('、')}`)
+    if (removed.length) lines.push(`- 删除：${removed.map((rel) => link(rel, routeOf(rel) || '首页', previous.name)).join('、')}`)
+  }
+  lines.push(`- 阅读此版本：[${name} 版首页](/${FROZEN_DIR}/${name}/)`, '', `<!-- /version-cut ${name} -->`)
+  return lines.join('\n')
+}
+
+/** Insert or replace the release's section in the changelog (newest first, after `<!-- releases -->`). */
+export function updateChangelog(text: string, name: string, block: string): string {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const generated = new RegExp(`<!-- version-cut ${esc}:[\\s\\S]*?<!-- /version-cut ${esc} -->`)
+  if (generated.test(text)) return text.replace(generated, () => block)
+  const heading = new RegExp(`^## ${esc}(\\s|$).*$`, 'm')
+  const h = heading.exec(text)
+  if (h) return text.slice(0, h.index + h[0].length) + '\n\n' + block + text.slice(h.index + h[0].length)
+  const section = `## ${name} {#v${name.replace(/[^0-9A-Za-z]+/g, '-')}}\n\n${block}\n`
+  const marker = /^<!-- releases -->\s*$/m.exec(text)
+  if (marker) {
+    const at = marker.index + marker[0].length
+    const rest = text.slice(at).replace(/^\s*/, '')
+    return text.slice(0, at).replace(/\s*$/, '\n\n') + section + (rest ? '\n' + rest : '')
+  }
+  return text.replace(/\s*$/, '\n\n') + section
+}
+
+export function cutVersion(opts: CutOptions): CutReport {
+  const log = opts.log ?? (() => {})
+  const { name } = opts
+  const problem = versionNameProblem(name)
+  if (problem) throw new Error(problem)
+  const docsDir = path.resolve(opts.docsDir ?? DOCS_DIR)
+  const registryFile = opts.registryFile ?? VERSIONS_FILE
+  const outDir = path.join(docsDir, FROZEN_DIR, name)
+  const existed = fs.existsSync(outDir)
+  if (existed && !opts.force) throw new Error(`release ${name} exists (${path.relative(process.cwd(), outDir)}): pass --force to replace it`)
+  const date = opts.date ?? new Date().toISOString().slice(0, 10)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date must be YYYY-MM-DD, got "${date}"`)
+  const status = readSnippetStatus(opts.statusFile ?? path.join(docsDir, '.snippet-status.json'))
+  const gitDir = opts.gitDir ?? path.dirname(docsDir)
+  const commit = git(['rev-parse', '--short', 'HEAD'], gitDir)
+  const docsRel = path.relative(gitDir, docsDir) || '.'
+  const dirty = commit ? !!git(['status', '--porcelain', '--', docsRel, `:(exclude)${docsRel}/${FROZEN_DIR}`], gitDir) : undefined
+
+  const registry = readRegistry(registryFile)
+  const previousEntry = registry.versions.filter((v) => v.name !== name).sort((a, b) => b.date.localeCompare(a.date))[0]
+  const { pages, assets } = listReleaseFiles(docsDir)
+  if (!pages.length) throw new Error(`no pages under ${docsDir}`)
+  const sources = new Map(pages.map((rel) => [rel, fs.readFileSync(path.join(docsDir, rel), 'utf8')]))
+  const routes = new Set(pages.map(routeOf))
+  const freeze = (rel: string) => freezePage(sources.get(rel)!, { name, date, routes, status, rel, statusKey: `docs/${rel}`, expand: opts.expand })
+
+  // 1. freeze every page in memory (a broken page stops the cut before anything is written)
+  const frozen = new Map(pages.map((rel) => [rel, freeze(rel)]))
+  const snippets = { runnable: 0, passed: 0 }
+  for (const r of frozen.values()) {
+    snippets.runnable += r.snippets.runnable
+    snippets.passed += r.snippets.passed
+  }
+
+  // 2. the changelog's generated entry, frozen along with the rest (the release contains its own entry)
+  const changelog = opts.changelogFile === undefined ? path.join(docsDir, 'about', 'changelog.md') : opts.changelogFile
+  const changelogRel = changelog ? path.relative(docsDir, changelog).split(path.sep).join('/') : ''
+  if (changelog && fs.existsSync(changelog)) {
+    const block = changelogBlock({
+      name, date, commit, dirty, status, snippets, ignore: changelogRel,
+      pages: pages.map((rel) => ({ rel, title: titleOf(sources.get(rel)!, rel), hash: sha(sources.get(rel)!) })),
+      previous: previousEntry ? { name: previousEntry.name, manifest: readManifest(docsDir, previousEntry.name) } : undefined,
+    })
+    const before = fs.readFileSync(changelog, 'utf8')
+    const after = updateChangelog(before, name, block)
+    if (after !== before) {
+      fs.writeFileSync(changelog, after)
+      log(`changelog: ${path.relative(process.cwd(), changelog)} updated`)
+    }
+    if (sources.has(changelogRel)) {
+      sources.set(changelogRel, after)
+      frozen.set(changelogRel, freeze(changelogRel))
+    }
+  }
+
+  // 3. write into a temporary folder, then swap it in
+  const tmp = path.join(docsDir, FROZEN_DIR, `.${name}.tmp-${process.pid}`)
+  fs.rmSync(tmp, { recursive: true, force: true })
+  let links = 0
+  const manifest: Manifest = { name, date, pages: {} }
+  try {
+    for (const [rel, r] of frozen) {
+      links += r.links
+      manifest.pages[rel] = sha(sources.get(rel)!)
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true })
+      fs.writeFileSync(path.join(tmp, rel), r.text)
+    }
+    for (const rel of assets) {
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true })
+      fs.copyFileSync(path.join(docsDir, rel), path.join(tmp, rel))
+    }
+    fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n')
+    if (existed) fs.rmSync(outDir, { recursive: true, force: true })
+    fs.renameSync(tmp, outDir)
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+
+  // 4. register it
+  const entry: VersionEntry = { name, date, pages: pages.length, snippets }
+  if (commit) entry.commit = commit
+  if (dirty) entry.dirty = true
+  if (status.engine) entry.engine = String(status.engine)
+  if (status.compose) entry.compose = String(status.compose)
+  if (status.date) entry.verified = String(status.date).slice(0, 10)
+  writeRegistry({ latest: null, versions: [...registry.versions.filter((v) => v.name !== name), entry] }, registryFile)
+  return { name, dir: outDir, pages: pages.length, assets: assets.length, links, snippets, replaced: existed, entry }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the site needs at build time
+
+/** Per-page facts shown by <VersionFacts>: added to each page's data by transformPageData. */
+export interface PageVersionFacts {
+  /** the release the page belongs to (absent: the latest docs) */
+  release?: string
+  /** the release's cut date */
+  frozen?: string
+  engine?: string
+  compose?: string
+  /** date of the snippet run */
+  verified?: string
+  /** this page's runnable snippets and how many passed in that run (latest docs only) */
+  passed?: number
+  total?: number
+}
+
+export function versionPageData(relativePath: string, opts: { docsDir?: string; registryFile?: string; statusFile?: string } = {}): { versionFacts: PageVersionFacts } | undefined {
+  const { version, rel } = splitVersion(relativePath)
+  if (rel.startsWith('en/') || relativePath.startsWith('en/')) return undefined
+  if (version) {
+    const entry = readRegistry(opts.registryFile ?? VERSIONS_FILE).versions.find((v) => v.name === version)
+    if (!entry) return { versionFacts: { release: version } }
+    const facts: PageVersionFacts = { release: version, frozen: entry.date }
+    if (entry.engine) facts.engine = entry.engine
+    if (entry.compose) facts.compose = entry.compose
+    if (entry.verified) facts.verified = entry.verified
+    return { versionFacts: facts }
+  }
+  const status = readSnippetStatus(opts.statusFile ?? STATUS_FILE)
+  const results = Object.values(status.pages?.[`docs/${relativePath}`] ?? {}).map(resultOf)
+  if (!status.engine || !results.length) return undefined
+  const facts: PageVersionFacts = { engine: String(status.engine), total: results.length, passed: results.filter((r) => r === 'passed').length }
+  if (status.compose) facts.compose = String(status.compose)
+  if (status.date) facts.verified = String(status.date).slice(0, 10)
+  return { versionFacts: facts }
+}
+
+/** What the version switcher needs (bundled by .vitepress/theme/versions.data.ts). */
+export interface VersionsClientData {
+  latest: string | null
+  versions: { name: string; date: string; routes: string[] }[]
+  latestRoutes: string[]
+}
+
+export function versionsClientData(docsDir = DOCS_DIR, registryFile = VERSIONS_FILE): VersionsClientData {
+  const reg = readRegistry(registryFile)
+  const onDisk = new Set(listFrozen(docsDir))
+  return {
+    latest: reg.latest,
+    versions: reg.versions.filter((v) => onDisk.has(v.name)).map((v) => ({ name: v.name, date: v.date, routes: listRoutes(docsDir, v.name) })),
+    latestRoutes: listRoutes(docsDir),
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Freeze the current docs as a release: `npm run version:cut -- <name> [--force] [--date YYYY-MM-DD]`.
+ *
+ * Copies every page of the latest docs (all sections and the home page; not docs/en, not docs/v)
+ * into docs/v/<name>/ with links kept inside the release, runnable snippets turned into
+ * shown-only ones that say what was verified at cut time, and search/edit links switched off;
+ * adds the release to versions.json and its generated summary to docs/about/changelog.md.
+ * Details: scripts/lib/versions.ts. Re-runnable: `--force` replaces a release of the same name.
+ *
+ * After a cut: `npx tsx scripts/check-pages.ts docs/v/<name>`, `npm run build`, `npm run test:links`,
+ * then commit docs/v/<name>, versions.json and the changelog together.
+ */
+import path from 'node:path'
+import { cutVersion, DOCS_DIR } from './lib/versions'
+
+const args = process.argv.slice(2)
+const flag = (f: string) => args.includes(f)
+const value = (f: string) => {
+  const i = args.indexOf(f)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const name = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--date')
+
+if (!name || flag('--help')) {
+  console.log('usage: npm run version:cut -- <name> [--force] [--date YYYY-MM-DD]\n  e.g. npm run version:cut -- 2026.11')
+  process.exit(name ? 0 : 2)
+}
+
+// `<!-- commands:… -->` markers are expanded at cut time when the command reference plugin loads
+let expand: ((source: string, file: string) => string) | undefined
+try {
+  expand = (await import('../.vitepress/plugins/commands')).expandCommandMarkers
+} catch (e) {
+  console.warn(`version-cut: command markers stay unexpanded (${(e as Error).message.split('\n')[0]})`)
+}
+
+try {
+  const r = cutVersion({ name, force: flag('--force'), date: value('--date'), expand, log: (m) => console.log(m) })
+  const rel = path.relative(process.cwd(), r.dir)
+  console.log(
+    `version-cut: ${r.replaced ? 'replaced' : 'created'} ${rel}: ${r.pages} pages, ${r.assets} assets, ${r.links} links kept inside the release, ` +
+      `${r.snippets.runnable} runnable snippets frozen (${r.snippets.passed} verified at cut time)`,
+  )
+  if (r.entry.dirty) console.log(`version-cut: note: ${path.relative(process.cwd(), DOCS_DIR)}/ had uncommitted changes; they are part of the release`)
+  console.log(`next: npm run check && npm run build && npm run test:links, then commit ${rel}, versions.json and docs/about/changelog.md`)
+} catch (e) {
+  console.error(`version-cut: ${(e as Error).message}`)
+  process.exit(1)
+}
