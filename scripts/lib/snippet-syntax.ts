@@ -93,7 +93,9 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
   const passthrough: string[] = []
   const attrs = new Map<string, string | true>()
   for (const tok of tokens) {
-    if (tok.startsWith('[') || tok.startsWith('{')) { passthrough.push(tok); continue }
+    // `[title]` and `{1,3}` belong to VitePress; so does `active`, which its ::: code-group
+    // container appends to the first tab's fence info before our renderer sees it
+    if (tok.startsWith('[') || tok.startsWith('{') || tok === 'active') { passthrough.push(tok); continue }
     const eq = tok.indexOf('=')
     const key = eq < 0 ? tok : tok.slice(0, eq)
     let value: string | true = eq < 0 ? true : tok.slice(eq + 1)
