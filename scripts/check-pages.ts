@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createMarkdownRenderer, resolveConfig } from 'vitepress'
+import { compileTemplate } from 'vue/compiler-sfc'
 import { readFrontmatter, validateFrontmatter } from './lib/frontmatter'
 
 export function listPages(srcDir: string): string[] {
@@ -25,6 +26,21 @@ export function listPages(srcDir: string): string[] {
   return out.sort()
 }
 
+/**
+ * VitePress compiles each page's HTML as a Vue template, so `{{ }}` or a stray `<Tag` in prose
+ * breaks the build with a position in generated code. Compile it here and point at the source.
+ */
+export function vueTemplateErrors(html: string, rel: string): string[] {
+  const source = `<div>${html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')}</div>`
+  const { errors } = compileTemplate({ source, filename: rel, id: 'check' })
+  return errors.map((e) => {
+    const err = typeof e === 'string' ? { message: e } : e
+    const loc = (err as { loc?: { start: { offset: number } } }).loc
+    const near = loc ? source.slice(Math.max(0, loc.start.offset - 60), loc.start.offset + 40).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() : ''
+    return `${rel}: Vue template error: ${err.message}${near ? ` — near "${near}"` : ''} (literal {{ }} belongs in inline code or a fenced block)`
+  })
+}
+
 export async function checkPages(files?: string[]): Promise<string[]> {
   const config = await resolveConfig(process.cwd(), 'build', 'production')
   const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
@@ -35,7 +51,8 @@ export async function checkPages(files?: string[]): Promise<string[]> {
     const text = fs.readFileSync(file, 'utf8')
     try {
       validateFrontmatter(readFrontmatter(text, rel), rel)
-      md.render(text, { relativePath: path.relative(config.srcDir, file), path: file, cleanUrls: true })
+      const html = md.render(text, { relativePath: path.relative(config.srcDir, file), path: file, cleanUrls: true })
+      problems.push(...vueTemplateErrors(html, rel))
     } catch (e) {
       problems.push(e instanceof Error ? e.message : String(e))
     }

@@ -6,6 +6,7 @@ import { defineConfig, type HeadConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
 import { SITE } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
+import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { tokenize, processTerm } from '../plugins/search-tokenize'
 import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
@@ -13,6 +14,10 @@ import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
 import { commandsPlugin, commandsJson } from '../plugins/commands'
 import { jsonExports } from '../plugins/json-exports'
+// versions and embedding (scripts/lib/versions.ts, .vitepress/theme/embed.ts)
+import { embedLinesPlugin } from '../plugins/embed-lines'
+import { EMBED_HEAD_SCRIPT } from '../theme/embed'
+import { versionPageData } from '../../scripts/lib/versions'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -36,6 +41,8 @@ export const shared = defineConfig({
     ['meta', { property: 'og:type', content: 'website' }],
     ['meta', { property: 'og:site_name', content: SITE.title }],
     ['meta', { name: 'twitter:card', content: 'summary' }],
+    // ?embed=1: hide the site chrome before the first paint (see .vitepress/theme/embed.ts)
+    ['script', { id: 'kb-embed-mode' }, EMBED_HEAD_SCRIPT],
   ],
   sitemap: { hostname: SITE.url },
   markdown: {
@@ -45,7 +52,7 @@ export const shared = defineConfig({
       // VitePress bundles its own copy of markdown-it's type definitions; the runtime object is
       // the same markdown-it 14 our plugins are written (and unit-tested) against.
       const it = md as unknown as MarkdownIt
-      for (const plugin of [snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin]) it.use(plugin)
+      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin]) it.use(plugin)
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
@@ -54,6 +61,7 @@ export const shared = defineConfig({
     if (!fs.existsSync(file)) return
     const rel = `docs/${pageData.relativePath}`
     validateFrontmatter(readFrontmatter(fs.readFileSync(file, 'utf8'), rel), rel)
+    return versionPageData(pageData.relativePath) // release + verification facts for <VersionFacts>
   },
   transformHead({ pageData, siteData }) {
     const route = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
