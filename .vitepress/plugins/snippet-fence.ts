@@ -14,6 +14,7 @@ export const STATUS_FILE = fileURLToPath(new URL('../../docs/.snippet-status.jso
 interface SnippetStatus {
   engine?: string
   date?: string
+  mode?: string
   pages?: Record<string, Record<string, string>>
 }
 
@@ -47,7 +48,7 @@ export function snippetFencePlugin(md: MarkdownIt): void {
       const result = status.pages?.[file]?.[String(line)]
       const label =
         result === 'passed'
-          ? `已验证 · Docker Engine ${esc(status.engine ?? '?')} · ${esc(status.date ?? '')}`
+          ? `已验证 · Docker Engine ${esc(status.engine ?? '?')} · ${esc(status.date ?? '')}${status.mode === 'standins' ? ' · 离线替身镜像' : ''}`
           : result === 'failed'
             ? '最近一次验证失败'
             : '可运行 · 由 CI 在真实 Docker 引擎上执行'

@@ -16,6 +16,7 @@ export default {
     app.component('MermaidDiagram', MermaidDiagram)
     // async: its data is only downloaded on the page that shows it (/about/credits)
     app.component('CorrectionsList', defineAsyncComponent(() => import('./components/CorrectionsList.vue')))
+    app.component('SnippetStatus', defineAsyncComponent(() => import('./components/SnippetStatus.vue')))
     registerGlossary(app)
     registerCommands(app)
     if (typeof window !== 'undefined') installConsoleCopy()
