@@ -73,3 +73,14 @@ export function navFor(sections: Section[]): DefaultTheme.NavItem[] {
   }
   return nav
 }
+
+/**
+ * Frozen releases (docs/v/<name>/, made by `npm run version:cut`): each gets its own sidebar tree
+ * under /v/<name>/, so reading an old release stays inside it. (versions: scripts/lib/versions.ts)
+ */
+export function versionSidebars(srcDir: string): DefaultTheme.SidebarMulti {
+  const root = path.join(srcDir, 'v')
+  if (!fs.existsSync(root)) return {}
+  const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+  return Object.assign({}, ...dirs.map((d) => sidebarFor(readSections(path.join(root, d.name), `/v/${d.name}/`))))
+}

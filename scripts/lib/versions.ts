@@ -56,8 +56,9 @@ export interface VersionEntry {
   /** versions the snippets were verified against (from docs/.snippet-status.json at cut time) */
   engine?: string
   compose?: string
-  /** date of that snippet run */
+  /** date of that snippet run, and its image mode ("standins" or "real") */
   verified?: string
+  mode?: string
   snippets: { runnable: number; passed: number }
 }
 
@@ -113,6 +114,8 @@ export interface SnippetStatus {
   engine?: string
   compose?: string
   date?: string
+  /** "standins": offline stand-in images; "real": images from the registry */
+  mode?: string
   /** "docs/guide/x.md" → 1-based line of the opening fence → result ("passed", "failed", …) */
   pages?: Record<string, Record<string, unknown>>
 }
@@ -563,6 +566,7 @@ export function cutVersion(opts: CutOptions): CutReport {
   if (status.engine) entry.engine = String(status.engine)
   if (status.compose) entry.compose = String(status.compose)
   if (status.date) entry.verified = String(status.date).slice(0, 10)
+  if (status.mode) entry.mode = String(status.mode)
   writeRegistry({ latest: null, versions: [...registry.versions.filter((v) => v.name !== name), entry] }, registryFile)
   return { name, dir: outDir, pages: pages.length, assets: assets.length, links, snippets, replaced: existed, entry }
 }
@@ -578,8 +582,9 @@ export interface PageVersionFacts {
   frozen?: string
   engine?: string
   compose?: string
-  /** date of the snippet run */
+  /** date of the snippet run and its image mode */
   verified?: string
+  mode?: string
   /** this page's runnable snippets and how many passed in that run (latest docs only) */
   passed?: number
   total?: number
@@ -595,6 +600,7 @@ export function versionPageData(relativePath: string, opts: { docsDir?: string; 
     if (entry.engine) facts.engine = entry.engine
     if (entry.compose) facts.compose = entry.compose
     if (entry.verified) facts.verified = entry.verified
+    if (entry.mode) facts.mode = entry.mode
     return { versionFacts: facts }
   }
   const status = readSnippetStatus(opts.statusFile ?? STATUS_FILE)
@@ -603,6 +609,7 @@ export function versionPageData(relativePath: string, opts: { docsDir?: string; 
   const facts: PageVersionFacts = { engine: String(status.engine), total: results.length, passed: results.filter((r) => r === 'passed').length }
   if (status.compose) facts.compose = String(status.compose)
   if (status.date) facts.verified = String(status.date).slice(0, 10)
+  if (status.mode) facts.mode = String(status.mode)
   return { versionFacts: facts }
 }
 

@@ -1,0 +1,91 @@
+/**
+ * Scaffold a page: `npm run new -- <section>/<slug> [--title 标题]`.
+ *
+ * Writes docs/<section>/<slug>.md from templates/page.md with valid frontmatter: a title
+ * (placeholder unless --title is given), a placeholder description, `sources: []` and the next
+ * free `order` in the section. The sidebar, nav and prev/next links come from the file tree, so
+ * there is nothing to register. The section must exist (a folder with an index.md).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readFrontmatter } from './lib/frontmatter'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const TEMPLATE = path.join(ROOT, 'templates', 'page.md')
+const NOT_SECTIONS = new Set(['public', 'data', 'en', 'v'])
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export interface NewPageOptions {
+  /** "network/port-mapping" */
+  spec: string
+  title?: string
+  docsDir?: string
+  template?: string
+}
+
+/** The next free `order` in a section folder: one more than the highest page order (index.md excluded). */
+export function nextOrder(sectionDir: string): number {
+  let max = 0
+  for (const f of fs.readdirSync(sectionDir)) {
+    if (!f.endsWith('.md') || f === 'index.md') continue
+    const file = path.join(sectionDir, f)
+    const order = readFrontmatter(fs.readFileSync(file, 'utf8'), file).data.order
+    if (typeof order === 'number' && Number.isInteger(order) && order > max) max = order
+  }
+  return max + 1
+}
+
+export function scaffoldPage(opts: NewPageOptions): { file: string; order: number; title: string } {
+  const docsDir = path.resolve(opts.docsDir ?? path.join(ROOT, 'docs'))
+  const m = /^([a-z0-9][a-z0-9-]*)\/([^/]+?)(?:\.md)?$/.exec(opts.spec.trim())
+  if (!m) throw new Error(`expected <section>/<slug>, e.g. network/port-mapping (got "${opts.spec}")`)
+  const [, section, slug] = m
+  const sections = fs.existsSync(docsDir)
+    ? fs.readdirSync(docsDir).filter((d) => !NOT_SECTIONS.has(d) && fs.existsSync(path.join(docsDir, d, 'index.md'))).sort()
+    : []
+  if (NOT_SECTIONS.has(section) || !sections.includes(section)) {
+    throw new Error(`unknown section "${section}" (sections: ${sections.join(', ')}); a new section is a folder with an index.md`)
+  }
+  if (!SLUG_RE.test(slug) || slug === 'index') throw new Error(`slug "${slug}" must be lower-case words joined by "-", e.g. port-mapping`)
+  const file = path.join(docsDir, section, `${slug}.md`)
+  if (fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} exists already`)
+  const title = (opts.title ?? `新页面：${slug}`).trim()
+  if (title.length < 2 || title.length > 60 || /["\n]/.test(title)) throw new Error('--title must be 2 to 60 characters on one line, without double quotes')
+  const order = nextOrder(path.join(docsDir, section))
+  const values: Record<string, string> = {
+    title: /^[\w\u3400-\u9fff]/.test(title) && !/[:#\[\]{},&*!|>'%@`]/.test(title) ? title : JSON.stringify(title),
+    description: '一两句话说明这一页讲什么、读完能做到什么，用于搜索结果和分享卡片（请改写）。',
+    order: String(order),
+    section,
+    slug,
+  }
+  const template = fs.readFileSync(opts.template ?? TEMPLATE, 'utf8')
+  const text = template.replace(/\{\{(title|description|order|section|slug)\}\}/g, (_all, k: string) =>
+    // the H1 gets the plain title, frontmatter the YAML-safe one
+    k === 'title' ? '\u0000' : values[k],
+  )
+  const out = text.replace(/^title: \u0000$/m, `title: ${values.title}`).replace(/\u0000/g, title)
+  fs.writeFileSync(file, out)
+  return { file, order, title }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2)
+  const t = args.indexOf('--title')
+  const title = t >= 0 ? args[t + 1] : undefined
+  const spec = args.find((a, i) => !a.startsWith('--') && (t < 0 || i !== t + 1))
+  if (!spec) {
+    console.error('usage: npm run new -- <section>/<slug> [--title 标题]\n  e.g. npm run new -- network/port-mapping --title 端口映射')
+    process.exit(2)
+  }
+  try {
+    const r = scaffoldPage({ spec, title })
+    const rel = path.relative(process.cwd(), r.file)
+    console.log(`created ${rel} (order ${r.order}); it appears in the sidebar and nav automatically`)
+    console.log(`next: edit it, then npm run check -- ${rel} && npm run lint -- ${rel}`)
+  } catch (e) {
+    console.error(`new: ${(e as Error).message}`)
+    process.exit(1)
+  }
+}
