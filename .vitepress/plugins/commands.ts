@@ -217,6 +217,8 @@ class Reader {
       if (/\n/.test(v.trim())) this.fail(p, `${name} must be one line`)
       // Vue compiles pages as templates: "{{" outside a code block would be read as an expression
       if (v.includes('{{')) this.fail(p, `${name} contains "{{" (Vue would read it as an expression); show templates in an example instead`)
+      // Markdown passes HTML through: "<none>" would become an (unclosed) element
+      if (/<[A-Za-z/!]/.test(v.replace(/`[^`]*`/g, ''))) this.fail(p, `${name} contains "<…" outside code: write it in backticks, e.g. \`<none>\``)
     }
     return v
   }
@@ -277,6 +279,7 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
   }
   for (const [field, text] of [['note', cmd.note], ['warning', cmd.warning]] as const) {
     if (text?.includes('{{')) r.fail([...p, field], `"${field}" contains "{{" (Vue would read it as an expression)`)
+    if (text && /<[A-Za-z/!]/.test(text.replace(/`[^`]*`/g, ''))) r.fail([...p, field], `"${field}" contains "<…" outside code: write it in backticks`)
     if (text && /^(```|~~~|:::)/m.test(text)) r.fail([...p, field], `"${field}" is plain Markdown text; put code in "examples"`)
   }
 

@@ -115,6 +115,10 @@ describe('command data', () => {
     const vueBraces = okCmd.replace('desc: 发布端口。', "desc: 如 --format '{{.Names}}'")
     expect(() => parse(vueBraces)).toThrow(`demo.yaml:${lineOf(vueBraces, '{{.Names}}')}: "desc" contains "{{"`)
 
+    const rawHtml = okCmd.replace('title: 运行', 'title: 旧镜像变成 <none>')
+    expect(() => parse(rawHtml)).toThrow(`demo.yaml:${lineOf(rawHtml, '<none>')}: "title" contains "<…" outside code`)
+    expect(() => parse(okCmd.replace('title: 运行', 'title: 旧镜像变成 `<none>`'))).not.toThrow()
+
     const badId = okCmd.replace('id: docker-run', 'id: Docker_Run')
     expect(() => parse(badId)).toThrow(`demo.yaml:${lineOf(badId, 'Docker_Run')}: "id" must be a lower-case anchor`)
 
