@@ -36,7 +36,7 @@ export function findPages(root: string): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'public') continue
       const p = path.join(dir, e.name)
       if (e.isDirectory()) walk(p)
-      else if (e.name.endsWith('.md')) out.push(p)
+      else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(p)
     }
   }
   walk(root)

@@ -85,12 +85,22 @@ export function standinsHash(): string {
 
 export const shortRef = (r: Recipe, tag = r.tags[0]) => `${r.repo.replace(/^library\//, '')}:${tag}`
 
-function isSeeded(hash: string): boolean {
+interface SeededRecord {
+  hash: string
+  date: string
+  images: { repo: string; tags: string[]; hash: string }[]
+}
+
+function readSeeded(): SeededRecord | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dirs.registry, 'seeded.json'), 'utf8')).hash === hash
+    return JSON.parse(fs.readFileSync(path.join(dirs.registry, 'seeded.json'), 'utf8'))
   } catch {
-    return false
+    return undefined
   }
+}
+
+function isSeeded(hash: string): boolean {
+  return readSeeded()?.hash === hash
 }
 
 /** Limit concurrent heavy steps (2 cores). */
@@ -160,14 +170,20 @@ export async function ensureStandins(state: RunState, log: (m: string) => void, 
       done.set(r.name, p)
       return p
     }
-    const results = await Promise.allSettled(RECIPES.map(buildOne))
+    // only images whose recipe changed since the registry was seeded need to be (re)pushed;
+    // their parents are loaded on demand by buildOne
+    const prev = opts.force ? undefined : readSeeded()
+    const upToDate = (r: Recipe) => prev?.images.some((i) => i.repo === r.repo && i.hash === recipeHash(r, memo) && r.tags.every((t) => i.tags.includes(t)))
+    const todo = RECIPES.filter((r) => !upToDate(r))
+    log(`stand-ins: ${todo.length} of ${RECIPES.length} images to (re)build or load and push: ${todo.map((r) => r.name).join(', ')}`)
+    const results = await Promise.allSettled(todo.map(buildOne))
     const failed = results.find((x) => x.status === 'rejected') as PromiseRejectedResult | undefined
     if (failed) throw failed.reason
 
     // seed: push every tag under its docker.io repository name
     const tp = Date.now()
     await Promise.all(
-      RECIPES.map((r) =>
+      todo.map((r) =>
         gate.use(async () => {
           for (const t of r.tags) {
             const target = `127.0.0.1:${REGISTRY_PORT}/${r.repo}:${t}`
@@ -177,7 +193,7 @@ export async function ensureStandins(state: RunState, log: (m: string) => void, 
         }),
       ),
     )
-    log(`stand-ins: pushed ${RECIPES.length} images in ${((Date.now() - tp) / 1000).toFixed(1)} s`)
+    log(`stand-ins: pushed ${todo.length} images in ${((Date.now() - tp) / 1000).toFixed(1)} s`)
     fs.writeFileSync(
       path.join(dirs.registry, 'seeded.json'),
       JSON.stringify({ hash, date: new Date().toISOString(), images: RECIPES.map((r) => ({ repo: r.repo, tags: r.tags, hash: recipeHash(r, memo) })) }, null, 2),

@@ -76,6 +76,7 @@ export const RECIPES: Recipe[] = [
     },
     dockerfile: `FROM scratch
 COPY busybox /bin/busybox
+RUN ["/bin/busybox", "mkdir", "-p", "/sbin", "/usr/bin", "/usr/sbin"]
 RUN ["/bin/busybox", "--install", "-s"]
 COPY etc/ /etc/
 RUN mkdir -p /tmp /root /home /var/www /usr/local/bin && chmod 1777 /tmp && chmod 700 /root
