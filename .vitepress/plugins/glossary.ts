@@ -6,7 +6,7 @@
  * - `[[image]]` renders the term's Chinese name (English name on /en/ pages), `[[image|镜像文件]]` a
  *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (a link to /glossary/#image with a
  *   popover). Inside headings and links the plain text is rendered instead (no nested links, clean
- *   outline). An unknown id fails the page with `docs/<page>.md:LINE: unknown glossary term "x" (did you
+ *   outline); on the glossary page itself a plain `<a href="#image">` (its entries are right there). An unknown id fails the page with `docs/<page>.md:LINE: unknown glossary term "x" (did you
  *   mean "y"?)`. Code spans and fences are never expanded (inline rules do not run there).
  * - A line `[[glossary-list]]` expands, at Markdown level, into the whole glossary: one `###` heading
  *   per term with the permalink anchor `#<id>`, names, aliases, short and long text, related terms and
@@ -309,7 +309,16 @@ export function clientTerms(glossary: Glossary = loadGlossary()): Record<string,
 // Markdown: [[id]] and [[id|文字]]
 // ---------------------------------------------------------------------------------------------
 
-interface RefMeta { id: string; label?: string; offset: number; plain?: boolean }
+interface RefMeta {
+  id: string
+  label?: string
+  /** offset of `[[` in the inline token's content (for the line number) */
+  offset: number
+  /** inside a heading or a link: plain text */
+  plain?: boolean
+  /** on the glossary page itself: a same-page anchor instead of a popover component */
+  local?: boolean
+}
 
 /** Inline rule: `[[id]]` / `[[id|label]]` → a `glossary_ref` token (resolved and checked by the core rule). */
 function glossaryInline(state: StateInline, silent: boolean): boolean {
@@ -364,6 +373,7 @@ function resolveRefs(dir: string | undefined) {
           throw new GlossaryError(pageFile(state.env), line, `unknown glossary term "${meta.id}" (${didYouMean(suggestIds(meta.id, glossary))})`)
         }
         meta.plain = inHeading || linkDepth > 0
+        meta.local = state.env?.relativePath === GLOSSARY_PAGE
         child.content = meta.label ?? (isEnglishPage(state.env) ? term.en : term.zh)
       }
     }
@@ -377,7 +387,10 @@ function renderRef(tokens: Token[], idx: number): string {
   const t = tokens[idx]
   const meta = t.meta as RefMeta
   const label = escapeHtml(t.content || meta.label || meta.id)
-  return meta.plain ? label : `<GlossaryTerm id="${escapeHtml(meta.id)}">${label}</GlossaryTerm>`
+  if (meta.plain) return label
+  // the glossary page has hundreds of cross-references to its own entries: plain anchors keep it light
+  if (meta.local) return `<a class="glossary-ref" href="#${escapeHtml(meta.id)}">${label}</a>`
+  return `<GlossaryTerm id="${escapeHtml(meta.id)}">${label}</GlossaryTerm>`
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -326,7 +326,9 @@ describe('glossary page and JSON export', () => {
     expect(html).toMatch(/<GlossaryList tags="基础:\d+,[^"]+" :total="\d+">/)
     expect(html).toContain('<div class="glossary-entry" data-tags="基础 镜像">')
     expect(html).toContain('出现在：<a href="/guide/code">只在代码里</a>、<a href="/guide/">入门</a>')
-    expect(html).toContain('相关术语：<GlossaryTerm id="container">容器</GlossaryTerm>')
+    // on the glossary page, references are same-page anchors (no popover component per reference)
+    expect(html).toContain('相关术语：<a class="glossary-ref" href="#container">容器</a>')
+    expect(html).not.toContain('<GlossaryTerm')
     // the long text is rendered Markdown, not a JSON blob
     expect(html).toMatch(/<code>docker build<\/code>/)
     const { anchors } = glossaryListSource(g)
