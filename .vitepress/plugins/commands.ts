@@ -501,15 +501,6 @@ function commandMarkdown(c: Command): GeneratedLine[] {
     }
     push('')
   }
-  for (const ex of c.examples) {
-    push(`${ex.title}：`, ex.line)
-    push('', ex.line)
-    // data line of the fence = the `code:` key; the code starts on the next line
-    out.push({ text: '```' + ex.info, file: c.file, line: ex.line })
-    ex.code.replace(/\n$/, '').split('\n').forEach((t, i) => out.push({ text: t, file: c.file, line: ex.line + 1 + i }))
-    out.push({ text: '```', file: c.file, line: ex.line })
-    push('', ex.line)
-  }
   for (const cor of c.corrections) {
     push('::: tip 原文勘误', cor.line)
     push(`原文写作 ${code(cor.original)}。${cor.correction}`, cor.line)
@@ -524,11 +515,24 @@ function commandMarkdown(c: Command): GeneratedLine[] {
     push(r)
     push('')
   }
-  // the words people search with, visible and indexed: task words and every flag
+  // the words people search with, visible and indexed with this section: task words and flags
   const words = [...commandKeywords(c), ...commandFlags(c)]
   if (words.length) {
     push(`<p class="cli-keywords">关键词：${words.map(escHtml).join(' · ')}</p>`)
     push('')
+  }
+  // examples under their own (h4, not in the outline) heading: the command's search section stays
+  // short — description, options, keywords — so a flag or task word ranks it high
+  push(`#### ${c.name} 示例 {#${c.id}-examples}`)
+  push('')
+  for (const ex of c.examples) {
+    push(`${ex.title}：`, ex.line)
+    push('', ex.line)
+    // data line of the fence = the `code:` key; the code starts on the next line
+    out.push({ text: '```' + ex.info, file: c.file, line: ex.line })
+    ex.code.replace(/\n$/, '').split('\n').forEach((t, i) => out.push({ text: t, file: c.file, line: ex.line + 1 + i }))
+    out.push({ text: '```', file: c.file, line: ex.line })
+    push('', ex.line)
   }
   return out
 }
