@@ -52,7 +52,8 @@ export const shared = defineConfig({
       // VitePress bundles its own copy of markdown-it's type definitions; the runtime object is
       // the same markdown-it 14 our plugins are written (and unit-tested) against.
       const it = md as unknown as MarkdownIt
-      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin]) it.use(plugin)
+      // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
+      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, embedLinesPlugin]) it.use(plugin)
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
