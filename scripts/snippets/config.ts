@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 /** Live state of runs (sandboxes, page work dirs, pid files). Swept at start when its owner died. */
-export const STATE_ROOT = process.env.SNIPPETS_STATE_DIR || '/tmp/dkb-snippets'
+export const DEFAULT_STATE_ROOT = '/tmp/dkb-snippets'
+export const STATE_ROOT = process.env.SNIPPETS_STATE_DIR || DEFAULT_STATE_ROOT
 
 /** Stand-in image cache (docker save tarballs, rootfs tarballs, debs, the seeded registry). */
 export const CACHE_DIR = process.env.SNIPPETS_CACHE_DIR || path.join(os.homedir(), '.cache/docker-kb/standins')

@@ -11,7 +11,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { STATE_ROOT, baseEnv } from './config'
+import { DEFAULT_STATE_ROOT, STATE_ROOT, baseEnv } from './config'
 import { isAlive, kill, listProcs, mountPoints, procStartTime, run, sleep } from './proc'
 
 export interface RunRecord {
@@ -21,7 +21,14 @@ export interface RunRecord {
   created: string
 }
 
-export const NAME_PREFIX = 'dkb-'
+/**
+ * Prefix of host-global names (netns, cgroups). Runs using another SNIPPETS_STATE_DIR (tests) get
+ * their own prefix, so a sweep only ever touches objects of runs under its own state directory.
+ */
+export function prefixFor(stateRoot: string): string {
+  return stateRoot === DEFAULT_STATE_ROOT ? 'dkb-' : `dkb${crypto.createHash('sha1').update(stateRoot).digest('hex').slice(0, 4)}-`
+}
+export const NAME_PREFIX = prefixFor(STATE_ROOT)
 
 export class RunState {
   readonly dir: string

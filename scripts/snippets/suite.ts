@@ -111,6 +111,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
     pages: results,
   }
   const sandboxes = new Set<Sandbox>()
+  /** snippets of pages still running, so an interrupted run still reports what it did */
+  const inProgress = new Map<string, SnippetResult[]>()
   let aborted: string | undefined
   const onSignal = (sig: NodeJS.Signals) => {
     if (aborted) return
@@ -133,7 +135,14 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       report.timing.wallMs = Date.now() - t0
       Object.assign(report.timing, timing)
       report.timing.overheadMs = Math.max(0, Math.round(report.timing.wallMs - timing.standinsMs - (timing.sandboxMs + timing.snippetMs + timing.cleanupMs) / Math.max(1, opts.jobs)))
-      if (aborted) report.aborted = aborted
+      if (aborted) {
+        report.aborted = aborted
+        for (const [page, snippets] of inProgress) {
+          snippets.push({ id: `${page}#aborted`, page, line: 0, lang: '', kind: 'run', status: 'skipped', ms: 0, standins: [], reason: `run interrupted by ${aborted}` })
+          results.push({ page, status: 'failed', ms: 0, snippetMs: 0, snippets })
+        }
+        report.totals = totals(results, syntaxErrors)
+      }
       results.sort((a, b) => a.page.localeCompare(b.page))
       writeJson(opts.json, report)
       if (opts.statusFile && !aborted && report.engine) writeStatus(opts.statusFile, report, !opts.pages.length && !opts.shard)
@@ -198,14 +207,17 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
           const root = path.join(state.dir, `p${++pageNo}`)
           log(`▶ ${p.page}`)
           let res: PageResult
+          const done: SnippetResult[] = []
+          inProgress.set(p.page, done)
           try {
-            res = await runPage(p.page, p.fences, { sb: sb!, root, onSnippet: (s) => { if (!aborted) log(progressLine(s)) } })
+            res = await runPage(p.page, p.fences, { sb: sb!, root, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
           } catch (e) {
             if (aborted) return
             res = { page: p.page, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], detail: `runner error: ${(e as Error).message}` }] }
             log(progressLine(res.snippets[0]))
           }
           if (aborted) return
+          inProgress.delete(p.page)
           results.push(res)
           timing.snippetMs += res.snippetMs
           fs.rmSync(root, { recursive: true, force: true })
