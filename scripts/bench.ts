@@ -14,11 +14,11 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { serveStatic } from './lib/static-server'
+import { DIST_DIR, serveStatic } from './lib/static-server'
 import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from './lib/browser'
 import { runSearchQueries } from './lib/search-quality'
 
-const DIST = '.vitepress/dist'
+const DIST = DIST_DIR
 const out: Record<string, unknown> = {}
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`

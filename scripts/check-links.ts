@@ -7,8 +7,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { LinkChecker } from 'linkinator'
+import { DIST_DIR } from './lib/static-server'
 
-const DIST = path.resolve(process.argv[2] ?? '.vitepress/dist')
+const DIST = path.resolve(process.argv[2] ?? DIST_DIR)
 
 function externalImages(dir: string): string[] {
   const found: string[] = []

@@ -1,8 +1,8 @@
 /** `npm run preview`: serve the built site on http://127.0.0.1:4173 (build first with `npm run build`). */
 import fs from 'node:fs'
-import { serveStatic } from './lib/static-server'
+import { DIST_DIR, serveStatic } from './lib/static-server'
 
-const dist = '.vitepress/dist'
+const dist = DIST_DIR
 if (!fs.existsSync(`${dist}/index.html`)) {
   console.error('No built site in .vitepress/dist — run `npm run build` first.')
   process.exit(1)

@@ -60,3 +60,6 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise
     })
   })
 }
+
+/** Where the built site is: VitePress's default, or KB_DIST (to build and test a copy elsewhere). */
+export const DIST_DIR = process.env.KB_DIST ?? '.vitepress/dist'

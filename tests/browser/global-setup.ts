@@ -4,15 +4,15 @@
  */
 import fs from 'node:fs'
 import type { TestProject } from 'vitest/node'
-import { serveStatic } from '../../scripts/lib/static-server'
+import { DIST_DIR, serveStatic } from '../../scripts/lib/static-server'
 
 declare module 'vitest' {
   export interface ProvidedContext { baseUrl: string }
 }
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync('.vitepress/dist/index.html')) throw new Error('No built site: run `npm run build` before the browser tests')
-  const server = await serveStatic('.vitepress/dist')
+  if (!fs.existsSync(`${DIST_DIR}/index.html`)) throw new Error('No built site: run `npm run build` before the browser tests')
+  const server = await serveStatic(DIST_DIR)
   project.provide('baseUrl', server.url)
   return () => server.close()
 }

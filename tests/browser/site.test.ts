@@ -6,9 +6,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DIST_DIR } from '../../scripts/lib/static-server'
 import { baseUrl, session, searchFor, type Session } from './helpers'
 
-const DIST = '.vitepress/dist'
+const DIST = DIST_DIR
 /** Site paths of built pages containing at least one diagram, found in the output. */
 function pagesWithDiagrams(): { route: string; count: number }[] {
   const out: { route: string; count: number }[] = []
