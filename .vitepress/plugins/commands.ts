@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml'
 import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
-import type { FinderEntry, FinderGroup, FinderIndex } from '../theme/commands'
+import type { FinderEntry, FinderGroup, FinderIndex } from '../../docs/data/commands/finder'
 
 // import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

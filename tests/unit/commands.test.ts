@@ -14,7 +14,7 @@ import {
   loadCommands,
   parseGroupFile,
 } from '../../.vitepress/plugins/commands'
-import { copyText, commandHref, editDistance, filterCommands, rankCommands } from '../../.vitepress/theme/commands'
+import { copyText, commandHref, editDistance, filterCommands, rankCommands } from '../../docs/data/commands/finder'
 import { parseFenceInfo, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
 import { checkCjk } from '../../scripts/lib/cjk-lint'
 import { extractFencesFromString } from '../../scripts/snippets/extract'

@@ -5,7 +5,7 @@
  */
 import { defineLoader } from 'vitepress'
 import { loadCommands, finderIndex } from '../../../.vitepress/plugins/commands'
-import type { FinderIndex } from '../../../.vitepress/theme/commands'
+import type { FinderIndex } from './finder'
 
 declare const data: FinderIndex
 export { data }

@@ -1,0 +1,361 @@
+/**
+ * The command finder's pure filter function (used by <CommandFinder>, the unit tests and benches).
+ * It lives next to the data, not in the theme module, so that only the finder's own chunk carries
+ * it: the theme's entry imports .vitepress/theme/commands.ts on every page.
+ *
+ * `filterCommands(index, query)` is pure and has no DOM or Node dependencies, so the same code
+ * runs in <CommandFinder>, in unit tests and in a bench (Node or browser). It understands:
+ *  - command names and aliases: "run", "docker image ls", "ps"
+ *  - flags: "-p", "--rm", "--pub" (prefix), "-it" (combined short flags), "--restart=always"
+ *  - Chinese task words, also inside longer phrases: "端口", "如何查看日志", "映射端口"
+ *  - English words of the one-line description: "publish", "logs"
+ *  - small typos: "dokcer", "prot", "conatiner", "--restat"
+ *  - mixed queries: "docker 端口", "run 环境变量"
+ * Every word has to match (the word "docker" and question words are optional); if no command
+ * matches every word, the commands matching the most words are shown.
+ */
+
+/** One command in the compact index (built by .vitepress/plugins/commands.ts). */
+export interface FinderEntry {
+  name: string
+  id: string
+  group: string
+  /** site path of the command's page; the command's anchor is `id` */
+  page: string
+  zh: string
+  en: string
+  flags: string[]
+  /** Chinese task words of the command itself */
+  keywords: string[]
+  /** task words of its options (端口 for -p): they rank a little lower */
+  optionKeywords: string[]
+  aliases?: string[]
+  /** typical invocation for the copy button; defaults to the name */
+  copy?: string
+}
+export interface FinderGroup { id: string; label: string; title: string; page: string }
+export interface FinderIndex { groups: FinderGroup[]; commands: FinderEntry[] }
+
+/** What the copy button of a command puts on the clipboard. */
+export function copyText(e: Pick<FinderEntry, 'name' | 'copy'>): string {
+  return e.copy ?? e.name
+}
+
+/** Link to the command's heading. */
+export function commandHref(e: Pick<FinderEntry, 'page' | 'id'>): string {
+  return `${e.page}#${e.id}`
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g
+/** Question words and fillers that say nothing about which command is meant. */
+const ZH_STOP = /如何|怎么样|怎么|怎样|什么|哪个|哪些|为什么|多少|是否|能不能|请问|一下|命令|指令|可以|需要|我想|想要|用来|的|吗|呢/g
+const EN_STOP = new Set(['how', 'to', 'the', 'a', 'an', 'do', 'i', 'in', 'of', 'my', 'with', 'and', 'for', 'cmd', 'command'])
+
+interface Prepared {
+  e: FinderEntry
+  order: number
+  /** "run", "image ls" (name without "docker") */
+  short: string
+  shortAliases: string[]
+  /** words of the name without "docker"; the last one is the verb */
+  nameWords: string[]
+  aliasWords: Set<string>
+  flags: string[]
+  flagsLower: Set<string>
+  shortFlags: Set<string>
+  /** long flag names without dashes: publish, rm, restart */
+  flagBare: string[]
+  enWords: string[]
+  keywords: string[]
+  optionKeywords: string[]
+  keywordsLower: string[]
+  /** Latin words inside the task words: "ip" in "IP 地址" */
+  keywordWords: Set<string>
+  zhText: string
+  bigrams: Set<string>
+  copy: string
+}
+
+interface PreparedIndex {
+  items: Prepared[]
+  idf: Map<string, number>
+  /** per-token scores of every command: typing changes only the last word, the rest is reused */
+  tokenScores: Map<string, Int16Array>
+}
+
+const cache = new WeakMap<FinderEntry[], PreparedIndex>()
+
+function bigramsOf(s: string): string[] {
+  const out: string[] = []
+  for (const run of s.match(CJK_RUN) ?? []) {
+    if (run.length === 1) out.push(run)
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2))
+  }
+  return out
+}
+
+function prepare(entries: FinderEntry[]): PreparedIndex {
+  const hit = cache.get(entries)
+  if (hit) return hit
+  const df = new Map<string, number>()
+  const items = entries.map((e, order): Prepared => {
+    const strip = (n: string) => n.toLowerCase().replace(/^docker\s+/, '')
+    const short = strip(e.name)
+    const shortAliases = (e.aliases ?? []).map(strip)
+    const zhText = [e.zh, ...e.keywords, ...e.optionKeywords].join(' ')
+    const bigrams = new Set(bigramsOf(zhText))
+    for (const b of bigrams) df.set(b, (df.get(b) ?? 0) + 1)
+    return {
+      e,
+      order,
+      short,
+      shortAliases,
+      nameWords: short.split(/\s+/),
+      aliasWords: new Set(shortAliases.flatMap((a) => a.split(/\s+/))),
+      flags: e.flags,
+      flagsLower: new Set(e.flags.map((f) => f.toLowerCase())),
+      shortFlags: new Set(e.flags.filter((f) => /^-[^-]$/.test(f)).map((f) => f[1])),
+      flagBare: e.flags.filter((f) => f.startsWith('--')).map((f) => f.slice(2).toLowerCase()),
+      enWords: e.en.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? [],
+      keywords: e.keywords,
+      optionKeywords: e.optionKeywords,
+      keywordsLower: [...e.keywords, ...e.optionKeywords].map((k) => k.toLowerCase()),
+      keywordWords: new Set([...e.keywords, ...e.optionKeywords].flatMap((k) => k.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [])),
+      zhText,
+      bigrams,
+      copy: copyText(e).toLowerCase(),
+    }
+  })
+  const idf = new Map<string, number>()
+  for (const [b, n] of df) idf.set(b, Math.log(1 + entries.length / n))
+  const prepared: PreparedIndex = { items, idf, tokenScores: new Map() }
+  cache.set(entries, prepared)
+  return prepared
+}
+
+/** Optimal string alignment distance (Levenshtein + adjacent transposition), capped at max+1. */
+const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
+
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const n = b.length
+  // three reused rows (no allocation per call: the finder calls this thousands of times per keystroke)
+  const big = n >= 64
+  let prev2 = big ? new Int32Array(n + 1) : ROWS[0]
+  let prev = big ? new Int32Array(n + 1) : ROWS[1]
+  let cur = big ? new Int32Array(n + 1) : ROWS[2]
+  for (let j = 0; j <= n; j++) prev[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i
+    let rowMin = i
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1)
+      cur[j] = v
+      if (v < rowMin) rowMin = v
+    }
+    if (rowMin > max) return max + 1
+    const t = prev2
+    prev2 = prev
+    prev = cur
+    cur = t
+  }
+  return prev[n]
+}
+
+/** How many typos a word of this length may have. */
+const allowedTypos = (len: number) => (len < 4 ? 0 : len < 8 ? 1 : 2)
+
+function fuzzy(word: string, candidates: Iterable<string>): boolean {
+  const max = allowedTypos(word.length)
+  if (!max) return false
+  for (const c of candidates) {
+    if (c.length < 3 || c[0] !== word[0] && c[1] !== word[1]) continue
+    if (editDistance(word, c, max) <= max) return true
+  }
+  return false
+}
+
+/** `soft` tokens add to the score but are not required to match (verbs like 查看, whole phrases). */
+interface Token { kind: 'flag' | 'word' | 'zh'; text: string; soft?: boolean }
+
+/** Chinese verbs → the command words they usually mean ("列出镜像" → docker images). */
+const ZH_VERBS: [RegExp, string[]][] = [
+  [/列出|查看|显示|看看/, ['ls', 'list', 'ps', 'images', 'inspect', 'logs', 'show']],
+  [/删除|移除|删掉/, ['rm', 'rmi', 'remove', 'prune', 'down']],
+  [/清理|清除|回收/, ['prune']],
+  [/创建|新建/, ['create', 'init']],
+  [/启动|运行|开启/, ['start', 'run', 'up']],
+  [/停止|关闭|停掉/, ['stop', 'down']],
+  [/重启/, ['restart']],
+  [/进入|登入/, ['exec', 'attach']],
+  [/拉取|下载/, ['pull']],
+  [/推送|上传/, ['push']],
+  [/构建|制作|打包/, ['build']],
+  [/复制|拷贝/, ['cp']],
+  [/登录/, ['login']],
+]
+
+/** Verbs that fit almost every command: "查看容器 IP" is about 容器 and IP. */
+const ZH_VERB = /^(查看|显示|列出)(?=..)/
+
+/** Split a query into flags, Latin words and Chinese phrases ("docker端口" → docker, 端口). */
+export function queryTokens(query: string): Token[] {
+  const q = query.normalize('NFKC')
+  const tokens: Token[] = []
+  const re = /(--?[A-Za-z0-9][\w-]*)(?:=\S*)?|([\u3400-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9_][\w.:/-]*)/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(q))) {
+    if (m[1]) tokens.push({ kind: 'flag', text: m[1] })
+    else if (m[2]) {
+      // "看日志" means 查看日志: the task words say 查看
+      const phrase = m[2].replace(ZH_STOP, ' ').replace(/(^|[^查])看/g, '$1查看')
+      for (const part of phrase.split(' ')) {
+        if (!part) continue
+        const verb = ZH_VERB.exec(part)
+        if (verb) {
+          tokens.push({ kind: 'zh', text: part.slice(verb[1].length) })
+          tokens.push({ kind: 'zh', text: part, soft: true })
+        } else tokens.push({ kind: 'zh', text: part })
+      }
+    } else {
+      const w = m[3].toLowerCase().replace(/[.:/]+$/, '')
+      if (w && !EN_STOP.has(w)) tokens.push({ kind: 'word', text: w })
+    }
+  }
+  return tokens
+}
+
+/** "docker", "dokcer", "docekr": says nothing about which command. */
+const isDockerWord = (w: string) => w === 'docker' || (w.length >= 5 && w.length <= 7 && editDistance(w, 'docker', 2) <= (w.length === 6 ? 2 : 1))
+
+function scoreFlag(p: Prepared, t: string): number {
+  if (p.flags.includes(t)) return 40
+  const lower = t.toLowerCase()
+  if (p.flagsLower.has(lower)) return 22
+  if (/^-[A-Za-z]{2,}$/.test(t) && [...t.slice(1)].every((ch) => p.shortFlags.has(ch))) return 30
+  if (t.startsWith('--')) {
+    const bare = lower.slice(2)
+    if (bare.length >= 2 && p.flagBare.some((f) => f.startsWith(bare))) return 16
+    if (fuzzy(bare, p.flagBare)) return 12
+  }
+  return 0
+}
+
+function scoreWord(p: Prepared, w: string): number {
+  let s = 0
+  const last = p.nameWords[p.nameWords.length - 1]
+  if (p.nameWords.includes(w)) s = Math.max(s, 30 + (w === last ? 6 : 0) + (p.nameWords.length === 1 ? 8 : 0))
+  else if (p.aliasWords.has(w)) s = Math.max(s, 24)
+  else if (w.length >= 2 && p.nameWords.some((n) => n.startsWith(w))) s = Math.max(s, 16)
+  if (s >= 16) return s
+  if (p.flagBare.includes(w)) s = Math.max(s, 18)
+  else if (w.length >= 3 && p.flagBare.some((f) => f.startsWith(w))) s = Math.max(s, 9)
+  if (p.keywordsLower.includes(w)) s = Math.max(s, 20)
+  else if (p.keywordWords.has(w)) s = Math.max(s, 16)
+  if (p.enWords.includes(w)) s = Math.max(s, 10)
+  else if (w.length >= 3 && p.enWords.some((x) => x.startsWith(w))) s = Math.max(s, 6)
+  if (s) return s
+  if (w.length >= 3 && p.copy.includes(w)) return 4
+  // typos, last resort: "prot" → port, "conatiner" → container, "pubish" → --publish
+  if (fuzzy(w, p.nameWords) || fuzzy(w, p.aliasWords)) return 20
+  if (fuzzy(w, p.flagBare)) return 8
+  if (fuzzy(w, p.enWords)) return 5
+  return 0
+}
+
+function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
+  if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
+  if (p.keywords.includes(t)) return 26
+  if (p.optionKeywords.includes(t)) return 23
+  if (p.keywords.some((k) => k.includes(t))) return 20
+  if (p.e.zh.includes(t)) return 18
+  if (p.optionKeywords.some((k) => k.includes(t))) return 17
+  // a longer phrase ("查看容器日志"): how much of it the command covers, either by task words
+  // that occur in it or by character pairs (weighted by how rare each pair is across commands)
+  const covered = new Array<boolean>(t.length).fill(false)
+  for (const k of [...p.keywords, ...p.optionKeywords]) {
+    if (k.length < 2) continue
+    for (let at = t.indexOf(k); at >= 0; at = t.indexOf(k, at + 1)) covered.fill(true, at, at + k.length)
+  }
+  const byWords = covered.filter(Boolean).length / t.length
+  let have = 0
+  let all = 0
+  for (const g of bigramsOf(t)) {
+    // pairs no command has ("器日" in 容器日志) straddle two words: they say nothing
+    const w = idf.get(g) ?? 0
+    all += w
+    if (p.bigrams.has(g)) have += w
+  }
+  const cover = Math.max(byWords, all ? have / all : 0)
+  return cover >= 0.5 ? Math.round(16 * cover) : 0
+}
+
+export interface FinderHit { entry: FinderEntry; score: number }
+
+/** Rank the commands for a query (all of them, in index order, for an empty query). */
+export function rankCommands(index: FinderEntry[] | FinderIndex, query: string): FinderHit[] {
+  const entries = Array.isArray(index) ? index : index.commands
+  const prepared = prepare(entries)
+  const { items, idf } = prepared
+  const tokens = queryTokens(query).filter((t) => !(t.kind === 'word' && isDockerWord(t.text)))
+  if (!tokens.some((t) => !t.soft)) return items.map((p) => ({ entry: p.e, score: 0 }))
+  // the whole query as a name: "docker image ls", "image ls", "compose up"
+  const whole = query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
+  const wholeShort = whole.replace(/^\S+\s+/, (w) => (isDockerWord(w.trim()) ? '' : w))
+  const zhText = tokens.filter((t) => t.kind === 'zh').map((t) => t.text).join(' ')
+  const verbs = zhText ? ZH_VERBS.filter(([re]) => re.test(zhText)).map(([, words]) => words) : []
+  const columns = tokens.map((t) => {
+    const key = t.kind + '\u0000' + t.text
+    let col = prepared.tokenScores.get(key)
+    if (!col) {
+      col = new Int16Array(items.length)
+      for (const p of items) col[p.order] = t.kind === 'flag' ? scoreFlag(p, t.text) : t.kind === 'zh' ? scoreZh(p, t.text, idf) : scoreWord(p, t.text)
+      if (prepared.tokenScores.size > 500) prepared.tokenScores.clear()
+      prepared.tokenScores.set(key, col)
+    }
+    return col
+  })
+  const allWords = !!wholeShort && tokens.every((t) => t.kind === 'word')
+  const scored: { p: Prepared; matched: number; score: number }[] = []
+  let best = 0
+  for (const p of items) {
+    let matched = 0
+    let score = 0
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]
+      const s = columns[k][p.order]
+      if (s > 0) {
+        if (!t.soft) matched++
+        score += t.soft ? Math.round(s / 2) : s
+      }
+    }
+    if (!matched) continue
+    for (const v of verbs) if (v.includes(p.nameWords[p.nameWords.length - 1])) score += 10
+    if (p.short === wholeShort || p.shortAliases.includes(wholeShort)) score += 100
+    else if (allWords && p.short.startsWith(wholeShort)) score += 20
+    // the whole name with a typo: "volumn create", "contianer ls"
+    else if (allWords && wholeShort.length >= 4) {
+      const max = allowedTypos(wholeShort.length)
+      if ([p.short, ...p.shortAliases].some((n) => editDistance(wholeShort, n, max) <= max)) score += 50
+    }
+    if (matched > best) best = matched
+    scored.push({ p, matched, score })
+  }
+  return scored
+    .filter((s) => s.matched === best)
+    .sort((a, b) => b.score - a.score || a.p.order - b.p.order)
+    .map((s) => ({ entry: s.p.e, score: s.score }))
+}
+
+/** The commands matching a query, best first. Pure; cheap after the first call per index. */
+export function filterCommands(index: FinderEntry[] | FinderIndex, query: string): FinderEntry[] {
+  return rankCommands(index, query).map((h) => h.entry)
+}
+
+/** Does the query contain CJK text? (the finder shows a hint for one-character queries) */
+export const hasCjk = (s: string) => CJK.test(s)
