@@ -161,3 +161,37 @@ export function mountPoints(): string[] {
     .filter(Boolean)
     .map((l) => l.split(' ')[1].replace(/\\(\d{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8))))
 }
+
+/**
+ * Pids living in a sandbox engine's private mount namespace: one that has a tmpfs whose source
+ * name starts with `prefix` (sandbox.ts names them <netns>-run / <netns>-data). The runner's own
+ * mount namespace and init's are never matched, whatever they contain.
+ */
+export function procsInSandboxMountNs(prefix: string): number[] {
+  const own = new Set<string>()
+  for (const p of ['self', '1']) {
+    try { own.add(fs.readlinkSync(`/proc/${p}/ns/mnt`)) } catch { /* unreadable */ }
+  }
+  const seen = new Map<string, boolean>()
+  const out: number[] = []
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const ns = fs.readlinkSync(`/proc/${name}/ns/mnt`)
+      if (own.has(ns)) continue
+      let hit = seen.get(ns)
+      if (hit === undefined) {
+        hit = fs
+          .readFileSync(`/proc/${name}/mounts`, 'utf8')
+          .split('\n')
+          .some((l) => {
+            const [src, , type] = l.split(' ')
+            return type === 'tmpfs' && src.startsWith(prefix) && /-(run|data)$/.test(src)
+          })
+        seen.set(ns, hit)
+      }
+      if (hit) out.push(Number(name))
+    } catch { /* gone or kernel thread */ }
+  }
+  return out
+}

@@ -109,9 +109,11 @@ export class Sandbox {
       'set -e',
       'RC="$(cat /etc/resolv.conf 2>/dev/null || true)"',
       // private /run and /var/lib/docker for this engine only
-      'mount -t tmpfs -o mode=755,size=50% dkb-run /run',
+      // the tmpfs names carry the sandbox name: /proc/PID/mounts then shows which processes
+      // (containerd, shims, page shells) live in this sandbox's mount namespace
+      `mount -t tmpfs -o mode=755,size=50% ${this.netns}-run /run`,
       'mkdir -p /var/lib/docker',
-      'mount -t tmpfs -o mode=711 dkb-data /var/lib/docker',
+      `mount -t tmpfs -o mode=711 ${this.netns}-data /var/lib/docker`,
       // keep a resolv.conf that pointed into the old /run readable
       'if [ ! -e /etc/resolv.conf ]; then t="$(readlink -m /etc/resolv.conf)"; mkdir -p "$(dirname "$t")"; printf "%s\\n" "$RC" > "$t"; fi',
       `exec ${DOCKER_INIT} -s -- ${DOCKERD} --config-file ${path.join(this.dir, 'daemon.json')}` +

@@ -12,7 +12,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DEFAULT_STATE_ROOT, STATE_ROOT, baseEnv } from './config'
-import { isAlive, kill, listProcs, mountPoints, procStartTime, run, sleep } from './proc'
+import { isAlive, kill, listProcs, mountPoints, procStartTime, procsInSandboxMountNs, run, sleep } from './proc'
 
 export interface RunRecord {
   id: string
@@ -128,6 +128,9 @@ export async function sweepRun(id: string, log: (m: string) => void = () => {}, 
       if (p.cmdline.includes(dir + '/') || p.cmdline.includes(prefix) || p.cwd === dir || p.cwd.startsWith(dir + '/')) victims.add(p.pid)
     }
     for (const cg of findCgroups(prefix)) for (const pid of cgroupPids(cg)) if (pid !== process.pid) victims.add(pid)
+    // containerd and shims: no run path in their command line, but they live in the engine's
+    // private mount namespace, whose tmpfs mounts are named after the sandbox
+    for (const pid of procsInSandboxMountNs(prefix)) if (pid !== process.pid) victims.add(pid)
     if (!victims.size) break
     for (const pid of victims) kill(pid, 'SIGKILL')
     res.killed += victims.size

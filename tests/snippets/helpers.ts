@@ -3,7 +3,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { procsInSandboxMountNs } from '../../scripts/snippets/proc'
 import { prefixFor } from '../../scripts/snippets/state'
+
+/** Fixture pages put this in the command line of every process they start (containers too). */
+export const MARKER = 'leftover-marker-7f3a'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const FIXTURES = 'tests/snippets/fixtures'
@@ -71,15 +75,21 @@ export function leftovers(stateDir: string): Leftovers {
   const prefix = prefixFor(stateDir)
   const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').filter((l) => l.includes(stateDir) || l.includes(`/run/netns/${prefix}`))
   const netns = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').map((l) => l.split(' ')[0]).filter((n) => n.startsWith(prefix))
+  // processes: by command line (dockerd, registry, page shells, marked snippet processes),
+  // by cgroup (containers) and by mount namespace (containerd, shims)
   const procs: string[] = []
+  const inNs = new Set(procsInSandboxMountNs(prefix))
   for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue
     try {
       const cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ')
       const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
       const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
       if (state === 'Z') continue
-      if (cmd.includes(stateDir) || cmd.includes(prefix)) procs.push(`${name} ${cmd.slice(0, 160)}`)
+      const cg = fs.readFileSync(`/proc/${name}/cgroup`, 'utf8')
+      if (cmd.includes(stateDir) || cmd.includes(prefix) || cmd.includes(MARKER) || cg.includes(prefix) || inNs.has(Number(name))) {
+        procs.push(`${name} ${cmd.slice(0, 160)}`)
+      }
     } catch { /* gone */ }
   }
   let dirs: string[] = []
