@@ -71,20 +71,36 @@ export function truncate(s: string, n = OUTPUT_LIMIT): string {
   return `${head}\n[... ${s.length - n} characters cut ...]\n${tail}`
 }
 
-/** A readable expected-vs-actual diff (LCS over lines; wildcard lines match anything). */
+/**
+ * A readable expected-vs-actual diff: a minimal alignment where `...` lines absorb any number of
+ * actual lines and `[...]` parts match within a line; unmatched lines are shown as - / +.
+ */
 export function diffLines(expected: string[], actual: string[]): string {
-  const eq = (e: string, a: string) => e.trim() === WILDCARD_LINES || outputMatches([e], [a])
+  const wild = (e: string) => e.trim() === WILDCARD_LINES
+  const eq = (e: string, a: string) => outputMatches([e], [a])
   const n = expected.length
   const m = actual.length
-  if (n * m > 250_000) return ['--- expected', ...expected.map((l) => '-' + l), '+++ actual', ...actual.map((l) => '+' + l)].join('\n')
-  const L: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0))
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = eq(expected[i], actual[j]) ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1])
+  if ((n + 1) * (m + 1) > 250_000) return ['--- expected', ...expected.map((l) => '-' + l), '+++ actual', ...actual.map((l) => '+' + l)].join('\n')
+  // C[i][j]: fewest -/+ lines to align expected[i..] with actual[j..]
+  const C: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0))
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      if (i === n) { C[i][j] = m - j; continue }
+      if (wild(expected[i])) { C[i][j] = Math.min(C[i + 1][j], j < m ? C[i][j + 1] : Infinity); continue }
+      let best = C[i + 1][j] + 1
+      if (j < m) best = Math.min(best, C[i][j + 1] + 1, eq(expected[i], actual[j]) ? C[i + 1][j + 1] : Infinity)
+      C[i][j] = best
+    }
+  }
   const out = ['--- expected', '+++ actual']
   let i = 0
   let j = 0
   while (i < n || j < m) {
-    if (i < n && j < m && eq(expected[i], actual[j])) { out.push(' ' + actual[j]); i++; j++ }
-    else if (j < m && (i >= n || L[i][j + 1] >= L[i + 1][j])) out.push('+' + actual[j++])
+    if (i < n && wild(expected[i])) {
+      if (C[i][j] === C[i + 1][j]) i++
+      else out.push(' ' + actual[j++])
+    } else if (i < n && j < m && eq(expected[i], actual[j]) && C[i][j] === C[i + 1][j + 1]) { out.push(' ' + actual[j]); i++; j++ }
+    else if (j < m && C[i][j] === C[i][j + 1] + 1) out.push('+' + actual[j++])
     else out.push('-' + expected[i++])
   }
   return out.join('\n')

@@ -29,9 +29,11 @@
  *      date: '2026-11-23',                 day of the run
  *      mode: 'standins' | 'real-images',
  *      pages: {                            only pages under docs/
- *        'docs/guide/x.md': { '12': 'passed', '30': 'failed', '41': 'skipped' }
- *      }                                   key = 1-based line of the opening fence; only `run`
- *    }                                     fences and validated *.k8s.yaml files are listed
+ *        'docs/guide/x.md': { '12': 'passed', '30': 'failed', '41': 'skipped', '50': 'norun' }
+ *      }                                   key = 1-based line of the opening fence of `run` fences,
+ *    }                                     validated *.k8s.yaml files and `norun` fences;
+ *                                          'skipped' = not run because an earlier snippet failed
+ *    scripts/snippets/report-to-site.ts turns it into data / Markdown for the site.
  *    A run of some pages (--page/--shard) updates those pages and keeps the others.
  */
 import fs from 'node:fs'
@@ -102,6 +104,7 @@ export function writeStatus(file: string, report: Report, fullRun: boolean): voi
     const entry: Record<string, string> = {}
     for (const s of p.snippets) {
       if (s.kind === 'run' || (s.kind === 'file' && s.status !== 'written')) entry[String(s.line)] = s.status
+      else if (s.kind === 'norun') entry[String(s.line)] = 'norun'
     }
     if (Object.keys(entry).length) pages[p.page] = entry
     else delete pages[p.page]
