@@ -2,7 +2,8 @@
 export const searchLocales = {
   root: {
     translations: {
-      button: { buttonText: '搜索文档', buttonAriaLabel: '搜索文档' },
+      // the accessible name must contain the visible text, i.e. the "K" of the shortcut (axe label-content-name-mismatch)
+      button: { buttonText: '搜索文档', buttonAriaLabel: '搜索文档 K' },
       modal: {
         displayDetails: '显示详细列表',
         resetButtonTitle: '清除查询',

@@ -49,8 +49,9 @@ export function readSections(localeDir: string, base = '/'): Section[] {
 
 export function sidebarFor(sections: Section[]): DefaultTheme.SidebarMulti {
   const items: DefaultTheme.SidebarItem[] = sections.map((s) => ({
+    // not collapsible: VitePress renders collapsible groups as a role=button header around a
+    // caret button (nested interactive controls, an axe violation)
     text: s.text,
-    collapsed: false,
     items: [{ text: '概览', link: s.link }, ...s.items.map(({ text, link }) => ({ text, link }))],
   }))
   // one sidebar for the whole guide, so prev/next links run through every section in order

@@ -12,5 +12,7 @@ export function mermaidConfig(dark: boolean) {
     fontFamily: MERMAID_FONT,
     flowchart: { useMaxWidth: true },
     sequence: { useMaxWidth: true },
+    // mermaid's dark edge-label background (#585858) leaves its text below 4.5:1
+    ...(dark ? { themeVariables: { edgeLabelBackground: '#333338' } } : {}),
   } as const
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import { parse } from 'yaml'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 
 export interface SearchQuery { query: string; expect: string }
 export interface SearchOutcome { query: string; expect: string; top: string[]; hit: boolean }
@@ -28,26 +28,34 @@ export async function runSearchQueries(context: BrowserContext, baseUrl: string,
   const page = await context.newPage()
   await page.goto(baseUrl + '/', { waitUntil: 'networkidle' })
   await page.keyboard.press('Control+k')
-  const input = page.locator('.VPLocalSearchBox input')
-  await input.waitFor()
+  await page.locator('.VPLocalSearchBox input').waitFor()
   const outcomes: SearchOutcome[] = []
   for (const q of queries) {
-    await input.fill('')
-    await input.fill(q.query)
-    // the box debounces input; wait until the result list settles for this query (bounded)
-    let top: string[] = []
-    let last = ''
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(100)
-      top = await page.locator('.VPLocalSearchBox .results a').evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href') ?? ''))
-      const now = top.join('|')
-      if (i >= 3 && now === last) break
-      last = now
-    }
+    const top = await searchTop(page, q.query, 3)
     const want = pagePath(q.expect)
     const hit = top.some((h) => pagePath(h) === want)
     outcomes.push({ ...q, top, hit })
   }
   await page.close()
   return { total: outcomes.length, hits: outcomes.filter((o) => o.hit).length, misses: outcomes.filter((o) => !o.hit) }
+}
+
+/**
+ * Type a query into the open search box and return the first `n` result links. The box
+ * debounces input and loads its index lazily, so wait until the list is stable (bounded: 3 s).
+ */
+export async function searchTop(page: Page, query: string, n: number): Promise<string[]> {
+  const input = page.locator('.VPLocalSearchBox input')
+  await input.fill('')
+  await input.fill(query)
+  let top: string[] = []
+  let last = ''
+  for (let i = 0; i < 30; i++) {
+    await page.waitForTimeout(100)
+    top = await page.locator('.VPLocalSearchBox .results a').evaluateAll((as, k) => as.slice(0, k).map((a) => a.getAttribute('href') ?? ''), n)
+    const now = top.join('|')
+    if (i >= 3 && top.length && now === last) break
+    last = now
+  }
+  return top
 }

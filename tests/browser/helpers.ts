@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { launchBrowser, type Browser } from '../../scripts/lib/browser'
+import { searchTop } from '../../scripts/lib/search-quality'
 
 export const baseUrl = () => inject('baseUrl')
 
@@ -34,16 +35,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
 }
 
-/** Open VitePress search with the keyboard and return the result links for a query. */
+/** Open VitePress search with the keyboard and return the first result links for a query. */
 export async function searchFor(page: Page, query: string): Promise<string[]> {
   await page.keyboard.press('Control+k')
-  const input = page.locator('.VPLocalSearchBox input')
-  await input.waitFor()
-  await input.fill(query)
-  // results update after a debounce; wait until the list reflects this query
-  await page.waitForTimeout(350)
-  await page.waitForFunction(() => !document.querySelector('.VPLocalSearchBox .results')?.getAttribute('aria-busy'), undefined, { timeout: 5000 }).catch(() => {})
-  const hrefs = await page.locator('.VPLocalSearchBox .results a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''))
+  await page.locator('.VPLocalSearchBox input').waitFor()
+  const hrefs = await searchTop(page, query, 10)
   await page.keyboard.press('Escape')
   return hrefs
 }
