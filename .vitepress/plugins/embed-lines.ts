@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import type MarkdownIt from 'markdown-it'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
 
 const offsets = new Map<string, { mtime: number; lines: number }>()
 
@@ -18,12 +17,20 @@ function frontmatterLines(file: string | undefined): number {
     const mtime = fs.statSync(file).mtimeMs
     const hit = offsets.get(file)
     if (hit && hit.mtime === mtime) return hit.lines
-    const lines = readFrontmatter(fs.readFileSync(file, 'utf8'), file).lines
+    const lines = frontmatterLineCount(fs.readFileSync(file, 'utf8'))
     offsets.set(file, { mtime, lines })
     return lines
   } catch {
     return 0
   }
+}
+
+/** Lines up to and including the closing `---` (gray-matter starts the body on the next line). */
+export function frontmatterLineCount(src: string): number {
+  const lines = src.split('\n')
+  if (lines[0]?.trim() !== '---') return 0
+  for (let i = 1; i < lines.length; i++) if (/^---\s*$/.test(lines[i])) return i + 1
+  return 0
 }
 
 export function embedLinesPlugin(md: MarkdownIt): void {

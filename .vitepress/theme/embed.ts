@@ -145,8 +145,9 @@ export function findEmbedTarget(root: Element, p: EmbedParams): { nodes: Element
   return null
 }
 
-/** Hide everything under `root` except `keep` (and what they contain). */
+/** Hide everything under `root` except `keep` (and what they contain); the first kept element loses its top margin. */
 export function isolate(root: Element, keep: Element[]): void {
+  keep[0]?.classList.add('kb-embed-first')
   const keepSet = new Set(keep)
   const onPath = new Set<Element>()
   for (const k of keep) for (let e = k.parentElement; e && e !== root; e = e.parentElement) onPath.add(e)
@@ -176,7 +177,10 @@ export function useEmbedMode() {
   onMounted(() => {
     if (read) return
     read = true
-    params.value = parseEmbedParams(location.search, location.hash)
+    const p = parseEmbedParams(location.search, location.hash)
+    // swap layouts a frame later: the default layout's outline schedules a requestAnimationFrame
+    // when it mounts and fails if it is unmounted before that frame runs
+    if (p) requestAnimationFrame(() => requestAnimationFrame(() => (params.value = p)))
   })
   return computed(() => params.value !== null)
 }

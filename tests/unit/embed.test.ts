@@ -73,3 +73,12 @@ describe('code block lines', () => {
     expect(html).toContain('<div data-embed-line="3" class="language-x">')
   })
 })
+
+describe('frontmatter line count', () => {
+  it('counts up to the closing ---, also when a blank line follows it', async () => {
+    const { frontmatterLineCount } = await import('../../.vitepress/plugins/embed-lines')
+    expect(frontmatterLineCount('---\ntitle: x\n---\n\n# x\n')).toBe(3)
+    expect(frontmatterLineCount('---\ntitle: x\n---\n# x\n')).toBe(3)
+    expect(frontmatterLineCount('# x\n')).toBe(0)
+  })
+})

@@ -1,0 +1,293 @@
+/**
+ * Embedding from another site. A course page (tests/fixtures/course-page) is served from a second
+ * 127.0.0.1 port — a different origin — and embeds a latest page and a page of the newest frozen
+ * release. Checks: the iframes show content without site chrome, resize to their content from the
+ * height messages (public/embed.js), the host page never navigates, nothing but 127.0.0.1 is
+ * requested, and the embeds keep working with the network off. Then the embed parts on their
+ * own: a section, a glossary term card, one code block, a missing part; and no frame-blocking
+ * headers or meta tags in the output.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Frame, Page } from 'playwright-core'
+import { serveStatic, type Served } from '../../scripts/lib/static-server'
+import { baseUrl, session, type Session } from './helpers'
+
+const DIST = '.vitepress/dist'
+const FIXTURE = 'tests/fixtures/course-page/index.html'
+
+function newestRelease(): string {
+  const file = 'versions.json'
+  const latest = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')).latest as string | null) : null
+  if (!latest) throw new Error('versions.json names no release: cut one with `npm run version:cut -- <name>` (the embed test embeds a frozen page)')
+  if (!fs.existsSync(path.join(DIST, 'v', latest, 'guide/first-container.html'))) throw new Error(`the build has no /v/${latest}/guide/first-container: build after cutting`)
+  return latest
+}
+
+/** ids of the h2 headings of a built page */
+function headingIds(route: string, tag = 'h2'): string[] {
+  const html = fs.readFileSync(path.join(DIST, `${route}.html`), 'utf8')
+  return [...html.matchAll(new RegExp(`<${tag} id="([^"]+)"`, 'g'))].map((m) => m[1].replace(/&amp;/g, '&'))
+}
+
+let s: Session
+let host: Served
+let hostDir: string
+let release: string
+const requests: string[] = []
+const failed: string[] = []
+const errors: string[] = []
+
+beforeAll(async () => {
+  release = newestRelease()
+  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-course-'))
+  const html = fs.readFileSync(FIXTURE, 'utf8').replaceAll('__SITE__', baseUrl()).replaceAll('__VERSION__', release)
+  fs.writeFileSync(path.join(hostDir, 'index.html'), html)
+  host = await serveStatic(hostDir)
+  s = await session()
+  s.context.on('request', (r) => requests.push(r.url()))
+  s.context.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`))
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  // host: record the messages it receives; embeds: count message listeners (there must be none)
+  await s.context.addInitScript(() => {
+    const w = window as unknown as { __kbMessages: unknown[]; __kbMessageListeners: number }
+    if (window.top === window) {
+      w.__kbMessages = []
+      window.addEventListener('message', (e) => w.__kbMessages.push({ origin: e.origin, data: e.data }))
+    } else {
+      w.__kbMessageListeners = 0
+      const add = window.addEventListener.bind(window)
+      window.addEventListener = ((type: string, ...rest: never[]) => {
+        if (type === 'message') w.__kbMessageListeners++
+        return (add as (...a: unknown[]) => void)(type, ...rest)
+      }) as typeof window.addEventListener
+    }
+  })
+})
+afterAll(async () => {
+  await s?.close()
+  await host?.close()
+  if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true })
+})
+
+async function frameOf(page: Page, id: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`iframe#${id}`)
+  const frame = await handle.contentFrame()
+  if (!frame) throw new Error(`iframe#${id} has no frame`)
+  await frame.locator('.kb-embed-view.is-ready').waitFor({ timeout: 20_000 })
+  return frame
+}
+
+/** Wait until the iframe's height equals the last height its embed posted (and return it). */
+async function syncedHeight(page: Page, id: string, min = 0): Promise<number> {
+  await page.waitForFunction(
+    ({ id, min }) => {
+      const f = document.getElementById(id) as HTMLIFrameElement
+      const msgs = (window as unknown as { __kbMessages: { data: { id?: string; height?: number } }[] }).__kbMessages
+      const last = [...msgs].reverse().find((m) => m.data?.id === f.src.match(/id=([^&]+)/)?.[1])
+      return !!last && last.data.height! > min && Math.abs(f.clientHeight - last.data.height!) <= 1
+    },
+    { id, min },
+    { timeout: 15_000 },
+  )
+  return page.evaluate((id) => (document.getElementById(id) as HTMLIFrameElement).clientHeight, id)
+}
+
+describe('a course page on another origin embeds two pages', () => {
+  let page: Page
+  let hostUrl: string
+  let hostNavigations = 0
+
+  beforeAll(async () => {
+    page = await s.context.newPage()
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`course page: ${m.text()}`) })
+    page.on('pageerror', (e) => errors.push(`course page: ${e.message}`))
+    await page.goto(host.url + '/', { waitUntil: 'networkidle' })
+    hostUrl = page.url()
+    page.on('framenavigated', (f) => { if (f === page.mainFrame()) hostNavigations++ })
+  })
+  afterAll(async () => { await page?.close() })
+
+  it('is served from a different origin than the site', () => {
+    expect(new URL(host.url).origin).not.toBe(new URL(baseUrl()).origin)
+  })
+
+  for (const [id, route] of [['latest', '/guide/why'], ['versioned', '/v/<release>/guide/first-container']] as const) {
+    it(`${id}: shows the page content without nav, sidebar, outline or footer`, async () => {
+      const frame = await frameOf(page, id)
+      expect(new URL(frame.url()).pathname).toBe(route.replace('<release>', release))
+      expect((await frame.locator('.kb-embed-doc h1').first().textContent())!.trim().length).toBeGreaterThan(1)
+      expect(await frame.locator('.kb-embed-doc p').count()).toBeGreaterThan(2)
+      expect(await frame.locator('.VPNav, .VPLocalNav, .VPSidebar, .VPDocAside, .VPDocFooter, .VPFooter, .kb-version-banner').count()).toBe(0)
+      const open = frame.locator('a.kb-embed-open')
+      expect(await open.getAttribute('target')).toBe('_blank')
+      expect(await open.getAttribute('rel')).toContain('noopener')
+      expect(await open.getAttribute('href')).toBe(baseUrl() + route.replace('<release>', release))
+    })
+
+    it(`${id}: the iframe grows to its content's height, from the embed's own messages`, async () => {
+      const height = await syncedHeight(page, id, 400)
+      expect(height).toBeGreaterThan(400) // the iframe started at 150px
+      const frame = await frameOf(page, id)
+      // the content fits: nothing to scroll inside the iframe
+      expect(await frame.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1)
+      const origins = await page.evaluate(() => (window as unknown as { __kbMessages: { origin: string; data: { type: string } }[] }).__kbMessages.filter((m) => m.data?.type === 'docker-kb:height').map((m) => m.origin))
+      expect(new Set(origins)).toEqual(new Set([new URL(baseUrl()).origin]))
+    })
+  }
+
+  it('follows the requested colours: the versioned embed asked for theme=dark', async () => {
+    const versioned = await frameOf(page, 'versioned')
+    expect(await versioned.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
+    expect(await (await frameOf(page, 'latest')).evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false)
+    // components that follow the colour scheme (diagrams) got it too, not just the page background
+    await page.locator('#versioned').scrollIntoViewIfNeeded()
+    const rect = versioned.locator('.mermaid-box[data-rendered="true"] svg rect').first()
+    await rect.waitFor({ state: 'attached', timeout: 20_000 })
+    const fill = await rect.evaluate((r) => getComputedStyle(r).fill)
+    const [red, green, blue] = fill.match(/\d+/g)!.map(Number)
+    expect(0.299 * red + 0.587 * green + 0.114 * blue, `diagram fill ${fill}`).toBeLessThan(128)
+    await page.evaluate(() => window.scrollTo(0, 0))
+  })
+
+  it('the embeds never listen for messages', async () => {
+    for (const id of ['latest', 'versioned']) {
+      expect(await (await frameOf(page, id)).evaluate(() => (window as unknown as { __kbMessageListeners: number }).__kbMessageListeners), id).toBe(0)
+    }
+  })
+
+  it('keeps working offline: reflow, resize, in-page links and copy buttons need no network', async () => {
+    // "after load": scroll the course page once, so lazily loaded parts (diagrams, link prefetch)
+    // have loaded while online, as they would for a reader who scrolled through the lesson
+    for (let y = 0; y < 30; y++) {
+      await page.mouse.wheel(0, 600)
+      await page.waitForTimeout(100)
+    }
+    for (const id of ['latest', 'versioned']) {
+      await (await frameOf(page, id)).waitForFunction(() => [...document.querySelectorAll('.mermaid-box')].every((b) => b.getAttribute('data-rendered') === 'true'), undefined, { timeout: 20_000 })
+    }
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    const sizeBefore = await syncedHeight(page, 'latest')
+    const failedBefore = failed.length
+    const requestsBefore = requests.length
+    await s.context.setOffline(true)
+    try {
+      await page.setViewportSize({ width: 420, height: 800 })
+      const narrow = await syncedHeight(page, 'latest', sizeBefore + 50)
+      expect(narrow).toBeGreaterThan(sizeBefore)
+      const latest = await frameOf(page, 'latest')
+      await latest.locator('.kb-embed-doc a.header-anchor').nth(1).click()
+      expect(new URL(latest.url()).hash.length).toBeGreaterThan(1)
+      const versioned = await frameOf(page, 'versioned')
+      const block = versioned.locator('.kb-embed-doc div[class*="language-"]').first()
+      await block.scrollIntoViewIfNeeded()
+      await block.hover()
+      await block.locator('button.copy').click()
+      expect((await page.evaluate(() => navigator.clipboard.readText())).length).toBeGreaterThan(0)
+      expect(failed.slice(failedBefore), 'requests failed while offline').toEqual([])
+      expect(requests.length, `requests while offline: ${requests.slice(requestsBefore).join(', ')}`).toBe(requestsBefore)
+    } finally {
+      await s.context.setOffline(false)
+      await page.setViewportSize({ width: 1280, height: 800 })
+    }
+  })
+
+  it('links inside an embed navigate the iframe only; "在站点中打开" opens a new tab', async () => {
+    const frame = await frameOf(page, 'latest')
+    const link = frame.locator('.kb-embed-doc a[href^="/guide/"]:not(.header-anchor)').first()
+    const href = await link.getAttribute('href')
+    await link.click()
+    await frame.waitForURL((u) => u.pathname === href!.split('#')[0])
+    // the router changes the URL first, then renders the new page
+    await frame.locator(`a.kb-embed-open[href="${baseUrl()}${href!.split('#')[0]}"]`).waitFor()
+    expect(await frame.locator('.kb-embed-view .kb-embed-doc h1').count()).toBe(1)
+    expect(await frame.locator('.VPNav, .VPSidebar').count()).toBe(0)
+    expect(await frame.locator('a.kb-embed-open').getAttribute('href')).toBe(baseUrl() + href!.split('#')[0])
+    const [tab] = await Promise.all([s.context.waitForEvent('page'), frame.locator('a.kb-embed-open').click()])
+    await tab.waitForLoadState()
+    expect(tab.url()).toBe(baseUrl() + href!.split('#')[0])
+    await tab.close()
+    expect(page.url()).toBe(hostUrl)
+    expect(hostNavigations).toBe(0)
+  })
+
+  it('requested nothing but 127.0.0.1, and logged no errors', () => {
+    expect(s.blocked).toEqual([])
+    expect(requests.filter((u) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u))).toEqual([])
+    expect(errors).toEqual([])
+  })
+})
+
+describe('embedding a part of a page', () => {
+  const visible = (page: Page, sel: string) => page.locator(sel).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)
+
+  it('a section: the heading and its content only, by #anchor or section=', async () => {
+    const ids = headingIds('guide/why')
+    expect(ids.length).toBeGreaterThan(1)
+    for (const query of [`?embed=1#${encodeURIComponent(ids[1])}`, `?embed=1&section=${encodeURIComponent(ids[1])}`]) {
+      const page = await s.open(`/guide/why${query}`)
+      await page.locator('.kb-embed-view.is-ready').waitFor()
+      expect(await visible(page, '.kb-embed-doc h2')).toBe(1)
+      expect(await page.locator('.kb-embed-doc h2:visible').getAttribute('id')).toBe(ids[1])
+      expect(await visible(page, '.kb-embed-doc h1')).toBe(0)
+      expect(await page.locator('.kb-embed-bar').textContent()).toContain('摘自')
+      await page.close()
+    }
+  })
+
+  it('a glossary term card', async () => {
+    const html = fs.readFileSync(path.join(DIST, 'glossary/index.html'), 'utf8')
+    const term = /class="glossary-entry"[\s\S]*?<h3 id="([^"]+)"/.exec(html)?.[1]
+    if (!term) throw new Error('the built glossary has no term entries')
+    const page = await s.open(`/glossary/?embed=1&term=${term}`)
+    await page.locator('.kb-embed-view.is-ready').waitFor()
+    expect(await visible(page, '.glossary-entry')).toBe(1)
+    expect(await page.locator('.glossary-entry:visible h3').getAttribute('id')).toBe(term)
+    expect(await visible(page, '.kb-embed-doc h1')).toBe(0)
+    await page.close()
+  })
+
+  it('one code block, with a working copy button', async () => {
+    const html = fs.readFileSync(path.join(DIST, 'guide/first-container.html'), 'utf8')
+    const line = /data-embed-line="(\d+)"[^>]*class="snippet snippet--run/.exec(html)?.[1] ?? /data-embed-line="(\d+)"/.exec(html)?.[1]
+    expect(line).toBeTruthy()
+    const page = await s.open(`/guide/first-container?embed=1&snippet=${line}`)
+    await page.locator('.kb-embed-view.is-ready').waitFor()
+    expect(await visible(page, '.kb-embed-doc div[class*="language-"]')).toBe(1)
+    expect(await visible(page, '.kb-embed-doc h1, .kb-embed-doc h2, .kb-embed-doc > div > p')).toBe(0)
+    const block = page.locator('.kb-embed-doc div[class*="language-"]:visible')
+    await block.hover()
+    await block.locator('button.copy').click()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied.trim().length).toBeGreaterThan(0)
+    expect((await block.locator('pre').textContent())!).toContain(copied.split('\n')[0])
+    await page.close()
+  })
+
+  it('a part that is not on the page: the whole page, with a note', async () => {
+    const page = await s.open('/guide/why?embed=1&section=no-such-heading')
+    await page.locator('.kb-embed-view.is-ready').waitFor()
+    expect(await page.locator('.kb-embed-missing').textContent()).toContain('no-such-heading')
+    expect(await visible(page, '.kb-embed-doc h2')).toBeGreaterThan(1)
+    await page.close()
+  })
+
+  it('no console errors in the embeds opened directly', () => expect(s.errors).toEqual([]))
+})
+
+describe('nothing blocks framing', () => {
+  it('no X-Frame-Options or frame-ancestors, in headers or meta tags', async () => {
+    for (const route of ['/guide/why?embed=1', `/v/${release}/guide/first-container?embed=1`]) {
+      const r = await fetch(baseUrl() + route)
+      expect(r.status).toBe(200)
+      expect(r.headers.get('x-frame-options')).toBeNull()
+      expect(r.headers.get('content-security-policy') ?? '').not.toMatch(/frame-ancestors/)
+      const html = await r.text()
+      expect(html).not.toMatch(/http-equiv=["']?(x-frame-options|content-security-policy)/i)
+      expect(html).toContain('id="kb-embed-mode"')
+    }
+  })
+})
