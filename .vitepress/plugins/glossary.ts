@@ -24,6 +24,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair, type Scalar } from 'yaml'
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { lineOffset, pageFile } from './source-line'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(HERE, '../..')
@@ -345,7 +346,6 @@ function countNewlines(s: string, end: number): number {
   return n
 }
 
-const pageFile = (env: { relativePath?: string } | undefined) => (env?.relativePath ? `docs/${env.relativePath}` : 'unknown.md')
 const isEnglishPage = (env: { relativePath?: string } | undefined) => /^en\//.test(env?.relativePath ?? '')
 
 /** Core rule (after `inline`): check ids, work out the line of unknown ones, choose labels. */
@@ -369,7 +369,7 @@ function resolveRefs(dir: string | undefined) {
         const term = glossary.byId.get(meta.id)
         if (!term) {
           // table cells have no map of their own: lastLine is then their row's line
-          const line = (tok.map ? tok.map[0] : lastLine) + 1 + countNewlines(tok.content, meta.offset)
+          const line = (tok.map ? tok.map[0] : lastLine) + 1 + lineOffset(state.env) + countNewlines(tok.content, meta.offset)
           throw new GlossaryError(pageFile(state.env), line, `unknown glossary term "${meta.id}" (${didYouMean(suggestIds(meta.id, glossary))})`)
         }
         meta.plain = inHeading || linkDepth > 0

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
+import { pageFile, sourceLine } from './source-line'
 
 export class DiagramError extends Error {
   constructor(public file: string, public line: number, public detail: string) {
@@ -59,8 +60,8 @@ export function mermaidPlugin(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx]
     if (token.info.trim().split(/\s+/)[0] !== 'mermaid') return fence(tokens, idx, options, env, self)
-    const file = env?.relativePath ? `docs/${env.relativePath}` : 'unknown.md'
-    const line = (token.map?.[0] ?? 0) + 1
+    const file = pageFile(env)
+    const line = sourceLine(token, env)
     const info = diagramInfo(token.content, file, line)
     ;(env.diagrams ??= []).push({ ...info, line })
     const size = sizes[info.hash]

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
+import { pageFile, sourceLine } from './source-line'
 import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
 
 export const STATUS_FILE = fileURLToPath(new URL('../../docs/.snippet-status.json', import.meta.url))
@@ -33,8 +34,8 @@ export function snippetFencePlugin(md: MarkdownIt): void {
   const fence = md.renderer.rules.fence!
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx]
-    const file = env?.relativePath ? `docs/${env.relativePath}` : 'unknown.md'
-    const line = (token.map?.[0] ?? 0) + 1
+    const file = pageFile(env)
+    const line = sourceLine(token, env)
     const meta = parseFenceInfo(token.info, { file, line })
     if (meta.kind === 'plain' && !meta.passthrough) return fence(tokens, idx, options, env, self)
     token.info = [meta.lang, meta.passthrough].filter(Boolean).join(' ')
