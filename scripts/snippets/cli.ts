@@ -3,7 +3,9 @@
  * isolated Docker engine. See docs/contribute/snippets.md.
  *
  *   --page <file.md>   run only this page (repeatable)
- *   --jobs <n>         pages in parallel, each on its own sandbox engine (default: SNIPPETS_JOBS or 2)
+ *   --jobs <n>         pages in parallel, each on its own sandbox engine (default: SNIPPETS_JOBS or 3;
+ *                      pages mostly wait on containers, so on 2 cores 3-4 engines beat 1-2, see
+ *                      docs/contribute/snippets.md)
  *   --shard <k>/<n>    run the k-th of n slices of the pages (CI)
  *   --json <path>      full report (default reports/snippets.json)
  *   --status <path>    compact status for the site (default docs/.snippet-status.json; --no-status: none)
@@ -24,7 +26,7 @@ function usage(msg: string): never {
 async function main() {
   const argv = process.argv.slice(2)
   const pages: string[] = []
-  let jobs = Number(process.env.SNIPPETS_JOBS || 2)
+  let jobs = Number(process.env.SNIPPETS_JOBS || 3)
   let shard: { k: number; n: number } | undefined
   let json = 'reports/snippets.json'
   let status: string | undefined = 'docs/.snippet-status.json'

@@ -18,7 +18,7 @@ export async function preflight(): Promise<void> {
     [DOCKER_INIT, 'docker-init (apt-get install docker.io / tini)'],
     [COMPOSE_V1, 'docker-compose (apt-get install docker-compose)'],
   ]
-  if (!REAL_IMAGES) need.push([DOCKER_REGISTRY, 'docker-registry (apt-get install docker-registry)'])
+  need.push([DOCKER_REGISTRY, 'docker-registry (apt-get install docker-registry)'])
   for (const [p, what] of need) if (!fs.existsSync(p)) problems.push(`missing ${what}: ${p}`)
   for (const tool of ['ip', 'nsenter', 'unshare', 'setpriv', 'mount', 'umount', 'bash']) {
     const r = await run('sh', ['-c', `command -v ${tool}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })

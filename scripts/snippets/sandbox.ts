@@ -32,8 +32,12 @@ export interface SandboxOptions {
   registryRoot?: string
   /** registry may be written (seeding); otherwise it is only read */
   registryWritable?: boolean
-  /** proxy to a real registry (SNIPPETS_REAL_IMAGES=1): the registry becomes a pull-through cache */
-  registryProxy?: string
+  /**
+   * Instead of a registry inside the netns: forward 127.0.0.1:PORT inside the netns to this unix
+   * socket of a registry running on the host (SNIPPETS_REAL_IMAGES=1: a pull-through cache of
+   * Docker Hub, which the netns itself cannot reach). See mirror.ts.
+   */
+  registrySocket?: string
   log?: (m: string) => void
 }
 
@@ -92,9 +96,10 @@ export class Sandbox {
     fs.mkdirSync(this.cliConfig, { recursive: true })
     await run('ip', ['netns', 'add', this.netns], { env: baseEnv(), timeoutMs: 10_000 })
     await run('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up'], { env: baseEnv(), timeoutMs: 10_000 })
-    if (this.opts.registryRoot) await this.startRegistry()
+    if (this.opts.registrySocket) await this.startForwarder(this.opts.registrySocket)
+    else if (this.opts.registryRoot) await this.startRegistry()
 
-    const mirror = this.opts.registryRoot ? [`http://127.0.0.1:${REGISTRY_PORT}`] : []
+    const mirror = this.opts.registryRoot || this.opts.registrySocket ? [`http://127.0.0.1:${REGISTRY_PORT}`] : []
     const daemonJson = {
       init: true,
       'registry-mirrors': mirror,
@@ -155,7 +160,6 @@ export class Sandbox {
       'log: {level: error, accesslog: {disabled: false}}',
       `storage: {filesystem: {rootdirectory: ${JSON.stringify(root)}}, delete: {enabled: ${this.opts.registryWritable ? 'true' : 'false'}}${this.opts.registryWritable ? '' : ', maintenance: {uploadpurging: {enabled: false}, readonly: {enabled: true}}'}}`,
       `http: {addr: "127.0.0.1:${REGISTRY_PORT}", secret: "dkb-${this.state.id}"}`,
-      ...(this.opts.registryProxy ? [`proxy: {remoteurl: ${JSON.stringify(this.opts.registryProxy)}}`] : []),
       '',
     ].join('\n')
     const cfgPath = path.join(this.dir, 'registry.yml')
@@ -174,6 +178,29 @@ export class Sandbox {
       return r.code === 0
     }, 20_000, 50)
     if (!up) throw new Error(`registry did not come up:\n${this.tail('registry.log')}`)
+  }
+
+  /** A tiny TCP -> unix socket forwarder inside the netns (node, no extra package). */
+  private async startForwarder(sock: string): Promise<void> {
+    const code =
+      "const net=require('net');const [host,port,sock]=process.argv.slice(-3);" +
+      'net.createServer((c)=>{const u=net.connect(sock);c.pipe(u);u.pipe(c);' +
+      "c.on('error',()=>u.destroy());u.on('error',()=>c.destroy());c.on('close',()=>u.destroy());u.on('close',()=>c.destroy())})" +
+      '.listen(Number(port),host)'
+    const out = this.logFile('registry.log')
+    this.registry = spawn(
+      GUARD[0],
+      [...GUARD.slice(1), 'nsenter', `--net=/run/netns/${this.netns}`, '--', process.execPath, '-e', code, '--', '127.0.0.1', String(REGISTRY_PORT), sock],
+      { env: baseEnv(), stdio: ['ignore', out, out], detached: true },
+    )
+    fs.closeSync(out)
+    this.registry.on('error', () => {})
+    const up = await waitFor(async () => {
+      if (this.registry!.exitCode !== null) throw new Error(`registry forwarder exited early:\n${this.tail('registry.log')}`)
+      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
+      return r.code === 0
+    }, 20_000, 50)
+    if (!up) throw new Error(`registry forwarder did not come up:\n${this.tail('registry.log')}`)
   }
 
   tail(file: string, lines = 20): string {

@@ -7,13 +7,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SnippetSyntaxError } from '../lib/snippet-syntax'
 import { resetEngine, isEmpty } from './cleanup'
-import { COMPOSE_V1, DOCKER_CLI, REAL_IMAGES, baseEnv } from './config'
+import { CACHE_DIR, COMPOSE_V1, DOCKER_CLI, REAL_IMAGES, baseEnv } from './config'
 import { extractFences, type Fence } from './extract'
 import { runPage, type PageResult, type SnippetResult } from './page-runner'
 import { preflight } from './preflight'
 import { run } from './proc'
 import { summaryLine, totals, writeJson, writeStatus, type Report, type SyntaxErrorEntry } from './report'
 import { Sandbox } from './sandbox'
+import { startHostRegistry, type HostRegistry } from './mirror'
 import { ensureStandins } from './standins/build'
 import { RunState, sweepStale } from './state'
 
@@ -111,6 +112,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
     pages: results,
   }
   const sandboxes = new Set<Sandbox>()
+  let hostRegistry: HostRegistry | undefined
   /** snippets of pages still running, so an interrupted run still reports what it did */
   const inProgress = new Map<string, SnippetResult[]>()
   let aborted: string | undefined
@@ -128,6 +130,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         await state.sweep(log)
       } else {
         await Promise.all([...sandboxes].map((sb) => sb.stop().catch((e) => log(`stopping ${sb.name}: ${(e as Error).message}`))))
+        await hostRegistry?.stop()
         const r = await state.sweep(log)
         if (r.killed || r.unmounted || r.netns || r.cgroups) log(`final sweep: ${JSON.stringify(r)}`)
       }
@@ -173,7 +176,13 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
 
     if (runnable.length && !aborted) {
       let registryRoot: string | undefined
-      if (!REAL_IMAGES) {
+      let registrySocket: string | undefined
+      if (REAL_IMAGES) {
+        // Docker Hub through a pull-through cache on the host (the sandboxes have no route out)
+        hostRegistry = await startHostRegistry(state, { root: path.join(CACHE_DIR, '..', 'hub-cache'), proxy: 'https://registry-1.docker.io' })
+        registrySocket = hostRegistry.sock
+        log('real images: Docker Hub via a pull-through cache (SNIPPETS_REAL_IMAGES=1)')
+      } else {
         const ts = Date.now()
         const st = await ensureStandins(state, log)
         timing.standinsMs = Date.now() - ts
@@ -181,13 +190,20 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         registryRoot = st.registryRoot
         if (st.seeded) log(`stand-ins ready in ${fmtMs(st.ms)} (built: ${st.built.join(', ') || 'none'}; loaded from cache: ${st.loaded.join(', ') || 'none'})`)
       }
-      const queue = [...runnable].sort((a, b) => b.fences.length - a.fences.length)
+      // longest pages first (durations from the previous report when there is one): the slowest
+      // page bounds the wall time, so it should not start last
+      const previous = new Map<string, number>()
+      try {
+        for (const p of JSON.parse(fs.readFileSync(opts.json, 'utf8')).pages ?? []) previous.set(p.page, p.ms)
+      } catch { /* no previous report */ }
+      const estimate = (p: { page: string; fences: Fence[] }) => previous.get(p.page) ?? p.fences.filter((f) => f.meta.kind === 'run').length * 600
+      const queue = [...runnable].sort((a, b) => estimate(b) - estimate(a) || a.page.localeCompare(b.page))
       let pageNo = 0
       const worker = async (k: number) => {
         let sb: Sandbox | undefined
         const startSb = async () => {
           const ts = Date.now()
-          sb = new Sandbox(state, k, { registryRoot, registryProxy: REAL_IMAGES ? undefined : undefined, log: () => {} })
+          sb = new Sandbox(state, k, { registryRoot, registrySocket, log: () => {} })
           sandboxes.add(sb)
           await sb.start()
           timing.sandboxMs += Date.now() - ts
