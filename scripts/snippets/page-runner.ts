@@ -131,6 +131,8 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
     DOCKER_HOST: ctx.sb?.host ?? 'unix:///nonexistent',
     DOCKER_CONFIG: dockerConfig,
     DOCKER_CLI_HINTS: 'false',
+    // BuildKit also when the CLI is Debian's 20.10 one (the 28 CLI uses it anyway, through the buildx plugin)
+    DOCKER_BUILDKIT: '1',
     BUILDKIT_PROGRESS: 'plain',
   }
   let session: Session | undefined

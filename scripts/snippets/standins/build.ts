@@ -162,8 +162,9 @@ export async function ensureStandins(state: RunState, log: (m: string) => void, 
           await gate.use(() => buildImage(sb, state, r, log))
         }
         for (const t of r.tags.slice(1)) await sb.docker(['tag', shortRef(r), shortRef(r, t)])
-        await gate.use(() => sb.docker(['save', '-o', tar + '.partial', ...r.tags.map((t) => shortRef(r, t))], { timeoutMs: 300_000 }))
-        fs.renameSync(tar + '.partial', tar)
+        const partialTar = `${tar}.${process.pid}.partial`
+        await gate.use(() => sb.docker(['save', '-o', partialTar, ...r.tags.map((t) => shortRef(r, t))], { timeoutMs: 300_000 }))
+        fs.renameSync(partialTar, tar)
         res.built.push(r.name)
         log(`stand-ins: built ${r.name} in ${((Date.now() - tb) / 1000).toFixed(1)} s`)
       })()
@@ -210,9 +211,9 @@ export async function ensureStandins(state: RunState, log: (m: string) => void, 
 /** Remove cached image tarballs that no current recipe uses. */
 function pruneCache(memo: Map<string, string>): void {
   const keep = new Set(RECIPES.map((r) => `${r.name}-${recipeHash(r, memo)}.tar`))
-  for (const f of fs.readdirSync(dirs.images)) if (!keep.has(f)) fs.rmSync(path.join(dirs.images, f), { force: true })
+  for (const f of fs.readdirSync(dirs.images)) if (!keep.has(f) && !f.endsWith('.partial')) fs.rmSync(path.join(dirs.images, f), { force: true })
   const keepRootfs = new Set(RECIPES.filter((r) => r.rootfs).map((r) => `${r.name}-${rootfsHash(r)}.tar`))
-  for (const f of fs.readdirSync(dirs.rootfs)) if (!keepRootfs.has(f)) fs.rmSync(path.join(dirs.rootfs, f), { force: true })
+  for (const f of fs.readdirSync(dirs.rootfs)) if (!keepRootfs.has(f) && !f.includes('.partial')) fs.rmSync(path.join(dirs.rootfs, f), { recursive: true, force: true })
 }
 
 async function ensureRootfs(r: Recipe, log: (m: string) => void): Promise<string> {
@@ -220,7 +221,7 @@ async function ensureRootfs(r: Recipe, log: (m: string) => void): Promise<string
   if (fs.existsSync(out)) return out
   const spec = r.rootfs!
   const t0 = Date.now()
-  const partial = out.replace(/\.tar$/, '.partial.tar')
+  const partial = out.replace(/\.tar$/, `.${process.pid}.partial.tar`)
   const args = [
     `--variant=${spec.variant}`,
     '--quiet',
