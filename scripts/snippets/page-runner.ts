@@ -5,7 +5,8 @@
  *    temporary directory) when reached; `*.k8s.yaml` files are also validated (validate-k8s.ts).
  *  - `sh`/`bash`/`shell` `run` fences run as one unit (session.ts explains the `set -e`-like rule)
  *    and must end with status `exit=` (default 0).
- *  - `console run` fences: every `$ ` command runs on its own; its combined stdout+stderr must
+ *  - `console run` fences: every `$ ` command runs on its own, like a line typed at a prompt (no
+ *    `set -e` inside the line: `a; b` runs b even when a fails); its combined stdout+stderr must
  *    match the lines shown under it (`outputMatches`: `...` and `[...]` wildcards). Every command
  *    but the last must succeed; the last must end with `exit=` (default 0).
  *  - `norun` fences are skipped with their reason.
@@ -229,7 +230,8 @@ async function runConsole(f: Fence, session: Session): Promise<SnippetResult> {
     const step = steps[k]
     const last = k === steps.length - 1
     const left = deadline - Date.now()
-    const r = left > 0 ? await session.exec(step.command, left) : { code: 124, output: '', timedOut: true, shellExited: false, ms: 0, pwd: '' }
+    // like a line typed at a prompt: `a; b` runs b even when a fails
+    const r = left > 0 ? await session.exec(step.command, left, { errexit: false }) : { code: 124, output: '', timedOut: true, shellExited: false, ms: 0, pwd: '' }
     outputs.push(`$ ${step.command}\n${r.output}`)
     res.exit = r.code
     const where = `line ${f.line + 1 + step.offset}: $ ${step.command.split('\n')[0]}`

@@ -96,6 +96,8 @@ export class Session {
     const init = [
       `cd ${q(this.pwd)} || cd ${q(this.workDir)} || exit 99`,
       'umask 022',
+      // a runaway snippet (`yes > file`) cannot fill the disk: 2 GiB per file
+      'ulimit -f 4194304',
       `__dkb_trap='__dkb_e=$?; if [[ \${#FUNCNAME[@]} -gt 0 || -n \${BASH_SOURCE[0]-} ]]; then return $__dkb_e; fi'`,
       `printf 'READY %s\\n' "$PWD" >&3`,
       '',
@@ -110,8 +112,12 @@ export class Session {
     return new Promise((r) => this.waiters.push(r))
   }
 
-  /** Run one snippet text in the shell. */
-  async exec(text: string, timeoutMs: number): Promise<ExecResult> {
+  /**
+   * Run one snippet text in the shell. `errexit: false` runs it like a line typed at a prompt
+   * (console blocks): no stop at the first failure, the status is the last command's.
+   */
+  async exec(text: string, timeoutMs: number, opts: { errexit?: boolean } = {}): Promise<ExecResult> {
+    const errexit = opts.errexit ?? true
     if (!this.alive) {
       await this.start()
     }
@@ -121,7 +127,8 @@ export class Session {
     fs.writeFileSync(file, text.endsWith('\n') ? text : text + '\n')
     fs.writeFileSync(out, '')
     const cmd =
-      `trap "$__dkb_trap" ERR; trap 'set +e; trap - RETURN' RETURN; set -E; ` +
+      (errexit ? `trap "$__dkb_trap" ERR; set -E; ` : '') +
+      `trap 'set +e; trap - RETURN' RETURN; ` +
       `source ${q(file)} </dev/null >${q(out)} 2>&1 3>&-; __dkb_rc=$?; ` +
       `trap - ERR RETURN; set +E; printf 'DONE %s %s %s\\n' ${n} "$__dkb_rc" "$PWD" >&3\n`
     const t0 = Date.now()

@@ -15,11 +15,11 @@ describe('snippet runner', () => {
 
   it('passes a page that exercises sessions, files, console matching, images, compose and swarm; the next page starts empty', async () => {
     const r = await runCli(['--jobs', '1', '--page', `${FIXTURES}/pass.md`, '--page', `${FIXTURES}/second.md`], env)
-    expect(r.out, r.out).toMatch(/\n12 passed, 0 failed, 1 skipped\n/)
-    expect(r.out.trimEnd().split('\n').pop()).toBe('12 passed, 0 failed, 1 skipped')
+    expect(r.out, r.out).toMatch(/\n13 passed, 0 failed, 1 skipped\n/)
+    expect(r.out.trimEnd().split('\n').pop()).toBe('13 passed, 0 failed, 1 skipped')
     expect(r.code).toBe(0)
     const rep = r.report
-    expect(rep.totals).toMatchObject({ passed: 12, failed: 0, skipped: 1, pages: 2, syntaxErrors: 0 })
+    expect(rep.totals).toMatchObject({ passed: 13, failed: 0, skipped: 1, pages: 2, syntaxErrors: 0 })
     expect(rep.engine).toMatch(/^20\.10\./)
     expect(rep.compose).toBe('1.29.2')
     expect(rep.timing.wallMs).toBeGreaterThan(0)
