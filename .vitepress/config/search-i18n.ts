@@ -13,4 +13,7 @@ export const searchLocales = {
       },
     },
   },
+  en: {
+    translations: { button: { buttonText: 'Search', buttonAriaLabel: 'Search K' } },
+  },
 }
