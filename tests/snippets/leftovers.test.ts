@@ -35,20 +35,20 @@ describe('leftovers', () => {
     console.log('host mounts/netns before and after (all users of this machine):', before, hostCounts())
   })
 
-  it('leaves nothing after SIGINT in the middle of a page', async () => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('leaves nothing after %s in the middle of a page', async (sig, code) => {
     const run = startCli(['--page', `${FIXTURES}/slow.md`], env)
     expect(await waitForOutput(run.output, /slow\.md:9 sh/, 120_000), run.output()).toBe(true)
     await new Promise((r) => setTimeout(r, 1500)) // the second snippet is now sleeping
     const during = leftovers(STATE)
     expect(during.procs.length).toBeGreaterThan(3)
     expect(during.netns.length).toBe(1)
-    run.child.kill('SIGINT')
+    run.child.kill(sig)
     const t0 = Date.now()
     const r = await run.done
     expect(Date.now() - t0).toBeLessThan(30_000)
-    expect(r.code).toBe(130)
-    expect(r.out).toContain('SIGINT: stopping')
-    expect(r.report.aborted).toBe('SIGINT')
+    expect(r.code).toBe(code)
+    expect(r.out).toContain(`${sig}: stopping`)
+    expect(r.report.aborted).toBe(sig)
     // what ran before the interrupt is still reported
     expect(r.report.pages[0].snippets[0]).toMatchObject({ line: 9, status: 'passed' })
     const after = await settledLeftovers(STATE)
