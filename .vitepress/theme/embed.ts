@@ -13,15 +13,17 @@
  * pages we already build (no second copy of every page, no extra build time), every URL of the
  * site — latest or /v/<release>/ — is embeddable as it is, and the canonical URL stays the same.
  * Flash of site chrome is avoided by a tiny inline script in <head> (EMBED_HEAD_SCRIPT) that runs
- * before anything is painted: it marks <html> with `kb-embed` (styles.css hides the normal layout),
- * and serves the requested colour scheme to VitePress's appearance code in place of the reader's
- * saved preference, without saving anything. After hydration Layout.vue swaps the default layout
- * for <EmbedView>, which shows the page content (or just the requested part) and posts its height
- * to the parent window: `{ type: 'docker-kb:height', height, id }`. The embed only ever sends
- * messages; it has no message listener. public/embed.js is the host-side helper that resizes
- * our iframes from those messages.
+ * before anything is painted: it marks <html> with `kb-embed`, and serves the requested colour
+ * scheme to VitePress's appearance code in place of the reader's saved preference, without saving
+ * anything. With that class, styles.css hides the site chrome (nav, sidebar, outline, doc footer,
+ * footer) and keeps the page invisible until <EmbedView> (a Layout.vue slot) has hidden everything
+ * but the requested part and marked <html> `kb-embed-ready`. The page's own hydrated content is
+ * used as it is: no second render, no layout swap. <EmbedView> then posts the page's height to the
+ * parent window whenever it changes: `{ type: 'docker-kb:height', height, id }`. The embed only
+ * ever sends messages; it has no message listener. public/embed.js is the host-side helper that
+ * resizes our iframes from those messages.
  */
-import { computed, onMounted, ref } from 'vue'
+import { reactive } from 'vue'
 
 export type EmbedTheme = 'light' | 'dark' | 'auto'
 
@@ -162,25 +164,12 @@ export function isolate(root: Element, keep: Element[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// State
+// State (shared by the two <EmbedView> slots of Layout.vue)
 
-const params = ref<EmbedParams | null>(null)
-let read = false
-
-/** The embed parameters of the document as loaded (fixed for its lifetime, also after in-frame navigation). */
-export function embedParams() {
-  return params
-}
-
-/** For Layout.vue: true once hydrated in an embed URL (false during SSR and hydration, so they match). */
-export function useEmbedMode() {
-  onMounted(() => {
-    if (read) return
-    read = true
-    const p = parseEmbedParams(location.search, location.hash)
-    // swap layouts a frame later: the default layout's outline schedules a requestAnimationFrame
-    // when it mounts and fails if it is unmounted before that frame runs
-    if (p) requestAnimationFrame(() => requestAnimationFrame(() => (params.value = p)))
-  })
-  return computed(() => params.value !== null)
-}
+export const embedState = reactive({
+  /** the embed parameters of the document as loaded; fixed for its lifetime, also after in-frame navigation */
+  params: null as EmbedParams | null,
+  /** what part is shown ("" = the whole page) and why a requested part is missing */
+  part: '',
+  missing: '',
+})

@@ -497,7 +497,8 @@ export function cutVersion(opts: CutOptions): CutReport {
   const gitDir = opts.gitDir ?? path.dirname(docsDir)
   const commit = git(['rev-parse', '--short', 'HEAD'], gitDir)
   const docsRel = path.relative(gitDir, docsDir) || '.'
-  const dirty = commit ? !!git(['status', '--porcelain', '--', docsRel, `:(exclude)${docsRel}/${FROZEN_DIR}`], gitDir) : undefined
+  // uncommitted changes to pages (not to earlier releases or the harness's status file)
+  const dirty = commit ? !!git(['status', '--porcelain', '--', docsRel, `:(exclude)${docsRel}/${FROZEN_DIR}`, `:(exclude)${docsRel}/.snippet-status.json`], gitDir) : undefined
 
   const registry = readRegistry(registryFile)
   const previousEntry = registry.versions.filter((v) => v.name !== name).sort((a, b) => b.date.localeCompare(a.date))[0]

@@ -72,11 +72,19 @@ afterAll(async () => {
   if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true })
 })
 
+/** Site chrome that takes up space on the page (must be none in an embed). */
+function chromeShown(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() =>
+    ['.VPNav', '.VPLocalNav', '.VPSidebar', '.VPDoc .aside', '.VPDocFooter', '.VPFooter', '.kb-version-banner', '.kb-embed-action']
+      .filter((sel) => [...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0)),
+  )
+}
+
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const handle = await page.waitForSelector(`iframe#${id}`)
   const frame = await handle.contentFrame()
   if (!frame) throw new Error(`iframe#${id} has no frame`)
-  await frame.locator('.kb-embed-view.is-ready').waitFor({ timeout: 20_000 })
+  await frame.waitForSelector('html.kb-embed-ready', { state: 'attached', timeout: 20_000 })
   return frame
 }
 
@@ -118,9 +126,9 @@ describe('a course page on another origin embeds two pages', () => {
     it(`${id}: shows the page content without nav, sidebar, outline or footer`, async () => {
       const frame = await frameOf(page, id)
       expect(new URL(frame.url()).pathname).toBe(route.replace('<release>', release))
-      expect((await frame.locator('.kb-embed-doc h1').first().textContent())!.trim().length).toBeGreaterThan(1)
-      expect(await frame.locator('.kb-embed-doc p').count()).toBeGreaterThan(2)
-      expect(await frame.locator('.VPNav, .VPLocalNav, .VPSidebar, .VPDocAside, .VPDocFooter, .VPFooter, .kb-version-banner').count()).toBe(0)
+      expect((await frame.locator('.vp-doc h1').first().textContent())!.trim().length).toBeGreaterThan(1)
+      expect(await frame.locator('.vp-doc p:visible').count()).toBeGreaterThan(2)
+      expect(await chromeShown(frame)).toEqual([])
       const open = frame.locator('a.kb-embed-open')
       expect(await open.getAttribute('target')).toBe('_blank')
       expect(await open.getAttribute('rel')).toContain('noopener')
@@ -179,10 +187,10 @@ describe('a course page on another origin embeds two pages', () => {
       const narrow = await syncedHeight(page, 'latest', sizeBefore + 50)
       expect(narrow).toBeGreaterThan(sizeBefore)
       const latest = await frameOf(page, 'latest')
-      await latest.locator('.kb-embed-doc a.header-anchor').nth(1).click()
+      await latest.locator('.vp-doc a.header-anchor').nth(1).click()
       expect(new URL(latest.url()).hash.length).toBeGreaterThan(1)
       const versioned = await frameOf(page, 'versioned')
-      const block = versioned.locator('.kb-embed-doc div[class*="language-"]').first()
+      const block = versioned.locator('.vp-doc div[class*="language-"]').first()
       await block.scrollIntoViewIfNeeded()
       await block.hover()
       await block.locator('button.copy').click()
@@ -197,14 +205,14 @@ describe('a course page on another origin embeds two pages', () => {
 
   it('links inside an embed navigate the iframe only; "在站点中打开" opens a new tab', async () => {
     const frame = await frameOf(page, 'latest')
-    const link = frame.locator('.kb-embed-doc a[href^="/guide/"]:not(.header-anchor)').first()
+    const link = frame.locator('.vp-doc a[href^="/guide/"]:not(.header-anchor)').first()
     const href = await link.getAttribute('href')
     await link.click()
     await frame.waitForURL((u) => u.pathname === href!.split('#')[0])
     // the router changes the URL first, then renders the new page
     await frame.locator(`a.kb-embed-open[href="${baseUrl()}${href!.split('#')[0]}"]`).waitFor()
-    expect(await frame.locator('.kb-embed-view .kb-embed-doc h1').count()).toBe(1)
-    expect(await frame.locator('.VPNav, .VPSidebar').count()).toBe(0)
+    expect(await frame.locator('.vp-doc h1:visible').count()).toBe(1)
+    expect(await chromeShown(frame)).toEqual([])
     expect(await frame.locator('a.kb-embed-open').getAttribute('href')).toBe(baseUrl() + href!.split('#')[0])
     const [tab] = await Promise.all([s.context.waitForEvent('page'), frame.locator('a.kb-embed-open').click()])
     await tab.waitForLoadState()
@@ -229,10 +237,10 @@ describe('embedding a part of a page', () => {
     expect(ids.length).toBeGreaterThan(1)
     for (const query of [`?embed=1#${encodeURIComponent(ids[1])}`, `?embed=1&section=${encodeURIComponent(ids[1])}`]) {
       const page = await s.open(`/guide/why${query}`)
-      await page.locator('.kb-embed-view.is-ready').waitFor()
-      expect(await visible(page, '.kb-embed-doc h2')).toBe(1)
-      expect(await page.locator('.kb-embed-doc h2:visible').getAttribute('id')).toBe(ids[1])
-      expect(await visible(page, '.kb-embed-doc h1')).toBe(0)
+      await page.waitForSelector('html.kb-embed-ready', { state: 'attached' })
+      expect(await visible(page, '.vp-doc h2')).toBe(1)
+      expect(await page.locator('.vp-doc h2:visible').getAttribute('id')).toBe(ids[1])
+      expect(await visible(page, '.vp-doc h1')).toBe(0)
       expect(await page.locator('.kb-embed-bar').textContent()).toContain('摘自')
       await page.close()
     }
@@ -243,10 +251,10 @@ describe('embedding a part of a page', () => {
     const term = /class="glossary-entry"[\s\S]*?<h3 id="([^"]+)"/.exec(html)?.[1]
     if (!term) throw new Error('the built glossary has no term entries')
     const page = await s.open(`/glossary/?embed=1&term=${term}`)
-    await page.locator('.kb-embed-view.is-ready').waitFor()
+    await page.waitForSelector('html.kb-embed-ready', { state: 'attached' })
     expect(await visible(page, '.glossary-entry')).toBe(1)
     expect(await page.locator('.glossary-entry:visible h3').getAttribute('id')).toBe(term)
-    expect(await visible(page, '.kb-embed-doc h1')).toBe(0)
+    expect(await visible(page, '.vp-doc h1')).toBe(0)
     await page.close()
   })
 
@@ -255,10 +263,10 @@ describe('embedding a part of a page', () => {
     const line = /data-embed-line="(\d+)"[^>]*class="snippet snippet--run/.exec(html)?.[1] ?? /data-embed-line="(\d+)"/.exec(html)?.[1]
     expect(line).toBeTruthy()
     const page = await s.open(`/guide/first-container?embed=1&snippet=${line}`)
-    await page.locator('.kb-embed-view.is-ready').waitFor()
-    expect(await visible(page, '.kb-embed-doc div[class*="language-"]')).toBe(1)
-    expect(await visible(page, '.kb-embed-doc h1, .kb-embed-doc h2, .kb-embed-doc > div > p')).toBe(0)
-    const block = page.locator('.kb-embed-doc div[class*="language-"]:visible')
+    await page.waitForSelector('html.kb-embed-ready', { state: 'attached' })
+    expect(await visible(page, '.vp-doc div[class*="language-"]')).toBe(1)
+    expect(await visible(page, '.vp-doc h1, .vp-doc h2, .vp-doc > div > p')).toBe(0)
+    const block = page.locator('.vp-doc div[class*="language-"]:visible')
     await block.hover()
     await block.locator('button.copy').click()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
@@ -269,9 +277,9 @@ describe('embedding a part of a page', () => {
 
   it('a part that is not on the page: the whole page, with a note', async () => {
     const page = await s.open('/guide/why?embed=1&section=no-such-heading')
-    await page.locator('.kb-embed-view.is-ready').waitFor()
+    await page.waitForSelector('html.kb-embed-ready', { state: 'attached' })
     expect(await page.locator('.kb-embed-missing').textContent()).toContain('no-such-heading')
-    expect(await visible(page, '.kb-embed-doc h2')).toBeGreaterThan(1)
+    expect(await visible(page, '.vp-doc h2')).toBeGreaterThan(1)
     await page.close()
   })
 
