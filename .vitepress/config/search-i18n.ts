@@ -2,8 +2,7 @@
 export const searchLocales = {
   root: {
     translations: {
-      // the accessible name must contain the visible text, i.e. the "K" of the shortcut (axe label-content-name-mismatch)
-      button: { buttonText: '搜索文档', buttonAriaLabel: '搜索文档 K' },
+      button: { buttonText: '搜索文档', buttonAriaLabel: '搜索文档' },
       modal: {
         displayDetails: '显示详细列表',
         resetButtonTitle: '清除查询',
@@ -14,6 +13,6 @@ export const searchLocales = {
     },
   },
   en: {
-    translations: { button: { buttonText: 'Search', buttonAriaLabel: 'Search K' } },
+    translations: { button: { buttonText: 'Search', buttonAriaLabel: 'Search' } },
   },
 }

@@ -5,6 +5,7 @@ import type { Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import MermaidDiagram from './components/MermaidDiagram.vue'
 import { installConsoleCopy } from './console-copy'
+import { hideSearchShortcutKeys } from './a11y'
 import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import './styles.css'
@@ -19,6 +20,9 @@ export default {
     app.component('SnippetStatus', defineAsyncComponent(() => import('./components/SnippetStatus.vue')))
     registerGlossary(app)
     registerCommands(app)
-    if (typeof window !== 'undefined') installConsoleCopy()
+    if (typeof window !== 'undefined') {
+      installConsoleCopy()
+      hideSearchShortcutKeys()
+    }
   },
 } satisfies Theme
