@@ -11,20 +11,7 @@ import path from 'node:path'
 import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { compileTemplate } from 'vue/compiler-sfc'
 import { readFrontmatter, validateFrontmatter } from './lib/frontmatter'
-
-export function listPages(srcDir: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'public') continue
-      const p = path.join(dir, e.name)
-      if (e.isDirectory()) walk(p)
-      else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(p)
-    }
-  }
-  walk(srcDir)
-  return out.sort()
-}
+import { listPages } from './lib/pages'
 
 /**
  * VitePress compiles each page's HTML as a Vue template, so `{{ }}` or a stray `<Tag` in prose

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { lint } from 'markdownlint/promise'
 import { applyFixes } from 'markdownlint'
 import { parse as parseJsonc } from './lib/jsonc'
-import { listPages } from './check-pages'
+import { listPages } from './lib/pages'
 import { checkCjk, fixCjk } from './lib/cjk-lint'
 
 export async function lintDocs(files: string[], fix = false): Promise<string[]> {

@@ -4,6 +4,7 @@
  * (capture phase) for console blocks and stops the event there.
  */
 import { consoleCommands } from '../../scripts/lib/snippet-syntax'
+import { copyToClipboard } from './clipboard'
 
 export function installConsoleCopy(): void {
   window.addEventListener(
@@ -15,7 +16,7 @@ export function installConsoleCopy(): void {
       if (!pre) return
       e.stopImmediatePropagation()
       const text = consoleCommands(pre.textContent ?? '')
-      navigator.clipboard.writeText(text).then(() => {
+      copyToClipboard(text).then(() => {
         button.classList.add('copied')
         setTimeout(() => {
           button.classList.remove('copied')

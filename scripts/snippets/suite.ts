@@ -3,6 +3,7 @@
  * sandbox engines (one per job), run pages on them, reset engines between pages, stop and
  * sweep at the end — also after failures, timeouts and SIGINT/SIGTERM.
  */
+import { listPages } from '../lib/pages'
 import fs from 'node:fs'
 import path from 'node:path'
 import { SnippetSyntaxError } from '../lib/snippet-syntax'
@@ -30,19 +31,8 @@ export interface SuiteOptions {
   log: (m: string) => void
 }
 
-export function findPages(root: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'public') continue
-      const p = path.join(dir, e.name)
-      if (e.isDirectory()) walk(p)
-      else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(p)
-    }
-  }
-  walk(root)
-  return out.sort()
-}
+/** Pages the suite runs: every page under docs/ (one walker for every check, see scripts/lib/pages.ts). */
+export const findPages = listPages
 
 const fmtMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`)
 
