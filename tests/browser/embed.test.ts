@@ -88,6 +88,17 @@ async function frameOf(page: Page, id: string): Promise<Frame> {
   return frame
 }
 
+/**
+ * Scroll the course page so that an element inside an embed is on screen. (Chromium throttles
+ * rendering in cross-origin iframes that are off screen, so Playwright's own scrolling from inside
+ * the frame never sees the element "stable".)
+ */
+async function reveal(page: Page, id: string, frame: Frame, selector: string): Promise<void> {
+  const top = await frame.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top)
+  await page.evaluate(({ id, top }) => window.scrollTo(0, document.getElementById(id)!.getBoundingClientRect().top + window.scrollY + top - 100), { id, top })
+  await page.waitForTimeout(300)
+}
+
 /** Wait until the iframe's height equals the last height its embed posted (and return it). */
 async function syncedHeight(page: Page, id: string, min = 0): Promise<number> {
   await page.waitForFunction(
@@ -151,7 +162,7 @@ describe('a course page on another origin embeds two pages', () => {
     expect(await versioned.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
     expect(await (await frameOf(page, 'latest')).evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false)
     // components that follow the colour scheme (diagrams) got it too, not just the page background
-    await page.locator('#versioned').scrollIntoViewIfNeeded()
+    await reveal(page, 'versioned', versioned, '.mermaid-box')
     const rect = versioned.locator('.mermaid-box[data-rendered="true"] svg rect').first()
     await rect.waitFor({ state: 'attached', timeout: 20_000 })
     const fill = await rect.evaluate((r) => getComputedStyle(r).fill)
@@ -169,6 +180,7 @@ describe('a course page on another origin embeds two pages', () => {
   it('keeps working offline: reflow, resize, in-page links and copy buttons need no network', async () => {
     // "after load": scroll the course page once, so lazily loaded parts (diagrams, link prefetch)
     // have loaded while online, as they would for a reader who scrolled through the lesson
+    await page.evaluate(() => window.scrollTo(0, 0))
     for (let y = 0; y < 30; y++) {
       await page.mouse.wheel(0, 600)
       await page.waitForTimeout(100)
@@ -187,11 +199,12 @@ describe('a course page on another origin embeds two pages', () => {
       const narrow = await syncedHeight(page, 'latest', sizeBefore + 50)
       expect(narrow).toBeGreaterThan(sizeBefore)
       const latest = await frameOf(page, 'latest')
-      await latest.locator('.vp-doc a.header-anchor').nth(1).click()
+      await reveal(page, 'latest', latest, '.vp-doc h2')
+      await latest.locator('.vp-doc h2 a.header-anchor').first().click()
       expect(new URL(latest.url()).hash.length).toBeGreaterThan(1)
       const versioned = await frameOf(page, 'versioned')
       const block = versioned.locator('.vp-doc div[class*="language-"]').first()
-      await block.scrollIntoViewIfNeeded()
+      await reveal(page, 'versioned', versioned, '.vp-doc div[class*="language-"]')
       await block.hover()
       await block.locator('button.copy').click()
       expect((await page.evaluate(() => navigator.clipboard.readText())).length).toBeGreaterThan(0)
@@ -205,8 +218,10 @@ describe('a course page on another origin embeds two pages', () => {
 
   it('links inside an embed navigate the iframe only; "在站点中打开" opens a new tab', async () => {
     const frame = await frameOf(page, 'latest')
-    const link = frame.locator('.vp-doc a[href^="/guide/"]:not(.header-anchor)').first()
+    const selector = '.vp-doc a[href^="/guide/"]:not(.header-anchor)'
+    const link = frame.locator(selector).first()
     const href = await link.getAttribute('href')
+    await reveal(page, 'latest', frame, selector)
     await link.click()
     await frame.waitForURL((u) => u.pathname === href!.split('#')[0])
     // the router changes the URL first, then renders the new page
@@ -214,6 +229,7 @@ describe('a course page on another origin embeds two pages', () => {
     expect(await frame.locator('.vp-doc h1:visible').count()).toBe(1)
     expect(await chromeShown(frame)).toEqual([])
     expect(await frame.locator('a.kb-embed-open').getAttribute('href')).toBe(baseUrl() + href!.split('#')[0])
+    await reveal(page, 'latest', frame, 'a.kb-embed-open')
     const [tab] = await Promise.all([s.context.waitForEvent('page'), frame.locator('a.kb-embed-open').click()])
     await tab.waitForLoadState()
     expect(tab.url()).toBe(baseUrl() + href!.split('#')[0])

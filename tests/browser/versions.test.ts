@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { searchFor, session, type Session } from './helpers'
+import { searchFor, seriousViolations, session, type Session } from './helpers'
 
 const DIST = '.vitepress/dist'
 let s: Session
@@ -121,6 +121,20 @@ describe('a page of a frozen release', () => {
     expect(actions.filter((h) => !h.startsWith(`/v/${release}/`))).toEqual([])
     await page.close()
   })
+})
+
+describe('accessibility of the version and embed controls', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`a frozen page with the version menu and the embed panel open (${scheme})`, async () => {
+      const page = await s.open(`/v/${release}/guide/why`)
+      if (scheme === 'dark') await page.evaluate(() => document.documentElement.classList.add('dark'))
+      await page.locator('.VPNavBar .kb-version-button').click()
+      await page.locator('.kb-embed-action summary').click()
+      await page.locator('.kb-embed-code').first().waitFor()
+      expect(await seriousViolations(page)).toEqual([])
+      await page.close()
+    })
+  }
 })
 
 describe('the latest docs', () => {
