@@ -74,11 +74,18 @@ describe('code block lines', () => {
   })
 })
 
-describe('frontmatter line count', () => {
-  it('counts up to the closing ---, also when a blank line follows it', async () => {
-    const { frontmatterLineCount } = await import('../../.vitepress/plugins/embed-lines')
-    expect(frontmatterLineCount('---\ntitle: x\n---\n\n# x\n')).toBe(3)
-    expect(frontmatterLineCount('---\ntitle: x\n---\n# x\n')).toBe(3)
-    expect(frontmatterLineCount('# x\n')).toBe(0)
+describe('code block lines in a page with frontmatter', () => {
+  it('counts lines in the file, as VitePress renders the body only', async () => {
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-embed-')), 'p.md')
+    const src = '---\ntitle: x\n---\n\n# x\n\n```yaml\na: 1\n```\n'
+    fs.writeFileSync(file, src)
+    const md = new MarkdownIt()
+    md.renderer.rules.fence = ((orig) => (...a: Parameters<NonNullable<typeof orig>>) => `<div class="language-x">${orig!(...a)}</div>`)(md.renderer.rules.fence)
+    md.use(embedLinesPlugin)
+    const body = src.slice(src.indexOf('---\n', 4) + 4)
+    expect(md.render(body, { path: file, content: body })).toContain('data-embed-line="7"')
   })
 })
