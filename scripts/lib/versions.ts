@@ -272,7 +272,8 @@ export function frozenReason(ctx: Pick<FreezeContext, 'name' | 'date' | 'status'
   if (result === 'passed') {
     const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join('、')
     const when = s.date ? `${String(s.date).slice(0, 10)} ` : ''
-    return `冻结版本 ${ctx.name}：${when}在 ${env || '真实 Docker 引擎'} 上验证通过，此后不再运行`.replace(/"/g, '”')
+    const how = s.mode === 'standins' ? '用离线替身镜像' : ''
+    return `冻结版本 ${ctx.name}：${when}在 ${env || '真实 Docker 引擎'} 上${how}验证通过，此后不再运行`.replace(/"/g, '”')
   }
   return `冻结版本 ${ctx.name}：冻结时（${ctx.date}）没有它的验证通过记录，此后不再运行`
 }
@@ -437,7 +438,7 @@ export function changelogBlock(args: {
   const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join('、')
   lines.push(
     args.snippets.runnable
-      ? `- 可运行命令：${args.snippets.runnable} 段，其中 ${args.snippets.passed} 段在冻结前验证通过${env && args.snippets.passed ? `（${env}${s.date ? `，${String(s.date).slice(0, 10)}` : ''}）` : ''}；冻结后不再运行`
+      ? `- 可运行命令：${args.snippets.runnable} 段，其中 ${args.snippets.passed} 段在冻结前验证通过${env && args.snippets.passed ? `（${env}${s.mode === 'standins' ? '，离线替身镜像' : ''}${s.date ? `，${String(s.date).slice(0, 10)}` : ''}）` : ''}；其余没有验证记录；冻结后都不再运行`
       : '- 可运行命令：无',
   )
   const link = (rel: string, title: string, version = name) => `[${mdText(title)}](/${FROZEN_DIR}/${version}/${routeOf(rel)})`
@@ -497,8 +498,10 @@ export function cutVersion(opts: CutOptions): CutReport {
   const gitDir = opts.gitDir ?? path.dirname(docsDir)
   const commit = git(['rev-parse', '--short', 'HEAD'], gitDir)
   const docsRel = path.relative(gitDir, docsDir) || '.'
-  // uncommitted changes to pages (not to earlier releases or the harness's status file)
-  const dirty = commit ? !!git(['status', '--porcelain', '--', docsRel, `:(exclude)${docsRel}/${FROZEN_DIR}`, `:(exclude)${docsRel}/.snippet-status.json`], gitDir) : undefined
+  // uncommitted changes to pages (not to releases, the harness's status file or the changelog this writes)
+  const changelogPath = opts.changelogFile === undefined ? path.join(docsDir, 'about', 'changelog.md') : opts.changelogFile
+  const notPages = [`${docsRel}/${FROZEN_DIR}`, `${docsRel}/.snippet-status.json`, ...(changelogPath ? [path.relative(gitDir, changelogPath)] : [])]
+  const dirty = commit ? !!git(['status', '--porcelain', '--', docsRel, ...notPages.map((p) => `:(exclude)${p}`)], gitDir) : undefined
 
   const registry = readRegistry(registryFile)
   const previousEntry = registry.versions.filter((v) => v.name !== name).sort((a, b) => b.date.localeCompare(a.date))[0]

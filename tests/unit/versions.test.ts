@@ -170,7 +170,7 @@ describe('cutting a release', () => {
     expect(fs.existsSync(path.join(out, 'guide/pic.svg'))).toBe(true)
     const why = fs.readFileSync(path.join(out, 'guide/why.md'), 'utf8')
     expect(why).toContain('[概念](/v/2026.11/guide/concepts)')
-    expect(why).toContain('sh norun="冻结版本 2026.11：2026-11-22 在 Docker Engine 20.10.24、Compose 1.29.2 上验证通过，此后不再运行"')
+    expect(why).toContain('sh norun="冻结版本 2026.11：2026-11-22 在 Docker Engine 20.10.24、Compose 1.29.2 上用离线替身镜像验证通过，此后不再运行"')
     expect(fs.readFileSync(path.join(out, 'index.md'), 'utf8')).toContain('link: /v/2026.11/guide/')
     // every frozen page passes the frontmatter schema
     for (const rel of ['index.md', 'guide/index.md', 'guide/why.md', 'guide/concepts.md', 'about/changelog.md']) {
