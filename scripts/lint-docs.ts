@@ -9,7 +9,7 @@ import path from 'node:path'
 import { lint } from 'markdownlint/promise'
 import { applyFixes } from 'markdownlint'
 import { parse as parseJsonc } from './lib/jsonc'
-import { listPages } from './lib/pages'
+import { listLatestPages } from './lib/pages'
 import { checkCjk, fixCjk } from './lib/cjk-lint'
 
 export async function lintDocs(files: string[], fix = false): Promise<string[]> {
@@ -37,7 +37,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const fix = args.includes('--fix')
   const files = args.filter((a) => !a.startsWith('--'))
-  const pages = files.length ? files.map((f) => path.resolve(f)) : listPages(path.resolve('docs'))
+  const pages = files.length ? files.map((f) => path.resolve(f)) : listLatestPages(path.resolve('docs')) // frozen releases are never edited
   const problems = await lintDocs(pages, fix)
   for (const p of problems) console.error(p)
   console.log(`lint: ${pages.length} files, ${problems.length} problem(s)${fix ? ' after --fix' : ''}`)

@@ -25,6 +25,7 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair, type Scalar } from 'yaml'
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
 import { lineOffset, pageFile } from './source-line'
+import { listLatestPages } from '../../scripts/lib/pages'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(HERE, '../..')
@@ -397,20 +398,8 @@ function renderRef(tokens: Token[], idx: number): string {
 // Usage: which pages reference which terms (scanned from docs/, never hand-written)
 // ---------------------------------------------------------------------------------------------
 
-function listMarkdown(docsDir: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string, rel: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'public') continue
-      if (!rel && e.name === 'data') continue // srcExclude: data/**
-      const p = path.join(dir, e.name)
-      if (e.isDirectory()) walk(p, rel + e.name + '/')
-      else if (e.name.endsWith('.md') && e.name !== 'README.md') out.push(p)
-    }
-  }
-  walk(docsDir, '')
-  return out.sort()
-}
+/** usage is counted on the latest docs only, not in frozen releases under docs/v/ */
+const listMarkdown = listLatestPages
 
 export const pageUrl = (relativePath: string) =>
   '/' + relativePath.split(path.sep).join('/').replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')

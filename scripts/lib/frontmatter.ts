@@ -20,8 +20,6 @@ export interface Frontmatter {
   data: Record<string, unknown>
   /** 1-based line of a top-level key in the Markdown file (the opening `---` is line 1) */
   lineOf(key: string): number
-  /** number of lines the frontmatter block takes, including both `---` */
-  lines: number
 }
 
 /** Parse the YAML frontmatter of a Markdown file. A file without frontmatter gives `data: {}`. */
@@ -29,7 +27,7 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text)
   if (!m) {
     if (text.startsWith('---')) throw new FrontmatterError(file, 1, 'frontmatter is not closed by a `---` line')
-    return { data: {}, lineOf: () => 1, lines: 0 }
+    return { data: {}, lineOf: () => 1 }
   }
   const counter = new LineCounter()
   const doc = parseDocument(m[1], { lineCounter: counter, prettyErrors: false })
@@ -48,7 +46,6 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
   return {
     data: (doc.toJS() ?? {}) as Record<string, unknown>,
     lineOf: (key) => lines.get(key) ?? 1,
-    lines: m[0].split('\n').length - (m[2] ? 1 : 0),
   }
 }
 

@@ -7,6 +7,7 @@
  * never closed (markdown-it silently runs it to the end of the document or container) is an
  * error that points at its opening line.
  */
+import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import MarkdownIt from 'markdown-it'
@@ -69,5 +70,8 @@ export function extractFencesFromString(src: string, file: string): Fence[] {
 }
 
 export function extractFences(file: string, displayName = file): Fence[] {
-  return extractFencesFromString(fs.readFileSync(file, 'utf8'), displayName)
+  // command-reference pages hold `<!-- commands:group -->` markers that the site expands from
+  // docs/data/commands/*.yaml; expand them the same way so their examples run too (line numbers
+  // then count in the expanded page, as in the rendered site's badges)
+  return extractFencesFromString(expandCommandMarkers(fs.readFileSync(file, 'utf8'), displayName), displayName)
 }

@@ -3,7 +3,7 @@
  * sandbox engines (one per job), run pages on them, reset engines between pages, stop and
  * sweep at the end — also after failures, timeouts and SIGINT/SIGTERM.
  */
-import { listPages } from '../lib/pages'
+import { listLatestPages } from '../lib/pages'
 import fs from 'node:fs'
 import path from 'node:path'
 import { SnippetSyntaxError } from '../lib/snippet-syntax'
@@ -31,8 +31,8 @@ export interface SuiteOptions {
   log: (m: string) => void
 }
 
-/** Pages the suite runs: every page under docs/ (one walker for every check, see scripts/lib/pages.ts). */
-export const findPages = listPages
+/** Pages the suite runs: the latest docs; frozen releases (docs/v/) were verified when cut. */
+export const findPages = listLatestPages
 
 const fmtMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`)
 
