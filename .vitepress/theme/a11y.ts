@@ -1,11 +1,27 @@
 /**
- * The search button's shortcut keys (Ctrl K) sit next to its label without a space, so its
- * visible text reads "搜索文档K" and no aria-label can match it (axe label-content-name-mismatch).
- * The keys are a visual hint only: hide them from assistive technology. They exist in the
- * server-rendered HTML, and Vue leaves attributes it does not manage alone.
+ * The search button shows "搜索文档" plus its shortcut keys (Ctrl K) with no space between, and
+ * carries an aria-label. axe's label-content-name-mismatch compares the label with all visible
+ * text ("搜索文档K", aria-hidden or not), so no label can match. The keys are a visual hint
+ * only: hide them from assistive technology and drop the aria-label, so the accessible name
+ * comes from the visible words themselves. Re-applied after navigation because Vue restores the
+ * label when the locale changes.
  */
-export function hideSearchShortcutKeys(): void {
+import type { Router } from 'vitepress'
+
+function fixSearchButton(): void {
   requestAnimationFrame(() => {
-    for (const el of document.querySelectorAll('.DocSearch-Button-Keys')) el.setAttribute('aria-hidden', 'true')
+    for (const btn of document.querySelectorAll('.DocSearch-Button')) {
+      btn.removeAttribute('aria-label')
+      btn.querySelector('.DocSearch-Button-Keys')?.setAttribute('aria-hidden', 'true')
+    }
   })
+}
+
+export function installA11yFixes(router: Router): void {
+  fixSearchButton()
+  const previous = router.onAfterRouteChange ?? router.onAfterRouteChanged
+  router.onAfterRouteChange = async (to: string) => {
+    await previous?.(to)
+    fixSearchButton()
+  }
 }

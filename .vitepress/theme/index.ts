@@ -5,7 +5,7 @@ import type { Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import MermaidDiagram from './components/MermaidDiagram.vue'
 import { installConsoleCopy } from './console-copy'
-import { hideSearchShortcutKeys } from './a11y'
+import { installA11yFixes } from './a11y'
 import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import './styles.css'
@@ -13,7 +13,7 @@ import './styles.css'
 export default {
   extends: DefaultTheme,
   Layout,
-  enhanceApp({ app }) {
+  enhanceApp({ app, router }) {
     app.component('MermaidDiagram', MermaidDiagram)
     // async: its data is only downloaded on the page that shows it (/about/credits)
     app.component('CorrectionsList', defineAsyncComponent(() => import('./components/CorrectionsList.vue')))
@@ -22,7 +22,7 @@ export default {
     registerCommands(app)
     if (typeof window !== 'undefined') {
       installConsoleCopy()
-      hideSearchShortcutKeys()
+      installA11yFixes(router)
     }
   },
 } satisfies Theme
