@@ -338,16 +338,12 @@ export function frozenFrontmatter(text: string, name: string, file = 'page.md'):
 export function freezePage(text: string, ctx: FreezeContext): FreezeResult {
   const statusPage = ctx.status.pages?.[ctx.statusKey] ?? {}
   let out = text.replace(/\r\n/g, '\n')
-  const first = freezeFences(out, ctx, (line) => resultOf(statusPage[String(line)]), ctx.statusKey)
-  out = first.text
-  let { runnable, passed } = first
-  if (ctx.expand && /<!--\s*commands:/.test(out)) {
-    out = ctx.expand(out, ctx.statusKey)
-    // generated examples: results are not keyed by these lines, so they count as unverified
-    const second = freezeFences(out, ctx, () => undefined, ctx.statusKey)
-    out = second.text
-    runnable += second.runnable
-  }
+  // expand command-reference markers first: the harness runs (and keys its results by the lines
+  // of) the expanded page, so generated examples get their real result too
+  if (ctx.expand && /<!--\s*commands:/.test(out)) out = ctx.expand(out, ctx.statusKey)
+  const frozen = freezeFences(out, ctx, (line) => resultOf(statusPage[String(line)]), ctx.statusKey)
+  out = frozen.text
+  const { runnable, passed } = frozen
   const links = rewriteLinks(out, ctx.name, ctx.routes)
   out = rewriteScriptImports(links.text, ctx.rel, `${FROZEN_DIR}/${ctx.name}/${ctx.rel}`)
   out = frozenFrontmatter(out, ctx.name, ctx.statusKey)
