@@ -16,7 +16,7 @@ import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from './lib/browser'
-import { runSearchQueries } from './lib/search-quality'
+import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 
 const DIST = DIST_DIR
 const out: Record<string, unknown> = {}
@@ -98,7 +98,7 @@ for (const route of ['/', textPage, diagramPage]) {
 out.jsPerPage = jsPerPage
 
 // 5. search quality and finder speed
-const sq = await runSearchQueries(browser.context, server.url)
+const sq = await runSearchQueries(browser.context, server.url, loadQuerySet('tests/search/queries.yaml'))
 out.search = sq
 console.log(`search quality: ${sq.hits}/${sq.total} queries hit in the top 3 (${(100 * sq.hits / sq.total).toFixed(1)} %)`)
 await browser.close()

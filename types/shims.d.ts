@@ -3,3 +3,15 @@ declare module 'markdown-it-mermaid' {
   const plugin: unknown
   export default plugin
 }
+
+/** The real MiniSearch, under the name core/search/client.ts imports it by (see .vitepress/config/shared.ts). */
+declare module 'minisearch-upstream' {
+  export * from 'minisearch'
+  export { default } from 'minisearch'
+}
+
+/** Synonym groups and glossary names for the search box (.vitepress/config/search.ts). */
+declare module 'virtual:search-lexicon' {
+  const lexicon: import('../core/search/lexicon').Lexicon
+  export default lexicon
+}

@@ -8,7 +8,7 @@ import { SITE } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
-import { tokenize, processTerm } from '../plugins/search-tokenize'
+import { searchSetup, searchLexiconPlugin } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
@@ -33,7 +33,15 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson })],
+    plugins: [jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin()],
+    resolve: {
+      alias: [
+        // the search box's `import MiniSearch from 'minisearch'` gets our query engine
+        // (core/search/client.ts), which reaches the real MiniSearch as 'minisearch-upstream'
+        { find: /^minisearch$/, replacement: path.join(ROOT, 'core/search/client.ts') },
+        { find: /^minisearch-upstream$/, replacement: fileURLToPath(import.meta.resolve('minisearch')) },
+      ],
+    },
   },
   head: [
     ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
@@ -87,14 +95,10 @@ export const shared = defineConfig({
       provider: 'local',
       options: {
         locales: searchLocales,
+        // index: jieba segmentation and hidden keywords (config/search.ts); queries: core/search/query.ts
         miniSearch: {
-          options: { tokenize, processTerm },
-          searchOptions: {
-            combineWith: 'AND',
-            prefix: (term: string) => term.length > 1,
-            fuzzy: (term: string) => (/^[a-z]{5,}$/.test(term) ? 0.2 : false),
-            boost: { title: 4, text: 2, titles: 1 },
-          },
+          options: searchSetup().miniSearchOptions,
+          _splitIntoSections: (file: string, html: string) => searchSetup().splitIntoSections(file, html),
         },
       },
     },

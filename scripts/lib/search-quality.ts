@@ -1,61 +1,123 @@
 /**
- * Search quality: realistic queries (tests/search-queries.yaml) typed into the site's own search
- * box in a real browser; a query hits when its expected page is among the first 3 results.
- * Used by the browser test (asserts the rate) and by the bench (prints it).
+ * Search quality: query sets (tests/search/*.yaml, written by readers who had not seen the index)
+ * judged against a ranked result list. Used by
+ *  - scripts/search-eval.ts (Node, same engine, fast),
+ *  - tests/browser/search-quality.test.ts and `npm run bench` (the built site's own search box).
+ *
+ * Query file format (a YAML list; see the header of tests/search/queries.yaml):
+ *   - q: 删除所有停止的容器           # what is typed
+ *     expect: [/commands/cleanup, /cli/container#docker-container-prune]  # any in the top 3 = hit
+ *     best: /commands/cleanup          # optional: should be the first result
+ *     kind: task                       # task | question | char | error | english | mixed | typo | flag | synonym | regression
+ * A target without `#` matches any section of that page; with `#`, only that section.
  */
 import fs from 'node:fs'
-import { parse } from 'yaml'
+import { Ajv } from 'ajv'
+import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml'
 import type { BrowserContext, Page } from 'playwright-core'
 
-export interface SearchQuery { query: string; expect: string }
-export interface SearchOutcome { query: string; expect: string; top: string[]; hit: boolean }
+export const QUERY_KINDS = ['task', 'question', 'char', 'error', 'english', 'mixed', 'typo', 'flag', 'synonym', 'regression'] as const
+export interface QuerySpec { q: string; expect: string[]; best?: string; kind: (typeof QUERY_KINDS)[number]; file: string; line: number }
 
-export function loadQueries(file = 'tests/search-queries.yaml'): SearchQuery[] {
-  const data = parse(fs.readFileSync(file, 'utf8'))
-  const list = (Array.isArray(data) ? data : data.queries) as Record<string, string>[]
-  return list.map((q, i) => {
-    const query = q.query ?? q.q
-    const expect = q.expect ?? q.page ?? q.target
-    if (!query || !expect) throw new Error(`${file}: entry ${i + 1} needs "query" and "expect"`)
-    return { query: String(query), expect: String(expect) }
+const schema = {
+  type: 'object',
+  required: ['q', 'expect', 'kind'],
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', minLength: 1 },
+    expect: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
+    best: { type: 'string', pattern: '^/' },
+    kind: { enum: QUERY_KINDS },
+  },
+}
+const validate = new Ajv({ allErrors: true }).compile(schema)
+
+/**
+ * Read and validate a query file.
+ * @throws Error `file:line: message` for invalid YAML, a wrong field, or a `best` not in `expect`
+ */
+export function loadQuerySet(file: string): QuerySpec[] {
+  const counter = new LineCounter()
+  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: false })
+  if (doc.errors.length) throw new Error(`${file}:${doc.errors[0].linePos?.[0]?.line ?? 1}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
+  if (!isSeq(doc.contents)) throw new Error(`${file}:1: expected a list of queries`)
+  return doc.contents.items.map((item) => {
+    const line = counter.linePos((item as YamlNode).range?.[0] ?? 0).line
+    const q = (item as YamlNode).toJSON() as Omit<QuerySpec, "file" | "line">
+    if (!validate(q)) throw new Error(`${file}:${line}: ${validate.errors!.map((e) => `${e.instancePath || 'entry'} ${e.message}`).join('; ')}`)
+    if (q.best && !q.expect.includes(q.best)) throw new Error(`${file}:${line}: best "${q.best}" is not one of expect`)
+    return { ...q, file, line } as QuerySpec
   })
 }
 
-/** Normalise a result href or expected page to a path without anchor/trailing .html. */
-export const pagePath = (href: string) => new URL(href, 'http://x').pathname.replace(/\.html$/, '')
+/** A result link or id → "/path#anchor" without .html or origin. */
+export function resultId(href: string): string {
+  const u = new URL(href, 'http://x')
+  return u.pathname.replace(/\.html$/, '') + (u.hash ? decodeURIComponent(u.hash) : '')
+}
 
-export async function runSearchQueries(context: BrowserContext, baseUrl: string, queries = loadQueries()) {
-  const page = await context.newPage()
-  await page.goto(baseUrl + '/', { waitUntil: 'networkidle' })
-  await page.keyboard.press('Control+k')
-  await page.locator('.VPLocalSearchBox input').waitFor()
-  const outcomes: SearchOutcome[] = []
-  for (const q of queries) {
-    const top = await searchTop(page, q.query, 3)
-    const want = pagePath(q.expect)
-    const hit = top.some((h) => pagePath(h) === want)
-    outcomes.push({ ...q, top, hit })
+/** Does result `id` satisfy `target`? (page target: any section; anchor target: that section) */
+export function matches(target: string, id: string): boolean {
+  const r = resultId(id)
+  return target.includes('#') ? r === resultId(target) : r.replace(/#.*$/, '') === resultId(target)
+}
+
+export interface Outcome { query: QuerySpec; results: string[]; rank: number; top1: boolean; top3: boolean }
+
+/** Judge one ranked result list (ids or hrefs, best first). `rank` is 0-based, -1 when absent. */
+export function judge(query: QuerySpec, results: string[]): Outcome {
+  const rank = results.findIndex((r) => query.expect.some((t) => matches(t, r)))
+  const top1 = results.length > 0 && (query.best ? matches(query.best, results[0]) : rank === 0)
+  return { query, results, rank, top1, top3: rank >= 0 && rank < 3 }
+}
+
+export interface Summary { total: number; top1: number; top3: number; mrr: number; zero: number; hits: number; misses: Outcome[] }
+
+/** Rates are fractions (0–1); MRR counts ranks up to the length of each result list. */
+export function summarize(outcomes: Outcome[]): Summary {
+  const n = outcomes.length || 1
+  return {
+    total: outcomes.length,
+    top1: outcomes.filter((o) => o.top1).length / n,
+    top3: outcomes.filter((o) => o.top3).length / n,
+    mrr: outcomes.reduce((s, o) => s + (o.rank >= 0 ? 1 / (o.rank + 1) : 0), 0) / n,
+    zero: outcomes.filter((o) => o.results.length === 0).length / n,
+    hits: outcomes.filter((o) => o.top3).length,
+    misses: outcomes.filter((o) => !o.top3),
   }
-  await page.close()
-  return { total: outcomes.length, hits: outcomes.filter((o) => o.hit).length, misses: outcomes.filter((o) => !o.hit) }
 }
 
 /**
- * Type a query into the open search box and return the first `n` result links. The box
- * debounces input and loads its index lazily, so wait until the list is stable (bounded: 3 s).
+ * Type each query into the built site's search box (real browser) and judge the first 10 results.
+ * @param baseUrl the served site, e.g. http://127.0.0.1:4173
+ */
+export async function runSearchQueries(context: BrowserContext, baseUrl: string, queries: QuerySpec[]): Promise<Summary & { outcomes: Outcome[] }> {
+  const page = await context.newPage()
+  await page.goto(baseUrl + '/', { waitUntil: 'load' })
+  await page.keyboard.press('Control+k')
+  await page.locator('.VPLocalSearchBox input').waitFor()
+  const outcomes: Outcome[] = []
+  for (const q of queries) outcomes.push(judge(q, await searchTop(page, q.q, 10)))
+  await page.close()
+  return { ...summarize(outcomes), outcomes }
+}
+
+/**
+ * Type a query into the open search box and return the first `n` result links. The box debounces
+ * input and loads its index lazily; the query engine (core/search/client.ts) records every search
+ * as a User Timing measure whose detail is the query, so wait for the measure of this query, then
+ * for Vue to render (two animation frames). Bounded: 10 s.
  */
 export async function searchTop(page: Page, query: string, n: number): Promise<string[]> {
-  const input = page.locator('.VPLocalSearchBox input')
-  await input.fill('')
+  const box = page.locator('.VPLocalSearchBox')
+  const input = box.locator('input')
+  await page.evaluate(() => performance.clearMeasures('docker-kb:search'))
   await input.fill(query)
-  let top: string[] = []
-  let last = ''
-  for (let i = 0; i < 30; i++) {
-    await page.waitForTimeout(100)
-    top = await page.locator('.VPLocalSearchBox .results a').evaluateAll((as, k) => as.slice(0, k).map((a) => a.getAttribute('href') ?? ''), n)
-    const now = top.join('|')
-    if (i >= 3 && top.length && now === last) break
-    last = now
-  }
-  return top
+  await page.waitForFunction(
+    (q) => performance.getEntriesByName('docker-kb:search').some((e) => (e as PerformanceMeasure).detail?.query === q),
+    query,
+    { timeout: 10_000, polling: 20 },
+  )
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  return box.locator('.results a').evaluateAll((as, k) => as.slice(0, k).map((a) => a.getAttribute('href') ?? ''), n)
 }

@@ -1,19 +1,34 @@
-/** ≥ 95 % of the realistic queries in tests/search-queries.yaml find their page in the top 3. */
+/**
+ * Site search quality, measured in the built site's own search box (Ctrl+K) with the query sets
+ * in tests/search/: queries.yaml and holdout.yaml were written by a reader who had not seen the
+ * index (holdout.yaml was run only after tuning ended); regression.yaml guards the first
+ * edition's queries. Targets from the search issue: top-3 ≥ 95 %, no query without results.
+ */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { baseUrl, session, type Session } from './helpers'
-import { loadQueries, runSearchQueries } from '../../scripts/lib/search-quality'
+import { loadQuerySet, runSearchQueries } from '../../scripts/lib/search-quality'
 
 let s: Session
 beforeAll(async () => { s = await session() })
 afterAll(async () => { await s?.close() })
 
-it('site search puts the right page in the top 3 for ≥ 95 % of realistic queries', async () => {
-  const queries = loadQueries()
-  expect(queries.length).toBeGreaterThanOrEqual(40)
+it.each(['queries', 'holdout', 'regression'])('search: %s.yaml finds the answer in the top 3', async (set) => {
+  const queries = loadQuerySet(`tests/search/${set}.yaml`)
   const r = await runSearchQueries(s.context, baseUrl(), queries)
-  const rate = r.hits / r.total
-  console.log(`search quality: ${r.hits}/${r.total} (${(rate * 100).toFixed(1)} %)`)
-  for (const m of r.misses) console.log(`  miss: "${m.query}" → want ${m.expect}, got ${m.top.join(', ') || 'nothing'}`)
-  expect(rate).toBeGreaterThanOrEqual(0.95)
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`
+  console.log(`search ${set}: ${r.total} queries, top-1 ${pct(r.top1)}, top-3 ${pct(r.top3)}, MRR ${r.mrr.toFixed(3)}, zero results ${pct(r.zero)}`)
+  for (const m of r.misses) console.log(`  miss: "${m.query.q}" (${m.query.file}:${m.query.line}) → want ${m.query.expect.join(' | ')}, got ${m.results.slice(0, 3).join(', ') || 'nothing'}`)
+  expect(r.zero).toBe(0)
+  expect(r.top3).toBeGreaterThanOrEqual(0.95)
   expect(s.blocked).toEqual([])
-}, 300_000)
+}, 600_000)
+
+it('search: one character finds the sections that use it', async () => {
+  const page = await s.open('/')
+  await page.keyboard.press('Control+k')
+  const { searchTop } = await import('../../scripts/lib/search-quality')
+  const top = await searchTop(page, '卷', 10)
+  // the reader typing 卷 wants the volume pages, not only headings that happen to be the one word
+  expect(top.some((h) => h.startsWith('/storage/volumes'))).toBe(true)
+  await page.close()
+})

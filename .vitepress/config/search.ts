@@ -1,0 +1,62 @@
+/**
+ * The site search's build-time half: the lexicon (core/search/lexicon.ts) from the glossary and
+ * command data, the jieba index tokenizer, and the section splitter that adds each section's
+ * hidden keywords. Used by the VitePress config (shared.ts) and by scripts/search-eval.ts, so the
+ * evaluation indexes exactly what the site indexes.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Plugin } from 'vite'
+import { buildLexicon, type Lexicon } from '../../core/search/lexicon'
+import { createIndexTokenizer } from '../../core/search/index-tokenize'
+import { INDEX_FIELDS, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
+import { loadGlossary } from '../plugins/glossary'
+import { commandKeywords, loadCommands } from '../plugins/commands'
+import { readFrontmatter } from '../../scripts/lib/frontmatter'
+
+export interface SearchSetup {
+  lexicon: Lexicon
+  /** index tokenizer (Node only) */
+  tokenize: (text: string) => string[]
+  /** MiniSearch options of the index (fields, tokenizer, field extraction) */
+  miniSearchOptions: { fields: string[]; tokenize: (text: string) => string[]; extractField: typeof extractField }
+  /** VitePress's `_splitIntoSections(file, html)` with hidden keywords per section */
+  splitIntoSections: (file: string, html: string) => Section[]
+}
+
+let cached: SearchSetup | undefined
+
+/** Build (once per process) everything the index needs. Throws the data loaders' file:line errors. */
+export function searchSetup(): SearchSetup {
+  if (cached) return cached
+  const glossary = loadGlossary()
+  const commands = loadCommands()
+  // command sections on /cli/<group> pages carry their task words (not shown on the page)
+  const byAnchor = new Map<string, string[]>()
+  for (const c of commands.commands) byAnchor.set(`${c.page}#${c.id}`, [...commandKeywords(c), ...c.aliases])
+  for (const t of glossary.terms) byAnchor.set(`/glossary/#${t.id}`, t.aliases)
+  const { lexicon, words } = buildLexicon(glossary.terms, [...byAnchor.values()].flat())
+  const tokenize = createIndexTokenizer(words)
+  const splitIntoSections = (file: string, html: string): Section[] => {
+    const rel = file.split(`${path.sep}docs${path.sep}`).pop()!.split(path.sep).join('/')
+    const route = '/' + rel.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    let pageKeywords: string[] = []
+    if (fs.existsSync(file)) {
+      const kw = readFrontmatter(fs.readFileSync(file, 'utf8'), `docs/${rel}`).data.keywords
+      if (Array.isArray(kw)) pageKeywords = kw.map(String)
+    }
+    return [...splitPageIntoSections(html, (anchor) => (anchor ? byAnchor.get(`${route}#${anchor}`) ?? [] : pageKeywords))]
+  }
+  cached = { lexicon, tokenize, splitIntoSections, miniSearchOptions: { fields: INDEX_FIELDS, tokenize, extractField } }
+  return cached
+}
+
+/** `virtual:search-lexicon`: the synonym groups, for the search box's chunk only. */
+export function searchLexiconPlugin(): Plugin {
+  const id = 'virtual:search-lexicon'
+  return {
+    name: 'docker-kb:search-lexicon',
+    resolveId: (source) => (source === id ? '\0' + id : undefined),
+    load: (resolved) => (resolved === '\0' + id ? `export default ${JSON.stringify(searchSetup().lexicon)}` : undefined),
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The site search box's index, in the browser. VitePress's search box (VPLocalSearchBox) does
+ * `MiniSearch.loadJSON(json, options).search(text)`; the site config aliases the box's import
+ * of `minisearch` to this module (and only that import: see .vitepress/config/shared.ts), so the
+ * box keeps its UI, keyboard handling and accessibility while queries go through our query
+ * engine (core/search/query.ts) instead of MiniSearch's plain term matching.
+ *
+ * Why not a copy of VPLocalSearchBox.vue (VitePress's documented way to replace a component):
+ * 870 lines to keep in step with VitePress for a one-line difference.
+ */
+import Upstream, { type Options, type SearchResult } from 'minisearch-upstream'
+import lexicon from 'virtual:search-lexicon'
+import { searchSite, vocabularyOf, type Vocabulary } from './query'
+import { INDEX_FIELDS, extractField } from './sections'
+
+export type { Options, SearchResult }
+
+/** What the search box uses of a MiniSearch instance. */
+export default class SiteSearchIndex {
+  private readonly vocab: Vocabulary
+  private constructor(private readonly index: Upstream) {
+    this.vocab = vocabularyOf(index)
+  }
+
+  /** Same contract as MiniSearch.loadJSON (the serialized index VitePress built with our options). */
+  static loadJSON(json: string, options: Options): SiteSearchIndex {
+    return new SiteSearchIndex(Upstream.loadJSON(json, { ...options, fields: INDEX_FIELDS, extractField }))
+  }
+
+  /**
+   * Ranked results, best first (MiniSearch's result shape plus `coverage`). Each call is recorded
+   * as a User Timing measure "docker-kb:search" with the query as detail: the bench reads
+   * per-keystroke latency from them, and tests know when the box has searched for what they typed.
+   */
+  search(query: string): SearchResult[] {
+    const start = performance.now()
+    const results = searchSite(this.index, query, this.vocab, lexicon)
+    performance.measure('docker-kb:search', { start, detail: { query } })
+    return results
+  }
+}

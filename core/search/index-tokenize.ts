@@ -1,0 +1,49 @@
+/**
+ * The search index's tokenizer (build time, Node only): jieba word segmentation in search mode
+ * (`cutForSearch` also emits the words inside a compound: 端口映射 → 端口, 映射, 端口映射), with the
+ * site's own Docker vocabulary (glossary names and aliases, command keywords, the synonym table)
+ * loaded as a user dictionary so that 数据卷, 绑定挂载, 重启策略 are single words.
+ *
+ * Why jieba and not character bigrams: see docs/contribute/decisions.md ("站内搜索"). The query
+ * side cannot run jieba in the browser (native code, 5 MB dictionary); it segments queries by
+ * maximum matching against this index's own vocabulary (query.ts), which yields the same words
+ * wherever the query uses words the pages use.
+ *
+ * VitePress serializes MiniSearch's `tokenize` option into the client's theme config; the client
+ * never calls it (core/search/client.ts supplies its own query path), so it may use Node modules.
+ */
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict'
+import { hasCjk, isStopTerm, latinTerms, normalize, pieces } from './text'
+
+/** jieba user-dictionary frequency for site words: high enough to win over the general dictionary's splits. */
+const USER_WORD_FREQ = 200000
+
+/**
+ * Make the index tokenizer.
+ * @param words domain words (any script; only those containing CJK matter to jieba)
+ * @returns tokenize(text) → index terms (normalised, stop words removed, duplicates kept: term
+ *   frequency matters to BM25)
+ */
+export function createIndexTokenizer(words: Iterable<string>): (text: string) => string[] {
+  const jieba = Jieba.withDict(dict)
+  const lines: string[] = []
+  for (const w of words) {
+    const n = normalize(w).trim()
+    // jieba's dictionary format is "word freq"; a word with spaces cannot be one entry
+    if (hasCjk(n) && !/\s/.test(n)) lines.push(`${n} ${USER_WORD_FREQ}`)
+  }
+  if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n') + '\n'))
+  return (text: string) => {
+    const out: string[] = []
+    for (const p of pieces(normalize(text))) {
+      let terms = p.kind === 'cjk' ? jieba.cutForSearch(p.text, false) : latinTerms(p)
+      // image references, URLs and paths (`localhost:5000/team/app:2.0`) are indexed by their
+      // parts only: the query side matches a typed compound by all of its parts, and the whole
+      // strings were a third of the Latin vocabulary
+      if (p.kind === 'latin' && /[:/]/.test(p.text) && terms.length > 1) terms = terms.slice(1)
+      for (const t of terms) if (t.trim() && !isStopTerm(t)) out.push(t)
+    }
+    return out
+  }
+}

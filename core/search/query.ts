@@ -1,0 +1,342 @@
+/**
+ * Query understanding and ranking for the site search (and the command finder's word handling).
+ *
+ * A query becomes a list of *concepts* — what the reader asks about — each matched by any of
+ * its alternatives (an alternative is a list of index terms that must all occur):
+ *  1. phrases from the synonym groups (lexicon.ts) become one concept whose alternatives are all
+ *     phrases of the group ("k8s" → k8s | kubernetes; "自动重启" → 重启策略 | --restart | …);
+ *  2. the rest is split like the index (text.ts); Chinese runs are segmented by bidirectional
+ *     maximum matching against the index's own vocabulary, function words and question forms are
+ *     dropped (的, 怎么, 是什么), a single character stands for every index word that contains it
+ *     (卷 → 卷, 数据卷, 命名卷, …), a compound also matches its parts (端口映射 | 端口 + 映射);
+ *  3. Latin words that the index does not know get typo tolerance (edit distance 1, 2 from 8
+ *     letters, plus swapped neighbours: "netwrok"), the word being typed matches as a prefix.
+ * All concepts are searched with OR and each result's score is multiplied by its *coverage* (the
+ * share of concepts it matches, squared), so a section that answers the whole question ranks
+ * first and a partial match still beats an empty list. Page kinds then weigh in: a glossary entry
+ * for "X 是什么", command entries for flags, and credits/changelog/contributor pages low.
+ *
+ * Pure module (no DOM, no Node): runs in the browser (core/search/client.ts), in the evaluation
+ * script (scripts/search-eval.ts) and in unit tests.
+ */
+import type MiniSearch from 'minisearch'
+import type { Query, SearchResult } from 'minisearch'
+import { CJK_CHAR, EN_STOP, ZH_STOP, isStopTerm, latinTerms, normalize, pieces } from './text'
+import type { Lexicon } from './lexicon'
+
+/** The index's terms, for segmentation and expansion. */
+export interface Vocabulary {
+  has(term: string): boolean
+  /** index terms containing the CJK character `ch`, most common first (at most 60) */
+  containing(ch: string): string[]
+  /** length of the longest CJK term (bounds maximum matching) */
+  maxLen: number
+}
+
+/** What the reader asks about. */
+export interface Concept {
+  /** the query text this concept came from (for tests and debugging) */
+  label: string
+  /** any one alternative matches; all terms of an alternative must occur */
+  alternatives: string[][]
+  prefix: boolean
+  /** MiniSearch fuzzy setting: false, or the maximum edit distance */
+  fuzzy: false | number
+  /** terms of what was typed; other alternatives (synonyms) count a little less */
+  typed?: string[]
+  /** share of the question (default 1); a stray character inside a longer query counts half */
+  weight?: number
+}
+
+export interface Analysis {
+  concepts: Concept[]
+  /** "X 是什么", "what is X": a definition is wanted */
+  define: boolean
+  /** a flag was typed: command reference entries answer best */
+  flag: boolean
+  /** the query is just one glossary term ("节点", "bind mount"): its definition is a good answer */
+  topic: boolean
+}
+
+const MAX_CONTAINING = 60
+
+/**
+ * Build a Vocabulary from (term, document frequency) pairs.
+ * Document frequency orders `containing()`: common words first.
+ */
+export function createVocabulary(entries: Iterable<[string, number]>): Vocabulary {
+  const terms = new Map<string, number>()
+  const byChar = new Map<string, string[]>()
+  let maxLen = 1
+  for (const [t, df] of entries) {
+    terms.set(t, df)
+    if (!CJK_CHAR.test(t)) continue
+    maxLen = Math.max(maxLen, [...t].length)
+    for (const ch of new Set(t)) if (CJK_CHAR.test(ch)) (byChar.get(ch) ?? byChar.set(ch, []).get(ch)!).push(t)
+  }
+  for (const [ch, list] of byChar) {
+    list.sort((a, b) => (terms.get(b)! - terms.get(a)!) || a.length - b.length)
+    byChar.set(ch, list.slice(0, MAX_CONTAINING))
+  }
+  return { has: (t) => terms.has(t), containing: (ch) => byChar.get(ch) ?? [], maxLen }
+}
+
+/**
+ * The vocabulary of a loaded MiniSearch index. Reads MiniSearch 7's internal term map
+ * (`_index`: term → field → document → frequency); MiniSearch has no public API for it, and the
+ * version is pinned through VitePress. tests/unit/search-query.test.ts fails if that changes.
+ */
+export function vocabularyOf(ms: MiniSearch): Vocabulary {
+  const index = (ms as unknown as { _index: Iterable<[string, Map<number, Map<number, number>>]> })._index
+  function* entries(): Generator<[string, number]> {
+    for (const [term, fields] of index) {
+      let df = 0
+      for (const docs of fields.values()) df = Math.max(df, docs.size)
+      yield [term, df]
+    }
+  }
+  return createVocabulary(entries())
+}
+
+/**
+ * Segment a CJK run by maximum matching against the vocabulary (and the stop words, so that
+ * 怎么 is recognised and then dropped), forward and backward; the reading with fewer pieces wins,
+ * then the one with fewer single characters, then the backward one (right for most Chinese).
+ */
+export function segment(run: string, vocab: Vocabulary): string[] {
+  const known = (w: string) => vocab.has(w) || ZH_STOP.has(w)
+  const chars = [...run]
+  const max = Math.max(vocab.maxLen, 4)
+  const forward: string[] = []
+  for (let i = 0; i < chars.length;) {
+    let n = Math.min(max, chars.length - i)
+    while (n > 1 && !known(chars.slice(i, i + n).join(''))) n--
+    forward.push(chars.slice(i, i + n).join(''))
+    i += n
+  }
+  const backward: string[] = []
+  for (let j = chars.length; j > 0;) {
+    let n = Math.min(max, j)
+    while (n > 1 && !known(chars.slice(j - n, j).join(''))) n--
+    backward.unshift(chars.slice(j - n, j).join(''))
+    j -= n
+  }
+  const singles = (s: string[]) => s.filter((w) => w.length === 1).length
+  if (forward.length !== backward.length) return forward.length < backward.length ? forward : backward
+  return singles(forward) < singles(backward) ? forward : backward
+}
+
+/** Index terms of a phrase, segmented as a query would be (stop words dropped). */
+function phraseTerms(phrase: string, vocab: Vocabulary): string[] {
+  const out: string[] = []
+  for (const p of pieces(phrase)) {
+    if (p.kind === 'cjk') out.push(...segment(p.text, vocab))
+    else out.push(p.text)
+  }
+  return out.filter((t) => !isStopTerm(t))
+}
+
+const unique = (alts: string[][]) => {
+  const seen = new Set<string>()
+  return alts.filter((a) => a.length && !seen.has(a.join('\u0000')) && seen.add(a.join('\u0000')))
+}
+
+/** Alternatives for one CJK word: itself, its parts, or (one character) the words containing it. */
+function cjkAlternatives(word: string, vocab: Vocabulary): string[][] {
+  if ([...word].length === 1) return unique([[word], ...vocab.containing(word).map((t) => [t])]).filter((a) => vocab.has(a[0]))
+  const alts: string[][] = [[word]]
+  if ([...word].length >= 3) {
+    // the parts, as the index's segmenter would see them without this compound
+    const parts: string[] = []
+    const chars = [...word]
+    for (let i = 0; i < chars.length;) {
+      let n = Math.min(chars.length - i, chars.length - 1)
+      while (n > 1 && !vocab.has(chars.slice(i, i + n).join(''))) n--
+      parts.push(chars.slice(i, i + n).join(''))
+      i += n
+    }
+    if (parts.some((p) => p.length > 1)) alts.push(parts.filter((p) => !isStopTerm(p)))
+  }
+  return unique(alts)
+}
+
+/** Adjacent-letter swaps of `w` that the index knows ("netwrok" → "network"). */
+function transpositions(w: string, vocab: Vocabulary): string[] {
+  const out: string[] = []
+  for (let i = 0; i + 1 < w.length; i++) {
+    const t = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
+    if (t !== w && vocab.has(t)) out.push(t)
+  }
+  return out
+}
+
+const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
+
+interface Span { start: number; end: number; group: string[] }
+
+/** Find synonym-group phrases in the query, longest first, without overlaps. */
+function findPhrases(text: string, lexicon: Lexicon): Span[] {
+  // a phrase in several groups (a glossary alias that is also in the synonym table) stands for
+  // all of them
+  const groupsOf = new Map<string, Set<string>>()
+  for (const g of lexicon.synonyms) for (const p of g) for (const q of g) (groupsOf.get(p) ?? groupsOf.set(p, new Set()).get(p)!).add(q)
+  const candidates = [...groupsOf].map(([phrase, group]) => ({ phrase, group: [...group] }))
+  candidates.sort((a, b) => b.phrase.length - a.phrase.length)
+  const taken: Span[] = []
+  const free = (s: number, e: number) => taken.every((t) => e <= t.start || s >= t.end)
+  for (const { phrase, group } of candidates) {
+    const latin = !CJK_CHAR.test(phrase)
+    let from = 0
+    for (let guard = 0; guard < 20; guard++) {
+      const at = text.indexOf(phrase, from)
+      if (at < 0) break
+      from = at + 1
+      const end = at + phrase.length
+      // a Latin phrase must stand alone: "rm" is not inside "format", "-p" not inside "--publish"
+      if (latin && (/[\w-]/.test(text[at - 1] ?? '') || /[\w]/.test(text[end] ?? ''))) continue
+      if (free(at, end)) taken.push({ start: at, end, group })
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Turn what the reader typed into concepts.
+ * @param query raw query text
+ * @param vocab the index's vocabulary
+ * @param lexicon synonym groups
+ */
+export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon): Analysis {
+  const text = normalize(query)
+  const typing = !/\s$/.test(query)
+  const concepts: Concept[] = []
+  let flag = false
+  const spans = findPhrases(text, lexicon)
+  const push = (c: Concept) => { if (c.alternatives.length) concepts.push(c) }
+  const content = pieces(text).filter((p) => !(p.kind === 'cjk' ? ZH_STOP.has(p.text) : EN_STOP.has(p.text)))
+  const alone = content.length === 1 && content[0].kind === 'cjk' && [...content[0].text].length === 1
+
+  const plain = (chunk: string, isLastChunk: boolean) => {
+    const ps = pieces(chunk)
+    ps.forEach((p, pi) => {
+      const lastPiece = isLastChunk && pi === ps.length - 1 && typing
+      if (p.kind === 'flag') {
+        flag = true
+        push({ label: p.text, alternatives: [[p.text]], prefix: lastPiece, fuzzy: false })
+      } else if (p.kind === 'latin') {
+        if (EN_STOP.has(p.text)) return
+        const terms = latinTerms(p)
+        if (terms.length > 1 && !vocab.has(p.text) && terms.slice(1).some((t) => !vocab.has(t))) {
+          // an unknown compound with an unknown part ("mutli-stage"): each part on its own, with typo tolerance
+          plain(terms.slice(1).join(' ') + (lastPiece ? '' : ' '), isLastChunk && pi === ps.length - 1)
+          return
+        }
+        const alts: string[][] = [[p.text]]
+        if (terms.length > 1) alts.push(terms.slice(1).filter((t) => !isStopTerm(t)))
+        let fuzzy: false | number = false
+        if (!vocab.has(p.text) && /^[a-z]{4,}$/.test(p.text)) {
+          fuzzy = p.text.length >= 8 ? 2 : 1
+          for (const t of transpositions(p.text, vocab)) alts.push([t])
+        }
+        push({ label: p.text, alternatives: unique(alts), prefix: lastPiece && p.text.length > 1, fuzzy })
+      } else {
+        const words = segment(p.text, vocab).filter((w) => !ZH_STOP.has(w))
+        words.forEach((w, wi) => {
+          const prefix = lastPiece && wi === words.length - 1
+          // a single character is a topic of its own only when it is the whole query ("卷");
+          // inside a longer query it is usually half of a word the pages do not use ("减小")
+          if ([...w].length === 1 && !alone) push({ label: w, alternatives: vocab.has(w) ? [[w]] : [], prefix, fuzzy: false, weight: 0.5 })
+          else push({ label: w, alternatives: cjkAlternatives(w, vocab), prefix, fuzzy: false })
+        })
+      }
+    })
+  }
+
+  let pos = 0
+  spans.forEach((s) => {
+    plain(text.slice(pos, s.start), false)
+    const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t))))
+    if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
+    // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
+    const typed = phraseTerms(text.slice(s.start, s.end), vocab)
+    concepts.push({ label: text.slice(s.start, s.end), alternatives: alts, prefix: false, fuzzy: false, typed })
+    pos = s.end
+  })
+  plain(text.slice(pos), true)
+  const topic = concepts.length === 1 && lexicon.glossary.includes(text.trim())
+  return { concepts, define: DEFINE_RE.test(text), flag, topic }
+}
+
+/** How much a synonym counts against the word the reader typed. */
+const SYNONYM_WEIGHT = 0.6
+
+/** The MiniSearch query for an analysis: OR of concepts, each an OR of AND-alternatives. */
+export function toMiniSearchQuery(a: Analysis): Query {
+  return {
+    combineWith: 'OR',
+    queries: a.concepts.filter((c) => c.alternatives.length).map((c) => ({
+      combineWith: 'OR',
+      prefix: c.prefix,
+      fuzzy: c.fuzzy,
+      ...(c.typed ? { boostTerm: (t: string) => (c.typed!.includes(t) ? 1 : SYNONYM_WEIGHT) } : {}),
+      queries: c.alternatives.map((alt) => (alt.length === 1 ? alt[0] : { combineWith: 'AND', queries: alt })),
+    })),
+  }
+}
+
+/**
+ * How much a page kind counts, by site path. Pages about the project (credits, changelog,
+ * contributor guides, status) stay searchable but rank below pages that teach.
+ */
+export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag' | 'topic'>): number {
+  const path = id.replace(/#.*$/, '')
+  if (/^\/(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return 0.25
+  if (path === '/' || path === '/en/') return 0.5
+  // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
+  if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? 3 : a.topic ? 1.5 : 0.5
+  // a command's examples come after the command's own entry
+  const examples = /-examples$/.test(id) ? 0.6 : 1
+  if (/^\/(en\/)?cli\//.test(path)) return (a.flag ? 1.5 : 1) * examples
+  return examples
+}
+
+/**
+ * Field weights. title/text/titles as VitePress's defaults (a heading counts double the body);
+ * `keywords` holds a section's task words and aliases (see core/search/sections.ts) and counts
+ * like a heading.
+ */
+export const FIELD_BOOST = { title: 4, text: 2, titles: 1, keywords: 4 }
+
+export interface RankedResult extends SearchResult { coverage: number }
+
+/**
+ * Search a loaded index the way the site search box does.
+ * @returns results, best first; each with its MiniSearch fields plus `coverage` (0–1)
+ */
+export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lexicon: Lexicon): RankedResult[] {
+  const a = analyzeQuery(query, vocab, lexicon)
+  const live = a.concepts
+  if (!live.length) return []
+  const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
+  const termConcept = new Map<string, number[]>()
+  live.forEach((c, i) => c.alternatives.flat().forEach((t) => (termConcept.get(t) ?? termConcept.set(t, []).get(t)!).push(i)))
+  const raw = ms.search(toMiniSearchQuery(a), {
+    tokenize: (s: string) => [s],
+    processTerm: (s: string) => s,
+    boost: FIELD_BOOST,
+  })
+  const out: RankedResult[] = []
+  for (const r of raw) {
+    const hit = new Set<number>()
+    for (const t of r.queryTerms) for (const i of termConcept.get(t) ?? []) hit.add(i)
+    // prefix/fuzzy matches report the query term as typed, so they count for their concept too
+    let got = 0
+    for (const i of hit) got += live[i].weight ?? 1
+    const coverage = got / total
+    // MiniSearch already multiplies by the number of matched query terms; undo that so long
+    // synonym lists do not outweigh the share of the question a section answers
+    const base = r.score / Math.max(1, r.queryTerms.length)
+    out.push({ ...r, score: base * coverage * coverage * pageWeight(r.id, a), coverage })
+  }
+  return out.sort((x, y) => y.score - x.score)
+}

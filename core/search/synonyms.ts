@@ -1,0 +1,53 @@
+/**
+ * Words readers use for the same thing, beyond what the glossary's names and aliases already say
+ * (those are added by lexicon.ts). Each group lists phrases a query may contain; a query phrase
+ * matches pages that use any phrase of its group. Write phrases the way readers type them
+ * (lower case for Latin); a flag stands for the option it names.
+ *
+ * Sources: the phrasing of the blind query set (tests/search/queries.yaml), the articles in
+ * /about/credits, and Docker's own option names (docs.docker.com CLI reference).
+ */
+export const SYNONYMS: string[][] = [
+  ['k8s', 'kubernetes', 'kube'],
+  ['编排', '容器编排', 'orchestration', 'orchestrator'],
+  ['后台运行', '后台', '分离模式', 'detach', 'detached', '-d', '--detach'],
+  ['自动重启', '重启策略', '开机自启', '开机启动', '--restart', 'restart policy', 'restart'],
+  ['停止的', '已停止', '已退出', '退出的', 'exited', 'stopped'],
+  ['一键启动多个容器', '多容器', '多个容器', 'docker compose', 'compose', 'docker-compose'],
+  ['删除', '移除', 'rm', 'remove', 'delete'],
+  ['清理', '清除', '回收', 'prune', 'cleanup', 'clean up'],
+  ['进入容器', '进到容器', '进容器', 'docker exec', 'exec', '-it'],
+  ['日志', 'log', 'logs'],
+  ['端口映射', '端口转发', '发布端口', '映射端口', 'port mapping', 'publish', '-p', '--publish'],
+  ['数据卷', '卷', 'volume', 'volumes', '-v', '--volume', '命名卷'],
+  ['绑定挂载', '挂载目录', '目录挂载', '挂载宿主机目录', 'bind mount', 'bind mounts'],
+  ['镜像加速', '镜像加速器', '加速器', '国内镜像', '镜像源', 'registry mirror', 'registry-mirrors',
+    // pasted errors of slow or blocked pulls: a mirror is the usual answer
+    'tls handshake timeout', 'i/o timeout', 'context deadline exceeded', '拉取超时', '拉取慢'],
+  ['环境变量', 'env', '-e', '--env', 'environment'],
+  ['限制内存', '内存限制', '-m', '--memory', 'memory limit'],
+  ['限制cpu', 'cpu限制', '--cpus', 'cpu limit'],
+  ['分层', '镜像层', '层', 'layer', 'layers'],
+  ['虚拟机', 'vm', 'virtual machine'],
+  ['ip地址', 'ip', 'ipaddress', 'ip address'],
+  ['交互式', '交互', 'interactive', '-i', '-t', '-it'],
+  ['权限不足', 'permission denied', '没有权限'],
+  ['端口被占用', '端口占用', 'port is already allocated', 'address already in use'],
+  ['磁盘空间', '磁盘满', '空间不足', 'no space left on device', 'disk space'],
+  ['上传镜像', '推送镜像', 'push'],
+  ['下载镜像', '拉取镜像', 'pull'],
+  ['打标签', '标签', 'tag'],
+  ['健康检查', 'healthcheck', 'health check', '--health-cmd'],
+  ['构建镜像', 'docker build', 'build', '构建'],
+  ['多阶段构建', 'multi-stage', 'multi-stage build', 'multistage'],
+  ['守护进程', 'daemon', 'dockerd'],
+  ['集群', 'swarm', 'cluster'],
+  ['一次性容器', '用完即删', '--rm'],
+  ['容器名', '容器名称', '--name'],
+  ['命名卷', '具名卷', 'named volume', 'named volumes'],
+  ['镜像体积', '镜像大小', '镜像太大', '减小镜像', '瘦身', 'image size'],
+  ['退出码', '退出状态码', '状态码', 'exit code', 'exit status'],
+  // pasted errors → what answers them
+  ['docker login', '登录', 'requested access to the resource is denied', 'unauthorized', 'authentication required'],
+  ['区别', '对比', '比较', '差别', '不同', 'vs', 'versus', 'difference', 'comparison'],
+]

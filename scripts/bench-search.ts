@@ -1,0 +1,77 @@
+/**
+ * Search bench on the built site (run `npm run build` first), in Debian's chromium:
+ *  - quality per query set and per query kind: top-1, top-3, mean reciprocal rank, zero results;
+ *  - bytes fetched between opening the search box and the first result (gzip, as a static host
+ *    serves them), and which files they were;
+ *  - per-keystroke latency of the query engine after the index has loaded (User Timing measures
+ *    "docker-kb:search" recorded by core/search/client.ts), p50 / p95 / max over every prefix of
+ *    every query typed one character at a time.
+ *
+ *   npm run bench:search [-- --sets queries,regression] [--json reports/bench-search.json]
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { parseArgs } from 'node:util'
+import { DIST_DIR, serveStatic } from './lib/static-server'
+import { launchBrowser } from './lib/browser'
+import { loadQuerySet, runSearchQueries, searchTop, type Outcome } from './lib/search-quality'
+
+const { values } = parseArgs({ options: { sets: { type: 'string', default: 'queries,regression' }, json: { type: 'string', default: 'reports/bench-search.json' } } })
+if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error(`${DIST_DIR} has no built site: run npm run build first`)
+
+const server = await serveStatic(DIST_DIR, 0)
+const browser = await launchBrowser()
+const out: Record<string, unknown> = {}
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`
+try {
+  // 1. bytes before the first result
+  const page = await browser.context.newPage()
+  await page.goto(server.url + '/', { waitUntil: 'networkidle' })
+  const before = await page.evaluate(() => performance.getEntriesByType('resource').length)
+  await page.keyboard.press('Control+k')
+  await page.locator('.VPLocalSearchBox input').waitFor()
+  await searchTop(page, '端口映射', 3)
+  const urls = await page.evaluate((n) => performance.getEntriesByType('resource').slice(n).map((e) => e.name), before)
+  const files = urls.map((u) => new URL(u).pathname).filter((p) => fs.existsSync(path.join(DIST_DIR, p)))
+  const sizes = files.map((p) => ({ file: p, gzip: zlib.gzipSync(fs.readFileSync(path.join(DIST_DIR, p))).length }))
+  // the box's own chunk and the index; page chunks VitePress prefetches meanwhile are listed apart
+  const own = sizes.filter((s) => /VPLocalSearchBox|localSearchIndex/.test(s.file))
+  const index = own.reduce((n, s) => n + s.gzip, 0)
+  const total = sizes.reduce((n, s) => n + s.gzip, 0)
+  out.firstSearchBytes = { index, total, files: sizes }
+  console.log(`first search: ${(index / 1024).toFixed(1)} KB gzip for the search box and index (${own.map((s) => `${path.basename(s.file)} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}); ${(total / 1024).toFixed(1)} KB with ${sizes.length - own.length} prefetched page chunks`)
+
+  // 2. per-keystroke latency, index loaded
+  const typed = loadQuerySet('tests/search/queries.yaml').slice(0, 40).map((q) => q.q)
+  await page.evaluate(() => performance.clearMeasures('docker-kb:search'))
+  const input = page.locator('.VPLocalSearchBox input')
+  for (const q of typed) {
+    await input.fill('')
+    await input.focus()
+    // one input event per character, like a reader typing (IME commits arrive the same way)
+    await page.keyboard.type(q)
+    await searchTop(page, q, 1)
+  }
+  const d = (await page.evaluate(() => performance.getEntriesByName('docker-kb:search').map((e) => e.duration))).sort((a, b) => a - b)
+  const q = (p: number) => d[Math.min(d.length - 1, Math.floor(p * d.length))]
+  out.keystroke = { count: d.length, p50: q(0.5), p95: q(0.95), max: d.at(-1) }
+  console.log(`per keystroke: ${d.length} searches, p50 ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${d.at(-1)?.toFixed(2)} ms`)
+  await page.close()
+
+  // 3. quality
+  for (const set of values.sets!.split(',')) {
+    const r = await runSearchQueries(browser.context, server.url, loadQuerySet(`tests/search/${set}.yaml`))
+    out[set] = { total: r.total, top1: r.top1, top3: r.top3, mrr: r.mrr, zero: r.zero }
+    console.log(`${set}: ${r.total} queries, top-1 ${pct(r.top1)}, top-3 ${pct(r.top3)}, MRR ${r.mrr.toFixed(3)}, zero results ${pct(r.zero)}`)
+    const kinds = new Map<string, Outcome[]>()
+    for (const o of r.outcomes) (kinds.get(o.query.kind) ?? kinds.set(o.query.kind, []).get(o.query.kind)!).push(o)
+    for (const [k, os] of kinds) console.log(`  ${k.padEnd(10)} ${String(os.length).padStart(3)}  top-1 ${pct(os.filter((o) => o.top1).length / os.length).padStart(7)}  top-3 ${pct(os.filter((o) => o.top3).length / os.length).padStart(7)}`)
+    for (const m of r.misses) console.log(`  miss: "${m.query.q}" → want ${m.query.expect.join(' | ')}, got ${m.results.slice(0, 3).join(', ') || 'nothing'}`)
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
+fs.mkdirSync(path.dirname(values.json!), { recursive: true })
+fs.writeFileSync(values.json!, JSON.stringify(out, null, 2))

@@ -1,0 +1,73 @@
+/**
+ * Search evaluation in Node: indexes the site's pages the way the built site does (VitePress's
+ * Markdown renderer, our section splitter and tokenizer) and runs a query set through the same
+ * query engine the browser uses, for fast comparison of tokenizers and ranking rules.
+ * The authoritative numbers come from the browser run on the built site (`npm run bench`).
+ *
+ *   npx tsx scripts/search-eval.ts [--queries tests/search/queries.yaml] [--candidate jieba|bigram] [--misses]
+ *
+ * Prints top-1, top-3, mean reciprocal rank, zero-result rate and index size (JSON, gzip).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { parseArgs } from 'node:util'
+import MiniSearch from 'minisearch'
+import { createMarkdownRenderer, resolveConfig } from 'vitepress'
+import { searchSetup } from '../.vitepress/config/search'
+import { searchSite, vocabularyOf } from '../core/search/query'
+import { tokenize as bigramTokenize, processTerm as bigramProcess } from '../.vitepress/plugins/search-tokenize'
+import { loadQuerySet, judge, summarize } from './lib/search-quality'
+
+const { values } = parseArgs({
+  options: {
+    queries: { type: 'string', default: 'tests/search/queries.yaml' },
+    candidate: { type: 'string', default: 'jieba' },
+    misses: { type: 'boolean', default: false },
+  },
+})
+
+const root = path.resolve(import.meta.dirname, '..')
+const config = await resolveConfig(root, 'build', 'production')
+const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
+const setup = searchSetup()
+
+type Doc = { id: string; title: string; titles: string[]; text: string }
+const docs: Doc[] = []
+for (const page of config.pages) {
+  if (/^(en|v)\//.test(page)) continue
+  const file = path.join(config.srcDir, page)
+  const env: Record<string, any> = { path: file, relativePath: page, cleanUrls: true }
+  const html = md.render(fs.readFileSync(file, 'utf8'), env)
+  if (env.frontmatter?.search === false) continue
+  const fileId = '/' + page.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+  for (const s of setup.splitIntoSections(file, html)) {
+    docs.push({ id: s.anchor ? `${fileId}#${s.anchor}` : fileId, text: s.text, title: s.titles.at(-1)!, titles: s.titles.slice(0, -1) })
+  }
+}
+
+const fields = { fields: ['title', 'titles', 'text'], storeFields: ['title', 'titles'] }
+const ms = values.candidate === 'bigram'
+  ? new MiniSearch({ ...fields, tokenize: bigramTokenize, processTerm: bigramProcess })
+  : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
+ms.addAll(docs)
+const json = JSON.stringify(ms); if (process.env.DUMP_INDEX) fs.writeFileSync(process.env.DUMP_INDEX, json)
+const vocab = vocabularyOf(ms)
+
+const search = (q: string): string[] => values.candidate === 'bigram'
+  ? ms.search(q, { combineWith: 'AND', prefix: (t: string) => t.length > 1, fuzzy: (t: string) => (/^[a-z]{5,}$/.test(t) ? 0.2 : false), boost: { title: 4, text: 2, titles: 1 } }).map((r) => r.id)
+  : searchSite(ms, q, vocab, setup.lexicon).map((r) => r.id)
+
+const queries = loadQuerySet(values.queries!)
+const outcomes = queries.map((q) => judge(q, search(q.q)))
+const s = summarize(outcomes)
+console.log(`${values.candidate}: ${docs.length} sections, ${ms.termCount} terms, index ${(json.length / 1024).toFixed(0)} KB, gzip ${(zlib.gzipSync(json).length / 1024).toFixed(0)} KB`)
+console.log(`queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(s.top3 * 100).toFixed(1)} %, MRR ${s.mrr.toFixed(3)}, zero results ${(s.zero * 100).toFixed(1)} %`)
+if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
+if (process.env.EXPLAIN) for (const q of process.env.EXPLAIN.split('|')) {
+  const { analyzeQuery } = await import('../core/search/query')
+  const a = analyzeQuery(q, vocab, setup.lexicon)
+  console.log(JSON.stringify(q), a.define ? 'define' : '', a.flag ? 'flag' : '')
+  for (const c of a.concepts) console.log('  ', c.label, '→', c.alternatives.map((x) => x.join('+')).join(' | ').slice(0, 200))
+  for (const r of searchSite(ms, q, vocab, setup.lexicon).slice(0, 5)) console.log('    ', r.score.toFixed(2), r.coverage.toFixed(2), r.id, r.queryTerms.join(','))
+}
