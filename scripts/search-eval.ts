@@ -15,8 +15,9 @@ import { parseArgs } from 'node:util'
 import MiniSearch from 'minisearch'
 import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { searchSetup } from '../.vitepress/config/search'
-import { searchSite, vocabularyOf } from '../core/search/query'
-import { tokenize as bigramTokenize, processTerm as bigramProcess } from '../.vitepress/plugins/search-tokenize'
+import { RANKING, searchSite, vocabularyOf } from '../core/search/query'
+import { createIndexTokenizer } from '../core/search/index-tokenize'
+import { isStopTerm, latinTerms, normalize, pieces } from '../core/search/text'
 import { loadQuerySet, judge, summarize } from './lib/search-quality'
 
 const { values } = parseArgs({
@@ -24,6 +25,9 @@ const { values } = parseArgs({
     queries: { type: 'string', default: 'tests/search/queries.yaml' },
     candidate: { type: 'string', default: 'jieba' },
     misses: { type: 'boolean', default: false },
+    // --grid 'synonym=0.4,0.6;glossary=0.3,0.5': every combination of RANKING values, on the query
+    // set and on tests/search/regression.yaml (never on the held-out set)
+    grid: { type: 'string' },
   },
 })
 
@@ -46,10 +50,38 @@ for (const page of config.pages) {
   }
 }
 
+/**
+ * The first edition's tokenizer, kept here as the baseline candidate: CJK runs as overlapping
+ * character pairs, queries combined with AND (MiniSearch's own query path).
+ */
+function bigramTokenize(text: string): string[] {
+  const out: string[] = []
+  for (const p of pieces(normalize(text))) {
+    if (p.kind !== 'cjk') { out.push(...latinTerms(p)); continue }
+    if (p.text.length === 1) out.push(p.text)
+    for (let i = 0; i + 1 < p.text.length; i++) out.push(p.text.slice(i, i + 2))
+  }
+  return out
+}
+/** Candidate: ICU word segmentation (Intl.Segmenter, as Node and Chromium ship it) instead of jieba. */
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+function intlTokenize(text: string): string[] {
+  const out: string[] = []
+  for (const p of pieces(normalize(text))) {
+    const terms = p.kind === 'cjk' ? [...segmenter.segment(p.text)].map((s) => s.segment) : latinTerms(p)
+    for (const t of terms) if (t.trim() && !isStopTerm(t)) out.push(t)
+  }
+  return out
+}
 const fields = { fields: ['title', 'titles', 'text'], storeFields: ['title', 'titles'] }
 const ms = values.candidate === 'bigram'
-  ? new MiniSearch({ ...fields, tokenize: bigramTokenize, processTerm: bigramProcess })
-  : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
+  ? new MiniSearch({ ...fields, tokenize: bigramTokenize })
+  : values.candidate === 'intl'
+    ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: intlTokenize })
+    : values.candidate === 'jieba-cut'
+      ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: createIndexTokenizer([], 'cut') })
+      : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
+if (!['bigram', 'intl', 'jieba', 'jieba-cut'].includes(values.candidate!)) throw new Error(`--candidate: bigram, intl, jieba-cut or jieba`)
 ms.addAll(docs)
 const json = JSON.stringify(ms); if (process.env.DUMP_INDEX) fs.writeFileSync(process.env.DUMP_INDEX, json)
 const vocab = vocabularyOf(ms)
@@ -58,6 +90,23 @@ const search = (q: string): string[] => values.candidate === 'bigram'
   ? ms.search(q, { combineWith: 'AND', prefix: (t: string) => t.length > 1, fuzzy: (t: string) => (/^[a-z]{5,}$/.test(t) ? 0.2 : false), boost: { title: 4, text: 2, titles: 1 } }).map((r) => r.id)
   : searchSite(ms, q, vocab, setup.lexicon).map((r) => r.id)
 
+if (values.grid) {
+  if (values.queries!.includes('holdout')) throw new Error('--grid tunes ranking: never on the held-out set')
+  const axes = values.grid.split(';').map((a) => { const [k, v] = a.split('='); if (!(k in RANKING)) throw new Error(`--grid: unknown weight ${k}`); return { k: k as keyof typeof RANKING, vs: v.split(',').map(Number) } })
+  const sets = [loadQuerySet(values.queries!), loadQuerySet('tests/search/regression.yaml')]
+  const rows: string[] = []
+  const walk = (i: number, label: string[]) => {
+    if (i === axes.length) {
+      const [d, r] = sets.map((qs) => summarize(qs.map((q) => judge(q, search(q.q)))))
+      rows.push(`${label.join(' ').padEnd(40)} dev top-1 ${(d.top1 * 100).toFixed(1)} top-3 ${(d.top3 * 100).toFixed(1)} MRR ${d.mrr.toFixed(3)} | regression top-1 ${(r.top1 * 100).toFixed(1)} top-3 ${(r.top3 * 100).toFixed(1)}`)
+      return
+    }
+    for (const v of axes[i].vs) { RANKING[axes[i].k] = v; walk(i + 1, [...label, `${axes[i].k}=${v}`]) }
+  }
+  walk(0, [])
+  console.log(rows.join('\n'))
+  process.exit(0)
+}
 const queries = loadQuerySet(values.queries!)
 const outcomes = queries.map((q) => judge(q, search(q.q)))
 const s = summarize(outcomes)

@@ -22,10 +22,12 @@ const USER_WORD_FREQ = 200000
 /**
  * Make the index tokenizer.
  * @param words domain words (any script; only those containing CJK matter to jieba)
+ * @param mode 'search' (the site's): also the words inside compounds; 'cut': plain segmentation
+ *   (kept for the comparison in scripts/search-eval.ts)
  * @returns tokenize(text) → index terms (normalised, stop words removed, duplicates kept: term
  *   frequency matters to BM25)
  */
-export function createIndexTokenizer(words: Iterable<string>): (text: string) => string[] {
+export function createIndexTokenizer(words: Iterable<string>, mode: 'search' | 'cut' = 'search'): (text: string) => string[] {
   const jieba = Jieba.withDict(dict)
   const lines: string[] = []
   for (const w of words) {
@@ -37,7 +39,7 @@ export function createIndexTokenizer(words: Iterable<string>): (text: string) =>
   return (text: string) => {
     const out: string[] = []
     for (const p of pieces(normalize(text))) {
-      let terms = p.kind === 'cjk' ? jieba.cutForSearch(p.text, false) : latinTerms(p)
+      let terms = p.kind === 'cjk' ? (mode === 'search' ? jieba.cutForSearch(p.text, false) : jieba.cut(p.text, false)) : latinTerms(p)
       // image references, URLs and paths (`localhost:5000/team/app:2.0`) are indexed by their
       // parts only: the query side matches a typed compound by all of its parts, and the whole
       // strings were a third of the Latin vocabulary

@@ -246,7 +246,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
           // a single character is a topic of its own only when it is the whole query ("卷");
           // inside a longer query it is usually half of a word the pages do not use ("减小")
           if ([...w].length === 1 && !alone) push({ label: w, alternatives: vocab.has(w) ? [[w]] : [], prefix, fuzzy: false, weight: 0.5 })
-          else push({ label: w, alternatives: cjkAlternatives(w, vocab), prefix, fuzzy: false })
+          else push({ label: w, alternatives: cjkAlternatives(w, vocab), prefix, fuzzy: false, typed: [w] })
         })
       }
     })
@@ -267,21 +267,23 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
   return { concepts, define: DEFINE_RE.test(text), flag, topic }
 }
 
-/** How much a synonym counts against the word the reader typed. */
-const SYNONYM_WEIGHT = 0.6
+/**
+ * Ranking weights (multipliers of a section's score). Chosen with scripts/search-eval.ts --grid
+ * on tests/search/queries.yaml, checked on regression.yaml and finally on holdout.yaml.
+ *  - synonym: a synonym or a compound's parts, against the words the reader typed
+ *  - glossary / define: a glossary entry, normally / when the query asks "X 是什么"
+ *  - pageTop: a teaching page's own top section (see isPageTop)
+ *  - flag: a command reference entry when a flag was typed
+ *  - minor: pages about the project (credits, changelog, contributing, status)
+ */
+export const RANKING = { synonym: 0.6, glossary: 0.5, define: 3, pageTop: 1.25, flag: 1.5, minor: 0.25 }
 
-/** The MiniSearch query for an analysis: OR of concepts, each an OR of AND-alternatives. */
-export function toMiniSearchQuery(a: Analysis): Query {
-  return {
-    combineWith: 'OR',
-    queries: a.concepts.filter((c) => c.alternatives.length).map((c) => ({
-      combineWith: 'OR',
-      prefix: c.prefix,
-      fuzzy: c.fuzzy,
-      ...(c.typed ? { boostTerm: (t: string) => (c.typed!.includes(t) ? 1 : SYNONYM_WEIGHT) } : {}),
-      queries: c.alternatives.map((alt) => (alt.length === 1 ? alt[0] : { combineWith: 'AND', queries: alt })),
-    })),
-  }
+/**
+ * The MiniSearch query of one alternative (all its terms must occur), with the concept's
+ * prefix and typo settings.
+ */
+export function alternativeQuery(c: Concept, alt: string[]): Query {
+  return { combineWith: 'AND', prefix: c.prefix, fuzzy: c.fuzzy, queries: alt }
 }
 
 /**
@@ -290,14 +292,12 @@ export function toMiniSearchQuery(a: Analysis): Query {
  */
 export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag' | 'topic'>): number {
   const path = id.replace(/#.*$/, '')
-  if (/^\/(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return 0.25
+  if (/^\/(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
   if (path === '/' || path === '/en/') return 0.5
   // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
-  if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? 3 : a.topic ? 1.5 : 0.5
-  // a command's examples come after the command's own entry
-  const examples = /-examples$/.test(id) ? 0.6 : 1
-  if (/^\/(en\/)?cli\//.test(path)) return (a.flag ? 1.5 : 1) * examples
-  return examples
+  if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? RANKING.define : RANKING.glossary
+  if (/^\/(en\/)?cli\//.test(path)) return a.flag ? RANKING.flag : 1
+  return 1
 }
 
 /**
@@ -310,33 +310,66 @@ export const FIELD_BOOST = { title: 4, text: 2, titles: 1, keywords: 4 }
 export interface RankedResult extends SearchResult { coverage: number }
 
 /**
+ * A teaching page's own top section (its h1: no parent titles) is where a topic is introduced;
+ * for a bare topic ("端口映射", "bind mount") it is a better first answer than a short glossary
+ * entry or one command among many. Command reference pages are lookups, not introductions.
+ */
+const isPageTop = (r: SearchResult) => Array.isArray(r.titles) && r.titles.length === 0 && !/^\/(en\/)?(cli|glossary)\//.test(r.id)
+
+/**
  * Search a loaded index the way the site search box does.
- * @returns results, best first; each with its MiniSearch fields plus `coverage` (0–1)
+ *
+ * Each alternative of each concept is one MiniSearch AND-query; a section's score for a concept
+ * is its best alternative's score (typed words count fully, synonyms and parts RANKING.synonym),
+ * not their sum — a glossary entry that lists every alias must not outscore the page that
+ * explains the thing. A section's score is the sum over concepts, times coverage², times the share
+ * of concepts its own heading matches (+1), times its page kind's weight.
+ *
+ * @returns results, best first: MiniSearch's result fields (id, title, titles, terms, match, …)
+ *   with `score` replaced by ours and `coverage` (0–1) added
  */
 export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lexicon: Lexicon): RankedResult[] {
   const a = analyzeQuery(query, vocab, lexicon)
   const live = a.concepts
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
-  const termConcept = new Map<string, number[]>()
-  live.forEach((c, i) => c.alternatives.flat().forEach((t) => (termConcept.get(t) ?? termConcept.set(t, []).get(t)!).push(i)))
-  const raw = ms.search(toMiniSearchQuery(a), {
-    tokenize: (s: string) => [s],
-    processTerm: (s: string) => s,
-    boost: FIELD_BOOST,
+  const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
+  interface Acc { result: SearchResult; score: number; covered: number; titled: number; terms: Set<string>; match: Record<string, string[]> }
+  const docs = new Map<string, Acc>()
+  live.forEach((c) => {
+    const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
+    for (const alt of c.alternatives) {
+      const w = !c.typed || alt.every((t) => c.typed!.includes(t)) ? 1 : RANKING.synonym
+      for (const r of ms.search(alternativeQuery(c, alt), options)) {
+        // MiniSearch multiplies by the number of matched query terms; we weigh terms ourselves
+        const score = (w * r.score) / Math.max(1, r.queryTerms.length)
+        const prev = best.get(r.id)
+        if (prev && prev.score >= score) continue
+        const titled = Object.values(r.match).some((fields) => fields.includes('title'))
+        best.set(r.id, { score, titled, result: r })
+      }
+    }
+    const weight = c.weight ?? 1
+    for (const [id, b] of best) {
+      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, terms: new Set<string>(), match: {} }
+      acc.score += b.score * weight
+      acc.covered += weight
+      if (b.titled) acc.titled += weight
+      for (const t of b.result.terms) acc.terms.add(t)
+      Object.assign(acc.match, b.result.match)
+      docs.set(id, acc)
+    }
   })
   const out: RankedResult[] = []
-  for (const r of raw) {
-    const hit = new Set<number>()
-    for (const t of r.queryTerms) for (const i of termConcept.get(t) ?? []) hit.add(i)
-    // prefix/fuzzy matches report the query term as typed, so they count for their concept too
-    let got = 0
-    for (const i of hit) got += live[i].weight ?? 1
-    const coverage = got / total
-    // MiniSearch already multiplies by the number of matched query terms; undo that so long
-    // synonym lists do not outweigh the share of the question a section answers
-    const base = r.score / Math.max(1, r.queryTerms.length)
-    out.push({ ...r, score: base * coverage * coverage * pageWeight(r.id, a), coverage })
+  for (const [id, acc] of docs) {
+    const coverage = acc.covered / total
+    out.push({
+      ...acc.result,
+      terms: [...acc.terms],
+      match: acc.match,
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a) * (isPageTop(acc.result) ? RANKING.pageTop : 1),
+      coverage,
+    })
   }
   return out.sort((x, y) => y.score - x.score)
 }

@@ -1,12 +1,19 @@
 /**
- * Split a rendered page into the sections the search index holds (one per heading).
+ * Split a rendered page into the sections the search index holds (one per heading), without
+ * the parts nobody searches for, and with each section's hidden keywords.
  *
- * This is VitePress 1.6's own `splitPageIntoSections` (src/node/plugins/localSearchPlugin.ts, MIT),
+ * `splitPageIntoSections` is VitePress 1.6's own (src/node/plugins/localSearchPlugin.ts, MIT),
  * which VitePress does not export: its `_splitIntoSections` hook replaces the default instead of
- * wrapping it, and we need the hook to add each section's hidden keywords (command keywords,
- * page keywords) to the indexed text. Keep the heading regexes identical to VitePress's so that
- * anchors match the ones on the page.
+ * wrapping it, and we need the hook to strip output and add keywords. The heading regexes stay
+ * identical to VitePress's so that anchors match the ones on the page.
  */
+
+/** One searchable section. `titles` = parent headings then this heading; `text` = plain text. */
+export interface Section { anchor: string; titles: string[]; text: string }
+
+const headingRegex = /<h(\d*).*?>(.*?<a.*? href="#.*?".*?>.*?<\/a>)<\/h\1>/gi
+const headingContentRegex = /(.*?)<a.*? href="#(.*?)".*?>.*?<\/a>/i
+const clearHtmlTags = (s: string) => s.replace(/<[^>]*>/g, '')
 
 /**
  * Separates a section's text from its hidden keywords inside the one `text` string VitePress
@@ -29,34 +36,51 @@ export function extractField(doc: Record<string, unknown>, field: string): strin
 /** The index's fields: VitePress's three plus the hidden keywords. */
 export const INDEX_FIELDS = ['title', 'titles', 'text', 'keywords']
 
-/** One searchable section. `titles` = parent headings then this heading; `text` = plain text. */
-export interface Section { anchor: string; titles: string[]; text: string }
-
-const headingRegex = /<h(\d*).*?>(.*?<a.*? href="#.*?".*?>.*?<\/a>)<\/h\1>/gi
-const headingContentRegex = /(.*?)<a.*? href="#(.*?)".*?>.*?<\/a>/i
-const clearHtmlTags = (s: string) => s.replace(/<[^>]*>/g, '')
+/**
+ * Deepest heading level that starts a section of its own. Deeper headings (h4: a command's
+ * "示例", a FAQ's sub-case) stay in their parent's section: the parent is the answer a reader
+ * clicks, and every section costs the index its id, titles and postings.
+ */
+export const SECTION_DEPTH = 3
 
 /**
- * Page chrome that is not content: the snippet status bars ("已验证 · Docker Engine … · 日期",
- * rendered on every runnable block by .vitepress/plugins/snippet-fence.ts) and code blocks'
- * language labels. Left in, they made "验证", "engine" and the date the most frequent terms of the
- * index and a fifth of its size.
+ * What a reader does not search for: the snippet status bars ("已验证 · Docker Engine … · 日期",
+ * rendered on every runnable block by .vitepress/plugins/snippet-fence.ts), code blocks' language
+ * labels, and program output (console output after the prompt lines, text/YAML/Dockerfile
+ * blocks: IDs, sizes, dates). Commands stay (`docker run -d`); the prose around every block says
+ * what the output shows. Left in, output and badges were a quarter of the index's size and made
+ * "验证", "engine" and dates its most frequent terms.
  */
 export function stripChrome(html: string): string {
   return html
     .replace(/<div class="snippet-bar[^"]*">[\s\S]*?<\/div>/g, '')
     .replace(/<span class="lang">[^<]*<\/span>/g, '')
+    .replace(/(<div class="language-([\w-]*)[^"]*"[^>]*>[\s\S]*?)(<pre[\s\S]*?<\/pre>)/g, (_, head: string, lang: string, pre: string) => {
+      if (/^(sh|bash|shell|powershell)$/.test(lang)) return head + pre
+      if (lang !== 'console') return head
+      // console: keep the prompt lines (`$ docker ps`), drop what the program printed
+      const lines = pre.split(/<span class="line">/).slice(1).map(clearHtmlTags)
+      return head + lines.filter((l) => /^\s*[$#>] /.test(l)).join('\n')
+    })
 }
 
 /**
  * @param html the page as VitePress renders it for search
- * @param extra hidden words per anchor ('' = the page's first section), appended to the text
+ * @param extra hidden words per anchor ('' = the page's first section)
+ * @returns sections in page order; `text` ends with KEYWORDS_SEPARATOR + keywords when there are any
  */
 export function* splitPageIntoSections(html: string, extra: (anchor: string) => string[] = () => []): Generator<Section> {
   const result = stripChrome(html).split(headingRegex)
   result.shift()
   let parentTitles: string[] = []
   let first = true
+  let pending: { anchor: string; titles: string[]; text: string[]; words: string[] } | undefined
+  const flush = function* () {
+    if (!pending) return
+    const words = pending.words
+    yield { anchor: pending.anchor, titles: pending.titles, text: pending.text.join('\n') + (words.length ? KEYWORDS_SEPARATOR + words.join(' ') : '') }
+    pending = undefined
+  }
   for (let i = 0; i < result.length; i += 3) {
     const level = parseInt(result[i]) - 1
     const heading = result[i + 1]
@@ -65,13 +89,20 @@ export function* splitPageIntoSections(html: string, extra: (anchor: string) => 
     const anchor = headingResult?.[2] ?? ''
     const content = result[i + 2]
     if (!title || !content) continue
+    if (level + 1 > SECTION_DEPTH && pending) {
+      // a deep heading: its title and text join the enclosing section
+      pending.text.push(title, clearHtmlTags(content))
+      pending.words.push(...extra(anchor))
+      continue
+    }
+    yield* flush()
     let titles = parentTitles.slice(0, level)
     titles[level] = title
     titles = titles.filter(Boolean)
-    const words = [...extra(anchor), ...(first ? extra('') : [])]
+    pending = { anchor, titles, text: [clearHtmlTags(content)], words: [...extra(anchor), ...(first ? extra('') : [])] }
     first = false
-    yield { anchor, titles, text: clearHtmlTags(content) + (words.length ? KEYWORDS_SEPARATOR + words.join(' ') : '') }
     if (level === 0) parentTitles = [title]
     else parentTitles[level] = title
   }
+  yield* flush()
 }

@@ -63,6 +63,12 @@ export const ZH_STOP = new Set([
   '能', '能不能', '可以', '可不可以', '是否', '一下', '请问', '我', '我们', '你', '你们', '它', '他', '想', '想要', '要',
   '需要', '应该', '用', '使用', '用来', '有', '有没有', '没有', '正在', '一个', '所有', '全部', '时候', '时', '如果',
   '还', '又', '再', '很', '会', '该', '到', '从', '以', '为', '将', '中', '里', '上', '下',
+  // single characters jieba leaves between words, and connectives: frequent, never what is sought
+  '不', '只', '按', '先', '后', '多', '如', '但', '可', '由', '见', '更', '才', '过', '已', '起', '每', '最', '各',
+  '于', '前', '说', '成', '来', '出', '同', '一', '应', '则', '非', '得', '仍', '另', '较', '含', '没', '未', '所',
+  '此', '即', '若', '无', '并且', '而且', '但是', '因为', '所以', '然后', '这样', '那么', '还是', '就是', '只是',
+  '可能', '已经', '通过', '进行', '以及', '其他', '其中', '之后', '之前', '一些', '一样', '同时', '比如', '例如',
+  '这里', '这种', '不会', '不是', '自己', '每个', '一次',
 ])
 
 /** English stop words (also in pasted error messages: "while trying to connect to the …"). */
@@ -72,7 +78,10 @@ export const EN_STOP = new Set([
   'my', 'me', 'you', 'your', 'can', 'while', 'into', 'as', 'if', 'so', 'there', 'which', 'when', 'will',
 ])
 
-/** True when a term carries no meaning for search (dropped on both sides). */
+/**
+ * True when a term carries no meaning for search (dropped on both sides): stop words, and long
+ * numbers and hex strings (container IDs, digests, sizes in bytes) that only identify one run.
+ */
 export function isStopTerm(term: string): boolean {
-  return ZH_STOP.has(term) || EN_STOP.has(term)
+  return ZH_STOP.has(term) || EN_STOP.has(term) || /^\d{5,}$/.test(term) || /^(?=.*\d)[0-9a-f]{8,}$/.test(term)
 }

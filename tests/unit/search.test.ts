@@ -1,0 +1,129 @@
+/** The site search's parts: index tokenizer, sections, query analysis, ranking, query files. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import MiniSearch from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import { createIndexTokenizer } from '../../core/search/index-tokenize'
+import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
+import { analyzeQuery, createVocabulary, searchSite, segment, vocabularyOf } from '../../core/search/query'
+import { buildLexicon } from '../../core/search/lexicon'
+import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
+
+const tokenize = createIndexTokenizer(['数据卷', '重启策略'])
+
+describe('index tokenizer', () => {
+  it('keeps site words whole, adds the words inside compounds, drops function words', () => {
+    const t = tokenize('把数据卷挂载到容器里，并设置重启策略')
+    expect(t).toContain('数据卷')
+    expect(t).toContain('重启策略')
+    expect(t).toContain('重启')
+    expect(t).not.toContain('的')
+    expect(t).not.toContain('把')
+  })
+  it('keeps flags and splits image references into parts', () => {
+    const t = tokenize('docker run --restart=always -p 8080:80 localhost:5000/team/app:2.0')
+    expect(t).toEqual(expect.arrayContaining(['--restart', 'restart', 'always', '-p', '8080', 'localhost', 'team', 'app']))
+    expect(t).not.toContain('localhost:5000/team/app:2.0')
+  })
+  it('drops IDs and digests', () => {
+    expect(tokenize('容器 3f2c1ab9d8e7 已启动 1234567')).toEqual(['容器', '启动'])
+  })
+})
+
+describe('sections', () => {
+  const html = [
+    '<h1 id="a">页面 <a class="header-anchor" href="#a">​</a></h1><p>导言</p>',
+    '<h2 id="b">运行 <a class="header-anchor" href="#b">​</a></h2><div class="snippet"><div class="snippet-bar snippet-bar--run"><span class="snippet-badge">已验证 · Docker Engine 28.5.2</span></div>',
+    '<div class="language-console vp-adaptive-theme"><span class="lang">console</span><pre><code><span class="line">$ docker ps</span>\n<span class="line">CONTAINER ID   IMAGE</span></code></pre></div></div>',
+    '<h4 id="c">示例 <a class="header-anchor" href="#c">​</a></h4><p>细节</p>',
+  ].join('')
+  it('drops status bars, language labels and program output, keeps commands', () => {
+    const s = stripChrome(html)
+    expect(s).not.toContain('已验证')
+    expect(s).not.toContain('CONTAINER ID')
+    expect(s).toContain('$ docker ps')
+  })
+  it('folds h4 into its section and appends hidden keywords after the separator', () => {
+    const secs = [...splitPageIntoSections(html, (a) => (a === 'b' ? ['启动容器'] : a === '' ? ['页面词'] : []))]
+    expect(secs.map((s) => s.anchor)).toEqual(['a', 'b'])
+    expect(secs[1].titles).toEqual(['页面', '运行'])
+    expect(extractField(secs[1] as any, 'text')).toContain('细节')
+    expect(extractField(secs[1] as any, 'keywords')).toBe('启动容器')
+    expect(extractField(secs[0] as any, 'keywords')).toBe('页面词')
+  })
+})
+
+// a small index with the site's options
+const docs = [
+  { id: '/commands/cleanup#prune', title: '删除已停止的容器', titles: ['清理'], text: '用 docker container prune 删除所有已停止的容器。\u001fprune 清理' },
+  { id: '/cli/container#docker-run', title: 'docker run', titles: ['容器命令'], text: '-d, --detach 后台运行 --restart 重启策略 -p 端口映射\u001f运行容器 启动容器' },
+  { id: '/storage/volumes#top', title: '数据卷', titles: [], text: '数据卷由 Docker 管理，删除容器后数据卷仍在。' },
+  { id: '/glossary/#pod', title: 'Pod', titles: ['术语表'], text: 'Kubernetes 调度的最小单位。' },
+  { id: '/orchestration/kubernetes#top', title: 'Kubernetes', titles: [], text: 'Kubernetes 用 Pod 运行容器，Deployment 管理副本。' },
+  { id: '/about/credits#top', title: '致谢', titles: [], text: 'Kubernetes 和 Pod 在原文中出现。' },
+]
+const ms = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+ms.addAll(docs)
+const vocab = vocabularyOf(ms)
+const lexicon = buildLexicon([{ zh: 'Kubernetes', en: 'Kubernetes', aliases: ['k8s'] }], []).lexicon
+
+describe('query analysis', () => {
+  it('reads the index vocabulary through MiniSearch 7 internals (fails if MiniSearch changes)', () => {
+    expect(vocab.has('数据卷')).toBe(true)
+    expect(vocab.containing('卷')).toContain('数据卷')
+  })
+  it('segments by the index vocabulary and drops question forms', () => {
+    expect(segment('删除已停止的容器', createVocabulary([['删除', 1], ['停止', 1], ['容器', 1]]))).toEqual(['删除', '已', '停止', '的', '容器'])
+    const a = analyzeQuery('怎么删除停止的容器', vocab, lexicon)
+    // 停止的 is a phrase of a synonym group (停止的 / 已退出 / exited …), so it stays one concept
+    expect(a.concepts.map((c) => c.label)).toEqual(['删除', '停止的', '容器'])
+  })
+  it('expands synonyms from the lexicon and the table', () => {
+    const a = analyzeQuery('k8s', vocab, lexicon)
+    expect(a.concepts[0].alternatives.flat()).toContain('kubernetes')
+    const b = analyzeQuery('后台运行', vocab, lexicon)
+    expect(b.concepts[0].alternatives.flat()).toEqual(expect.arrayContaining(['--detach']))
+  })
+  it('lets one character stand for the words containing it only when it is the whole query', () => {
+    expect(analyzeQuery('卷', vocab, lexicon).concepts[0].alternatives.flat()).toContain('数据卷')
+  })
+  it('tolerates typos and swapped letters in unknown Latin words', () => {
+    const a = analyzeQuery('kuberentes', vocab, lexicon)
+    expect(a.concepts[0].fuzzy).toBe(2)
+    expect(a.concepts[0].alternatives.flat()).toContain('kubernetes')
+  })
+  it('marks definitions and flags', () => {
+    expect(analyzeQuery('Pod 是什么', vocab, lexicon).define).toBe(true)
+    expect(analyzeQuery('--restart', vocab, lexicon).flag).toBe(true)
+  })
+})
+
+describe('ranking', () => {
+  const ids = (q: string) => searchSite(ms, q, vocab, lexicon).map((r) => r.id)
+  it('answers the whole question first and never returns nothing for a partial match', () => {
+    expect(ids('删除所有停止的容器')[0]).toBe('/commands/cleanup#prune')
+    expect(ids('删除所有停止的容器 xyzzy').length).toBeGreaterThan(0)
+  })
+  it('finds hidden keywords and synonyms', () => {
+    expect(ids('启动容器')[0]).toBe('/cli/container#docker-run')
+    expect(ids('k8s')[0]).toBe('/orchestration/kubernetes#top')
+  })
+  it('puts the glossary first for "X 是什么" and credits last', () => {
+    expect(ids('Pod 是什么')[0]).toBe('/glossary/#pod')
+    expect(ids('pod kubernetes').at(-1)).toBe('/about/credits#top')
+  })
+})
+
+describe('query files', () => {
+  it('reports the file and line of a bad entry', () => {
+    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-q-')), 'q.yaml')
+    fs.writeFileSync(f, '- q: 端口\n  expect: [/network/port-mapping]\n  kind: task\n- q: 卷\n  expect: [network]\n  kind: task\n')
+    expect(() => loadQuerySet(f)).toThrow(`${f}:4:`)
+  })
+  it('judges page targets by page and anchor targets by section', () => {
+    const q = { q: 'x', expect: ['/cli/container#docker-run', '/storage/volumes'], best: '/storage/volumes', kind: 'task' as const, file: 'f', line: 1 }
+    expect(judge(q, ['/storage/volumes#top']).top1).toBe(true)
+    expect(judge(q, ['/cli/container#docker-ps', '/a', '/b', '/cli/container#docker-run']).top3).toBe(false)
+  })
+})
