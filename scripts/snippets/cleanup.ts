@@ -8,8 +8,6 @@
  * what the page itself pulled or built. If anything is left after that (or the engine is
  * unhealthy), the caller restarts the engine, which starts from an empty tmpfs.
  */
-import { DOCKER_CLI_BUILDKIT } from './config'
-import { run } from './proc'
 import type { Sandbox } from './sandbox'
 
 const DEFAULT_NETWORKS = new Set(['bridge', 'host', 'none'])
@@ -57,6 +55,6 @@ export async function resetEngine(sb: Sandbox): Promise<EngineInventory> {
     if (after.networks.length) await sb.docker(['network', 'rm', ...after.networks], { check: false, timeoutMs: 60_000 })
     if (after.images.length) await sb.docker(['rmi', '-f', ...after.images], { check: false, timeoutMs: 120_000 })
   }
-  await run(DOCKER_CLI_BUILDKIT, ['builder', 'prune', '-af'], { env: sb.cliEnv(), check: false, timeoutMs: 60_000 })
+  await sb.docker(['builder', 'prune', '-af'], { check: false, timeoutMs: 60_000 })
   return inventory(sb)
 }
