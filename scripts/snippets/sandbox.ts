@@ -198,12 +198,13 @@ export class Sandbox {
     )
     fs.closeSync(out)
     this.registry.on('error', () => {})
+    // (bash --norc: with stdin on a socket, as node's pipes are, bash would read ~/.bashrc)
     const up = await waitFor(async () => {
       if (this.registry!.exitCode !== null) throw new Error(`registry exited early:\n${this.tail('registry.log')}`)
-      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
+      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '--norc', '--noprofile', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
       return r.code === 0
-    }, 20_000, 50)
-    if (!up) throw new Error(`registry did not come up:\n${this.tail('registry.log')}`)
+    }, 60_000, 50)
+    if (!up) throw new Error(`registry did not come up within 60 s:\n${this.tail('registry.log')}`)
   }
 
   /** A tiny TCP -> unix socket forwarder inside the netns (node, no extra package). */
@@ -223,7 +224,7 @@ export class Sandbox {
     this.registry.on('error', () => {})
     const up = await waitFor(async () => {
       if (this.registry!.exitCode !== null) throw new Error(`registry forwarder exited early:\n${this.tail('registry.log')}`)
-      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
+      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '--norc', '--noprofile', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
       return r.code === 0
     }, 20_000, 50)
     if (!up) throw new Error(`registry forwarder did not come up:\n${this.tail('registry.log')}`)

@@ -252,7 +252,18 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
           const p = queue.shift()!
           const lt = laneTiming[p.lane]!
           lt.first ||= Date.now()
-          const sb = sbs.get(p.lane) ?? (await startSb(p.lane))
+          let sb = sbs.get(p.lane)
+          // a sandbox that fails to start (e.g. a starved machine) is retried once on a fresh one
+          for (let attempt = 1; !sb && !aborted; attempt++) {
+            try {
+              sb = await startSb(p.lane)
+            } catch (e) {
+              log(`  (sandbox for ${p.lane} did not start, attempt ${attempt}: ${(e as Error).message.split('\n')[0]})`)
+              await stopSb(p.lane)
+              if (attempt >= 2) throw e
+            }
+          }
+          if (!sb || aborted) return
           const root = path.join(state.dir, `p${++pageNo}`)
           const key = `${p.lane}:${p.page}`
           log(`▶ [${p.lane}] ${p.page}`)
