@@ -29,7 +29,7 @@ describe('leftovers', () => {
     const before = hostCounts()
     const r = await runCli(['--page', `${FIXTURES}/leftovers.md`], env)
     expect(r.code, r.out).toBe(0)
-    expect(r.out.trimEnd().split('\n').pop()).toBe('2 passed, 0 failed, 0 skipped')
+    expect(r.out.trimEnd().split('\n').pop()).toBe('4 passed, 0 failed, 0 skipped') // both image stores
     const after = await settledLeftovers(STATE)
     expect(total(after), show(after)).toBe(0)
     console.log('host mounts/netns before and after (all users of this machine):', before, hostCounts())
@@ -41,7 +41,8 @@ describe('leftovers', () => {
     await new Promise((r) => setTimeout(r, 1500)) // the second snippet is now sleeping
     const during = leftovers(STATE)
     expect(during.procs.length).toBeGreaterThan(3)
-    expect(during.netns.length).toBe(1)
+    // one sandbox per image store, both running the page
+    expect(during.netns.length).toBe(2)
     run.child.kill(sig)
     const t0 = Date.now()
     const r = await run.done
