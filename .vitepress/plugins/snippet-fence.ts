@@ -82,6 +82,6 @@ export function snippetFencePlugin(md: MarkdownIt): void {
             : '可运行 · 由 CI 在真实 Docker 引擎上执行'
       bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${esc(result)}` : ''}"><span class="snippet-badge">${label}</span></div>`
     }
-    return `<div class="snippet snippet--${meta.kind}" data-snippet-line="${line}">${bar}${html}</div>`
+    return `<div class="snippet snippet--${meta.kind}" data-snippet-line="${line}" data-snippet-id="${esc(key)}">${bar}${html}</div>`
   }
 }
