@@ -30,6 +30,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DOCKER_REGISTRY, REGISTRY_PORT, baseEnv, type Lane } from './config'
 import { currentEngine } from './engine'
+import { apiJson } from './engine-api'
 import { GUARD, childrenOf, isAlive, kill, run, sleep, waitFor, type RunOptions } from './proc'
 import { findCgroups, type RunState } from './state'
 
@@ -166,8 +167,13 @@ export class Sandbox {
     const ok = await waitFor(async () => {
       if (this.daemon!.exitCode !== null || this.daemon!.signalCode) throw new Error(`dockerd exited early:\n${this.tail('dockerd.log')}`)
       if (!fs.existsSync(this.sock)) return false
-      const r = await this.docker(['info', '--format', '{{.ServerVersion}} {{.Driver}}'], { check: false, timeoutMs: 10_000 })
-      return r.code === 0 && r.stdout.trim() ? r.stdout.trim() : false
+      // the Engine API directly: polling with the CLI spawned a process every 50 ms
+      try {
+        const info = await apiJson<{ ServerVersion?: string; Driver?: string }>(this.sock, '/info', 10_000)
+        return info.ServerVersion ? `${info.ServerVersion} ${info.Driver}` : false
+      } catch {
+        return false
+      }
     }, 60_000, 50)
     if (!ok) throw new Error(`sandbox dockerd did not come up within 60 s:\n${this.tail('dockerd.log')}`)
     ;[this.engineVersion, this.driver] = ok.split(' ')
