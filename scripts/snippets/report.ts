@@ -25,6 +25,7 @@
  *        lanes: { containerd: { wallMs, sandboxMs, snippetMs, cleanupMs, pages }, overlay2: … }
  *      },
  *      standins: { hash, built: [], loaded: [] },
+ *      machine: { cpus, loadStart, loadEnd }      1-minute load average: timings depend on it
  *      syntaxErrors: [{ file, line, message }],
  *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)] }]  one per lane
  *    }
@@ -83,6 +84,8 @@ export interface Report {
     lanes: Partial<Record<Lane, LaneTiming>>
   }
   standins: { hash: string; built: string[]; loaded: string[] }
+  /** CPUs and 1-minute load average at start and end (timings depend on what else runs) */
+  machine: { cpus: number; loadStart: number; loadEnd: number }
   syntaxErrors: SyntaxErrorEntry[]
   pages: PageResult[]
   aborted?: string

@@ -5,6 +5,7 @@
  */
 import { listLatestPages } from '../lib/pages'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { SnippetSyntaxError } from '../lib/snippet-syntax'
 import { resetEngine, isEmpty } from './cleanup'
@@ -57,6 +58,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
   const t0 = Date.now()
   const log = opts.log
   const lanes: Lane[] = opts.lanes?.length ? [...opts.lanes] : [...LANES]
+  // timings mean little without the machine's load (other jobs compete for the CPUs)
+  const loadStart = os.loadavg()[0]
   await preflight()
   // the pinned engine (never a host Docker); a first run downloads and unpacks it
   const te = Date.now()
@@ -113,6 +116,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
     laneTotals: {},
     timing: { wallMs: 0, overheadMs: 0, engineMs, engineFetched: eng.fetched, lanes: {}, ...timing },
     standins: { hash: '', built: [], loaded: [] },
+    machine: { cpus: os.cpus().length, loadStart: 0, loadEnd: 0 },
     syntaxErrors,
     pages: results,
   }
@@ -142,6 +146,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       report.totals = totals(results, syntaxErrors)
       for (const l of lanes) report.laneTotals[l] = totals(results.filter((p) => p.lane === l), [])
       report.timing.wallMs = Date.now() - t0
+      report.machine = { cpus: os.cpus().length, loadStart: Math.round(loadStart * 100) / 100, loadEnd: Math.round(os.loadavg()[0] * 100) / 100 }
       Object.assign(report.timing, timing)
       for (const l of lanes) {
         const { first, last, ...lt } = laneTiming[l]!
@@ -169,7 +174,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         const lt = report.timing.lanes[l]!
         log(`lane ${l}: ${summaryLine(report.laneTotals[l]!)}; ${lt.pages} pages, wall ${fmtMs(lt.wallMs)}, snippets ${fmtMs(lt.snippetMs)}, engine start/stop ${fmtMs(lt.sandboxMs)}, resets ${fmtMs(lt.cleanupMs)}`)
       }
-      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; wall ${fmtMs(report.timing.wallMs)}; report ${opts.json}`)
+      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; wall ${fmtMs(report.timing.wallMs)} (${report.machine.cpus} CPUs, load average ${report.machine.loadStart} at start, ${report.machine.loadEnd} at end); report ${opts.json}`)
       log(summaryLine(report.totals))
       const exitCode = forced ?? (report.totals.failed > 0 ? 1 : 0)
       return { report, exitCode }

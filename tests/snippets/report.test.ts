@@ -17,7 +17,7 @@ function report(pages: PageResult[]): Report {
     enginePackages: { suite: 'forky', packages: {}, substituted: [] }, lanes: ['containerd', 'overlay2'],
     args: { pages: [], jobs: 2, lanes: ['containerd', 'overlay2'] }, totals: totals(pages, []), laneTotals: {},
     timing: { wallMs: 1, engineMs: 0, engineFetched: false, standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, overheadMs: 0, lanes: {} },
-    standins: { hash: '', built: [], loaded: [] }, syntaxErrors: [], pages,
+    standins: { hash: '', built: [], loaded: [] }, machine: { cpus: 2, loadStart: 0, loadEnd: 0 }, syntaxErrors: [], pages,
   }
 }
 
