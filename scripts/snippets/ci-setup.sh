@@ -50,8 +50,11 @@ fi
 trap 'if [ -n "$cleanup_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi' EXIT
 
 export DEBIAN_FRONTEND=noninteractive
-# other apt users (parallel CI steps) may hold the lock: wait for it instead of failing
-apt-get -o DPkg::Lock::Timeout=300 update -q
+# other apt users (parallel CI steps) may hold the lock: wait for it instead of failing.
+# scripts/setup-system.sh exports APT_UPDATED=1 when it already ran `apt-get update` (once per run)
+if [ "${APT_UPDATED:-}" != 1 ]; then
+  apt-get -o DPkg::Lock::Timeout=300 update -q
+fi
 # shellcheck disable=SC2086
 apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends $missing
 echo "ci-setup.sh: done"
