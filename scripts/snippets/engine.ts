@@ -159,9 +159,11 @@ export async function ensureEngine(log: (m: string) => void = () => {}, pinFile 
     return e
   }
   try {
-    const dir = path.join(ENGINE_CACHE, JSON.parse(fs.readFileSync(pointer, 'utf8')).tree)
+    // the pointer (one per pin) records the substitutions; a tree can serve several pins
+    const ptr = JSON.parse(fs.readFileSync(pointer, 'utf8')) as { tree: string; substituted?: Substitution[] }
+    const dir = path.join(ENGINE_CACHE, ptr.tree)
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
-    current = announce(describe(dir, manifest, false, t0))
+    current = announce(describe(dir, { ...manifest, substituted: ptr.substituted ?? [] }, false, t0))
     return current
   } catch (e) {
     if (e instanceof EngineError) throw e
@@ -213,7 +215,7 @@ export async function ensureEngine(log: (m: string) => void = () => {}, pinFile 
         if (!fs.existsSync(deb)) throw new EngineError(`engine: ${deb} was not downloaded`)
         await run('dpkg-deb', ['-x', deb, tmp], { env: baseEnv(), timeoutMs: 300_000 })
       }
-      fs.writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify({ suite: pin.suite, archive: pin.archive, packages: wanted, substituted }, null, 2) + '\n')
+      fs.writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify({ suite: pin.suite, archive: pin.archive, packages: wanted }, null, 2) + '\n')
       try {
         fs.renameSync(tmp, dir)
       } catch {
@@ -221,9 +223,9 @@ export async function ensureEngine(log: (m: string) => void = () => {}, pinFile 
         fs.rmSync(tmp, { recursive: true, force: true })
       }
     }
-    fs.writeFileSync(pointer, JSON.stringify({ tree: key }) + '\n')
+    fs.writeFileSync(pointer, JSON.stringify({ tree: key, substituted }) + '\n')
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
-    const e = announce(describe(dir, manifest, true, t0))
+    const e = announce(describe(dir, { ...manifest, substituted }, true, t0))
     log(`engine: unpacked into ${dir} in ${(e.ms / 1000).toFixed(1)} s`)
     current = e
     return e
