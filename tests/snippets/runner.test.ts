@@ -71,7 +71,9 @@ describe('snippet runner', () => {
   it('kills a snippet at its timeout and reports it', async () => {
     const t0 = Date.now()
     const r = await runCli(['--lane', 'overlay2', '--page', `${FIXTURES}/fail-timeout.md`], env)
-    expect(Date.now() - t0).toBeLessThan(25_000)
+    // the whole CLI run (preflight, engine start, stand-in check) stays bounded; that the snippet
+    // itself was killed at its 2 s limit is checked on its progress line below (2.x s)
+    expect(Date.now() - t0).toBeLessThan(120_000)
     expect(r.code).toBe(1)
     expect(r.out).toMatch(/fail-timeout\.md:9 sh 2\.\d s\n\s+timed out after 2 s/)
     expect(r.out.trimEnd().split('\n').pop()).toBe('0 passed, 1 failed, 1 skipped')
