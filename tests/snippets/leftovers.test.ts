@@ -51,7 +51,10 @@ describe('leftovers', () => {
     expect(r.out).toContain(`${sig}: stopping`)
     expect(r.report.aborted).toBe(sig)
     // what ran before the interrupt is still reported
-    expect(r.report.pages[0].snippets[0]).toMatchObject({ line: 9, status: 'passed' })
+    // (on at least one image store: the other lane's sandbox may not have got that far)
+    const first = r.report.pages.map((p: any) => p.snippets.find((x: any) => x.line === 9)).filter(Boolean)
+    expect(first.some((x: any) => x.status === 'passed'), JSON.stringify(r.report.pages)).toBe(true)
+    expect(r.report.pages.every((p: any) => p.snippets.some((x: any) => x.reason === `run interrupted by ${sig}`) || p.status === 'passed')).toBe(true)
     const after = await settledLeftovers(STATE)
     expect(total(after), show(after)).toBe(0)
   })
