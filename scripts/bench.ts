@@ -132,13 +132,19 @@ if (!process.argv.includes('--skip-snippets')) {
   const coldCache = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-cache-'))
   const report = (name: string) => JSON.parse(fs.readFileSync(name, 'utf8'))
   try {
-    const coldMs = timed('npx', ['tsx', 'scripts/snippets/cli.ts', '--json', 'reports/bench-snippets-cold.json'], { ...process.env, SNIPPETS_CACHE_DIR: coldCache })
+    // cold: empty cache, so the engine .debs are downloaded and unpacked (<cache>/../engine) and
+    // every stand-in is built; warm: the normal cache
+    const coldMs = timed('npx', ['tsx', 'scripts/snippets/cli.ts', '--json', 'reports/bench-snippets-cold.json'], { ...process.env, SNIPPETS_CACHE_DIR: path.join(coldCache, 'standins') })
     const warmMs = timed('npx', ['tsx', 'scripts/snippets/cli.ts', '--json', 'reports/bench-snippets-warm.json'])
+    const c = report('reports/bench-snippets-cold.json')
     const w = report('reports/bench-snippets-warm.json')
-    out.snippets = { coldMs, warmMs, totals: w.totals ?? w.summary ?? null }
-    console.log(`snippets: cold ${secs(coldMs)} (stand-ins built from scratch), warm ${secs(warmMs)}`)
-    const t = w.totals ?? {}
-    if (t.dockerMs !== undefined) console.log(`snippets: time in docker commands ${secs(t.dockerMs)}, runner overhead ${secs(t.overheadMs ?? warmMs - t.dockerMs)}`)
+    out.snippets = { coldMs, warmMs, totals: w.totals ?? null, lanes: w.timing?.lanes ?? null, machine: w.machine ?? null, cold: c.timing ?? null, warm: w.timing ?? null }
+    const s = (ms: number | undefined) => (ms === undefined ? '?' : secs(ms))
+    console.log(`snippets: cold ${secs(coldMs)} (engine download/unpack ${s(c.timing?.engineMs)}, stand-ins ${s(c.timing?.standinsMs)}), warm ${secs(warmMs)}; load average ${w.machine?.loadStart} -> ${w.machine?.loadEnd} on ${w.machine?.cpus} CPUs`)
+    for (const [lane, t] of Object.entries<any>(w.timing?.lanes ?? {})) {
+      console.log(`snippets: lane ${lane}: wall ${s(t.wallMs)}, snippets ${s(t.snippetMs)}, engine start/stop ${s(t.sandboxMs)}, resets ${s(t.cleanupMs)} (${t.pages} pages)`)
+    }
+    if (w.timing) console.log(`snippets: harness overhead ${s(w.timing.overheadMs)}`)
   } finally {
     fs.rmSync(coldCache, { recursive: true, force: true })
   }

@@ -19,5 +19,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   export APT_UPDATED=1
 fi
-# the snippet harness's own packages (docker.io, docker-compose, docker-registry, …)
+# the snippet harness's own host packages (runc, tini, docker-registry, …); the Docker engine itself
+# is downloaded by the harness (scripts/snippets/engine.ts), not installed into the system
 bash scripts/snippets/ci-setup.sh

@@ -10,9 +10,14 @@ import type { StatusFile } from '../../scripts/snippets/report'
 export interface SnippetStatusData {
   engine?: string
   compose?: string
+  buildx?: string
+  /** image stores every page ran on */
+  stores?: string[]
   date?: string
   mode?: string
-  pages: { page: string; link: string; passed: number; failed: number; skipped: number }[]
+  /** per page: counts; `oneStore` = snippets verified on one image store only (store=…) */
+  pages: { page: string; link: string; passed: number; failed: number; skipped: number; norun: number; oneStore: number }[]
+  totals: { passed: number; failed: number; skipped: number; norun: number; oneStore: number }
   standins: { images: string[]; note: string }[]
 }
 declare const data: SnippetStatusData
@@ -24,14 +29,22 @@ export default defineLoader({
   watch: ['../.snippet-status.json'],
   load(): SnippetStatusData {
     const status: StatusFile = fs.existsSync(STATUS) ? JSON.parse(fs.readFileSync(STATUS, 'utf8')) : { pages: {} }
-    const pages = Object.entries(status.pages).map(([page, lines]) => {
-      const counts = { passed: 0, failed: 0, skipped: 0 }
-      for (const s of Object.values(lines)) if (s in counts) counts[s as keyof typeof counts]++
+    const totals = { passed: 0, failed: 0, skipped: 0, norun: 0, oneStore: 0 }
+    const pages = Object.entries(status.pages).map(([page, snippets]) => {
+      const counts = { passed: 0, failed: 0, skipped: 0, norun: 0, oneStore: 0 }
+      for (const s of Object.values(snippets)) {
+        if (s.status in counts) counts[s.status]++
+        if (s.status === 'passed' && s.stores?.length === 1) counts.oneStore++
+      }
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += counts[k]
       return { page, link: page.replace(/^docs/, '').replace(/(\/index)?\.md$/, (m) => (m.startsWith('/index') ? '/' : '')), ...counts }
     })
     return {
       engine: status.engine,
       compose: status.compose,
+      buildx: status.buildx,
+      stores: status.stores,
+      totals,
       date: status.date,
       mode: status.mode,
       pages,

@@ -15,6 +15,9 @@
  *   ```powershell norun="仅 Windows"   shown only; the reason is required and shown on the page
  *   ```dockerfile file=Dockerfile     written into the page's working directory before the
  *                                     next `run` snippet executes
+ *   ```console run store=containerd   verified only on that image store (containerd | overlay2),
+ *                                     for output that differs between the stores; put it in a
+ *                                     ::: code-group next to its twin for the other store
  *
  * Every shell-like fence (sh, bash, shell, console, powershell …) must say `run` or `norun="…"`,
  * so nothing is "accidentally untested".
@@ -46,11 +49,14 @@ export interface FenceMeta {
   file?: string
   exit: number
   timeout: number
+  /** run snippets for one image store only (the other lane skips them); undefined = both */
+  store?: 'containerd' | 'overlay2'
   /** what VitePress should still see after the language: `[title]` and `{1,3}` tokens */
   passthrough: string
 }
 
-const KNOWN_KEYS = new Set(['run', 'norun', 'exit', 'timeout', 'file'])
+const KNOWN_KEYS = new Set(['run', 'norun', 'exit', 'timeout', 'file', 'store'])
+export const STORES = ['containerd', 'overlay2'] as const
 
 /** Split `sh run norun="a b" [Title] {1}` into tokens, keeping quoted values together. */
 function tokenize(rest: string, fail: (m: string) => never): string[] {
@@ -140,6 +146,12 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
     exit: num('exit', 0, 255, 0),
     timeout: num('timeout', 1, MAX_TIMEOUT_S, DEFAULT_TIMEOUT_S),
     passthrough: passthrough.join(' '),
+  }
+  const store = attrs.get('store')
+  if (store !== undefined) {
+    if (!run) fail('"store" only applies to "run" snippets')
+    if (store !== 'containerd' && store !== 'overlay2') fail(`"store" must be containerd or overlay2, got "${store === true ? '' : store}"`)
+    meta.store = store as 'containerd' | 'overlay2'
   }
   if (typeof norun === 'string') meta.reason = norun.trim()
   if (typeof file === 'string') meta.file = file

@@ -116,7 +116,7 @@ export interface SnippetStatus {
   date?: string
   /** "standins": offline stand-in images; "real": images from the registry */
   mode?: string
-  /** "docs/guide/x.md" → 1-based line of the opening fence → result ("passed", "failed", …) */
+  /** "docs/guide/x.md" → fence content id → { line, status, stores } (older files: line → "passed") */
   pages?: Record<string, Record<string, unknown>>
 }
 
@@ -341,7 +341,13 @@ export function freezePage(text: string, ctx: FreezeContext): FreezeResult {
   // expand command-reference markers first: the harness runs (and keys its results by the lines
   // of) the expanded page, so generated examples get their real result too
   if (ctx.expand && /<!--\s*commands:/.test(out)) out = ctx.expand(out, ctx.statusKey)
-  const frozen = freezeFences(out, ctx, (line) => resultOf(statusPage[String(line)]), ctx.statusKey)
+  // results are keyed by fence content id ({ line, status }); older files by line
+  const byLine = new Map<string, unknown>(Object.entries(statusPage))
+  for (const v of Object.values(statusPage)) {
+    const l = (v as { line?: unknown } | null)?.line
+    if (typeof l === 'number') byLine.set(String(l), v)
+  }
+  const frozen = freezeFences(out, ctx, (line) => resultOf(byLine.get(String(line))), ctx.statusKey)
   out = frozen.text
   const { runnable, passed } = frozen
   const links = rewriteLinks(out, ctx.name, ctx.routes)

@@ -4,8 +4,12 @@
 # does not start, stop or configure any service (a temporary policy-rc.d keeps the docker.io
 # package from starting the system's dockerd).
 #
-#   docker.io        dockerd 20.10, containerd, runc, the 20.10 CLI, docker-init (tini)
-#   docker-compose   Compose v1.29.2 (the `docker compose` plugin routes to it)
+#   runc, tini       the OCI runtime (1.1.5) and docker-init (tini-static) of the sandbox engines;
+#                    the engine itself (dockerd, CLI, containerd, buildx, Compose v2) is NOT a system
+#                    package: scripts/snippets/engine.ts downloads the versions pinned in
+#                    scripts/snippets/engine.json with a private apt configuration and unpacks them
+#                    into the harness cache (the system's apt state and any host Docker stay untouched)
+#   iptables         dockerd programs NAT/forwarding rules inside each sandbox network namespace
 #   docker-registry  the local registry serving stand-in images as a docker.io mirror
 #   busybox-static   the busybox / alpine / hello-world stand-ins are built from it
 #   mmdebstrap       the Debian root filesystem of the debian / nginx / redis / python stand-ins
@@ -14,7 +18,7 @@
 #   curl             used by many snippets (curl localhost:8080)
 set -eu
 
-PACKAGES="docker.io docker-compose docker-registry busybox-static mmdebstrap iproute2 util-linux mount curl ca-certificates tini python3-yaml"
+PACKAGES="runc tini iptables docker-registry busybox-static mmdebstrap iproute2 util-linux mount curl ca-certificates xz-utils"
 
 if [ "$(id -u)" != 0 ]; then
   echo "ci-setup.sh: run as root (sudo $0)" >&2
@@ -46,7 +50,11 @@ fi
 trap 'if [ -n "$cleanup_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi' EXIT
 
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
+# other apt users (parallel CI steps) may hold the lock: wait for it instead of failing.
+# scripts/setup-system.sh exports APT_UPDATED=1 when it already ran `apt-get update` (once per run)
+if [ "${APT_UPDATED:-}" != 1 ]; then
+  apt-get -o DPkg::Lock::Timeout=300 update -q
+fi
 # shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $missing
+apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends $missing
 echo "ci-setup.sh: done"

@@ -7,19 +7,25 @@
  *                      pages mostly wait on containers, so on 2 cores 3-4 engines beat 1-2, see
  *                      docs/contribute/snippets.md)
  *   --shard <k>/<n>    run the k-th of n slices of the pages (CI)
+ *   --lane <store>     run only on this image store: containerd | overlay2 (default: both, each page
+ *                      on each store)
  *   --json <path>      full report (default reports/snippets.json)
- *   --status <path>    compact status for the site (default docs/.snippet-status.json; --no-status: none)
+ *   --status <path>    compact status (default reports/snippet-status.json; --no-status: none)
+ *   --update-site      also write the site's tracked copy, docs/.snippet-status.json (badges, status
+ *                      page); needs both lanes. Without it a run changes nothing tracked by git.
  *   --sweep            only clean up what killed runs left behind, then exit
  *
  * Exit status: 0 all passed, 1 a snippet failed or a page has a syntax error, 2 cannot run here.
  */
 import path from 'node:path'
+import { LANES, type Lane } from './config'
+import { EngineError } from './engine'
 import { PreflightError } from './preflight'
 import { sweepStale } from './state'
 import { runSuite } from './suite'
 
 function usage(msg: string): never {
-  console.error(`test:snippets: ${msg}\nusage: npm run test:snippets -- [--page docs/x.md]... [--jobs N] [--shard k/n] [--json path] [--status path | --no-status] [--sweep]`)
+  console.error(`test:snippets: ${msg}\nusage: npm run test:snippets -- [--page docs/x.md]... [--jobs N] [--shard k/n] [--lane containerd|overlay2] [--json path] [--status path | --no-status] [--update-site] [--sweep]`)
   process.exit(2)
 }
 
@@ -29,7 +35,9 @@ async function main() {
   let jobs = Number(process.env.SNIPPETS_JOBS || 3)
   let shard: { k: number; n: number } | undefined
   let json = 'reports/snippets.json'
-  let status: string | undefined = 'docs/.snippet-status.json'
+  let status: string | undefined = 'reports/snippet-status.json'
+  let updateSite = false
+  const lanes: Lane[] = []
   let sweepOnly = false
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -51,6 +59,12 @@ async function main() {
     } else if (name === '--json') json = val()
     else if (name === '--status') status = val()
     else if (name === '--no-status') status = undefined
+    else if (name === '--update-site') updateSite = true
+    else if (name === '--lane') {
+      const l = val()
+      if (!(LANES as readonly string[]).includes(l)) usage(`--lane must be one of ${LANES.join(', ')}`)
+      if (!lanes.includes(l as Lane)) lanes.push(l as Lane)
+    }
     else if (name === '--sweep') sweepOnly = true
     else if (!a.startsWith('-') && a.endsWith('.md')) pages.push(a)
     else usage(`unknown argument ${a}`)
@@ -61,14 +75,16 @@ async function main() {
     log(`swept ${r.runs.length} stale run(s): ${JSON.stringify(r.result)}`)
     return 0
   }
-  const { exitCode } = await runSuite({ pages, jobs, shard, json, statusFile: status, cwd: process.cwd(), log })
+  if (updateSite && lanes.length && lanes.length < LANES.length) usage('--update-site needs both image stores (drop --lane)')
+  const statusFiles = [status, updateSite ? 'docs/.snippet-status.json' : undefined].filter((f): f is string => !!f)
+  const { exitCode } = await runSuite({ pages, jobs, shard, json, statusFiles, lanes, cwd: process.cwd(), log })
   return exitCode
 }
 
 main().then(
   (code) => process.exit(code),
   (e) => {
-    if (e instanceof PreflightError) {
+    if (e instanceof PreflightError || e instanceof EngineError) {
       console.error(e.message)
       process.exit(2)
     }

@@ -20,14 +20,13 @@ function firstExisting(...paths: string[]): string {
   return paths.find((p) => fs.existsSync(p)) ?? paths[paths.length - 1]
 }
 
-/** The CLI readers use (docker 28 here). */
-export const DOCKER_CLI = process.env.SNIPPETS_DOCKER_CLI || firstExisting('/usr/local/bin/docker', '/usr/bin/docker')
-/** Debian's 20.10 CLI: it can still drive the engine's built-in BuildKit without buildx. */
-export const DOCKER_CLI_BUILDKIT = firstExisting('/usr/bin/docker')
-export const DOCKERD = firstExisting('/usr/sbin/dockerd', '/usr/bin/dockerd')
-export const DOCKER_INIT = firstExisting('/usr/bin/docker-init', '/usr/bin/tini')
+// The Docker binaries (dockerd, docker, containerd, buildx, compose) are not the system's: see
+// engine.ts, which unpacks the versions pinned in engine.json into the cache (`currentEngine()`).
 export const DOCKER_REGISTRY = firstExisting('/usr/bin/docker-registry')
-export const COMPOSE_V1 = firstExisting('/usr/bin/docker-compose')
+
+/** The two image stores every page runs on (see docs/contribute/snippets.md). */
+export const LANES = ['containerd', 'overlay2'] as const
+export type Lane = (typeof LANES)[number]
 
 /** Minimal PATH for snippets and helper commands. */
 export const SAFE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'

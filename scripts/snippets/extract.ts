@@ -8,9 +8,9 @@
  * error that points at its opening line.
  */
 import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import MarkdownIt from 'markdown-it'
+import { fenceHash } from '../lib/fence-id'
 import { parseFenceInfo, SnippetSyntaxError, type FenceMeta } from '../lib/snippet-syntax'
 
 export interface Fence {
@@ -25,7 +25,7 @@ export interface Fence {
   /** the fence body, as markdown-it sees it (container indentation removed), ending in \n */
   content: string
   meta: FenceMeta
-  /** stable id: page + short hash of info and content (survives edits elsewhere on the page) */
+  /** stable id: page + '#' + fenceHash(info, content) (+ '-2', '-3' for repeats); results are keyed by it */
   id: string
 }
 
@@ -61,7 +61,7 @@ export function extractFencesFromString(src: string, file: string): Fence[] {
       throw new SnippetSyntaxError(file, line, `code fence ${t.markup}${t.info.trim() ? ' ' + t.info.trim() : ''} is never closed`)
     }
     const meta = parseFenceInfo(t.info, { file, line })
-    const hash = crypto.createHash('sha1').update(t.info.trim() + '\n' + t.content).digest('hex').slice(0, 8)
+    const hash = fenceHash(t.info, t.content)
     let id = `${file}#${hash}`
     for (let k = 2; fences.some((f) => f.id === id); k++) id = `${file}#${hash}-${k}`
     fences.push({ file, line, index: fences.length, info: t.info, content: t.content, meta, id })

@@ -17,7 +17,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { outputMatches, parseConsole, WILDCARD_LINES } from '../lib/snippet-syntax'
 import { writeDockerConfig } from './cli-plugins'
-import { SAFE_PATH } from './config'
+import type { Lane } from './config'
+import { currentEngine } from './engine'
 import type { Fence } from './extract'
 import type { Sandbox } from './sandbox'
 import { Session } from './session'
@@ -44,6 +45,8 @@ export interface SnippetResult {
   /** expected-vs-actual for console mismatches, or what went wrong */
   detail?: string
   shellRestarted?: boolean
+  /** image store the snippet ran on (pages without an engine: none) */
+  lane?: Lane
 }
 
 export interface PageResult {
@@ -53,6 +56,8 @@ export interface PageResult {
   snippets: SnippetResult[]
   /** ms spent in snippets (inside docker and the shell) */
   snippetMs: number
+  /** image store lane the page ran on (pages without run fences: none) */
+  lane?: Lane
 }
 
 export interface PageContext {
@@ -120,7 +125,8 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
   for (const d of [work, home, tmp]) fs.mkdirSync(d, { recursive: true })
   writeDockerConfig(dockerConfig)
   const env: NodeJS.ProcessEnv = {
-    PATH: SAFE_PATH,
+    // the pinned engine's docker/containerd first (engine.ts), never a host Docker
+    PATH: currentEngine().path,
     HOME: home,
     USER: 'root',
     LOGNAME: 'root',
@@ -132,8 +138,6 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
     DOCKER_HOST: ctx.sb?.host ?? 'unix:///nonexistent',
     DOCKER_CONFIG: dockerConfig,
     DOCKER_CLI_HINTS: 'false',
-    // BuildKit also when the CLI is Debian's 20.10 one (the 28 CLI uses it anyway, through the buildx plugin)
-    DOCKER_BUILDKIT: '1',
     BUILDKIT_PROGRESS: 'plain',
   }
   let session: Session | undefined
@@ -147,8 +151,13 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
   }
   try {
     for (const f of fences) {
-      const base = { id: f.id, page, line: f.line, lang: f.meta.lang, standins: [] as string[], ms: 0 }
+      const base = { id: f.id, page, line: f.line, lang: f.meta.lang, standins: [] as string[], ms: 0, lane: ctx.sb?.lane }
       if (f.meta.kind === 'plain') continue
+      if (f.meta.kind === 'run' && f.meta.store && ctx.sb && f.meta.store !== ctx.sb.lane) {
+        // written for the other image store (the page shows which, in a code group tab)
+        push({ ...base, kind: 'run', status: 'skipped', reason: `only for the ${f.meta.store} image store` })
+        continue
+      }
       if (f.meta.kind === 'norun') {
         push({ ...base, kind: 'norun', status: 'skipped', reason: f.meta.reason })
         continue
@@ -181,13 +190,14 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
       res.ms = Date.now() - t
       snippetMs += res.ms
       res.standins = [...new Set([...referencedStandins(f.content), ...watcher.pulledSince()])].sort()
+      res.lane = ctx.sb.lane
       push(res)
       if (res.status === 'failed') failedAt = f
     }
   } finally {
     await session?.close()
   }
-  return { page, status: failedAt ? 'failed' : 'passed', ms: Date.now() - t0, snippets: results, snippetMs }
+  return { page, status: failedAt ? 'failed' : 'passed', ms: Date.now() - t0, snippets: results, snippetMs, lane: ctx.sb?.lane }
 }
 
 function writeFileFence(f: Fence, work: string, pwd: string): { path?: string; error?: string } {

@@ -1,6 +1,6 @@
 /** Refuse to run, with a clear message, when the machine cannot host sandbox engines. */
 import fs from 'node:fs'
-import { COMPOSE_V1, DOCKER_CLI, DOCKER_CLI_BUILDKIT, DOCKER_INIT, DOCKER_REGISTRY, DOCKERD, REAL_IMAGES, baseEnv } from './config'
+import { DOCKER_REGISTRY, REAL_IMAGES, baseEnv } from './config'
 import { run } from './proc'
 
 export class PreflightError extends Error {}
@@ -11,14 +11,19 @@ export async function preflight(): Promise<void> {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     problems.push('the snippet runner must run as root: it creates network namespaces and starts its own dockerd (try: sudo npm run test:snippets)')
   }
+  // the engine itself (dockerd, CLI, containerd, buildx, Compose) comes from engine.ts; it only
+  // needs these host packages next to it
   const need: [string, string][] = [
-    [DOCKERD, 'dockerd (apt-get install docker.io)'],
-    [DOCKER_CLI, 'the docker CLI'],
-    [DOCKER_CLI_BUILDKIT, 'Debian\'s docker CLI /usr/bin/docker (apt-get install docker.io)'],
-    [DOCKER_INIT, 'docker-init (apt-get install docker.io / tini)'],
-    [COMPOSE_V1, 'docker-compose (apt-get install docker-compose)'],
+    [DOCKER_REGISTRY, 'docker-registry (apt-get install docker-registry)'],
+    ['/usr/bin/tini-static', 'tini-static, the sandbox engines\' docker-init (apt-get install tini)'],
   ]
-  need.push([DOCKER_REGISTRY, 'docker-registry (apt-get install docker-registry)'])
+  if (!['/usr/sbin/runc', '/usr/bin/runc'].some((p) => fs.existsSync(p))) problems.push('missing runc (apt-get install runc)')
+  for (const p of ['/usr/sbin/iptables', '/sbin/iptables']) if (fs.existsSync(p)) need.push([p, 'iptables'])
+  if (!['/usr/sbin/iptables', '/sbin/iptables'].some((p) => fs.existsSync(p))) problems.push('missing iptables (apt-get install iptables)')
+  for (const tool of ['apt-get', 'dpkg-deb']) {
+    const r = await run('sh', ['-c', `command -v ${tool}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
+    if (r.code !== 0) problems.push(`missing ${tool}: the pinned engine is fetched from the Debian archive (engine.ts)`)
+  }
   for (const [p, what] of need) if (!fs.existsSync(p)) problems.push(`missing ${what}: ${p}`)
   for (const tool of ['ip', 'nsenter', 'unshare', 'setpriv', 'mount', 'umount', 'bash']) {
     const r = await run('sh', ['-c', `command -v ${tool}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })

@@ -23,12 +23,14 @@ export interface PageStatus {
   failed: number
   skipped: number
   norun: number
-  snippets: { line: number; status: SnippetState }[]
+  snippets: { line: number; status: SnippetState; stores?: string[] }[]
 }
 
 export interface SiteSnippetStatus {
   engine: string
   compose: string
+  /** image stores the run covered */
+  stores: string[]
   /** YYYY-MM-DD of the run */
   date: string
   mode: string
@@ -46,7 +48,7 @@ export function pageLink(page: string): string {
 }
 
 export function loadSnippetStatus(file: string = STATUS_FILE): SiteSnippetStatus | undefined {
-  let raw: { engine?: string; compose?: string; date?: string; mode?: string; pages?: Record<string, Record<string, string>> }
+  let raw: { engine?: string; compose?: string; stores?: string[]; date?: string; mode?: string; pages?: Record<string, Record<string, { line?: number; status?: string; stores?: string[] }>> }
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch {
@@ -57,9 +59,10 @@ export function loadSnippetStatus(file: string = STATUS_FILE): SiteSnippetStatus
   const totals = { pages: 0, passed: 0, failed: 0, skipped: 0, norun: 0 }
   for (const [page, lines] of Object.entries(raw.pages)) {
     const ps: PageStatus = { page, link: pageLink(page), passed: 0, failed: 0, skipped: 0, norun: 0, snippets: [] }
-    for (const [line, st] of Object.entries(lines ?? {})) {
+    for (const e of Object.values(lines ?? {})) {
+      const st = String(e?.status)
       const status = (['passed', 'failed', 'skipped', 'norun'].includes(st) ? st : 'skipped') as SnippetState
-      ps.snippets.push({ line: Number(line), status })
+      ps.snippets.push({ line: Number(e?.line ?? 0), status, ...(e?.stores ? { stores: e.stores } : {}) })
       ps[status]++
       totals[status]++
     }
@@ -71,6 +74,7 @@ export function loadSnippetStatus(file: string = STATUS_FILE): SiteSnippetStatus
   return {
     engine: raw.engine ?? '',
     compose: raw.compose ?? '',
+    stores: raw.stores ?? [],
     date: raw.date ?? '',
     mode: raw.mode ?? '',
     totals,
@@ -83,7 +87,7 @@ export function statusToMarkdown(s: SiteSnippetStatus | undefined): string {
   if (!s) return '还没有命令片段的验证结果。运行 `npm run test:snippets` 后会生成 `docs/.snippet-status.json`。\n'
   const mode = s.mode === 'standins' ? '离线替身镜像' : s.mode === 'real-images' ? 'Docker Hub 上的真实镜像' : s.mode
   const lines = [
-    `最近一次验证：${s.date}，Docker Engine ${s.engine}，Compose ${s.compose}，镜像：${mode}。`,
+    `最近一次验证：${s.date}，Docker Engine ${s.engine}，Compose ${s.compose}，镜像存储：${s.stores.join('、') || '未记录'}，镜像：${mode}。`,
     '',
     `共 ${s.totals.pages} 个页面：${s.totals.passed} 个片段通过，${s.totals.failed} 个失败，${s.totals.skipped} 个因前面的片段失败而未执行。`,
     '',

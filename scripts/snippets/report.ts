@@ -3,41 +3,57 @@
  *
  * 1. reports/snippets.json (gitignored; `--json <path>`), the full report:
  *    {
- *      version: 1,
+ *      version: 2,
  *      date: ISO time, mode: 'standins' | 'real-images',
- *      engine: '20.10.24+dfsg1', cli: '28.2.2', compose: '1.29.2',
- *      args: { pages, jobs, shard },
- *      totals: { passed, failed, skipped, pages, syntaxErrors },
+ *      engine: '28.5.2+dfsg4' (dockerd), cli, compose: '2.40.3', buildx, containerd,
+ *      enginePackages: { suite: 'forky', packages: { 'docker.io': '28.5.2+dfsg4-5', … },
+ *                        substituted: [{ pkg, pinned, used }] }   versions actually unpacked
+ *      lanes: ['containerd', 'overlay2'],                         image stores of this run
+ *      args: { pages, jobs, shard, lanes },
+ *      totals: { passed, failed, skipped, pages, syntaxErrors }   summed over lanes
+ *      laneTotals: { containerd: {…}, overlay2: {…} },
  *      timing: {
  *        wallMs,            whole run
+ *        engineMs,          making sure the pinned engine is unpacked (download on a first run)
+ *        engineFetched,     true when this run downloaded/unpacked it (a first run)
  *        standinsMs,        building/loading/seeding stand-ins (0 on a warm run)
  *        sandboxMs,         starting and stopping sandbox engines (summed over jobs)
  *        snippetMs,         running snippets: time inside docker and the page shells (summed)
  *        cleanupMs,         resetting the engine after each page (summed)
- *        overheadMs         wallMs - standinsMs - (sandboxMs + snippetMs + cleanupMs) / jobs:
+ *        overheadMs         wallMs - engineMs - standinsMs - (sandboxMs + snippetMs + cleanupMs) / jobs:
  *                           what the runner itself adds (parsing, scheduling, waiting)
+ *        lanes: { containerd: { wallMs, sandboxMs, snippetMs, cleanupMs, pages }, overlay2: … }
  *      },
  *      standins: { hash, built: [], loaded: [] },
+ *      machine: { cpus, loadStart, loadEnd }      1-minute load average: timings depend on it
  *      syntaxErrors: [{ file, line, message }],
- *      pages: [{ page, status, ms, snippets: [SnippetResult (page-runner.ts)] }]
+ *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)] }]  one per lane
  *    }
  *
- * 2. docs/.snippet-status.json (committed; rendered as badges by .vitepress/plugins/snippet-fence.ts):
+ * 2. docs/.snippet-status.json (committed; written only with `--update-site`; rendered as badges by
+ *    .vitepress/plugins/snippet-fence.ts and the status page):
  *    {
- *      engine: '20.10.24+dfsg1',           Docker Engine the snippets ran on
- *      compose: '1.29.2',
- *      date: '2026-11-23',                 day of the run
- *      mode: 'standins' | 'real-images',
- *      pages: {                            only pages under docs/
- *        'docs/guide/x.md': { '12': 'passed', '30': 'failed', '41': 'skipped', '50': 'norun' }
- *      }                                   key = 1-based line of the opening fence of `run` fences,
- *    }                                     validated *.k8s.yaml files and `norun` fences;
- *                                          'skipped' = not run because an earlier snippet failed
+ *      engine: '28.5.2', compose: '2.40.3', buildx: '0.29.1', containerd: '2.1.9',
+ *      stores: ['containerd', 'overlay2'],
+ *      date: '2026-11-29', mode: 'standins' | 'real-images',
+ *      pages: {
+ *        'docs/guide/x.md': {
+ *          '3f2a9c1d': { line: 12, status: 'passed', stores: ['containerd', 'overlay2'] },
+ *          '77aa0b12': { line: 50, status: 'norun' }
+ *        }
+ *      }
+ *    }
+ *    key = the fence's content id (fence-id.ts; extract.ts adds -2, -3 for identical fences), so
+ *    a result belongs to exactly the text that ran; `line` is only for display. `status` combines
+ *    the lanes: failed if it failed on any, skipped if it was not run (an earlier snippet failed),
+ *    else passed; `stores` lists the stores it passed on (one store: a store=… snippet).
+ *    Entries: `run` fences, validated *.k8s.yaml files and `norun` fences.
  *    scripts/snippets/report-to-site.ts turns it into data / Markdown for the site.
  *    A run of some pages (--page/--shard) updates those pages and keeps the others.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Lane } from './config'
 import type { PageResult, SnippetResult } from './page-runner'
 
 export interface SyntaxErrorEntry {
@@ -46,17 +62,30 @@ export interface SyntaxErrorEntry {
   message: string
 }
 
+export type Totals = { passed: number; failed: number; skipped: number; pages: number; syntaxErrors: number }
+export interface LaneTiming { wallMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; pages: number }
+
 export interface Report {
-  version: 1
+  version: 2
   date: string
   mode: 'standins' | 'real-images'
   engine: string
   cli: string
   compose: string
-  args: { pages: string[]; jobs: number; shard?: string }
-  totals: { passed: number; failed: number; skipped: number; pages: number; syntaxErrors: number }
-  timing: { wallMs: number; standinsMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; overheadMs: number }
+  buildx: string
+  containerd: string
+  enginePackages: { suite: string; packages: Record<string, string>; substituted: { pkg: string; pinned: string; used: string }[] }
+  lanes: Lane[]
+  args: { pages: string[]; jobs: number; shard?: string; lanes: Lane[] }
+  totals: Totals
+  laneTotals: Partial<Record<Lane, Totals>>
+  timing: {
+    wallMs: number; engineMs: number; engineFetched: boolean; standinsMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; overheadMs: number
+    lanes: Partial<Record<Lane, LaneTiming>>
+  }
   standins: { hash: string; built: string[]; loaded: string[] }
+  /** CPUs and 1-minute load average at start and end (timings depend on what else runs) */
+  machine: { cpus: number; loadStart: number; loadEnd: number }
   syntaxErrors: SyntaxErrorEntry[]
   pages: PageResult[]
   aborted?: string
@@ -81,15 +110,31 @@ export function writeJson(file: string, report: Report): void {
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
 }
 
+export interface StatusEntry {
+  line: number
+  status: 'passed' | 'failed' | 'skipped' | 'norun'
+  /** stores the snippet passed on */
+  stores?: Lane[]
+}
+
 export interface StatusFile {
   engine?: string
   compose?: string
+  buildx?: string
+  containerd?: string
+  stores?: Lane[]
   date?: string
   mode?: string
-  pages: Record<string, Record<string, string>>
+  pages: Record<string, Record<string, StatusEntry>>
 }
 
-/** Update the compact status file the site renders badges from. */
+/** The short key of a snippet id (`docs/x.md#3f2a9c1d` -> `3f2a9c1d`). */
+export const idKey = (id: string) => id.slice(id.lastIndexOf('#') + 1)
+
+/**
+ * Update the compact status file the site renders badges from (shape above). `fullRun`: replace
+ * every page; otherwise only the pages of this report change.
+ */
 export function writeStatus(file: string, report: Report, fullRun: boolean): void {
   let old: StatusFile = { pages: {} }
   if (!fullRun) {
@@ -99,23 +144,44 @@ export function writeStatus(file: string, report: Report, fullRun: boolean): voi
     } catch { /* start fresh */ }
   }
   const pages: StatusFile['pages'] = fullRun ? {} : { ...old.pages }
+  // one entry per snippet id, combining the lanes the page ran on
+  const byPage = new Map<string, Map<string, { line: number; kind: string; results: SnippetResult[] }>>()
   for (const p of report.pages) {
     if (!p.page.startsWith('docs/')) continue
-    const entry: Record<string, string> = {}
+    const m = byPage.get(p.page) ?? new Map()
+    byPage.set(p.page, m)
     for (const s of p.snippets) {
-      if (s.kind === 'run' || (s.kind === 'file' && s.status !== 'written')) entry[String(s.line)] = s.status
-      else if (s.kind === 'norun') entry[String(s.line)] = 'norun'
+      if (s.line === 0) continue // runner errors / aborted markers
+      const e = m.get(s.id) ?? { line: s.line, kind: s.kind, results: [] }
+      e.results.push(s)
+      m.set(s.id, e)
     }
-    if (Object.keys(entry).length) pages[p.page] = entry
-    else delete pages[p.page]
+  }
+  for (const [page, snippets] of byPage) {
+    const entry: Record<string, StatusEntry> = {}
+    for (const [id, e] of snippets) {
+      if (e.kind === 'norun') { entry[idKey(id)] = { line: e.line, status: 'norun' }; continue }
+      const rs = e.results.filter((s) => s.status !== 'written' && !(s.status === 'skipped' && s.reason?.startsWith('only for the ')))
+      if (!rs.length) continue
+      const stores = [...new Set(rs.filter((s) => s.status === 'passed').map((s) => s.lane).filter((l): l is Lane => !!l))].sort()
+      const status = rs.some((s) => s.status === 'failed') ? 'failed' : rs.some((s) => s.status === 'skipped') ? 'skipped' : 'passed'
+      entry[idKey(id)] = { line: e.line, status, ...(stores.length ? { stores } : {}) }
+    }
+    const sortedEntry = Object.fromEntries(Object.entries(entry).sort(([, a], [, b]) => a.line - b.line))
+    if (Object.keys(sortedEntry).length) pages[page] = sortedEntry
+    else delete pages[page]
   }
   const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => a.localeCompare(b)))
   const status: StatusFile = {
     engine: report.engine,
     compose: report.compose,
+    buildx: report.buildx,
+    containerd: report.containerd,
+    stores: report.lanes,
     date: report.date.slice(0, 10),
     mode: report.mode,
     pages: sorted,
   }
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   fs.writeFileSync(file, JSON.stringify(status, null, 2) + '\n')
 }

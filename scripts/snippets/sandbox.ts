@@ -19,11 +19,18 @@
  *                             the engine (containerd, shims, containers) and drops its mounts.
  *   <run dir>/sb<n>/docker.sock  the same engine, reachable from the host (DOCKER_HOST).
  *   cgroup dkb-<run>-<n>      --cgroup-parent, so container cgroups are easy to find and remove.
+ *
+ * The engine binaries are the pinned ones of engine.ts (never a host Docker). `lane` picks the
+ * image store: `containerd` (the containerd snapshotter, default of fresh Engine 29 installs and
+ * Docker Desktop; `docker info` shows driver `overlayfs`) or `overlay2` (the classic store of
+ * upgraded Linux hosts). Both keep everything in the sandbox's tmpfs data root.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DOCKER_CLI, DOCKER_INIT, DOCKER_REGISTRY, DOCKERD, REGISTRY_PORT, baseEnv } from './config'
+import { DOCKER_REGISTRY, REGISTRY_PORT, baseEnv, type Lane } from './config'
+import { currentEngine } from './engine'
+import { apiJson } from './engine-api'
 import { GUARD, childrenOf, isAlive, kill, run, sleep, waitFor, type RunOptions } from './proc'
 import { findCgroups, type RunState } from './state'
 
@@ -38,6 +45,8 @@ export interface SandboxOptions {
    * Docker Hub, which the netns itself cannot reach). See mirror.ts.
    */
   registrySocket?: string
+  /** image store (default overlay2) */
+  lane?: Lane
   log?: (m: string) => void
 }
 
@@ -50,6 +59,8 @@ export class Sandbox {
   private registry?: ChildProcess
   private initPid?: number
   engineVersion = ''
+  /** `docker info` storage driver (overlayfs on the containerd store, overlay2 on the classic one) */
+  driver = ''
   startedAt = 0
 
   constructor(
@@ -67,18 +78,22 @@ export class Sandbox {
     return this.netns
   }
 
+  get lane(): Lane {
+    return this.opts.lane ?? 'overlay2'
+  }
+
   get host(): string {
     return `unix://${this.sock}`
   }
 
   /** Environment for the docker CLI talking to this engine (never the user's config or socket). */
   cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    return baseEnv({ DOCKER_HOST: this.host, DOCKER_CONFIG: this.cliConfig, ...extra })
+    return baseEnv({ PATH: currentEngine().path, DOCKER_HOST: this.host, DOCKER_CONFIG: this.cliConfig, ...extra })
   }
 
   /** Run the docker CLI against this engine. */
   docker(args: string[], opts: RunOptions = {}) {
-    return run(DOCKER_CLI, args, { timeoutMs: 120_000, ...opts, env: { ...this.cliEnv(), ...(opts.env ?? {}) } })
+    return run(currentEngine().docker, args, { timeoutMs: 120_000, ...opts, env: { ...this.cliEnv(), ...(opts.env ?? {}) } })
   }
 
   /** The pid whose mount namespace is the engine's (docker-init inside the private namespaces). */
@@ -93,7 +108,12 @@ export class Sandbox {
 
   async start(): Promise<void> {
     const t0 = Date.now()
-    fs.mkdirSync(this.cliConfig, { recursive: true })
+    const eng = currentEngine()
+    fs.mkdirSync(path.join(this.cliConfig, 'cli-plugins'), { recursive: true })
+    for (const p of ['docker-buildx', 'docker-compose']) {
+      const link = path.join(this.cliConfig, 'cli-plugins', p)
+      if (!fs.existsSync(link)) fs.symlinkSync(path.join(eng.cliPlugins, p), link)
+    }
     await run('ip', ['netns', 'add', this.netns], { env: baseEnv(), timeoutMs: 10_000 })
     await run('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up'], { env: baseEnv(), timeoutMs: 10_000 })
     if (this.opts.registrySocket) await this.startForwarder(this.opts.registrySocket)
@@ -105,8 +125,12 @@ export class Sandbox {
       'registry-mirrors': mirror,
       'log-level': 'warn',
       'shutdown-timeout': 5,
-      'storage-driver': 'overlay2',
-      features: { buildkit: true },
+      // the classic store names its graph driver; the containerd store uses containerd's
+      // overlayfs snapshotter instead
+      ...(this.lane === 'overlay2' ? { 'storage-driver': 'overlay2' } : {}),
+      features: { buildkit: true, 'containerd-snapshotter': this.lane === 'containerd' },
+      'userland-proxy-path': eng.dockerProxy,
+      'init-path': eng.dockerInit,
     }
     fs.writeFileSync(path.join(this.dir, 'daemon.json'), JSON.stringify(daemonJson, null, 2))
     const script = [
@@ -121,7 +145,7 @@ export class Sandbox {
       `mount -t tmpfs -o mode=711 ${this.netns}-data /var/lib/docker`,
       // keep a resolv.conf that pointed into the old /run readable
       'if [ ! -e /etc/resolv.conf ]; then t="$(readlink -m /etc/resolv.conf)"; mkdir -p "$(dirname "$t")"; printf "%s\\n" "$RC" > "$t"; fi',
-      `exec ${DOCKER_INIT} -s -- ${DOCKERD} --config-file ${path.join(this.dir, 'daemon.json')}` +
+      `exec ${eng.dockerInit} -s -- ${eng.dockerd} --config-file ${path.join(this.dir, 'daemon.json')}` +
         ` -H unix:///var/run/docker.sock -H ${this.host}` +
         ` --data-root /var/lib/docker --exec-root /var/run/docker --pidfile /var/run/docker.pid` +
         ` --cgroup-parent ${this.netns}`,
@@ -135,21 +159,29 @@ export class Sandbox {
       [...GUARD.slice(1), 'nsenter', `--net=/run/netns/${this.netns}`, '--',
         'unshare', '--pid', '--fork', '--kill-child', '--mount', '--propagation', 'slave', '--mount-proc', '--',
         '/bin/sh', path.join(this.dir, 'start-dockerd.sh')],
-      { env: baseEnv(), stdio: ['ignore', out, out], detached: true },
+      // PATH: dockerd finds the engine's containerd, shim and the host runc (engine.ts)
+      { env: baseEnv({ PATH: eng.path }), stdio: ['ignore', out, out], detached: true },
     )
     fs.closeSync(out)
     this.daemon.on('error', () => {})
     const ok = await waitFor(async () => {
       if (this.daemon!.exitCode !== null || this.daemon!.signalCode) throw new Error(`dockerd exited early:\n${this.tail('dockerd.log')}`)
       if (!fs.existsSync(this.sock)) return false
-      const r = await this.docker(['version', '--format', '{{.Server.Version}}'], { check: false, timeoutMs: 10_000 })
-      return r.code === 0 ? r.stdout.trim() : false
+      // the Engine API directly: polling with the CLI spawned a process every 50 ms
+      try {
+        const info = await apiJson<{ ServerVersion?: string; Driver?: string }>(this.sock, '/info', 10_000)
+        return info.ServerVersion ? `${info.ServerVersion} ${info.Driver}` : false
+      } catch {
+        return false
+      }
     }, 60_000, 50)
     if (!ok) throw new Error(`sandbox dockerd did not come up within 60 s:\n${this.tail('dockerd.log')}`)
-    this.engineVersion = ok
+    ;[this.engineVersion, this.driver] = ok.split(' ')
+    const wantDriver = this.lane === 'containerd' ? 'overlayfs' : 'overlay2'
+    if (this.driver !== wantDriver) throw new Error(`sandbox ${this.netns}: lane ${this.lane} expects storage driver ${wantDriver}, engine reports ${this.driver}`)
     this.initPid = childrenOf(this.daemon.pid!)[0]
     this.startedAt = Date.now()
-    this.opts.log?.(`sandbox ${this.netns}: engine ${ok} up in ${Date.now() - t0} ms`)
+    this.opts.log?.(`sandbox ${this.netns}: engine ${this.engineVersion} (${this.lane} store) up in ${Date.now() - t0} ms`)
   }
 
   private async startRegistry(): Promise<void> {
@@ -172,12 +204,13 @@ export class Sandbox {
     )
     fs.closeSync(out)
     this.registry.on('error', () => {})
+    // (bash --norc: with stdin on a socket, as node's pipes are, bash would read ~/.bashrc)
     const up = await waitFor(async () => {
       if (this.registry!.exitCode !== null) throw new Error(`registry exited early:\n${this.tail('registry.log')}`)
-      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
+      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '--norc', '--noprofile', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
       return r.code === 0
-    }, 20_000, 50)
-    if (!up) throw new Error(`registry did not come up:\n${this.tail('registry.log')}`)
+    }, 60_000, 50)
+    if (!up) throw new Error(`registry did not come up within 60 s:\n${this.tail('registry.log')}`)
   }
 
   /** A tiny TCP -> unix socket forwarder inside the netns (node, no extra package). */
@@ -197,7 +230,7 @@ export class Sandbox {
     this.registry.on('error', () => {})
     const up = await waitFor(async () => {
       if (this.registry!.exitCode !== null) throw new Error(`registry forwarder exited early:\n${this.tail('registry.log')}`)
-      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
+      const r = await run('nsenter', [`--net=/run/netns/${this.netns}`, '--', 'bash', '--norc', '--noprofile', '-c', `exec 3<>/dev/tcp/127.0.0.1/${REGISTRY_PORT}`], { env: baseEnv(), check: false, timeoutMs: 5_000 })
       return r.code === 0
     }, 20_000, 50)
     if (!up) throw new Error(`registry forwarder did not come up:\n${this.tail('registry.log')}`)

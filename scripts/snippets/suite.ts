@@ -5,15 +5,16 @@
  */
 import { listLatestPages } from '../lib/pages'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { SnippetSyntaxError } from '../lib/snippet-syntax'
 import { resetEngine, isEmpty } from './cleanup'
-import { CACHE_DIR, COMPOSE_V1, DOCKER_CLI, REAL_IMAGES, baseEnv } from './config'
+import { CACHE_DIR, LANES, REAL_IMAGES, type Lane } from './config'
+import { engineVersions, ensureEngine } from './engine'
 import { extractFences, type Fence } from './extract'
 import { runPage, type PageResult, type SnippetResult } from './page-runner'
 import { preflight } from './preflight'
-import { run } from './proc'
-import { summaryLine, totals, writeJson, writeStatus, type Report, type SyntaxErrorEntry } from './report'
+import { summaryLine, totals, writeJson, writeStatus, type LaneTiming, type Report, type SyntaxErrorEntry } from './report'
 import { Sandbox } from './sandbox'
 import { startHostRegistry, type HostRegistry } from './mirror'
 import { ensureStandins } from './standins/build'
@@ -25,8 +26,11 @@ export interface SuiteOptions {
   jobs: number
   shard?: { k: number; n: number }
   json: string
-  /** status file for the site; undefined = do not write */
-  statusFile?: string
+  /** compact status files to write (shape in report.ts), e.g. reports/snippet-status.json and, with
+   * --update-site, docs/.snippet-status.json; empty = none */
+  statusFiles?: string[]
+  /** image stores to run every page on (default: both) */
+  lanes?: Lane[]
   cwd: string
   log: (m: string) => void
 }
@@ -39,7 +43,7 @@ const fmtMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1
 function progressLine(s: SnippetResult): string {
   const mark = s.status === 'passed' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'skipped' ? '-' : '·'
   const what = s.kind === 'file' ? `file` : s.lang
-  let line = `  ${mark} ${s.page}:${s.line} ${what}`
+  let line = `  ${mark} ${s.lane ? `[${s.lane}] ` : ''}${s.page}:${s.line} ${what}`
   if (s.status === 'skipped' || s.status === 'written') line += ` (${s.reason})`
   else line += ` ${fmtMs(s.ms)}`
   if (s.standins.length) line += ` [${s.standins.join(', ')}]`
@@ -53,7 +57,14 @@ function progressLine(s: SnippetResult): string {
 export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; exitCode: number }> {
   const t0 = Date.now()
   const log = opts.log
+  const lanes: Lane[] = opts.lanes?.length ? [...opts.lanes] : [...LANES]
+  // timings mean little without the machine's load (other jobs compete for the CPUs)
+  const loadStart = os.loadavg()[0]
   await preflight()
+  // the pinned engine (never a host Docker); a first run downloads and unpacks it
+  const te = Date.now()
+  const eng = await ensureEngine(log)
+  const engineMs = Date.now() - te
   const stale = await sweepStale(log)
   if (stale.runs.length) {
     const r = stale.result
@@ -82,22 +93,30 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
   const runnable = parsed.filter((p) => p.fences.some((f) => f.meta.kind === 'run'))
   const staticPages = parsed.filter((p) => !runnable.includes(p))
   const nSnippets = parsed.reduce((n, p) => n + p.fences.filter((f) => f.meta.kind === 'run' || f.meta.kind === 'norun').length, 0)
-  log(`${parsed.length} pages, ${nSnippets} snippets (${runnable.length} pages need an engine), jobs ${opts.jobs}`)
+  log(`${parsed.length} pages, ${nSnippets} snippets (${runnable.length} pages need an engine), jobs ${opts.jobs}, image stores: ${lanes.join(' + ')}`)
 
   const state = RunState.create()
   const results: PageResult[] = []
   const timing = { standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0 }
+  const laneTiming: Partial<Record<Lane, LaneTiming & { first: number; last: number }>> = {}
+  for (const l of lanes) laneTiming[l] = { wallMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, pages: 0, first: 0, last: 0 }
   const report: Report = {
-    version: 1,
+    version: 2,
     date: new Date().toISOString(),
     mode: REAL_IMAGES ? 'real-images' : 'standins',
     engine: '',
     cli: '',
     compose: '',
-    args: { pages: opts.pages, jobs: opts.jobs, shard: opts.shard ? `${opts.shard.k}/${opts.shard.n}` : undefined },
+    buildx: '',
+    containerd: '',
+    enginePackages: { suite: eng.suite, packages: eng.packages, substituted: eng.substituted },
+    lanes,
+    args: { pages: opts.pages, jobs: opts.jobs, shard: opts.shard ? `${opts.shard.k}/${opts.shard.n}` : undefined, lanes },
     totals: { passed: 0, failed: 0, skipped: 0, pages: 0, syntaxErrors: 0 },
-    timing: { wallMs: 0, overheadMs: 0, ...timing },
+    laneTotals: {},
+    timing: { wallMs: 0, overheadMs: 0, engineMs, engineFetched: eng.fetched, lanes: {}, ...timing },
     standins: { hash: '', built: [], loaded: [] },
+    machine: { cpus: os.cpus().length, loadStart: 0, loadEnd: 0 },
     syntaxErrors,
     pages: results,
   }
@@ -125,22 +144,37 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         if (r.killed || r.unmounted || r.netns || r.cgroups) log(`final sweep: ${JSON.stringify(r)}`)
       }
       report.totals = totals(results, syntaxErrors)
+      for (const l of lanes) report.laneTotals[l] = totals(results.filter((p) => p.lane === l), [])
       report.timing.wallMs = Date.now() - t0
+      report.machine = { cpus: os.cpus().length, loadStart: Math.round(loadStart * 100) / 100, loadEnd: Math.round(os.loadavg()[0] * 100) / 100 }
       Object.assign(report.timing, timing)
-      report.timing.overheadMs = Math.max(0, Math.round(report.timing.wallMs - timing.standinsMs - (timing.sandboxMs + timing.snippetMs + timing.cleanupMs) / Math.max(1, opts.jobs)))
+      for (const l of lanes) {
+        const { first, last, ...lt } = laneTiming[l]!
+        report.timing.lanes[l] = { ...lt, wallMs: first ? last - first : 0 }
+      }
+      report.timing.overheadMs = Math.max(0, Math.round(report.timing.wallMs - engineMs - timing.standinsMs - (timing.sandboxMs + timing.snippetMs + timing.cleanupMs) / Math.max(1, opts.jobs)))
       if (aborted) {
         report.aborted = aborted
-        for (const [page, snippets] of inProgress) {
-          snippets.push({ id: `${page}#aborted`, page, line: 0, lang: '', kind: 'run', status: 'skipped', ms: 0, standins: [], reason: `run interrupted by ${aborted}` })
-          results.push({ page, status: 'failed', ms: 0, snippetMs: 0, snippets })
+        for (const [key, snippets] of inProgress) {
+          const lane = key.slice(0, key.indexOf(':')) as Lane
+          const page = key.slice(key.indexOf(':') + 1)
+          snippets.push({ id: `${page}#aborted`, page, line: 0, lang: '', kind: 'run', status: 'skipped', ms: 0, standins: [], lane, reason: `run interrupted by ${aborted}` })
+          results.push({ page, lane, status: 'failed', ms: 0, snippetMs: 0, snippets })
         }
         report.totals = totals(results, syntaxErrors)
+        for (const l of lanes) report.laneTotals[l] = totals(results.filter((p) => p.lane === l), [])
       }
-      results.sort((a, b) => a.page.localeCompare(b.page))
+      results.sort((a, b) => a.page.localeCompare(b.page) || (a.lane ?? '').localeCompare(b.lane ?? ''))
       writeJson(opts.json, report)
-      if (opts.statusFile && !aborted && report.engine) writeStatus(opts.statusFile, report, !opts.pages.length && !opts.shard)
+      if (!aborted && report.engine) for (const f of opts.statusFiles ?? []) writeStatus(f, report, !opts.pages.length && !opts.shard)
       log('')
-      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins; wall ${fmtMs(report.timing.wallMs)}; report ${opts.json}`)
+      log(`engine: Docker Engine ${report.engine}, CLI ${report.cli}, Compose ${report.compose}, buildx ${report.buildx}, containerd ${report.containerd} (Debian ${eng.suite}: ${Object.entries(eng.packages).map(([k, v]) => `${k} ${v}`).join(', ')})`)
+      for (const sub of eng.substituted) log(`!!! engine pin ${sub.pkg} ${sub.pinned} was not available; ran ${sub.used}`)
+      for (const l of lanes) {
+        const lt = report.timing.lanes[l]!
+        log(`lane ${l}: ${summaryLine(report.laneTotals[l]!)}; ${lt.pages} pages, wall ${fmtMs(lt.wallMs)}, snippets ${fmtMs(lt.snippetMs)}, engine start/stop ${fmtMs(lt.sandboxMs)}, resets ${fmtMs(lt.cleanupMs)}`)
+      }
+      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; wall ${fmtMs(report.timing.wallMs)} (${report.machine.cpus} CPUs, load average ${report.machine.loadStart} at start, ${report.machine.loadEnd} at end); report ${opts.json}`)
       log(summaryLine(report.totals))
       const exitCode = forced ?? (report.totals.failed > 0 ? 1 : 0)
       return { report, exitCode }
@@ -152,12 +186,14 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
   process.on('SIGHUP', onSignal)
 
   try {
-    const versions = await Promise.all([
-      run(DOCKER_CLI, ['version', '--format', '{{.Client.Version}}'], { env: baseEnv({ DOCKER_HOST: 'unix:///nonexistent' }), check: false, timeoutMs: 10_000 }),
-      run(COMPOSE_V1, ['version', '--short'], { env: baseEnv(), check: false, timeoutMs: 20_000 }),
-    ])
-    report.cli = versions[0].stdout.trim().split('\n')[0]
-    report.compose = versions[1].stdout.trim()
+    const v = await engineVersions(eng)
+    // upstream versions without Debian's +dfsg/-N suffixes (the exact packages are in enginePackages)
+    const up = (x: string) => x.replace(/[+~-].*$/, '')
+    report.cli = up(v.cli)
+    report.compose = up(v.compose)
+    report.buildx = up(v.buildx)
+    report.containerd = up(v.containerd)
+    log(`engine: Debian ${eng.suite} docker.io ${eng.packages['docker.io']}, Compose ${report.compose}, buildx ${report.buildx}, containerd ${report.containerd}`)
 
     for (const p of staticPages) {
       const res = await runPage(p.page, p.fences, { root: path.join(state.dir, 'static'), onSnippet: (s) => log(progressLine(s)) })
@@ -180,70 +216,98 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         registryRoot = st.registryRoot
         if (st.seeded) log(`stand-ins ready in ${fmtMs(st.ms)} (built: ${st.built.join(', ') || 'none'}; loaded from cache: ${st.loaded.join(', ') || 'none'})`)
       }
-      // longest pages first (durations from the previous report when there is one): the slowest
-      // page bounds the wall time, so it should not start last
+      // one task per (lane, page); longest first (durations from the previous report when there
+      // is one): the slowest page bounds the wall time, so it should not start last
       const previous = new Map<string, number>()
       try {
-        for (const p of JSON.parse(fs.readFileSync(opts.json, 'utf8')).pages ?? []) previous.set(p.page, p.ms)
+        for (const p of JSON.parse(fs.readFileSync(opts.json, 'utf8')).pages ?? []) previous.set(`${p.lane ?? 'overlay2'}:${p.page}`, p.ms)
       } catch { /* no previous report */ }
-      const estimate = (p: { page: string; fences: Fence[] }) => previous.get(p.page) ?? p.fences.filter((f) => f.meta.kind === 'run').length * 600
-      const queue = [...runnable].sort((a, b) => estimate(b) - estimate(a) || a.page.localeCompare(b.page))
+      type Task = { page: string; fences: Fence[]; lane: Lane }
+      const estimate = (t: Task) => previous.get(`${t.lane}:${t.page}`) ?? t.fences.filter((f) => f.meta.kind === 'run').length * 600
+      const queue: Task[] = runnable.flatMap((p) => lanes.map((lane) => ({ ...p, lane })))
+      queue.sort((a, b) => estimate(b) - estimate(a) || a.page.localeCompare(b.page) || a.lane.localeCompare(b.lane))
       let pageNo = 0
       const worker = async (k: number) => {
-        let sb: Sandbox | undefined
-        const startSb = async () => {
+        // one engine per image store, started when this worker first needs it
+        const sbs = new Map<Lane, Sandbox>()
+        const startSb = async (lane: Lane) => {
           const ts = Date.now()
-          sb = new Sandbox(state, k, { registryRoot, registrySocket, log: () => {} })
+          const sb = new Sandbox(state, `${lane[0]}${k}`, { registryRoot, registrySocket, lane, log: () => {} })
           sandboxes.add(sb)
+          sbs.set(lane, sb)
           await sb.start()
-          timing.sandboxMs += Date.now() - ts
-          report.engine ||= sb.engineVersion
+          const ms = Date.now() - ts
+          timing.sandboxMs += ms
+          laneTiming[lane]!.sandboxMs += ms
+          report.engine ||= sb.engineVersion.replace(/[+~-].*$/, '')
+          return sb
         }
-        const stopSb = async () => {
+        const stopSb = async (lane: Lane) => {
+          const sb = sbs.get(lane)
           if (!sb) return
           const ts = Date.now()
           await sb.stop()
           sandboxes.delete(sb)
-          timing.sandboxMs += Date.now() - ts
-          sb = undefined
+          sbs.delete(lane)
+          const ms = Date.now() - ts
+          timing.sandboxMs += ms
+          laneTiming[lane]!.sandboxMs += ms
         }
         while (queue.length && !aborted) {
           const p = queue.shift()!
-          if (!sb) await startSb()
+          const lt = laneTiming[p.lane]!
+          lt.first ||= Date.now()
+          let sb = sbs.get(p.lane)
+          // a sandbox that fails to start (e.g. a starved machine) is retried once on a fresh one
+          for (let attempt = 1; !sb && !aborted; attempt++) {
+            try {
+              sb = await startSb(p.lane)
+            } catch (e) {
+              log(`  (sandbox for ${p.lane} did not start, attempt ${attempt}: ${(e as Error).message.split('\n')[0]})`)
+              await stopSb(p.lane)
+              if (attempt >= 2) throw e
+            }
+          }
+          if (!sb || aborted) return
           const root = path.join(state.dir, `p${++pageNo}`)
-          log(`▶ ${p.page}`)
+          const key = `${p.lane}:${p.page}`
+          log(`▶ [${p.lane}] ${p.page}`)
           let res: PageResult
           const done: SnippetResult[] = []
-          inProgress.set(p.page, done)
+          inProgress.set(key, done)
           try {
-            res = await runPage(p.page, p.fences, { sb: sb!, root, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
+            res = await runPage(p.page, p.fences, { sb, root, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
           } catch (e) {
             if (aborted) return
-            res = { page: p.page, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], detail: `runner error: ${(e as Error).message}` }] }
+            res = { page: p.page, lane: p.lane, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], lane: p.lane, detail: `runner error: ${(e as Error).message}` }] }
             log(progressLine(res.snippets[0]))
           }
           if (aborted) return
-          inProgress.delete(p.page)
+          inProgress.delete(key)
           results.push(res)
           timing.snippetMs += res.snippetMs
+          lt.snippetMs += res.snippetMs
+          lt.pages++
           fs.rmSync(root, { recursive: true, force: true })
           // back to an empty engine; restart it if that does not work
           const tc = Date.now()
           let clean = false
           try {
-            clean = sb!.alive && isEmpty(await resetEngine(sb!))
+            clean = sb.alive && isEmpty(await resetEngine(sb))
           } catch (e) {
             log(`  (engine reset failed: ${(e as Error).message.split('\n')[0]})`)
           }
           timing.cleanupMs += Date.now() - tc
+          lt.cleanupMs += Date.now() - tc
+          lt.last = Date.now()
           if (!clean && !aborted) {
-            log(`  (engine ${sb!.name} not clean after ${p.page}; restarting it)`)
-            await stopSb()
+            log(`  (engine ${sb.name} not clean after ${p.page}; restarting it)`)
+            await stopSb(p.lane)
           }
         }
-        await stopSb()
+        for (const l of [...sbs.keys()]) await stopSb(l)
       }
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, runnable.length)) }, (_, k) => worker(k)))
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, queue.length)) }, (_, k) => worker(k)))
     }
   } catch (e) {
     if (!aborted) {

@@ -10,15 +10,19 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES, runCli, settledLeftovers, testStateDir, total } from './helpers'
+import { ensureEngine, type Engine } from '../../scripts/snippets/engine'
 
 const STATE = testStateDir('isolation')
 const USER = `/tmp/dkbuser-${process.pid}`
 const NETNS = `dkbuser${process.pid}`
 const SOCK = `${USER}/docker.sock`
 let daemon: ChildProcess | undefined
+// the "reader's" Docker: the pinned engine's binaries (a fresh CI machine has no other Docker)
+let eng: Engine
+const userEnv = () => ({ PATH: eng.path, DOCKER_HOST: `unix://${SOCK}`, DOCKER_CONFIG: `${USER}/cli` })
 
 function userDocker(...args: string[]): string {
-  const r = spawnSync('docker', args, { env: { PATH: process.env.PATH, DOCKER_HOST: `unix://${SOCK}`, DOCKER_CONFIG: `${USER}/cli` }, encoding: 'utf8', timeout: 120_000 })
+  const r = spawnSync(eng.docker, args, { env: userEnv(), encoding: 'utf8', timeout: 120_000 })
   if (r.status !== 0) throw new Error(`docker ${args.join(' ')}: ${r.stderr}`)
   return r.stdout.trim()
 }
@@ -30,6 +34,7 @@ function sh(cmd: string) {
 }
 
 beforeAll(async () => {
+  eng = await ensureEngine()
   fs.rmSync(USER, { recursive: true, force: true })
   for (const d of ['data', 'exec', 'cli', 'rootfs/bin']) fs.mkdirSync(path.join(USER, d), { recursive: true })
   sh(`ip netns add ${NETNS} && ip -n ${NETNS} link set lo up`)
@@ -37,10 +42,10 @@ beforeAll(async () => {
   // cannot leave anything behind; it does not use any of the runner's code)
   daemon = spawn('setpriv', ['--pdeathsig', 'KILL', '--', 'nsenter', `--net=/run/netns/${NETNS}`, '--',
     'unshare', '--pid', '--fork', '--kill-child', '--mount', '--propagation', 'slave', '--mount-proc', '--',
-    'dockerd', '-H', `unix://${SOCK}`, '--data-root', `${USER}/data`, '--exec-root', `${USER}/exec`,
-    '--pidfile', `${USER}/docker.pid`, '--cgroup-parent', NETNS], { stdio: ['ignore', fs.openSync(`${USER}/dockerd.log`, 'a'), fs.openSync(`${USER}/dockerd.log`, 'a')] })
+    eng.dockerd, '-H', `unix://${SOCK}`, '--data-root', `${USER}/data`, '--exec-root', `${USER}/exec`,
+    '--pidfile', `${USER}/docker.pid`, '--cgroup-parent', NETNS], { env: { ...process.env, PATH: eng.path }, stdio: ['ignore', fs.openSync(`${USER}/dockerd.log`, 'a'), fs.openSync(`${USER}/dockerd.log`, 'a')] })
   for (let i = 0; i < 300; i++) {
-    if (spawnSync('docker', ['version'], { env: { PATH: process.env.PATH, DOCKER_HOST: `unix://${SOCK}` } }).status === 0) break
+    if (spawnSync(eng.docker, ['version'], { env: userEnv() }).status === 0) break
     await new Promise((r) => setTimeout(r, 100))
   }
   // a context in the user's config pointing at it, too
@@ -48,7 +53,7 @@ beforeAll(async () => {
   userDocker('context', 'use', 'reader')
   // objects the reader owns: image, container (running and stopped), volume, network
   fs.copyFileSync('/bin/busybox', path.join(USER, 'rootfs/bin/busybox'))
-  sh(`tar -C ${USER}/rootfs -c . | DOCKER_HOST=unix://${SOCK} docker import - reader/base:1`)
+  sh(`tar -C ${USER}/rootfs -c . | DOCKER_HOST=unix://${SOCK} ${eng.docker} import - reader/base:1`)
   userDocker('volume', 'create', 'reader-vol')
   userDocker('network', 'create', 'reader-net')
   userDocker('run', '-d', '--name', 'reader-box', '--network', 'reader-net', '-v', 'reader-vol:/data', 'reader/base:1', '/bin/busybox', 'sleep', '1000')
@@ -84,7 +89,7 @@ describe('isolation from the reader\'s daemon', () => {
       DOCKER_CONFIG: `${USER}/cli`,
       DOCKER_CONTEXT: 'reader',
     })
-    expect(r.out.trimEnd().split('\n').pop(), r.out).toBe('3 passed, 0 failed, 0 skipped')
+    expect(r.out.trimEnd().split('\n').pop(), r.out).toBe('6 passed, 0 failed, 0 skipped') // 3 snippets on each image store
     expect(r.code).toBe(0)
 
     expect(userDocker('ps', '-a', '--format', '{{.Names}} {{.State}}').split('\n').sort()).toEqual(before.containers)

@@ -7,13 +7,17 @@ import { summaryLine, totals, writeStatus, type Report } from '../../scripts/sni
 import { diffLines } from '../../scripts/snippets/page-runner'
 import type { PageResult } from '../../scripts/snippets/page-runner'
 
-const snip = (page: string, line: number, kind: 'run' | 'norun' | 'file', status: any) => ({ id: `${page}#${line}`, page, line, lang: 'sh', kind, status, ms: 1, standins: [] })
+// ids as extract.ts makes them: page#<content hash>; here the hash is derived from the line
+const snip = (page: string, line: number, kind: 'run' | 'norun' | 'file', status: any, lane: 'containerd' | 'overlay2' = 'overlay2', reason?: string) =>
+  ({ id: `${page}#h${line}`, page, line, lang: 'sh', kind, status, ms: 1, standins: [], lane, ...(reason ? { reason } : {}) })
 
 function report(pages: PageResult[]): Report {
   return {
-    version: 1, date: '2026-11-23T10:00:00.000Z', mode: 'standins', engine: '20.10.24+dfsg1', cli: '28.2.2', compose: '1.29.2',
-    args: { pages: [], jobs: 2 }, totals: totals(pages, []), timing: { wallMs: 1, standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, overheadMs: 0 },
-    standins: { hash: '', built: [], loaded: [] }, syntaxErrors: [], pages,
+    version: 2, date: '2026-11-29T10:00:00.000Z', mode: 'standins', engine: '28.5.2', cli: '28.5.2', compose: '2.40.3', buildx: '0.29.1', containerd: '2.1.9',
+    enginePackages: { suite: 'forky', packages: {}, substituted: [] }, lanes: ['containerd', 'overlay2'],
+    args: { pages: [], jobs: 2, lanes: ['containerd', 'overlay2'] }, totals: totals(pages, []), laneTotals: {},
+    timing: { wallMs: 1, engineMs: 0, engineFetched: false, standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, overheadMs: 0, lanes: {} },
+    standins: { hash: '', built: [], loaded: [] }, machine: { cpus: 2, loadStart: 0, loadEnd: 0 }, syntaxErrors: [], pages,
   }
 }
 
@@ -30,17 +34,22 @@ describe('reports', () => {
     expect(summaryLine(t)).toBe('3 passed, 2 failed, 2 skipped')
   })
 
-  it('writes the compact status file (docs pages only) and merges partial runs', () => {
+  it('writes the compact status file keyed by content id (docs pages only) and merges partial runs', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dkb-status-')), 'status.json')
-    fs.writeFileSync(file, JSON.stringify({ engine: 'old', pages: { 'docs/other.md': { '1': 'passed' }, 'docs/index.md': { '99': 'failed' } } }))
+    fs.writeFileSync(file, JSON.stringify({ engine: 'old', pages: { 'docs/other.md': { aa: { line: 1, status: 'passed' } }, 'docs/index.md': { bb: { line: 99, status: 'failed' } } } }))
     writeStatus(file, report(pages), false)
     const s = JSON.parse(fs.readFileSync(file, 'utf8'))
     expect(s).toEqual({
-      engine: '20.10.24+dfsg1', compose: '1.29.2', date: '2026-11-23', mode: 'standins',
+      engine: '28.5.2', compose: '2.40.3', buildx: '0.29.1', containerd: '2.1.9', stores: ['containerd', 'overlay2'], date: '2026-11-29', mode: 'standins',
       pages: {
-        'docs/guide/a.md': { '5': 'passed', '9': 'failed', '12': 'skipped', '20': 'norun' },
-        'docs/index.md': { '3': 'passed' },
-        'docs/other.md': { '1': 'passed' },
+        'docs/guide/a.md': {
+          h5: { line: 5, status: 'passed', stores: ['overlay2'] },
+          h9: { line: 9, status: 'failed' },
+          h12: { line: 12, status: 'skipped' },
+          h20: { line: 20, status: 'norun' },
+        },
+        'docs/index.md': { h3: { line: 3, status: 'passed', stores: ['overlay2'] } },
+        'docs/other.md': { aa: { line: 1, status: 'passed' } },
       },
     })
     writeStatus(file, report(pages), true)
@@ -52,6 +61,22 @@ describe('reports', () => {
     expect(statusToMarkdown(site)).toContain('| [guide/a.md](/guide/a) | 1 | 1 | 1 |')
     expect(loadSnippetStatus(file + '.missing')).toBeUndefined()
     expect(statusToMarkdown(undefined)).toContain('npm run test:snippets')
+  })
+
+  it('combines the two lanes: passed on both, failed on either, store-only snippets', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dkb-status-')), 'status.json')
+    const p = 'docs/x.md'
+    const lanes: PageResult[] = [
+      { page: p, lane: 'containerd', status: 'failed', ms: 1, snippetMs: 1, snippets: [snip(p, 1, 'run', 'passed', 'containerd'), snip(p, 2, 'run', 'failed', 'containerd'), snip(p, 3, 'run', 'passed', 'containerd'), snip(p, 4, 'run', 'skipped', 'containerd', 'only for the overlay2 image store')] },
+      { page: p, lane: 'overlay2', status: 'passed', ms: 1, snippetMs: 1, snippets: [snip(p, 1, 'run', 'passed', 'overlay2'), snip(p, 2, 'run', 'passed', 'overlay2'), snip(p, 3, 'run', 'skipped', 'overlay2', 'only for the containerd image store'), snip(p, 4, 'run', 'passed', 'overlay2')] },
+    ]
+    writeStatus(file, report(lanes), true)
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).pages[p]).toEqual({
+      h1: { line: 1, status: 'passed', stores: ['containerd', 'overlay2'] },
+      h2: { line: 2, status: 'failed', stores: ['overlay2'] },
+      h3: { line: 3, status: 'passed', stores: ['containerd'] },
+      h4: { line: 4, status: 'passed', stores: ['overlay2'] },
+    })
   })
 
   it('links pages like VitePress', () => {

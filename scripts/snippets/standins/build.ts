@@ -18,7 +18,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { CACHE_DIR, DOCKER_CLI_BUILDKIT, REGISTRY_PORT, baseEnv } from '../config'
+import { CACHE_DIR, REGISTRY_PORT, baseEnv } from '../config'
 import { run } from '../proc'
 import { Sandbox } from '../sandbox'
 import type { RunState } from '../state'
@@ -339,10 +339,9 @@ async function buildImage(sb: Sandbox, state: RunState, r: Recipe, log: (m: stri
     dockerfile = dockerfile.replace(/@stage\b/g, stageRef)
   }
   fs.writeFileSync(path.join(ctx, 'Dockerfile'), dockerfile)
-  await run(DOCKER_CLI_BUILDKIT, ['build', '-q', '-t', shortRef(r), ctx], {
-    env: sb.cliEnv({ DOCKER_BUILDKIT: '0' }),
-    timeoutMs: 600_000,
-  })
+  // the legacy builder: the stand-ins' Dockerfiles only COPY/RUN on local images, and it needs
+  // no BuildKit state in the seeding engine
+  await sb.docker(['build', '-q', '-t', shortRef(r), ctx], { env: { DOCKER_BUILDKIT: '0' }, timeoutMs: 600_000 })
   if (stageRef) await sb.docker(['rmi', stageRef], { check: false })
   fs.rmSync(ctx, { recursive: true, force: true })
 }

@@ -1,0 +1,13 @@
+// Node only (the browser bundle imports snippet-syntax.ts, so this lives apart)
+import { createHash } from 'node:crypto'
+
+/**
+ * The content id of a fence: a short hash of its info string and body. The harness keys results
+ * by it (scripts/snippets/extract.ts) and the site looks badges up by it, so a result belongs to
+ * exactly the text that ran: an edited snippet has no result until the next run. A trailing
+ * `active` (added by VitePress's code-group container to the first tab) is ignored.
+ */
+export function fenceHash(info: string, content: string): string {
+  const norm = info.trim().replace(/\s+active$/, '')
+  return createHash('sha1').update(norm + '\n' + content).digest('hex').slice(0, 8)
+}
