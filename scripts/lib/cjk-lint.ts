@@ -53,8 +53,40 @@ function eachProseLine(text: string, visit: LineVisitor): string {
 const isPunct = (c: string | undefined) => !!c && (CJK_PUNCT.includes(c) || /[\p{P}]/u.test(c))
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
 
+/**
+ * The site's term table (docs/contribute/writing.md, "术语对照"): variants that must be written
+ * the one way. Matched on prose with code, link targets and glossary ids masked.
+ * `enforced: false` rules are checked by `checkTerms` but not yet by `checkCjk` (the lint),
+ * because pages owned by another branch still use the variant; flip them once those pages follow.
+ */
+export interface TermRule { id: string; pattern: RegExp; message: string; enforced: boolean }
+export const TERM_RULES: TermRule[] = [
+  { id: 'volume', pattern: /具名数据卷|具名卷|命名数据卷/g, message: 'write 命名卷 (named volume)', enforced: false },
+  { id: 'volume', pattern: /匿名数据卷/g, message: 'write 匿名卷 (anonymous volume)', enforced: true },
+  { id: 'stack', pattern: /堆栈|服务栈/g, message: 'write 应用栈 for a Swarm stack', enforced: true },
+  { id: 'label', pattern: /标签[（(]\s*labels?\s*[）)]|labels?[（(]\s*标签\s*[）)]/gi, message: 'a label is 标记; 标签 means an image tag', enforced: true },
+  { id: 'context', pattern: /(?<!连接)上下文[（(]\s*context\s*[）)]/gi, message: 'say 连接上下文 for docker context, 构建上下文 for the build context', enforced: true },
+  { id: 'gloss', pattern: /(镜像|容器)[（(](images?|containers?)[）)]/g, message: 'do not re-gloss: write [[image|镜像]] / [[container|容器]]; the popover shows the English name', enforced: false },
+  { id: 'gloss', pattern: /\]\][（(][A-Za-z][A-Za-z0-9 .-]*[）)]/g, message: 'a glossary reference already shows the English name in its popover: drop the (English) after it', enforced: false },
+  // [[id|service]]: an English-only label in Chinese prose (product names start upper-case; a few lower-case ones are allowed)
+  { id: 'english-label', pattern: new RegExp(`\\[\\[\u0000+\\|(?!(?:containerd|runc|dockerd|overlay2|docker0)\\]\\])[a-z][a-z ]*\\]\\](?=.*[${CJK}])|(?<=[${CJK}].*)\\[\\[\u0000+\\|(?!(?:containerd|runc|dockerd|overlay2|docker0)\\]\\])[a-z][a-z ]*\\]\\]`, 'g'), message: 'English-only label for a glossary term in Chinese prose: use the Chinese name ([[id]] or [[id|中文]])', enforced: false },
+]
+
+/** All term-table problems of one Markdown file, enforced or not. */
+export function checkTerms(text: string, rules: TermRule[] = TERM_RULES): CjkProblem[] {
+  const problems: CjkProblem[] = []
+  eachProseLine(text, (m, _raw, line) => {
+    if (/^#{1,6}\s/.test(m)) m = m.replace(/\[\[\u0000+\|/g, '') // headings hold no glossary references
+    for (const r of rules) {
+      for (const hit of m.matchAll(r.pattern)) problems.push({ line, rule: `term-${r.id}`, message: `"${hit[0].replace(/\u0000+/g, 'id')}": ${r.message}` })
+    }
+  })
+  return problems.sort((a, b) => a.line - b.line)
+}
+
 export function checkCjk(text: string): CjkProblem[] {
   const problems: CjkProblem[] = []
+  problems.push(...checkTerms(text, TERM_RULES.filter((r) => r.enforced)))
   eachProseLine(text, (m, _raw, line) => {
     // 1. emphasis that CommonMark will not open/close next to Chinese punctuation: delimiters
     //    alternate open/close on a line; an opener must be left-flanking, a closer right-flanking
