@@ -272,11 +272,10 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
  * on tests/search/queries.yaml, checked on regression.yaml and finally on holdout.yaml.
  *  - synonym: a synonym or a compound's parts, against the words the reader typed
  *  - glossary / define: a glossary entry, normally / when the query asks "X 是什么"
- *  - pageTop: a teaching page's own top section (see isPageTop)
  *  - flag: a command reference entry when a flag was typed
  *  - minor: pages about the project (credits, changelog, contributing, status)
  */
-export const RANKING = { synonym: 0.6, glossary: 0.5, define: 3, pageTop: 1.25, flag: 1.5, minor: 0.25 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -309,12 +308,6 @@ export const FIELD_BOOST = { title: 4, text: 2, titles: 1, keywords: 4 }
 
 export interface RankedResult extends SearchResult { coverage: number }
 
-/**
- * A teaching page's own top section (its h1: no parent titles) is where a topic is introduced;
- * for a bare topic ("端口映射", "bind mount") it is a better first answer than a short glossary
- * entry or one command among many. Command reference pages are lookups, not introductions.
- */
-const isPageTop = (r: SearchResult) => Array.isArray(r.titles) && r.titles.length === 0 && !/^\/(en\/)?(cli|glossary)\//.test(r.id)
 
 /**
  * Search a loaded index the way the site search box does.
@@ -367,7 +360,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a) * (isPageTop(acc.result) ? RANKING.pageTop : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a),
       coverage,
     })
   }

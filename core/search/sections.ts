@@ -48,12 +48,15 @@ export const SECTION_DEPTH = 3
  * rendered on every runnable block by .vitepress/plugins/snippet-fence.ts), code blocks' language
  * labels, and program output (console output after the prompt lines, text/YAML/Dockerfile
  * blocks: IDs, sizes, dates). Commands stay (`docker run -d`); the prose around every block says
- * what the output shows. Left in, output and badges were a quarter of the index's size and made
+ * what the output shows; glossary entries' link lists (names of other terms and pages). Left in,
+ * output, badges and link lists were a third of the index's size and made
  * "验证", "engine" and dates its most frequent terms.
  */
 export function stripChrome(html: string): string {
   return html
     .replace(/<div class="snippet-bar[^"]*">[\s\S]*?<\/div>/g, '')
+    // a glossary entry's "相关术语 / 出现在" link lists: other entries' and pages' names
+    .replace(/<div class="glossary-entry__links">[\s\S]*?<\/div>/g, '')
     .replace(/<span class="lang">[^<]*<\/span>/g, '')
     .replace(/(<div class="language-([\w-]*)[^"]*"[^>]*>[\s\S]*?)(<pre[\s\S]*?<\/pre>)/g, (_, head: string, lang: string, pre: string) => {
       if (/^(sh|bash|shell|powershell)$/.test(lang)) return head + pre
