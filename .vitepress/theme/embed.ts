@@ -109,10 +109,29 @@ export const EMBED_HEAD_SCRIPT = `;(function () {
   }
   try { Object.defineProperty(window, 'localStorage', { value: view, configurable: true, enumerable: true }) } catch (e) {}
 
+  var opaque = String(self.origin) === 'null'
+  // In an opaque origin the History API may change only the query and fragment, so VitePress's
+  // in-frame navigation (pushState to another path) would throw: links to other pages of the
+  // site load the page's embed view instead.
+  if (opaque) {
+    window.addEventListener('click', function (e) {
+      var a = e.target && e.target.closest ? e.target.closest('a[href]') : null
+      if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+      if ((a.getAttribute('target') || '_self') !== '_self' || a.hasAttribute('download')) return
+      var u = new URL(a.href, location.href)
+      if (u.origin !== location.origin || u.pathname === location.pathname) return
+      e.preventDefault()
+      e.stopImmediatePropagation()
+      u.searchParams.set('embed', '1')
+      if (t !== 'auto') u.searchParams.set('theme', t)
+      if (!u.hash) u.hash = '#kb-embed'
+      location.href = u.href
+    }, true)
+  }
+
   var parent = window.parent
   if (!parent || parent === window) return
   var id = (q.get('id') || location.pathname + location.search + location.hash).slice(0, 200)
-  var opaque = String(self.origin) === 'null'
   var h5p = false, last = -1
   function post(m) { try { parent.postMessage(m, '*') } catch (e) {} }
   function height() {
@@ -151,6 +170,7 @@ export const EMBED_HEAD_SCRIPT = `;(function () {
   // headers): show the server-rendered page now rather than after styles.css's 4 s fallback
   window.addEventListener('load', function () {
     if (!window.__VP_HASH_MAP__) html.classList.add('kb-embed-ready')
+    if (!opaque && !h5p) post({ context: 'h5p', action: 'hello' }) // a host script that came late
     send(false)
   })
   window.addEventListener('resize', function () { send(false) })
