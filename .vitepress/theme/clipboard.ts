@@ -10,11 +10,22 @@
  * @returns true when one of them reported success; never throws or rejects
  */
 export async function copyToClipboard(text: string): Promise<boolean> {
+  // In a frame whose `allow="clipboard-write"` was stripped, Chromium logs a permissions-policy
+  // violation as a console error on every writeText call; ask the policy first where we can.
+  const policy = (document as unknown as { permissionsPolicy?: Policy; featurePolicy?: Policy }).permissionsPolicy ?? (document as unknown as { featurePolicy?: Policy }).featurePolicy
+  let allowed = true
   try {
-    await navigator.clipboard.writeText(text)
-    return true
+    allowed = policy ? policy.allowsFeature('clipboard-write') : true
   } catch {
-    // blocked by permissions policy or missing (insecure context): try the old way
+    allowed = true
+  }
+  if (allowed && navigator.clipboard) {
+    try {
+      await navigator.clipboard.writeText(text)
+      return true
+    } catch {
+      // blocked by permission or missing (insecure context): try the old way
+    }
   }
   const ta = document.createElement('textarea')
   ta.value = text
@@ -34,6 +45,8 @@ export async function copyToClipboard(text: string): Promise<boolean> {
   previous?.focus?.({ preventScroll: true })
   return ok
 }
+
+interface Policy { allowsFeature(feature: string): boolean }
 
 export const COPY_HINT = '按 Ctrl+C / ⌘C 复制'
 

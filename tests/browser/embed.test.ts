@@ -438,9 +438,15 @@ describe('course platforms', () => {
       // copy without clipboard permission: the Clipboard API rejects (no `allow`); the legacy
       // execCommand path is made to fail too, so the last resort shows
       await run.frame.locator('html.kb-embed-ready').waitFor({ state: 'attached', timeout: 10_000 })
-      await run.frame.evaluate(() => { document.execCommand = () => false })
       const block = run.frame.locator('.vp-doc div[class*="language-"]').first()
       await block.scrollIntoViewIfNeeded()
+      await block.hover()
+      // as the browser does it: either the legacy copy works or the hint shows; no error either way
+      await block.locator('button.copy').click()
+      await run.frame.waitForFunction(() => !!document.querySelector('.vp-doc button.copy.copied, .vp-doc .kb-copy-hint'), undefined, { timeout: 2_000 })
+      await run.frame.evaluate(() => document.querySelectorAll('.kb-copy-hint').forEach((h) => h.remove()))
+      // and the last resort, with the legacy path failing too
+      await run.frame.evaluate(() => { document.execCommand = () => false })
       await block.hover()
       await block.locator('button.copy').click()
       const hint = block.locator('.kb-copy-hint')
