@@ -6,9 +6,12 @@
  *
  * The embedded page posts { type: 'docker-kb:height', height, id } to its parent whenever its
  * height changes. This script accepts such a message only from the window of one of this page's
- * iframes, and only when the message's origin is that iframe's src origin; it sets that iframe's
- * height and does nothing else (no other message is read, nothing is executed). Load it once;
- * iframes added later are handled too. Documentation: /about/embed on the site.
+ * iframes, and only when the message's origin is that iframe's src origin — or "null", the
+ * origin of every sandboxed iframe without allow-same-origin (the browser gives such a frame an
+ * opaque origin, so its messages can never carry the src origin; the window check still ties the
+ * message to that one iframe). It sets that iframe's height and does nothing else (no other
+ * message is read, nothing is executed). Load it once; iframes added later are handled too.
+ * Documentation: /about/embed on the site.
  */
 ;(function () {
   'use strict'
@@ -34,7 +37,7 @@
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i]
       if (frame.contentWindow !== event.source) continue
-      if (originOf(frame) !== event.origin) return
+      if (event.origin !== 'null' && originOf(frame) !== event.origin) return
       frame.style.height = Math.ceil(height) + 'px'
       frame.setAttribute('data-docker-kb-height', String(Math.ceil(height)))
       return

@@ -18,6 +18,7 @@ import { jsonExports } from '../plugins/json-exports'
 import { embedLinesPlugin } from '../plugins/embed-lines'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../scripts/lib/versions'
+import { writeCartridges } from '../../scripts/lib/cartridge'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -71,6 +72,10 @@ export const shared = defineConfig({
     const rel = `docs/${pageData.relativePath}`
     validateFrontmatter(readFrontmatter(fs.readFileSync(file, 'utf8'), rel), rel)
     return versionPageData(pageData.relativePath) // release + verification facts for <VersionFacts>
+  },
+  /** Course packages (.imscc) for the latest docs and each frozen release, into /downloads/. */
+  buildEnd(siteConfig) {
+    for (const c of writeCartridges(siteConfig.outDir, SITE.url, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
   },
   transformHead({ pageData, siteData }) {
     const route = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')

@@ -1,28 +1,45 @@
 /**
- * For `console` blocks the copy button takes only the commands: no `$ ` prompts, no output
- * (as docs.docker.com does). VitePress's own handler copies the whole text, so ours runs first
- * (capture phase) for console blocks and stops the event there.
+ * Copy buttons of code blocks. Ours run first (capture phase) and stop the event, for two reasons:
+ *  - `console` blocks: the button takes only the commands, no `$ ` prompts and no output (as
+ *    docs.docker.com does);
+ *  - every block: VitePress's own handler leaves the Clipboard API's rejection unhandled (an
+ *    uncaught error where an embedding host blocks the clipboard) and says "copied" regardless.
+ *    Here a failed copy selects the code and shows "按 Ctrl+C / ⌘C 复制" (clipboard.ts).
+ * The text is what VitePress would copy: without `.vp-copy-ignore` and removed diff lines, and
+ * without leading `$ `/`> ` prompts in shell blocks.
  */
 import { consoleCommands } from '../../scripts/lib/snippet-syntax'
-import { copyToClipboard } from './clipboard'
+import { copyToClipboard, selectForManualCopy } from './clipboard'
+
+function blockText(button: HTMLElement, pre: HTMLElement): string {
+  const parent = button.parentElement!
+  if (parent.matches('.language-console')) return consoleCommands(pre.textContent ?? '')
+  const clone = pre.cloneNode(true) as HTMLElement
+  clone.querySelectorAll('.vp-copy-ignore, .diff.remove').forEach((n) => n.remove())
+  const text = clone.textContent ?? ''
+  return /language-(shellscript|shell|bash|sh|zsh)/.test(parent.className) ? text.replace(/^ *(\$|>) /gm, '').trim() : text
+}
 
 export function installConsoleCopy(): void {
   window.addEventListener(
     'click',
     (e) => {
       const button = e.target as HTMLElement | null
-      if (!button?.matches?.('div.language-console > button.copy')) return
+      if (!button?.matches?.('div[class*="language-"] > button.copy')) return
       const pre = button.parentElement?.querySelector('pre')
       if (!pre) return
       e.stopImmediatePropagation()
-      const text = consoleCommands(pre.textContent ?? '')
-      copyToClipboard(text).then(() => {
+      copyToClipboard(blockText(button, pre)).then((ok) => {
+        if (!ok) {
+          selectForManualCopy(pre.querySelector('code') ?? pre, button)
+          return
+        }
         button.classList.add('copied')
         setTimeout(() => {
           button.classList.remove('copied')
           button.blur()
         }, 2000)
-      }, () => {})
+      })
     },
     true,
   )

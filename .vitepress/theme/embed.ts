@@ -41,18 +41,139 @@ export interface EmbedParams {
 
 export const EMBED_MESSAGE_TYPE = 'docker-kb:height'
 
-/** Runs in <head> before the body is parsed. Self-contained on purpose (it is serialised as text). */
+/** Messages the embed posts to its parent window (see EMBED_HEAD_SCRIPT). */
+export const LTI_RESIZE_SUBJECT = 'lti.frameResize'
+/** The fragment that marks an embed URL for CSS alone (no JavaScript): `…?embed=1#kb-embed`. */
+export const EMBED_FRAGMENT = 'kb-embed'
+
+/**
+ * Runs in <head> on every page, before VitePress's own inline appearance script and before the
+ * body is parsed. Self-contained on purpose (it is serialised as text). Plain inline scripts run
+ * even where the module bundle cannot load (a sandboxed frame has the opaque origin "null", so a
+ * host that sends no `Access-Control-Allow-Origin` blocks every module script), which is why the
+ * height messages live here and not in a Vue component.
+ *
+ * 1. Storage guard, every page: where reading `localStorage`/`sessionStorage` throws (sandboxed
+ *    frame without allow-same-origin, blocked third-party storage), the property is replaced by
+ *    an in-memory store, so VitePress's appearance script and VueUse never throw.
+ * 2. On `?embed=1` only: marks <html> `kb-embed`; serves the `theme` parameter to VitePress as the
+ *    saved appearance without ever saving it; and posts the page height to the parent whenever it
+ *    changes, in three dialects:
+ *    - `{ type: 'docker-kb:height', height, id }` for public/embed.js;
+ *    - `{ subject: 'lti.frameResize', height }`, which Canvas handles for iframes in its pages
+ *      (https://developerdocs.instructure.com/services/canvas/external-tools/lti/file.lti_window_post_message);
+ *    - the H5P resizer handshake (h5p-resizer.js, as in h5p/h5p-php-library js/h5p-resizer.js):
+ *      we post `{context:'h5p', action:'hello'}`; a host running h5p-resizer.js answers 'hello';
+ *      from then on each height change posts 'prepareResize' {scrollHeight, clientHeight}, the host
+ *      answers 'resizePrepared', we post 'resize' {scrollHeight}; the host's 'resize' (its window
+ *      changed) and 'ready' (it loaded after us) restart the exchange. The only message listener:
+ *      it reads nothing but those four H5P actions, from the parent window, and only ever answers
+ *      with heights. Skipped in an opaque origin: h5p-resizer.js answers with
+ *      `postMessage(data, event.origin)`, which throws in the host for the origin "null".
+ */
 export const EMBED_HEAD_SCRIPT = `;(function () {
-  try {
-    var q = new URLSearchParams(location.search)
-    if (q.get('embed') !== '1') return
-    document.documentElement.classList.add('kb-embed')
-    var t = q.get('theme')
-    t = t === 'dark' || t === 'light' ? t : 'auto'
-    var key = 'vitepress-theme-appearance', ls = window.localStorage, S = Storage.prototype, get = S.getItem, set = S.setItem
-    S.getItem = function (k) { return this === ls && k === key ? t : get.apply(this, arguments) }
-    S.setItem = function (k) { if (!(this === ls && k === key)) return set.apply(this, arguments) }
-  } catch (e) {}
+  function memory() {
+    var m = {}
+    return {
+      getItem: function (k) { return Object.prototype.hasOwnProperty.call(m, k) ? m[k] : null },
+      setItem: function (k, v) { m[k] = String(v) },
+      removeItem: function (k) { delete m[k] },
+      clear: function () { m = {} },
+      key: function (i) { var k = Object.keys(m); return i < k.length ? k[i] : null },
+      get length() { return Object.keys(m).length }
+    }
+  }
+  function usable(name) {
+    try { var s = window[name]; s.getItem('kb'); return s } catch (e) {}
+    var s2 = memory()
+    try { Object.defineProperty(window, name, { value: s2, configurable: true, enumerable: true }) } catch (e) {}
+    return s2
+  }
+  var ls = usable('localStorage')
+  usable('sessionStorage')
+  var q
+  try { q = new URLSearchParams(location.search) } catch (e) { return }
+  if (q.get('embed') !== '1') return
+  var html = document.documentElement
+  html.classList.add('kb-embed')
+  var t = q.get('theme')
+  t = t === 'dark' || t === 'light' ? t : 'auto'
+  var KEY = 'vitepress-theme-appearance'
+  var view = {
+    getItem: function (k) { return k === KEY ? t : ls.getItem(k) },
+    setItem: function (k, v) { if (k !== KEY) ls.setItem(k, v) },
+    removeItem: function (k) { if (k !== KEY) ls.removeItem(k) },
+    clear: function () {},
+    key: function (i) { return ls.key(i) },
+    get length() { return ls.length }
+  }
+  try { Object.defineProperty(window, 'localStorage', { value: view, configurable: true, enumerable: true }) } catch (e) {}
+
+  var opaque = String(self.origin) === 'null'
+  // In an opaque origin the History API may change only the query and fragment, so VitePress's
+  // in-frame navigation (pushState to another path) would throw: links to other pages of the
+  // site load the page's embed view instead.
+  if (opaque) {
+    window.addEventListener('click', function (e) {
+      var a = e.target && e.target.closest ? e.target.closest('a[href]') : null
+      if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+      if ((a.getAttribute('target') || '_self') !== '_self' || a.hasAttribute('download')) return
+      var u = new URL(a.href, location.href)
+      if (u.origin !== location.origin || u.pathname === location.pathname) return
+      e.preventDefault()
+      e.stopImmediatePropagation()
+      u.searchParams.set('embed', '1')
+      if (t !== 'auto') u.searchParams.set('theme', t)
+      if (!u.hash) u.hash = '#kb-embed'
+      location.href = u.href
+    }, true)
+  }
+
+  var parent = window.parent
+  if (!parent || parent === window) return
+  var id = (q.get('id') || location.pathname + location.search + location.hash).slice(0, 200)
+  var h5p = false, last = -1
+  function post(m) { try { parent.postMessage(m, '*') } catch (e) {} }
+  function height() {
+    var l = document.querySelector('.Layout')
+    return Math.ceil(l ? l.getBoundingClientRect().height : html.scrollHeight)
+  }
+  function send(force) {
+    if (!document.body) return
+    var h = height()
+    if (h <= 0 || (h === last && !force)) return
+    last = h
+    post({ type: 'docker-kb:height', height: h, id: id })
+    post({ subject: 'lti.frameResize', height: h })
+    if (h5p) post({ context: 'h5p', action: 'prepareResize', scrollHeight: h, clientHeight: html.clientHeight })
+  }
+  if (!opaque) {
+    window.addEventListener('message', function (e) {
+      var d = e.data
+      if (e.source !== parent || !d || typeof d !== 'object' || d.context !== 'h5p') return
+      if (d.action === 'hello') { h5p = true; send(true) }
+      else if (d.action === 'resizePrepared') post({ context: 'h5p', action: 'resize', scrollHeight: height() })
+      else if (d.action === 'resize' && h5p) send(true)
+      else if (d.action === 'ready') post({ context: 'h5p', action: 'hello' })
+    })
+    post({ context: 'h5p', action: 'hello' })
+  }
+  function start() {
+    send(false)
+    if (window.ResizeObserver) new ResizeObserver(function () { send(false) }).observe(document.body)
+    else setInterval(function () { send(false) }, 500)
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { send(false) }, function () {})
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+  else start()
+  // no module bundle by the time the page has loaded (a sandboxed frame on a host without CORS
+  // headers): show the server-rendered page now rather than after styles.css's 4 s fallback
+  window.addEventListener('load', function () {
+    if (!window.__VP_HASH_MAP__) html.classList.add('kb-embed-ready')
+    if (!opaque && !h5p) post({ context: 'h5p', action: 'hello' }) // a host script that came late
+    send(false)
+  })
+  window.addEventListener('resize', function () { send(false) })
 })()`
 
 function safeDecode(s: string): string {
@@ -69,7 +190,8 @@ export function parseEmbedParams(search: string, hash = ''): EmbedParams | null 
   if (q.get('embed') !== '1') return null
   const t = q.get('theme')
   const p: EmbedParams = { theme: t === 'dark' || t === 'light' ? t : 'auto' }
-  const section = q.get('section') || (hash.length > 1 ? safeDecode(hash.slice(1)) : '')
+  const fromHash = hash.length > 1 ? safeDecode(hash.slice(1)) : ''
+  const section = q.get('section') || (fromHash === EMBED_FRAGMENT ? '' : fromHash)
   if (section) p.section = section
   const term = q.get('term')
   if (term) p.term = term
@@ -85,22 +207,42 @@ export interface EmbedPart {
   value: string
 }
 
-/** `src` of an embed iframe: origin + path + the embed parameters. */
+/**
+ * `src` of an embed iframe: origin + path + the embed parameters + `#kb-embed`. The fragment is for
+ * readers and hosts without JavaScript: CSS alone (`:has(#kb-embed:target)` in styles.css) then
+ * hides the site chrome. Scripts ignore it (it is never taken for a section id).
+ */
 export function embedSrc(origin: string, path: string, opts: { theme?: EmbedTheme; part?: EmbedPart } = {}): string {
   const q = new URLSearchParams({ embed: '1' })
   if (opts.theme && opts.theme !== 'auto') q.set('theme', opts.theme)
   if (opts.part) q.set(opts.part.kind, opts.part.value)
-  return `${origin.replace(/\/$/, '')}${path}?${q.toString()}`
+  return `${origin.replace(/\/$/, '')}${path}?${q.toString()}#${EMBED_FRAGMENT}`
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** The HTML a host page pastes: the iframe and the resize helper. */
-export function iframeCode(src: string, title: string, height = 480): string {
-  const origin = new URL(src).origin
+/** Default iframe heights: what a host without any resize path shows (scrolling inside the frame). */
+export const DEFAULT_HEIGHT = { page: 600, part: 360 } as const
+
+/**
+ * The HTML a teacher pastes: the iframe, the resize helper, and a plain link to the same page
+ * after them, for hosts that strip iframes (Moodle forum posts) or scripts (Canvas).
+ *
+ * @param src    an embedSrc() URL
+ * @param title  the iframe's accessible title, also the link text
+ * @param height the initial height in px (before the embed reports its own)
+ * @returns three lines of HTML; attribute values and text are escaped
+ * @throws TypeError when `src` is not an absolute URL
+ */
+export function iframeCode(src: string, title: string, height: number = DEFAULT_HEIGHT.page): string {
+  const url = new URL(src)
+  const anchor = url.searchParams.get('section') ?? url.searchParams.get('term')
+  const page = url.origin + url.pathname + (anchor ? `#${encodeURIComponent(anchor)}` : '')
   return [
     `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
-    `<script async src="${origin}/embed.js"></script>`,
+    `<script async src="${url.origin}/embed.js"></script>`,
+    `<p><a href="${attr(page)}" target="_blank" rel="noopener">${text(title)}（在新窗口中阅读）</a></p>`,
   ].join('\n')
 }
 

@@ -26,7 +26,7 @@ export interface Browser {
   close(): Promise<void>
 }
 
-export async function launchBrowser(opts: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launchBrowser(opts: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH`)
   }
@@ -38,6 +38,7 @@ export async function launchBrowser(opts: { viewport?: { width: number; height: 
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     colorScheme: opts.colorScheme ?? 'light',
     locale: 'zh-CN',
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
   })
   const blocked: string[] = []
   await context.route('**/*', (route) => {

@@ -2,6 +2,14 @@
  * A tiny static server for the built site, bound to 127.0.0.1 only (vitepress preview listens on
  * every interface and caches its file list). Resolves clean URLs like VitePress hosting does:
  * /a/b → a/b.html, /a/ → a/index.html; unknown paths get 404.html with status 404.
+ *
+ * Headers for embedding (docs/about/embed.md tells self-hosters the same):
+ *  - `Access-Control-Allow-Origin: *` on every response. A page in a sandboxed iframe without
+ *    allow-same-origin has the opaque origin "null"; module scripts, modulepreloads and web fonts
+ *    are always fetched in CORS mode, so without this header the browser blocks the whole bundle
+ *    and the font (GitHub Pages sends it too). The site has no cookies or private data, so `*` is safe.
+ *  - no `X-Frame-Options` and no CSP `frame-ancestors`: any site may frame the pages.
+ * `cors: false` serves like nginx's default configuration (used by the tests of that case).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -19,6 +27,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.imscc': 'application/zip',
+  '.zip': 'application/zip',
 }
 
 export function resolveFile(root: string, urlPath: string): string | undefined {
@@ -36,7 +47,18 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
 
 export interface Served { url: string; port: number; close(): Promise<void> }
 
-export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise<Served> {
+export interface ServeOptions {
+  /** send `Access-Control-Allow-Origin: *` (default true) */
+  cors?: boolean
+}
+
+/**
+ * Serve `root` on http://host:port (port 0: any free port).
+ * @returns the URL and a close() that ends open connections too
+ * @throws (rejects) when the port cannot be bound
+ */
+export function serveStatic(root: string, port = 0, host = '127.0.0.1', opts: ServeOptions = {}): Promise<Served> {
+  const cors = opts.cors ?? true
   const abs = path.resolve(root)
   const server = http.createServer((req, res) => {
     const file = resolveFile(abs, req.url ?? '/')
@@ -45,6 +67,7 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise
     res.writeHead(status, {
       'Content-Type': TYPES[path.extname(body)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
     })
     fs.createReadStream(body).pipe(res)
   })

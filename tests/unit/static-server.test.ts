@@ -28,3 +28,29 @@ describe('static server for the built site', () => {
     }
   })
 })
+
+describe('headers for embedding', () => {
+  it('sends Access-Control-Allow-Origin: * for pages, scripts, styles and fonts, and nothing that blocks framing', async () => {
+    for (const f of ['app.js', 'style.css', 'font.woff2']) fs.writeFileSync(path.join(root, f), 'x')
+    const s = await serveStatic(root)
+    try {
+      for (const p of ['/guide/why', '/app.js', '/style.css', '/font.woff2', '/nope']) {
+        const r = await fetch(s.url + p)
+        expect(r.headers.get('access-control-allow-origin'), p).toBe('*')
+        expect(r.headers.get('x-frame-options'), p).toBeNull()
+        expect(r.headers.get('content-security-policy'), p).toBeNull()
+      }
+      expect((await fetch(s.url + '/font.woff2')).headers.get('content-type')).toBe('font/woff2')
+    } finally {
+      await s.close()
+    }
+  })
+  it('can serve like a host without CORS headers (nginx default), for the tests of that case', async () => {
+    const s = await serveStatic(root, 0, '127.0.0.1', { cors: false })
+    try {
+      expect((await fetch(s.url + '/app.js')).headers.get('access-control-allow-origin')).toBeNull()
+    } finally {
+      await s.close()
+    }
+  })
+})
