@@ -61,14 +61,18 @@ function fontsFingerprint(): string {
   return fontsPrint
 }
 
-const mermaidVersion = (): string => JSON.parse(fs.readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version
+let setup: string | undefined
+/** Everything but the source that changes how a diagram renders (computed once per process). */
+function renderSetup(): string {
+  if (setup) return setup
+  const mermaidVersion = JSON.parse(fs.readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version
+  return (setup = JSON.stringify([RENDER_VERSION, mermaidVersion, fontsFingerprint(), mermaidConfig(false), mermaidConfig(true), DIAGRAM_BOX_CSS]))
+}
 
 /** Cache key of one diagram: source + everything that changes how it renders. */
 export function renderKey(source: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([RENDER_VERSION, mermaidVersion(), fontsFingerprint(), mermaidConfig(false), mermaidConfig(true), DIAGRAM_BOX_CSS, source.trim()]))
-    .digest('hex')
-    .slice(0, 16)
+  // = JSON.stringify([...setup, source]) without re-serialising the setup each time
+  return createHash('sha256').update(`${renderSetup().slice(0, -1)},${JSON.stringify(source.trim())}]`).digest('hex').slice(0, 16)
 }
 
 const cacheFile = (key: string) => path.join(CACHE_DIR, `${key}.json`)
