@@ -44,24 +44,36 @@ const median = (xs: number[]) => {
 
 /** Run a command; returns wall time in ms. Throws (with its stderr shown) if it fails. */
 function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  return timedCpu(cmd, args, env).wallMs
+}
+
+/**
+ * Run a command under /usr/bin/time: wall time and CPU time (user + system, children included).
+ * CPU time moves much less than wall time when other builds share the machine.
+ */
+function timedCpu(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; cpuMs: number } {
+  const rusage = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-time-')), 'time')
   const t = Date.now()
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 15 * 60_000 })
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', rusage, cmd, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 30 * 60_000 })
+  const wallMs = Date.now() - t
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`)
-  return Date.now() - t
+  const [user, sys] = fs.readFileSync(rusage, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+  fs.rmSync(path.dirname(rusage), { recursive: true, force: true })
+  return { wallMs, cpuMs: Math.round((user + sys) * 1000) }
 }
 
 // ---------------------------------------------------------------- 1. builds, cold and warm
-interface BuildTimes { coldMs: number[]; warmMs: number[]; loads: string[] }
-const builds: Record<'ours' | 'stock', BuildTimes> = { ours: { coldMs: [], warmMs: [], loads: [] }, stock: { coldMs: [], warmMs: [], loads: [] } }
-const vitepress = path.resolve('node_modules/.bin/vitepress')
-const buildOurs = () => timed(vitepress, ['build'])
-const buildStock = () => timed(vitepress, ['build', STOCK_DIR])
-/** "cold" = a fresh clone: no VitePress cache, no output, no diagram cache */
-const coldOurs = () => {
-  for (const d of ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE]) fs.rmSync(d, { recursive: true, force: true })
+interface BuildTimes { coldMs: number[]; warmMs: number[]; coldCpuMs: number[]; warmCpuMs: number[]; loads: string[] }
+const builds: Record<'ours' | 'stock', BuildTimes> = {
+  ours: { coldMs: [], warmMs: [], coldCpuMs: [], warmCpuMs: [], loads: [] },
+  stock: { coldMs: [], warmMs: [], coldCpuMs: [], warmCpuMs: [], loads: [] },
 }
-const coldStock = () => {
-  for (const d of ['.vitepress/cache', '.vitepress/dist']) fs.rmSync(path.join(STOCK_DIR, d), { recursive: true, force: true })
+const vitepress = path.resolve('node_modules/.bin/vitepress')
+const build = (which: 'ours' | 'stock') => timedCpu(vitepress, which === 'ours' ? ['build'] : ['build', STOCK_DIR])
+/** "cold" = a fresh clone: no VitePress cache, no output, no diagram cache */
+const makeCold = (which: 'ours' | 'stock') => {
+  const dirs = which === 'ours' ? ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE] : ['.vitepress/cache', '.vitepress/dist'].map((d) => path.join(STOCK_DIR, d))
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
 }
 if (!flag('--skip-builds')) {
   console.log(`stock baseline: ${prepareStockSite()} pages → ${path.relative(process.cwd(), STOCK_DIR)}`)
@@ -69,24 +81,25 @@ if (!flag('--skip-builds')) {
   for (let r = 0; r < buildRounds; r++) {
     // interleaved, order alternating per round, so load changes hit both sites alike
     const order: ('ours' | 'stock')[] = r % 2 ? ['ours', 'stock'] : ['stock', 'ours']
-    for (const which of order) {
-      const l = load()
-      if (which === 'ours') { coldOurs(); builds.ours.coldMs.push(buildOurs()) } else { coldStock(); builds.stock.coldMs.push(buildStock()) }
-      builds[which].loads.push(l)
-      console.log(`build ${which} cold: ${secs(builds[which].coldMs.at(-1)!)} (load ${l})`)
-    }
-    for (const which of order) {
-      const l = load()
-      builds[which].warmMs.push(which === 'ours' ? buildOurs() : buildStock())
-      builds[which].loads.push(l)
-      console.log(`build ${which} warm: ${secs(builds[which].warmMs.at(-1)!)} (load ${l})`)
+    for (const kind of ['cold', 'warm'] as const) {
+      for (const which of order) {
+        const l = load()
+        if (kind === 'cold') makeCold(which)
+        const t = build(which)
+        builds[which][`${kind}Ms`].push(t.wallMs)
+        builds[which][`${kind}CpuMs`].push(t.cpuMs)
+        builds[which].loads.push(l)
+        console.log(`build ${which} ${kind}: ${secs(t.wallMs)} wall, ${secs(t.cpuMs)} CPU (load ${l})`)
+      }
     }
   }
   const o = builds.ours
   const s = builds.stock
+  const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2)
   console.log(
-    `builds (median): ours cold ${secs(median(o.coldMs))} / warm ${secs(median(o.warmMs))}; stock cold ${secs(median(s.coldMs))} / warm ${secs(median(s.warmMs))}; ` +
-      `cold ratio ${(median(o.coldMs) / median(s.coldMs)).toFixed(2)}×, warm ours / stock ${(median(o.warmMs) / median(s.warmMs)).toFixed(2)}×`,
+    `builds (median): ours cold ${secs(median(o.coldMs))} (CPU ${secs(median(o.coldCpuMs))}) / warm ${secs(median(o.warmMs))} (CPU ${secs(median(o.warmCpuMs))}); ` +
+      `stock cold ${secs(median(s.coldMs))} (CPU ${secs(median(s.coldCpuMs))}) / warm ${secs(median(s.warmMs))} (CPU ${secs(median(s.warmCpuMs))})\n` +
+      `  cold ours/stock ${ratio(o.coldMs, s.coldMs)}× wall, ${ratio(o.coldCpuMs, s.coldCpuMs)}× CPU; warm ours / stock ${ratio(o.warmMs, s.warmMs)}× wall, ${ratio(o.warmCpuMs, s.warmCpuMs)}× CPU`,
   )
   out.build = builds
 }

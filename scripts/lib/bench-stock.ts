@@ -26,6 +26,9 @@ export function toStockMarkdown(source: string, file: string, glossaryList: () =
     .replace(/\[\[([a-z0-9-]+)\|([^\]]+)\]\]/g, '$2')
     .replace(/\[\[([a-z0-9-]+)\]\]/g, '$1')
     .replace(/^<\/?[A-Z][A-Za-z]+\b[^>]*>\s*$/gm, '') // component tags (open, close, self-closing)
+    .replace(/^(\s*(?:```|~~~)+[\w-]+)[ \t]+[^{\n]*$/gm, '$1') // our fence words (`sh run`): stock has no such syntax
+    // inline code with {{ }}: what a stock site must write so Vue leaves it alone
+    .replace(/(?<!`)`([^`\n]*\{\{[^`\n]*)`(?!`)/g, (_m, code: string) => `<code v-pre>${code.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>`)
 }
 
 /**
