@@ -30,7 +30,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
 
 /** Bump when the post-processing below changes (it is part of every cache key). */
-const RENDER_VERSION = 3
+const RENDER_VERSION = 4
 
 /**
  * The box every diagram is measured in at build time and shown in on the site. `p` is reset
@@ -176,18 +176,20 @@ async function renderOnce(page: import('playwright-core').Page, src: string, id:
  * per render) both SVGs, the dark one first, shown/hidden by styles.css (.mermaid-light/-dark).
  * Output: markup and intrinsic size (the light render's; both have the same text and fonts).
  */
-export function combineThemes(light: string, dark: string, id: string, separate = false): { svg: string; width: number; height: number } {
+export function combineThemes(light: string, dark: string, id: string, separate = false): { svg: string; width: number; height: number; separate: boolean } {
   if (!separate) {
     try {
-      return sizeSvg(mergeThemes(light, dark, id))
+      return { ...sizeSvg(mergeThemes(light, dark, id)), separate: false }
     } catch {
       separate = true
     }
   }
   const l = sizeSvg(light)
   const d = sizeSvg(dark)
-  const tag = (svg: string, cls: string) => svg.replace(/^<svg([^>]*?)class="([^"]*)"/, `<svg$1class="$2 ${cls}"`)
-  return { svg: tag(d.svg, 'mermaid-dark') + tag(l.svg, 'mermaid-light'), width: l.width, height: l.height }
+  // add the class to the root <svg> (sequence diagrams have no class attribute of their own)
+  const tag = (svg: string, cls: string) =>
+    /^<svg[^>]*\sclass="/.test(svg) ? svg.replace(/^<svg([^>]*?)\sclass="([^"]*)"/, `<svg$1 class="$2 ${cls}"`) : svg.replace(/^<svg/, `<svg class="${cls}"`)
+  return { svg: tag(d.svg, 'mermaid-dark') + tag(l.svg, 'mermaid-light'), width: l.width, height: l.height, separate: true }
 }
 
 /** Render light and dark. Errors carry mermaid's message. */
@@ -242,13 +244,14 @@ export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport>
           continue
         }
         try {
-          const out: RenderedDiagram = { key, ...combineThemes(r.light, r.dark, id) }
-          if (out.svg.includes('mermaid-dark')) {
+          let both = combineThemes(r.light, r.dark, id)
+          if (both.separate) {
             // geometry differs: re-render dark with its own id (ids must be unique in a page)
             const dark = await renderOnce(page, d.source, `${id}-dark`, mermaidConfig(true))
             if (!dark.svg) throw new Error(dark.error ?? 'no SVG')
-            Object.assign(out, combineThemes(r.light, dark.svg, id, true))
+            both = combineThemes(r.light, dark.svg, id, true)
           }
+          const out: RenderedDiagram = { key, svg: both.svg, width: both.width, height: both.height }
           const tmp = `${cacheFile(key)}.${process.pid}.tmp`
           fs.writeFileSync(tmp, JSON.stringify(out))
           fs.renameSync(tmp, cacheFile(key)) // atomic: a parallel build never reads half a file

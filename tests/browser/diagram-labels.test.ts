@@ -30,7 +30,7 @@ function diagramRoutes(): { routes: string[]; distinct: number } {
   const seen = new Set<string>()
   const routes: string[] = []
   for (const p of files.sort()) {
-    const ids = [...fs.readFileSync(p, 'utf8').matchAll(/<svg id="(mmd-[0-9a-f]+)"/g)].map((m) => m[1])
+    const ids = [...fs.readFileSync(p, 'utf8').matchAll(/<svg[^>]*? id="(mmd-[0-9a-f]+)/g)].map((m) => m[1])
     if (!ids.some((id) => !seen.has(id))) continue
     ids.forEach((id) => seen.add(id))
     routes.push('/' + path.relative(DIST_DIR, p).replace(/index\.html$/, '').replace(/\.html$/, ''))

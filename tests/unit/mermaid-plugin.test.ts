@@ -88,6 +88,11 @@ describe('static diagrams (production build)', () => {
     expect(out.svg.indexOf('mermaid-dark')).toBeLessThan(out.svg.indexOf('mermaid-light'))
     expect(out.svg).toContain('class="stateDiagram mermaid-dark"')
     expect(out.svg).toContain('class="stateDiagram mermaid-light"')
+    expect(out.separate).toBe(true)
+    // a root <svg> without a class attribute (sequence diagrams) gets one
+    const seq = combineThemes(light.replace(' class="stateDiagram"', ''), dark.replace(' class="stateDiagram"', ''), 'mmd-k')
+    expect(seq.svg).toContain('<svg class="mermaid-dark" id="mmd-k-dark"')
+    expect(seq.svg).toContain('<svg class="mermaid-light" id="mmd-k"')
   })
 
   it('the site styles the diagram box exactly as the build measured it (no line-height leak)', () => {
