@@ -1,134 +1,209 @@
 /**
- * `npm run bench`: numbers, not asserts. Prints build times (cold and warm), output size, JS a
- * reader downloads on a page without diagrams vs with one, search index size, Lighthouse scores
- * (mobile) for three page types, the search hit rate and finder speed, and the snippet suite's
- * cold/warm wall time with its own overhead. Results also go to reports/bench.json.
+ * `npm run bench`: numbers, not asserts (issue #14's performance budget).
  *
- *   npm run bench                    # everything (the cold snippet run rebuilds stand-ins: minutes)
- *   npm run bench -- --skip-snippets # site numbers only
+ * In ONE run it builds our site and a stock VitePress baseline from the same Markdown
+ * (scripts/lib/bench-stock.ts), cold and warm, interleaved; then runs Lighthouse (mobile) on five
+ * page types of both sites, interleaved round by round, and prints medians: scores, the ratio of
+ * performance, JS and total bytes, FCP, LCP, TBT, CLS — with the machine's load (`uptime`) at each
+ * measurement, because the machine is shared and Lighthouse numbers move with the load. It also
+ * checks that no Mermaid JavaScript is shipped, and keeps the search-quality and snippet-suite
+ * numbers. Everything goes to reports/bench.json.
+ *
+ *   npm run bench                                  # everything (snippet run: minutes)
+ *   npm run bench -- --skip-snippets               # site numbers only
+ *   npm run bench -- --rounds 3 --skip-builds      # Lighthouse only, on the existing builds
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from './lib/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
+import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
+import { CACHE_DIR as DIAGRAM_CACHE } from '../.vitepress/plugins/mermaid-render'
 
-const DIST = DIST_DIR
+const argv = process.argv.slice(2)
+const flag = (name: string) => argv.includes(name)
+const option = (name: string, dflt: number) => {
+  const i = argv.indexOf(name)
+  return i >= 0 ? Number(argv[i + 1]) : dflt
+}
+const ROUNDS = Math.max(1, Math.min(9, option('--rounds', 3)))
+const STOCK_DIST = path.join(STOCK_DIR, '.vitepress/dist')
 const out: Record<string, unknown> = {}
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const load = () => os.loadavg()[0].toFixed(2)
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
 
+/** Run a command; returns wall time in ms. Throws (with its stderr shown) if it fails. */
 function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  return timedCpu(cmd, args, env).wallMs
+}
+
+/**
+ * Run a command under /usr/bin/time: wall time and CPU time (user + system, children included).
+ * CPU time moves much less than wall time when other builds share the machine.
+ */
+function timedCpu(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; cpuMs: number } {
+  const rusage = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-time-')), 'time')
   const t = Date.now()
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], env })
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`)
-  return Date.now() - t
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', rusage, cmd, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 30 * 60_000 })
+  const wallMs = Date.now() - t
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`)
+  const [user, sys] = fs.readFileSync(rusage, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
+  fs.rmSync(path.dirname(rusage), { recursive: true, force: true })
+  return { wallMs, cpuMs: Math.round((user + sys) * 1000) }
 }
 
-function dirSize(dir: string, filter: (f: string) => boolean = () => true): number {
-  let total = 0
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const p = path.join(e.parentPath ?? (e as any).path, e.name)
-    if (e.isFile() && filter(p)) total += fs.statSync(p).size
-  }
-  return total
+// ---------------------------------------------------------------- 1. builds, cold and warm
+interface BuildTimes { coldMs: number[]; warmMs: number[]; coldCpuMs: number[]; warmCpuMs: number[]; loads: string[] }
+const builds: Record<'ours' | 'stock', BuildTimes> = {
+  ours: { coldMs: [], warmMs: [], coldCpuMs: [], warmCpuMs: [], loads: [] },
+  stock: { coldMs: [], warmMs: [], coldCpuMs: [], warmCpuMs: [], loads: [] },
 }
-
-function firstRoute(test: (html: string) => boolean, exclude = /^$/): string {
-  for (const e of fs.readdirSync(DIST, { withFileTypes: true, recursive: true })) {
-    const p = path.join(e.parentPath ?? (e as any).path, e.name)
-    const route = '/' + path.relative(DIST, p).replace(/index\.html$/, '').replace(/\.html$/, '')
-    if (e.isFile() && p.endsWith('.html') && !p.includes('/v/') && !exclude.test(route) && test(fs.readFileSync(p, 'utf8'))) return route
-  }
-  throw new Error('no page matches')
+const vitepress = path.resolve('node_modules/.bin/vitepress')
+const build = (which: 'ours' | 'stock') => timedCpu(vitepress, which === 'ours' ? ['build'] : ['build', STOCK_DIR])
+/** "cold" = a fresh clone: no VitePress cache, no output, no diagram cache */
+const makeCold = (which: 'ours' | 'stock') => {
+  const dirs = which === 'ours' ? ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE] : ['.vitepress/cache', '.vitepress/dist'].map((d) => path.join(STOCK_DIR, d))
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
 }
-
-// 1. builds
-fs.rmSync('.vitepress/cache', { recursive: true, force: true })
-fs.rmSync(DIST, { recursive: true, force: true })
-const cold = timed('npx', ['vitepress', 'build'])
-const warm = timed('npx', ['vitepress', 'build'])
-out.build = { coldMs: cold, warmMs: warm }
-console.log(`build: cold ${secs(cold)}, warm ${secs(warm)}`)
-
-// 2. output size
-const pages = dirSize(DIST, (f) => f.endsWith('.html'))
-const js = dirSize(DIST, (f) => f.endsWith('.js'))
-const css = dirSize(DIST, (f) => f.endsWith('.css'))
-const total = dirSize(DIST)
-const htmlCount = [...fs.readdirSync(DIST, { recursive: true })].filter((f) => String(f).endsWith('.html')).length
-out.output = { totalBytes: total, htmlBytes: pages, jsBytes: js, cssBytes: css, htmlFiles: htmlCount }
-console.log(`output: ${kb(total)} total (${htmlCount} HTML files ${kb(pages)}, JS ${kb(js)}, CSS ${kb(css)})`)
-
-// 3. search index
-const indexFiles = fs.readdirSync(path.join(DIST, 'assets/chunks')).filter((f) => f.startsWith('@localSearchIndex'))
-for (const f of indexFiles) {
-  const buf = fs.readFileSync(path.join(DIST, 'assets/chunks', f))
-  console.log(`search index ${f}: ${kb(buf.length)} (${kb(zlib.gzipSync(buf).length)} gzip)`)
-}
-out.searchIndex = indexFiles.map((f) => ({ file: f, bytes: fs.statSync(path.join(DIST, 'assets/chunks', f)).size }))
-
-// 4. JS per page type, measured in the browser (everything fetched after scrolling to the end)
-const server = await serveStatic(DIST)
-const textPage = firstRoute((h) => !h.includes('mermaid-diagram') && h.includes('snippet--run'))
-const diagramPage = firstRoute((h) => h.includes('mermaid-diagram'))
-const browser = await launchBrowser()
-const jsPerPage: Record<string, { bytes: number; mermaid: boolean }> = {}
-for (const route of ['/', textPage, diagramPage]) {
-  const page = await browser.context.newPage()
-  let bytes = 0
-  let mermaid = false
-  page.on('response', async (r) => {
-    if (!r.url().endsWith('.js')) return
-    if (/mermaid\.core|Diagram-/.test(r.url())) mermaid = true
-    bytes += (await r.body().catch(() => Buffer.alloc(0))).length
-  })
-  await page.goto(server.url + route, { waitUntil: 'networkidle' })
-  await page.mouse.wheel(0, 50_000)
-  await page.waitForTimeout(1500)
-  await page.close()
-  jsPerPage[route] = { bytes, mermaid }
-  console.log(`JS downloaded on ${route}: ${kb(bytes)} (mermaid loaded: ${mermaid ? 'yes' : 'no'})`)
-}
-out.jsPerPage = jsPerPage
-
-// 5. search quality and finder speed
-const sq = await runSearchQueries(browser.context, server.url, loadQuerySet('tests/search/queries.yaml'))
-out.search = sq
-console.log(`search quality: ${sq.hits}/${sq.total} queries hit in the top 3 (${(100 * sq.hits / sq.total).toFixed(1)} %)`)
-await browser.close()
-// 6. Lighthouse, mobile
-const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-lh-')) })
-const lh: Record<string, Record<string, number>> = {}
-try {
-  for (const route of ['/', textPage, diagramPage]) {
-    const r = await lighthouse(server.url + route, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] })
-    const c = r!.lhr.categories
-    const a = r!.lhr.audits
-    lh[route] = {
-      performance: Math.round(100 * (c.performance.score ?? 0)),
-      accessibility: Math.round(100 * (c.accessibility.score ?? 0)),
-      bestPractices: Math.round(100 * (c['best-practices'].score ?? 0)),
-      seo: Math.round(100 * (c.seo.score ?? 0)),
-      cls: Number(a['cumulative-layout-shift'].numericValue?.toFixed(3)),
-      lcpMs: Math.round(a['largest-contentful-paint'].numericValue ?? 0),
+if (!flag('--skip-builds')) {
+  console.log(`stock baseline: ${prepareStockSite()} pages → ${path.relative(process.cwd(), STOCK_DIR)}`)
+  const buildRounds = Math.max(1, Math.min(3, option('--build-rounds', 1)))
+  for (let r = 0; r < buildRounds; r++) {
+    // interleaved, order alternating per round, so load changes hit both sites alike
+    const order: ('ours' | 'stock')[] = r % 2 ? ['ours', 'stock'] : ['stock', 'ours']
+    for (const kind of ['cold', 'warm'] as const) {
+      for (const which of order) {
+        const l = load()
+        if (kind === 'cold') makeCold(which)
+        const t = build(which)
+        builds[which][`${kind}Ms`].push(t.wallMs)
+        builds[which][`${kind}CpuMs`].push(t.cpuMs)
+        builds[which].loads.push(l)
+        console.log(`build ${which} ${kind}: ${secs(t.wallMs)} wall, ${secs(t.cpuMs)} CPU (load ${l})`)
+      }
     }
-    const failing = Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id)
-    console.log(`lighthouse ${route}: perf ${lh[route].performance}, a11y ${lh[route].accessibility}, best ${lh[route].bestPractices}, seo ${lh[route].seo}, CLS ${lh[route].cls}, LCP ${lh[route].lcpMs} ms${failing.length ? ` (failing: ${failing.join(', ')})` : ''}`)
+  }
+  const o = builds.ours
+  const s = builds.stock
+  const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2)
+  console.log(
+    `builds (median): ours cold ${secs(median(o.coldMs))} (CPU ${secs(median(o.coldCpuMs))}) / warm ${secs(median(o.warmMs))} (CPU ${secs(median(o.warmCpuMs))}); ` +
+      `stock cold ${secs(median(s.coldMs))} (CPU ${secs(median(s.coldCpuMs))}) / warm ${secs(median(s.warmMs))} (CPU ${secs(median(s.warmCpuMs))})\n` +
+      `  cold ours/stock ${ratio(o.coldMs, s.coldMs)}× wall, ${ratio(o.coldCpuMs, s.coldCpuMs)}× CPU; warm ours / stock ${ratio(o.warmMs, s.warmMs)}× wall, ${ratio(o.warmCpuMs, s.warmCpuMs)}× CPU`,
+  )
+  out.build = builds
+}
+for (const d of [DIST_DIR, STOCK_DIST]) if (!fs.existsSync(path.join(d, 'index.html'))) throw new Error(`${d} is not built (run without --skip-builds)`)
+
+// ---------------------------------------------------------------- 2. no Mermaid JS shipped
+const mermaidChunks = fs.readdirSync(path.join(DIST_DIR, 'assets/chunks')).filter((f) => /mermaid|Diagram-/i.test(f))
+const mermaidInJs = fs.readdirSync(path.join(DIST_DIR, 'assets'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
+  .filter((f) => fs.readFileSync(path.join(DIST_DIR, 'assets', f), 'utf8').includes('mermaid.initialize'))
+console.log(`mermaid JS in the production build: ${mermaidChunks.length + mermaidInJs.length ? `YES (${[...mermaidChunks, ...mermaidInJs].join(', ')})` : 'none'}`)
+out.mermaidJs = [...mermaidChunks, ...mermaidInJs]
+
+// ---------------------------------------------------------------- 3. Lighthouse, mobile, interleaved
+const PAGE_TYPES: [string, string][] = [
+  ['home', '/'],
+  ['text page', '/help/troubleshooting'],
+  ['diagram page', '/network/port-mapping'],
+  ['command reference', '/cli/container'],
+  ['glossary', '/glossary/'],
+]
+for (const [, route] of PAGE_TYPES) {
+  for (const d of [DIST_DIR, STOCK_DIST]) {
+    const file = route.endsWith('/') ? path.join(d, route, 'index.html') : path.join(d, `${route}.html`)
+    if (!fs.existsSync(file)) throw new Error(`bench page ${route} missing in ${d}`)
+  }
+}
+interface Sample { performance: number; accessibility: number; bestPractices: number; seo: number; fcpMs: number; lcpMs: number; tbtMs: number; cls: number; jsBytes: number; totalBytes: number; load: string; failing: string[] }
+const samples: Record<string, Record<'ours' | 'stock', Sample[]>> = {}
+const servers = { ours: await serveStatic(DIST_DIR), stock: await serveStatic(STOCK_DIST) }
+const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-lh-')) })
+try {
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [type, route] of PAGE_TYPES) {
+      const order: ('ours' | 'stock')[] = r % 2 ? ['stock', 'ours'] : ['ours', 'stock']
+      for (const which of order) {
+        const l = load()
+        const res = await lighthouse(servers[which].url + route, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+          formFactor: 'mobile',
+        })
+        const c = res!.lhr.categories
+        const a = res!.lhr.audits
+        const items = ((a['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? [])
+        const size = (t: string) => items.find((i) => i.resourceType === t)?.transferSize ?? 0
+        const s: Sample = {
+          performance: Math.round(100 * (c.performance.score ?? 0)),
+          accessibility: Math.round(100 * (c.accessibility.score ?? 0)),
+          bestPractices: Math.round(100 * (c['best-practices'].score ?? 0)),
+          seo: Math.round(100 * (c.seo.score ?? 0)),
+          fcpMs: Math.round(a['first-contentful-paint'].numericValue ?? 0),
+          lcpMs: Math.round(a['largest-contentful-paint'].numericValue ?? 0),
+          tbtMs: Math.round(a['total-blocking-time'].numericValue ?? 0),
+          cls: Number((a['cumulative-layout-shift'].numericValue ?? 0).toFixed(3)),
+          jsBytes: size('script'),
+          totalBytes: size('total'),
+          load: l,
+          failing: Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id),
+        }
+        ;((samples[type] ??= { ours: [], stock: [] })[which]).push(s)
+        console.log(`  round ${r + 1} ${type} ${which}: perf ${s.performance}, a11y ${s.accessibility}, FCP ${s.fcpMs} LCP ${s.lcpMs} TBT ${s.tbtMs} CLS ${s.cls}, JS ${kb(s.jsBytes)}, total ${kb(s.totalBytes)} (load ${l})`)
+      }
+    }
   }
 } finally {
   chrome.kill()
 }
-out.lighthouse = lh
-await server.close()
 
-// 7. snippet suite: cold (empty stand-in cache) and warm
-if (!process.argv.includes('--skip-snippets')) {
+const rows: string[] = []
+const summary: Record<string, unknown> = {}
+rows.push('| page | perf ours / stock (Δ) | a11y | best pr. | SEO | JS ours / stock (ratio) | total ours / stock | FCP s | LCP s | TBT ms | CLS | load (1-min avg) |')
+rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|')
+for (const [type, route] of PAGE_TYPES) {
+  const m = (which: 'ours' | 'stock', k: keyof Omit<Sample, 'load' | 'failing'>) => median(samples[type][which].map((s) => s[k] as number))
+  const both = (k: keyof Omit<Sample, 'load' | 'failing'>, f: (n: number) => string = String) => `${f(m('ours', k))} / ${f(m('stock', k))}`
+  const loads = [...samples[type].ours, ...samples[type].stock].map((s) => s.load)
+  const failing = [...new Set(samples[type].ours.flatMap((s) => s.failing))]
+  rows.push(
+    `| ${type} \`${route}\` | ${both('performance')} (${m('ours', 'performance') - m('stock', 'performance') >= 0 ? '+' : ''}${m('ours', 'performance') - m('stock', 'performance')}) | ${both('accessibility')} | ${both('bestPractices')} | ${both('seo')} | ` +
+      `${both('jsBytes', kb)} (${(m('ours', 'jsBytes') / Math.max(1, m('stock', 'jsBytes'))).toFixed(2)}) | ${both('totalBytes', kb)} | ${both('fcpMs', (n) => (n / 1000).toFixed(1))} | ` +
+      `${both('lcpMs', (n) => (n / 1000).toFixed(1))} | ${both('tbtMs')} | ${both('cls')} | ${Math.min(...loads.map(Number)).toFixed(1)}–${Math.max(...loads.map(Number)).toFixed(1)} |`,
+  )
+  if (failing.length) rows.push(`|   ↳ ours failing audits: ${failing.join(', ')} |||||||||||`)
+  summary[type] = { route, ours: samples[type].ours, stock: samples[type].stock }
+}
+console.log(`\nLighthouse mobile, median of ${ROUNDS} interleaved round(s), ours / stock:\n${rows.join('\n')}`)
+out.lighthouse = summary
+
+// ---------------------------------------------------------------- 4. search quality (our site)
+const browser = await launchBrowser()
+try {
+  const sq = await runSearchQueries(browser.context, servers.ours.url, loadQuerySet('tests/search/queries.yaml'))
+  out.search = sq
+  console.log(`search quality: ${sq.hits}/${sq.total} queries hit in the top 3 (${(100 * sq.hits / sq.total).toFixed(1)} %)`)
+} finally {
+  await browser.close()
+  await servers.ours.close()
+  await servers.stock.close()
+}
+
+// ---------------------------------------------------------------- 5. snippet suite: cold and warm
+if (!flag('--skip-snippets')) {
   const coldCache = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-cache-'))
   const report = (name: string) => JSON.parse(fs.readFileSync(name, 'utf8'))
   try {

@@ -6,6 +6,7 @@ import { defineConfig, type HeadConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
 import { SITE } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
+import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { searchSetup, searchLexiconPlugin } from './search'
@@ -34,7 +35,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine

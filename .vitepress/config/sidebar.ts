@@ -85,3 +85,17 @@ export function versionSidebars(srcDir: string): DefaultTheme.SidebarMulti {
   const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'))
   return Object.assign({}, ...dirs.map((d) => sidebarFor(readSections(path.join(root, d.name), `/v/${d.name}/`))))
 }
+
+/**
+ * The site data (with every sidebar) is downloaded on every page. sidebarFor() gives each section
+ * the same tree, and JSON repeats it once per key (12 copies per release: ~120 KB). When all keys
+ * under `base` carry the same tree, one key `base` says the same thing (VitePress picks the
+ * longest matching key, so /v/<release>/ still wins over /). Input: a sidebar and the base of its
+ * keys; output: a one-key sidebar, or the input unchanged when the trees differ.
+ */
+export function compactSidebar(sidebar: DefaultTheme.SidebarMulti, base: string): DefaultTheme.SidebarMulti {
+  const keys = Object.keys(sidebar)
+  if (!keys.length || !keys.every((k) => k.startsWith(base))) return sidebar
+  const first = JSON.stringify(sidebar[keys[0]])
+  return keys.every((k) => JSON.stringify(sidebar[k]) === first) ? { [base]: sidebar[keys[0]] } : sidebar
+}

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
 import { SITE, editLinkPattern } from './site'
-import { readSections, sidebarFor, navFor, versionSidebars } from './sidebar'
+import { readSections, sidebarFor, navFor, versionSidebars, compactSidebar } from './sidebar'
 
 export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } {
   const sections = readSections(srcDir, '/')
@@ -13,7 +13,8 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
     description: SITE.description,
     themeConfig: {
       nav: navFor(sections),
-      sidebar: { ...sidebarFor(sections), ...versionSidebars(srcDir) }, // + one tree per frozen release (/v/<name>/)
+      // + one tree per frozen release (/v/<name>/); one key per tree (compactSidebar: lean site data)
+      sidebar: { ...compactSidebar(sidebarFor(sections), '/'), ...releaseSidebars(srcDir) },
       editLink: { pattern: editLinkPattern, text: '在 GitHub 上编辑此页' },
       footer: {
         message: '代码以 <a href="https://opensource.org/license/mit">MIT</a> 许可发布，内容以 <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans">CC BY-SA 4.0</a> 许可发布。内容改编自两篇中文 Docker 文章，见<a href="/about/credits">致谢</a>。',
@@ -41,3 +42,10 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
 }
 
 export const zhSrc = (root: string) => path.join(root, 'docs')
+
+/** versionSidebars(), one compact key per release (/v/<name>/). */
+function releaseSidebars(srcDir: string): DefaultTheme.SidebarMulti {
+  const all = versionSidebars(srcDir)
+  const releases = [...new Set(Object.keys(all).map((k) => /^\/v\/[^/]+\//.exec(k)?.[0]).filter((r): r is string => !!r))]
+  return Object.assign({}, ...releases.map((r) => compactSidebar(Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(r))), r)))
+}

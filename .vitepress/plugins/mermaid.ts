@@ -3,18 +3,23 @@
  *
  * Why not markdown-it-mermaid: it is pinned to mermaid 7 and emits a raw <div class="mermaid">
  * whose newlines Vue's template compiler collapses (see docs/contribute/decisions.md). We keep its
- * idea — a markdown-it rule for mermaid fences — and hand the source to a Vue component that
- * loads mermaid 11 lazily in the browser, so pages without diagrams never download it.
+ * idea — a markdown-it rule for mermaid fences — and hand the diagram to a Vue component.
  *
- * The source travels base64-encoded: Vue's compiler would otherwise touch `{{ }}`, `<`, newlines.
+ * Two modes:
+ * - `static` (production build): the diagram was rendered to SVG before the build
+ *   (mermaid-render.ts, a cache keyed by source/theme/fonts/mermaid version); the component gets
+ *   the SVG's cache key, URL and intrinsic size. The SVG itself is written into the HTML at SSR
+ *   time and never into a JavaScript chunk, and no mermaid JavaScript is shipped.
+ * - `live` (dev server, unit tests): the source travels base64-encoded (Vue's compiler would
+ *   otherwise touch `{{ }}`, `<`, newlines) and the component renders it with mermaid in the browser.
+ *
  * Every diagram must carry `accTitle:` and `accDescr:` — they become the text alternative that
  * screen readers, search and readers without JavaScript get.
  */
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from './source-line'
+import { readRendered } from './mermaid-render'
 
 export class DiagramError extends Error {
   constructor(public file: string, public line: number, public detail: string) {
@@ -24,9 +29,6 @@ export class DiagramError extends Error {
 }
 
 export interface DiagramInfo { hash: string; title: string; description: string }
-
-/** Sizes measured by scripts/check-diagrams.ts in a real browser; used to reserve space (no layout shift). */
-export const SIZES_FILE = fileURLToPath(new URL('../diagram-sizes.json', import.meta.url))
 
 export function diagramHash(source: string): string {
   return createHash('sha256').update(source.trim()).digest('hex').slice(0, 12)
@@ -44,18 +46,18 @@ export function diagramInfo(source: string, file: string, line: number): Diagram
   return { hash: diagramHash(source), title, description: descr }
 }
 
-function readSizes(): Record<string, [number, number]> {
-  try {
-    return JSON.parse(fs.readFileSync(SIZES_FILE, 'utf8'))
-  } catch {
-    return {}
-  }
+export type DiagramMode = 'static' | 'live'
+let mode: DiagramMode = 'live'
+/** Set by the build (mermaidBuildPlugin in shared config) before any page is rendered. */
+export function setDiagramMode(m: DiagramMode): void {
+  mode = m
 }
+/** URL of a rendered diagram's SVG file (the client fetches it after an in-app navigation). */
+export const diagramUrl = (key: string) => `/assets/diagrams/${key}.svg`
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 export function mermaidPlugin(md: MarkdownIt): void {
-  const sizes = readSizes()
   const fence = md.renderer.rules.fence!
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx]
@@ -64,13 +66,15 @@ export function mermaidPlugin(md: MarkdownIt): void {
     const line = sourceLine(token, env)
     const info = diagramInfo(token.content, file, line)
     ;(env.diagrams ??= []).push({ ...info, line })
-    const size = sizes[info.hash]
-    const b64 = Buffer.from(token.content, 'utf8').toString('base64')
-    return (
-      `<MermaidDiagram code="${b64}" hash="${info.hash}" title="${escapeAttr(info.title)}" ` +
-      `description="${escapeAttr(info.description)}" source-line="${escapeAttr(`${file}:${line}`)}"` +
-      (size ? ` :width="${size[0]}" :height="${size[1]}"` : '') +
-      ' />\n'
-    )
+    const common =
+      `title="${escapeAttr(info.title)}" description="${escapeAttr(info.description)}" ` +
+      `source-line="${escapeAttr(`${file}:${line}`)}"`
+    if (mode === 'live') {
+      const b64 = Buffer.from(token.content, 'utf8').toString('base64')
+      return `<MermaidDiagram code="${b64}" ${common} />\n`
+    }
+    const r = readRendered(token.content)
+    if (!r) throw new DiagramError(file, line, 'mermaid diagram was not rendered before the build (is it outside docs/, or did rendering fail above?)')
+    return `<MermaidDiagram svg-key="${r.key}" src="${diagramUrl(r.key)}" :width="${r.width}" :height="${r.height}" ${common} />\n`
   }
 }

@@ -1,5 +1,6 @@
 /** Extends the default theme: a few components and one stylesheet. */
-import DefaultTheme from 'vitepress/theme'
+// without-fonts: no Inter web font (preloaded on every page); the text is Chinese, set in system fonts anyway
+import DefaultTheme from 'vitepress/theme-without-fonts'
 import { defineAsyncComponent } from 'vue'
 import type { Theme } from 'vitepress'
 import Layout from './Layout.vue'

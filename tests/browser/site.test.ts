@@ -81,7 +81,7 @@ describe('site basics', () => {
 })
 
 describe('Mermaid diagrams', () => {
-  it('every diagram on the site becomes an SVG, with no layout shift', async () => {
+  it('every diagram is a static SVG in the page HTML, sized before anything loads (no layout shift)', async () => {
     const pages = pagesWithDiagrams()
     expect(pages.length).toBeGreaterThan(0)
     let rendered = 0
@@ -94,13 +94,19 @@ describe('Mermaid diagrams', () => {
         }).observe({ type: 'layout-shift', buffered: true })
       })
       const boxes = page.locator('.mermaid-box')
+      expect(await boxes.count(), route).toBe(count)
       for (let i = 0; i < count; i++) {
         const box = boxes.nth(i)
+        const svg = box.locator('svg:visible')
+        expect(await svg.count(), `${route} diagram ${i + 1} shows one SVG`).toBe(1)
+        // intrinsic size from the build: the box has the SVG's aspect ratio before and after scrolling to it
+        const [w, h] = [Number(await svg.getAttribute('width')), Number(await svg.getAttribute('height'))]
+        expect(w * h, `${route} diagram ${i + 1} has width/height`).toBeGreaterThan(0)
+        const before = (await box.boundingBox())!
         await box.scrollIntoViewIfNeeded()
-        const before = await box.boundingBox()
-        await page.locator('.mermaid-box[data-rendered="true"] svg').nth(i).waitFor({ timeout: 20_000 })
-        const after = await box.boundingBox()
-        expect(Math.abs(after!.height - before!.height), `${route} diagram ${i + 1} box height changed`).toBeLessThan(2)
+        const after = (await box.boundingBox())!
+        expect(Math.abs(after.height - before.height), `${route} diagram ${i + 1} box height changed`).toBeLessThan(1)
+        expect(Math.abs(after.height - (after.width * h) / w), `${route} diagram ${i + 1} box keeps the SVG's ratio`).toBeLessThan(2)
         rendered++
       }
       expect(await page.locator('.mermaid-error').count(), route).toBe(0)
@@ -108,48 +114,71 @@ describe('Mermaid diagrams', () => {
       expect(cls, `${route} CLS`).toBeLessThan(0.01)
       await page.close()
     }
-    console.log(`diagrams rendered to SVG: ${rendered} on ${pages.length} pages`)
+    console.log(`static diagram SVGs checked: ${rendered} on ${pages.length} pages`)
     expect(rendered).toBeGreaterThanOrEqual(Number(process.env.MIN_DIAGRAMS ?? 12))
   })
 
   it('a diagram has a text alternative for screen readers', async () => {
     const [first] = pagesWithDiagrams()
     const page = await s.open(first.route)
-    const fig = page.locator('figure.mermaid-diagram').first()
-    expect(await fig.getAttribute('role')).toBe('img')
-    expect((await fig.getAttribute('aria-label'))!.length).toBeGreaterThan(1)
-    expect((await fig.locator('figcaption').textContent())!.length).toBeGreaterThan(5)
+    const box = page.locator('figure.mermaid-diagram .mermaid-box').first()
+    expect(await box.getAttribute('role')).toBe('img')
+    expect((await box.getAttribute('aria-label'))!.length).toBeGreaterThan(5)
+    expect((await page.locator('figure.mermaid-diagram figcaption').first().textContent())!.length).toBeGreaterThan(5)
     await page.close()
   })
 
-  it('mermaid JS loads only on pages that have a diagram', async () => {
+  it('no page loads mermaid JavaScript; diagrams work without JavaScript and after in-app navigation', async () => {
     const withDiagram = pagesWithDiagrams()[0].route
-    const load = async (route: string) => {
-      const page = await s.context.newPage()
-      const js: string[] = []
-      page.on('request', (r) => { if (MERMAID_JS.test(new URL(r.url()).pathname)) js.push(r.url()) })
+    const js: string[] = []
+    const page = await s.context.newPage()
+    page.on('request', (r) => { if (MERMAID_JS.test(new URL(r.url()).pathname)) js.push(r.url()) })
+    for (const route of ['/', '/guide/', withDiagram]) {
       await page.goto(baseUrl() + route, { waitUntil: 'networkidle' })
       await page.mouse.wheel(0, 20000)
-      await page.waitForTimeout(500)
-      await page.close()
-      return js
+      await page.waitForTimeout(300)
     }
-    expect(await load('/'), 'home page').toEqual([])
-    expect(await load('/guide/'), 'section page without diagrams').toEqual([])
-    expect((await load(withDiagram)).length, withDiagram).toBeGreaterThan(0)
+    expect(js).toEqual([])
+    // in-app navigation (no server HTML for the new page): the component fetches the static SVG
+    await page.goto(baseUrl() + '/', { waitUntil: 'networkidle' })
+    await page.evaluate(() => { (window as any).__noReload = true })
+    await page.evaluate((r) => {
+      // a link click: VitePress's router intercepts it and renders the page on the client
+      const a = document.createElement('a')
+      a.href = r
+      document.querySelector('#app')!.appendChild(a)
+      a.click()
+    }, withDiagram)
+    await page.waitForURL((u) => u.pathname === withDiagram)
+    await page.locator('.mermaid-box svg:visible').first().waitFor({ timeout: 10_000 })
+    expect(await page.evaluate(() => (window as any).__noReload), 'navigated in the app, not by a page load').toBe(true)
+    expect(js).toEqual([])
+    await page.close()
+    // without JavaScript: the SVG is in the HTML
+    const nojs = await s.context.newPage()
+    await nojs.route('**/*.js', (r) => r.abort())
+    await nojs.goto(baseUrl() + withDiagram, { waitUntil: 'load' })
+    expect(await nojs.locator('.mermaid-box svg:visible').count()).toBeGreaterThan(0)
+    const box = (await nojs.locator('.mermaid-box svg:visible').first().boundingBox())!
+    expect(box.width * box.height).toBeGreaterThan(1000)
+    await nojs.close()
   })
 
-  it('dark mode re-renders diagrams with the dark theme', async () => {
+  it('dark mode switches diagrams to the dark theme (CSS, no re-render)', async () => {
     const route = pagesWithDiagrams()[0].route
     const page = await s.open(route)
-    const svg = page.locator('.mermaid-box[data-rendered="true"] svg').first()
     await page.locator('.mermaid-box').first().scrollIntoViewIfNeeded()
-    await svg.waitFor()
-    const light = await svg.innerHTML()
+    const fill = () => page.evaluate(() => {
+      const svg = [...document.querySelectorAll('.mermaid-box svg')].find((x) => getComputedStyle(x).display !== 'none')!
+      return getComputedStyle(svg.querySelector('.node rect, .node polygon, rect.actor, rect')!).fill
+    })
+    const light = await fill()
     await page.locator('.VPNavBarAppearance button, .VPSwitchAppearance').first().click()
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
-    await page.waitForFunction((l) => document.querySelector('.mermaid-box[data-rendered="true"] svg')?.innerHTML !== l, light, { timeout: 10_000 })
-    expect(await svg.innerHTML()).not.toBe(light)
+    const dark = await fill()
+    expect(dark).not.toBe(light)
+    const lum = (c: string) => { const [r, g, b] = c.match(/\d+/g)!.map(Number); return 0.299 * r + 0.587 * g + 0.114 * b }
+    expect(lum(dark), `dark fill ${dark}`).toBeLessThan(lum(light))
     await page.locator('.VPNavBarAppearance button, .VPSwitchAppearance').first().click()
     await page.close()
   })
