@@ -15,7 +15,7 @@ import zlib from 'node:zlib'
 import { parseArgs } from 'node:util'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { launchBrowser } from './lib/browser'
-import { loadQuerySet, runSearchQueries, searchTop, type Outcome } from './lib/search-quality'
+import { loadQuerySet, openSearch, runSearchQueries, searchTop, type Outcome } from './lib/search-quality'
 
 const { values } = parseArgs({ options: { sets: { type: 'string', default: 'queries,regression' }, json: { type: 'string', default: 'reports/bench-search.json' } } })
 if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error(`${DIST_DIR} has no built site: run npm run build first`)
@@ -29,8 +29,7 @@ try {
   const page = await browser.context.newPage()
   await page.goto(server.url + '/', { waitUntil: 'networkidle' })
   const before = await page.evaluate(() => performance.getEntriesByType('resource').length)
-  await page.keyboard.press('Control+k')
-  await page.locator('.VPLocalSearchBox input').waitFor()
+  await openSearch(page)
   await searchTop(page, '端口映射', 3)
   const urls = await page.evaluate((n) => performance.getEntriesByType('resource').slice(n).map((e) => e.name), before)
   const files = urls.map((u) => new URL(u).pathname).filter((p) => fs.existsSync(path.join(DIST_DIR, p)))

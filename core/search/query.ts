@@ -258,8 +258,15 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
     const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t))))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
-    const typed = phraseTerms(text.slice(s.start, s.end), vocab)
-    concepts.push({ label: text.slice(s.start, s.end), alternatives: alts, prefix: false, fuzzy: false, typed })
+    let typed = phraseTerms(text.slice(s.start, s.end), vocab)
+    const label = text.slice(s.start, s.end)
+    if (alone && [...label].length === 1) {
+      // one character typed on its own ("卷"): it stands for every word containing it, as typed
+      const words = vocab.containing(label)
+      typed = [...typed, ...words]
+      alts.push(...words.map((w) => [w]))
+    }
+    concepts.push({ label, alternatives: unique(alts), prefix: false, fuzzy: false, typed })
     pos = s.end
   })
   plain(text.slice(pos), true)

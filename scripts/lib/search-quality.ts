@@ -93,13 +93,25 @@ export function summarize(outcomes: Outcome[]): Summary {
  */
 export async function runSearchQueries(context: BrowserContext, baseUrl: string, queries: QuerySpec[]): Promise<Summary & { outcomes: Outcome[] }> {
   const page = await context.newPage()
-  await page.goto(baseUrl + '/', { waitUntil: 'load' })
-  await page.keyboard.press('Control+k')
-  await page.locator('.VPLocalSearchBox input').waitFor()
+  await page.goto(baseUrl + '/', { waitUntil: 'networkidle' })
+  await openSearch(page)
   const outcomes: Outcome[] = []
   for (const q of queries) outcomes.push(judge(q, await searchTop(page, q.q, 10)))
   await page.close()
   return { ...summarize(outcomes), outcomes }
+}
+
+/**
+ * Open the search box with Ctrl+K. Before the page has hydrated the shortcut does nothing, so
+ * press it again until the box shows (bounded: 10 tries of 3 s).
+ */
+export async function openSearch(page: Page): Promise<void> {
+  const input = page.locator('.VPLocalSearchBox input')
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Control+k')
+    if (await input.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return
+  }
+  throw new Error('the search box did not open after 10 presses of Ctrl+K')
 }
 
 /**

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { launchBrowser, type Browser } from '../../scripts/lib/browser'
-import { searchTop } from '../../scripts/lib/search-quality'
+import { openSearch, searchTop } from '../../scripts/lib/search-quality'
 
 export const baseUrl = () => inject('baseUrl')
 
@@ -37,8 +37,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Open VitePress search with the keyboard and return the first result links for a query. */
 export async function searchFor(page: Page, query: string): Promise<string[]> {
-  await page.keyboard.press('Control+k')
-  await page.locator('.VPLocalSearchBox input').waitFor()
+  await openSearch(page)
   const hrefs = await searchTop(page, query, 10)
   await page.keyboard.press('Escape')
   return hrefs
