@@ -118,17 +118,19 @@ export async function openSearch(page: Page): Promise<void> {
  * Type a query into the open search box and return the first `n` result links. The box debounces
  * input and loads its index lazily; the query engine (core/search/client.ts) records every search
  * as a User Timing measure whose detail is the query, so wait for the measure of this query, then
- * for Vue to render (two animation frames). Bounded: 10 s.
+ * for Vue to render (two animation frames). Bounded: 20 s.
  */
 export async function searchTop(page: Page, query: string, n: number): Promise<string[]> {
   const box = page.locator('.VPLocalSearchBox')
   const input = box.locator('input')
+  // clear first: the box searches only when the text changes (the same query twice would wait forever)
+  await input.fill('')
   await page.evaluate(() => performance.clearMeasures('docker-kb:search'))
   await input.fill(query)
   await page.waitForFunction(
     (q) => performance.getEntriesByName('docker-kb:search').some((e) => (e as PerformanceMeasure).detail?.query === q),
     query,
-    { timeout: 10_000, polling: 20 },
+    { timeout: 20_000, polling: 20 },
   )
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   return box.locator('.results a').evaluateAll((as, k) => as.slice(0, k).map((a) => a.getAttribute('href') ?? ''), n)
