@@ -127,9 +127,12 @@ export async function searchTop(page: Page, query: string, n: number): Promise<s
   await input.fill('')
   await page.evaluate(() => performance.clearMeasures('docker-kb:search'))
   await input.fill(query)
+  // the box's input holds at most 64 characters (VitePress's maxlength): a long pasted error is
+  // searched as its first 64, so wait for what the input really holds
+  const typed = await input.inputValue()
   await page.waitForFunction(
     (q) => performance.getEntriesByName('docker-kb:search').some((e) => (e as PerformanceMeasure).detail?.query === q),
-    query,
+    typed,
     { timeout: 20_000, polling: 20 },
   )
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
