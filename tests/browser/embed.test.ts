@@ -128,7 +128,9 @@ describe('a course page on another origin embeds two pages', () => {
     page = await s.context.newPage()
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`course page: ${m.text()}`) })
     page.on('pageerror', (e) => errors.push(`course page: ${e.message}`))
-    await page.goto(host.url + '/', { waitUntil: 'networkidle' })
+    // 'load' waits for both iframes' documents; 'networkidle' (no request for 500 ms) can time out
+    // on a loaded machine while two embeds keep loading chunks. Each test waits for what it checks.
+    await page.goto(host.url + '/', { waitUntil: 'load', timeout: 60_000 })
     hostUrl = page.url()
     page.on('framenavigated', (f) => { if (f === page.mainFrame()) hostNavigations++ })
   })
