@@ -195,7 +195,8 @@ describe('a course page on another origin embeds two pages', () => {
     for (const id of ['latest', 'versioned']) {
       await (await frameOf(page, id)).waitForFunction(() => [...document.querySelectorAll('.mermaid-box')].every((b) => b.getAttribute('data-rendered') === 'true'), undefined, { timeout: 20_000 })
     }
-    await page.waitForLoadState('networkidle')
+    // every document loaded (not 'networkidle', which two live embeds may never reach on a loaded machine)
+    for (const f of page.frames()) await f.waitForLoadState('load')
     await page.evaluate(() => window.scrollTo(0, 0))
     const sizeBefore = await syncedHeight(page, 'latest')
     const failedBefore = failed.length
