@@ -10,11 +10,7 @@ import { SYNONYMS } from './synonyms'
 import { normalize } from './text'
 
 /** What query analysis needs in the browser. Phrases are `normalize`d. */
-export interface Lexicon {
-  synonyms: string[][]
-  /** every glossary name and alias: a query that is just one of them asks about that term */
-  glossary: string[]
-}
+export interface Lexicon { synonyms: string[][] }
 
 /** A glossary term as far as search is concerned. */
 export interface LexiconTerm { zh: string; en: string; aliases?: string[] }
@@ -35,6 +31,5 @@ export function buildLexicon(terms: LexiconTerm[], keywords: Iterable<string>): 
   const words = new Set<string>()
   for (const g of groups) for (const p of g) words.add(p)
   for (const k of keywords) words.add(normalize(k).trim())
-  const glossary = [...new Set(terms.flatMap((t) => [t.zh, t.en, ...(t.aliases ?? [])]).map((p) => normalize(p).trim()))]
-  return { lexicon: { synonyms: groups, glossary }, words: [...words].filter(Boolean) }
+  return { lexicon: { synonyms: groups }, words: [...words].filter(Boolean) }
 }

@@ -54,8 +54,6 @@ export interface Analysis {
   define: boolean
   /** a flag was typed: command reference entries answer best */
   flag: boolean
-  /** the query is just one glossary term ("节点", "bind mount"): its definition is a good answer */
-  topic: boolean
 }
 
 const MAX_CONTAINING = 60
@@ -270,8 +268,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
     pos = s.end
   })
   plain(text.slice(pos), true)
-  const topic = concepts.length === 1 && lexicon.glossary.includes(text.trim())
-  return { concepts, define: DEFINE_RE.test(text), flag, topic }
+  return { concepts, define: DEFINE_RE.test(text), flag }
 }
 
 /**
@@ -296,7 +293,7 @@ export function alternativeQuery(c: Concept, alt: string[]): Query {
  * How much a page kind counts, by site path. Pages about the project (credits, changelog,
  * contributor guides, status) stay searchable but rank below pages that teach.
  */
-export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag' | 'topic'>): number {
+export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'>): number {
   const path = id.replace(/#.*$/, '')
   if (/^\/(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
   if (path === '/' || path === '/en/') return 0.5
