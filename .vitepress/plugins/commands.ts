@@ -485,10 +485,12 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   push('```')
   push('')
   // the typical invocation, with a copy button (the button appears once JavaScript runs)
-  push(`常用写法：${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" />`)
+  // `{.cli-…}` classes (markdown-it-attrs, on in VitePress) mark the entry's fixed labels and links to
+  // other pages, so the search index can leave them out (core/search/sections.ts, stripChrome)
+  push(`常用写法：${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" /> {.cli-usage}`)
   push('')
   if (c.aliases.length) {
-    push(`等价写法：${c.aliases.map(code).join('、')}`)
+    push(`等价写法：${c.aliases.map(code).join('、')} {.cli-usage}`)
     push('')
   }
   if (c.warning) {
@@ -520,7 +522,7 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   const pages = c.pages.map((p) => [p, pageTitle(p)] as const).filter(([, t]) => t)
   if (pages.length) refs.push(`详细讲解：${pages.map(([p, t]) => `[${t}](${p})`).join('、')}`)
   for (const r of refs) {
-    push(r)
+    push(`${r} {.cli-refs}`)
     push('')
   }
   // the words people search with, visible and indexed with this section: task words and flags
@@ -531,7 +533,7 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   }
   // examples under their own (h4, not in the outline) heading: the command's search section stays
   // short — description, options, keywords — so a flag or task word ranks it high
-  push(`#### ${c.name} 示例 {#${c.id}-examples}`)
+  push(`#### ${c.name} 示例 {#${c.id}-examples .cli-examples}`)
   push('')
   for (const ex of c.examples) {
     push(`${ex.title}：`, ex.line)
