@@ -135,7 +135,7 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
   if (dist !== undefined) {
     if (!run) fail('"dist" only applies to "run" snippets')
     if (dist === true || !dist.trim()) fail('"dist" needs a path: dist=.vitepress/dist')
-    if (dist.startsWith('/') || dist.split('/').includes('..')) fail(`"dist" must be a relative path inside the page's working directory, got "${dist}"`)
+    else if (dist.startsWith('/') || dist.split('/').includes('..')) fail(`"dist" must be a relative path inside the page's working directory, got "${dist}"`)
   }
   if (file !== undefined && (run || norun !== undefined)) fail('"file" blocks are written, not run: drop "run"/"norun"')
   if (run && !RUNNABLE_LANGS.has(lang)) fail(`"${lang}" snippets cannot run here; use norun="reason"`)
