@@ -28,7 +28,7 @@ import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from './lib/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
 import { CACHE_DIR as DIAGRAM_CACHE } from '../.vitepress/plugins/mermaid-render'
-import { SITE_IMAGE_PAGE, siteImageSizes } from './lib/site-image'
+import { measureSiteImage } from './lib/site-image'
 
 const argv = process.argv.slice(2)
 const flag = (name: string) => argv.includes(name)
@@ -232,16 +232,9 @@ if (!flag('--skip-snippets')) {
 
 // ---------------------------------------------------------------- 6. the site's Docker image
 {
-  const source = flag('--skip-snippets') ? 'reports/snippets.json' : 'reports/bench-snippets-warm.json'
-  const rep = fs.existsSync(source) ? JSON.parse(fs.readFileSync(source, 'utf8')) : undefined
-  const sizes = rep ? siteImageSizes(rep) : {}
-  out.siteImage = { source, date: rep?.date ?? null, mode: rep?.mode ?? null, sizes }
-  if (Object.keys(sizes).length) {
-    const base = rep.mode === 'standins' ? 'on the nginx stand-in image' : 'on Docker Hub\'s nginx image'
-    console.log(`site image docker-kb (${base}): ${Object.entries(sizes).map(([lane, size]) => `${lane} ${size}`).join(', ')} (${source}, ${rep.date})`)
-  } else {
-    console.log(`site image docker-kb: not measured, ${rep ? `no passing result of ${SITE_IMAGE_PAGE} in` : 'no'} ${source} (run: npm run test:snippets -- --page ${SITE_IMAGE_PAGE})`)
-  }
+  const { text, ...m } = measureSiteImage(flag('--skip-snippets') ? 'reports/snippets.json' : 'reports/bench-snippets-warm.json')
+  out.siteImage = m
+  console.log(text)
 }
 
 fs.mkdirSync('reports', { recursive: true })

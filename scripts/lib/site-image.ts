@@ -7,6 +7,7 @@
  * repository's files identical. The size is measured there too: `npm run bench` reads it from the
  * snippet report instead of building the image a second time.
  */
+import fs from 'node:fs'
 import type { Report } from '../snippets/report'
 
 export const SITE_IMAGE_PAGE = 'docs/about/offline-image.md'
@@ -32,4 +33,30 @@ export function siteImageSizes(report: Pick<Report, 'pages'>): Partial<Record<st
     }
   }
   return sizes
+}
+
+export interface SiteImageMeasure {
+  /** the snippet report it was read from */
+  source: string
+  /** when that snippet run happened (ISO time), null without a report */
+  date: string | null
+  /** 'standins': built on the nginx stand-in image; 'real-images': on Docker Hub's nginx */
+  mode: string | null
+  sizes: Partial<Record<string, string>>
+  /** one line for the bench's output */
+  text: string
+}
+
+/**
+ * The image size for `npm run bench`, read from the snippet report at `source`; says so (and how
+ * to get it) when the report is missing or holds no passing run of the page.
+ */
+export function measureSiteImage(source: string): SiteImageMeasure {
+  const rep = fs.existsSync(source) ? JSON.parse(fs.readFileSync(source, 'utf8')) : undefined
+  const sizes = rep ? siteImageSizes(rep) : {}
+  const base = rep?.mode === 'standins' ? 'on the nginx stand-in image' : "on Docker Hub's nginx image"
+  const text = Object.keys(sizes).length
+    ? `site image docker-kb (${base}): ${Object.entries(sizes).map(([lane, size]) => `${lane} ${size}`).join(', ')} (${source}, ${rep.date})`
+    : `site image docker-kb: not measured, ${rep ? `no passing result of ${SITE_IMAGE_PAGE} in` : 'no'} ${source} (run: npm run test:snippets -- --page ${SITE_IMAGE_PAGE})`
+  return { source, date: rep?.date ?? null, mode: rep?.mode ?? null, sizes, text }
 }

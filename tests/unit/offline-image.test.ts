@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { extractFences } from '../../scripts/snippets/extract'
-import { SITE_IMAGE_FILES, SITE_IMAGE_PAGE, siteImageSizes } from '../../scripts/lib/site-image'
+import { measureSiteImage, SITE_IMAGE_FILES, SITE_IMAGE_PAGE, siteImageSizes } from '../../scripts/lib/site-image'
 
 describe('the site image page', () => {
   const fences = extractFences(SITE_IMAGE_PAGE)
@@ -39,5 +39,13 @@ describe('siteImageSizes', () => {
   it('reports nothing for a failed snippet or a run without the page', () => {
     expect(siteImageSizes({ pages: [{ page: SITE_IMAGE_PAGE, lane: 'overlay2', snippets: [snippet('docker-kb:latest  91.4MB\n', 'failed')] }] } as never)).toEqual({})
     expect(siteImageSizes({ pages: [] } as never)).toEqual({})
+  })
+})
+
+describe('measureSiteImage', () => {
+  it('says the size was not measured, and how to measure it, when the report is missing', () => {
+    const m = measureSiteImage('/nonexistent/snippets.json')
+    expect(m.sizes).toEqual({})
+    expect(m.text).toBe(`site image docker-kb: not measured, no /nonexistent/snippets.json (run: npm run test:snippets -- --page ${SITE_IMAGE_PAGE})`)
   })
 })
