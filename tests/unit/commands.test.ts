@@ -18,6 +18,7 @@ import { copyText, commandHref, editDistance, filterCommands, rankCommands } fro
 import { parseFenceInfo, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
 import { checkCjk } from '../../scripts/lib/cjk-lint'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
+import { readFrontmatter } from '../../scripts/lib/frontmatter'
 
 const data = loadCommands()
 const index = finderIndex(data)
@@ -300,6 +301,23 @@ describe('expandCommandMarkers (for the snippet harness)', () => {
     expect(out).toContain('### docker volume create\n')
     expect(out).toContain('\n## 清理\n')
     expect(expandCommandMarkers('# no marker\n', 'x.md')).toBe('# no marker\n')
+  })
+
+  it('titles a group like its /cli page, and the task pages under /commands differently', () => {
+    const title = (f: string) => String(readFrontmatter(fs.readFileSync(f, 'utf8'), f).data.title)
+    const cliTitles = new Set<string>()
+    for (const g of data.groups) {
+      const f = `docs${g.page}.md`
+      expect(g.title, `${g.file}: group title`).toBe(title(f))
+      cliTitles.add(title(f))
+    }
+    cliTitles.add(title('docs/cli/index.md'))
+    for (const f of fs.readdirSync('docs/commands').filter((n) => n.endsWith('.md'))) {
+      const t = title(path.join('docs/commands', f))
+      expect(cliTitles.has(t), `docs/commands/${f}: title "${t}" is also a /cli title`).toBe(false)
+      // "镜像命令" next to "镜像命令参考" reads as the same page in the sidebar and in search results
+      for (const c of cliTitles) expect(c.startsWith(t) || t.startsWith(c.replace(/参考$/, '')), `docs/commands/${f}: "${t}" vs "${c}"`).toBe(false)
+    }
   })
 
   it('puts all corrections of a page into one 与原文的差异 block at its end', () => {
