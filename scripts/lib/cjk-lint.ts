@@ -66,7 +66,8 @@ export const TERM_RULES: TermRule[] = [
   { id: 'stack', pattern: /堆栈|服务栈/g, message: 'write 应用栈 for a Swarm stack', enforced: true },
   { id: 'label', pattern: /标签[（(]\s*labels?\s*[）)]|labels?[（(]\s*标签\s*[）)]/gi, message: 'a label is 标记; 标签 means an image tag', enforced: true },
   { id: 'context', pattern: /(?<!连接)上下文[（(]\s*context\s*[）)]/gi, message: 'say 连接上下文 for docker context, 构建上下文 for the build context', enforced: true },
-  { id: 'gloss', pattern: /(镜像|容器)[（(](images?|containers?)[）)]/g, message: 'do not re-gloss: write [[image|镜像]] / [[container|容器]]; the popover shows the English name', enforced: true },
+  // 镜像仓库（registry）is left alone: the glossary tells registry from repository in English on purpose
+  { id: 'gloss', pattern: /(镜像|容器|数据卷|守护进程|服务|节点)[（(](images?|containers?|volumes?|daemon|services?|nodes?)[）)]/g, message: 'do not re-gloss: write [[image|镜像]] / [[container|容器]] (etc.); the popover shows the English name', enforced: true },
   { id: 'gloss', pattern: /\]\][（(][A-Za-z][A-Za-z0-9 .-]*[）)]/g, message: 'a glossary reference already shows the English name in its popover: drop the (English) after it', enforced: true },
   { id: 'exit-code', pattern: /退出状态码/g, message: 'write 退出码 (exit code)', enforced: true },
   { id: 'secret', pattern: /密钥[（(]\s*secrets?\s*[）)]|secrets?[（(]\s*密钥\s*[）)]/gi, message: 'a secret is 机密; 密钥 is only a cryptographic key', enforced: true },

@@ -52,6 +52,7 @@ describe('Chinese typography lint', () => {
   })
   it('term rule gloss: no 镜像（image）/ 容器（container） re-gloss', () => {
     expect(lint('一组容器（container）和镜像（images）')).toEqual(['term-gloss', 'term-gloss'])
+    expect(lint('数据卷（volume）、守护进程（daemon）、服务（service）、节点（node）')).toEqual(['term-gloss', 'term-gloss', 'term-gloss', 'term-gloss'])
     expect(lint('一组[[container|容器]]和[[image|镜像]]')).toEqual([])
   })
   it('term rule gloss: no (English) after a glossary reference', () => {
