@@ -7,7 +7,7 @@
  * never closed (markdown-it silently runs it to the end of the document or container) is an
  * error that points at its opening line.
  */
-import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
+import { expandCommandMarkersWithMap } from '../../.vitepress/plugins/commands'
 import fs from 'node:fs'
 import MarkdownIt from 'markdown-it'
 import { fenceHash } from '../lib/fence-id'
@@ -27,7 +27,16 @@ export interface Fence {
   meta: FenceMeta
   /** stable id: page + '#' + fenceHash(info, content) (+ '-2', '-3' for repeats); results are keyed by it */
   id: string
+  /**
+   * where the fence is written, when that is not the page: a command example generated from
+   * docs/data/commands/<group>.yaml is reported at its YAML file and line (`line` above counts in
+   * the expanded page, which exists in no file)
+   */
+  source?: { file: string; line: number }
 }
+
+/** `file:line` of where a fence is written (its YAML source for generated command examples). */
+export const fenceWhere = (f: Pick<Fence, 'file' | 'line' | 'source'>) => (f.source ? `${f.source.file}:${f.source.line} (in ${f.file})` : `${f.file}:${f.line}`)
 
 const md = new MarkdownIt({ html: true })
 
@@ -73,5 +82,22 @@ export function extractFences(file: string, displayName = file): Fence[] {
   // command-reference pages hold `<!-- commands:group -->` markers that the site expands from
   // docs/data/commands/*.yaml; expand them the same way so their examples run too (line numbers
   // then count in the expanded page, as in the rendered site's badges)
-  return extractFencesFromString(expandCommandMarkers(fs.readFileSync(file, 'utf8'), displayName), displayName)
+  const source = fs.readFileSync(file, 'utf8')
+  if (!source.includes('commands:')) return extractFencesFromString(source, displayName)
+  const expanded = expandCommandMarkersWithMap(source, displayName)
+  const at = (line: number) => {
+    const o = expanded.origin(line)
+    return o.file === displayName ? undefined : o
+  }
+  try {
+    return extractFencesFromString(expanded.text, displayName).map((f) => {
+      const o = at(f.line)
+      // the YAML `code:` key is the fence's origin; its code starts on the next line
+      return o ? { ...f, source: o } : f
+    })
+  } catch (e) {
+    const o = e instanceof SnippetSyntaxError ? at(e.line) : undefined
+    if (o) throw new SnippetSyntaxError(o.file, o.line, `${(e as SnippetSyntaxError).detail} (generated into ${displayName})`)
+    throw e
+  }
 }

@@ -22,7 +22,7 @@ import { DIST_DIR } from '../lib/static-server'
 import { writeDockerConfig } from './cli-plugins'
 import type { Lane } from './config'
 import { currentEngine } from './engine'
-import type { Fence } from './extract'
+import { fenceWhere, type Fence } from './extract'
 import type { Sandbox } from './sandbox'
 import { Session } from './session'
 import { referencedStandins, RegistryLogWatcher } from './standins/usage'
@@ -50,6 +50,8 @@ export interface SnippetResult {
   shellRestarted?: boolean
   /** image store the snippet ran on (pages without an engine: none) */
   lane?: Lane
+  /** where the fence is written when that is not the page (a command example's YAML file and line) */
+  source?: { file: string; line: number }
 }
 
 export interface PageResult {
@@ -154,7 +156,7 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
   }
   try {
     for (const f of fences) {
-      const base = { id: f.id, page, line: f.line, lang: f.meta.lang, standins: [] as string[], ms: 0, lane: ctx.sb?.lane }
+      const base = { id: f.id, page, line: f.line, ...(f.source ? { source: f.source } : {}), lang: f.meta.lang, standins: [] as string[], ms: 0, lane: ctx.sb?.lane }
       if (f.meta.kind === 'plain') continue
       if (f.meta.kind === 'run' && f.meta.store && ctx.sb && f.meta.store !== ctx.sb.lane) {
         // written for the other image store (the page shows which, in a code group tab)
@@ -184,13 +186,13 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
         continue
       }
       // run
-      if (!ctx.sb) throw new Error(`${page}:${f.line}: a run snippet needs a sandbox engine`)
+      if (!ctx.sb) throw new Error(`${fenceWhere(f)}: a run snippet needs a sandbox engine`)
       session ??= new Session(ctx.sb, work, path.join(ctx.root, 'ctl'), env)
       if (!session.alive) await session.start()
       if (f.meta.dist) {
         const c = copyBuiltSite(f.meta.dist, work, session.pwd)
         if (c.error) {
-          push({ ...base, kind: 'run', status: 'failed', detail: `${page}:${f.line}: ${c.error}` })
+          push({ ...base, kind: 'run', status: 'failed', detail: `${fenceWhere(f)}: ${c.error}` })
           failedAt = f
           continue
         }
@@ -246,7 +248,7 @@ export function copyBuiltSite(dest: string, work: string, pwd: string, src = pat
 async function runShell(f: Fence, session: Session): Promise<SnippetResult> {
   const r = await session.exec(f.content, f.meta.timeout * 1000)
   const res: SnippetResult = {
-    id: f.id, page: f.file, line: f.line, lang: f.meta.lang, kind: 'run', status: 'passed', ms: r.ms,
+    id: f.id, page: f.file, line: f.line, ...(f.source ? { source: f.source } : {}), lang: f.meta.lang, kind: 'run', status: 'passed', ms: r.ms,
     exit: r.code, expectedExit: f.meta.exit, standins: [], output: truncate(r.output),
   }
   if (r.shellExited) res.shellRestarted = true
@@ -262,7 +264,7 @@ async function runShell(f: Fence, session: Session): Promise<SnippetResult> {
 
 async function runConsole(f: Fence, session: Session): Promise<SnippetResult> {
   const steps = parseConsole(f.content)
-  const res: SnippetResult = { id: f.id, page: f.file, line: f.line, lang: 'console', kind: 'run', status: 'passed', ms: 0, expectedExit: f.meta.exit, standins: [] }
+  const res: SnippetResult = { id: f.id, page: f.file, line: f.line, ...(f.source ? { source: f.source } : {}), lang: 'console', kind: 'run', status: 'passed', ms: 0, expectedExit: f.meta.exit, standins: [] }
   const outputs: string[] = []
   if (!steps.length || steps[0].command === '') {
     res.status = 'failed'

@@ -43,7 +43,8 @@ const fmtMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1
 function progressLine(s: SnippetResult): string {
   const mark = s.status === 'passed' ? '✓' : s.status === 'failed' ? '✗' : s.status === 'skipped' ? '-' : '·'
   const what = s.kind === 'file' ? `file` : s.lang
-  let line = `  ${mark} ${s.lane ? `[${s.lane}] ` : ''}${s.page}:${s.line} ${what}`
+  const where = s.source ? `${s.source.file}:${s.source.line} (${s.page}:${s.line})` : `${s.page}:${s.line}`
+  let line = `  ${mark} ${s.lane ? `[${s.lane}] ` : ''}${where} ${what}`
   if (s.status === 'skipped' || s.status === 'written') line += ` (${s.reason})`
   else line += ` ${fmtMs(s.ms)}`
   if (s.standins.length) line += ` [${s.standins.join(', ')}]`

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { extractFences, extractFencesFromString } from '../../scripts/snippets/extract'
+import { extractFences, extractFencesFromString, fenceWhere } from '../../scripts/snippets/extract'
 import { SnippetSyntaxError } from '../../scripts/lib/snippet-syntax'
 import { FIXTURES, ROOT } from './helpers'
 import path from 'node:path'
+import fs from 'node:fs'
 
 const page = (body: string) => `---\ntitle: t\n---\n\n${body}`
 
@@ -76,5 +77,20 @@ describe('extractFences', () => {
   it('reads the fixture page with a syntax error and names the line', () => {
     const file = path.join(ROOT, FIXTURES, 'syntax-error.md')
     expect(() => extractFences(file, `${FIXTURES}/syntax-error.md`)).toThrow(/syntax-error\.md:9: shell snippet must say/)
+  })
+})
+
+describe('fences generated from the command data', () => {
+  it('are reported at the YAML file and line they are written in, not at a line of the expanded page', () => {
+    const fences = extractFences('docs/cli/container.md')
+    const generated = fences.filter((f) => f.source)
+    expect(generated.length).toBeGreaterThan(10)
+    for (const f of generated) {
+      expect(f.source!.file).toBe('docs/data/commands/container.yaml')
+      // the reported line of the YAML file holds the example's `code:` key or the command's name
+      const text = fs.readFileSync(f.source!.file, 'utf8').split('\n')[f.source!.line - 1]
+      expect(text, fenceWhere(f)).toMatch(/^\s*(code: |- name: )/)
+    }
+    expect(fenceWhere(generated[0])).toMatch(/^docs\/data\/commands\/container\.yaml:\d+ \(in docs\/cli\/container\.md\)$/)
   })
 })
