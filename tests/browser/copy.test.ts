@@ -41,7 +41,13 @@ describe('copy buttons copy exactly', () => {
 
   it('each fence kind puts its verified text on the clipboard', async () => {
     const page = await s.open('/guide/why')
-    await page.evaluate((h) => { document.querySelector('.vp-doc')!.innerHTML = h }, html)
+    // a container of its own (the page's article is Vue's to re-render); the copy handler listens on window
+    await page.evaluate((h) => {
+      const box = document.createElement('div')
+      box.className = 'vp-doc kb-copy-fixture'
+      box.innerHTML = h
+      document.body.prepend(box)
+    }, html)
     const got: Record<string, string> = {}
     const want: Record<string, string> = {}
     for (const f of fences) {
