@@ -23,7 +23,7 @@ import { cleanPath, REDIRECT_SCRIPT_ID } from '../.vitepress/config/trailing-sla
 const args = process.argv.slice(2)
 const baseAt = args.indexOf('--base')
 const BASE = baseAt >= 0 ? args[baseAt + 1] : '/'
-const DIST = path.resolve(args.find((a, i) => !a.startsWith('--') && i !== baseAt + 1) ?? DIST_DIR)
+const DIST = path.resolve(args.find((a, i) => !a.startsWith('--') && (baseAt < 0 || i !== baseAt + 1)) ?? DIST_DIR)
 
 /** Every built page as [file relative to dist, site path without base], 404.html excluded. */
 function builtPages(dir: string): [string, string][] {
@@ -144,6 +144,10 @@ export async function checkLinks(dist = DIST, base = BASE) {
     cleanUrls: true,
     concurrency: 20,
     timeout: 10_000,
+    // status 0 (a local request that timed out on a busy machine) is retried, not reported as broken
+    retryErrors: true,
+    retryErrorsCount: 3,
+    retryErrorsJitter: 1_000,
     linksToSkip: async (link: string) => {
       const local = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)
       if (!local && /^https?:/.test(link)) external.add(new URL(link).host)

@@ -26,6 +26,8 @@ const STEPS: Step[] = [
   { name: 'snippets', cmd: 'npx', args: ['tsx', 'scripts/snippets/cli.ts'], counts: lastLine(/\d+ passed, \d+ failed, \d+ skipped/) },
   { name: 'build', cmd: 'npx', args: ['vitepress', 'build'], counts: lastLine(/build complete in [\d.]+s/) },
   { name: 'links', cmd: 'npx', args: ['tsx', 'scripts/check-links.ts'], counts: lastLine(/links: .*/) },
+  // the site under --base /docker-kb/ (a fork's project site): own build in a temp folder, links, browser
+  { name: 'subpath', cmd: 'npx', args: ['tsx', 'scripts/check-subpath.ts'], counts: lastLine(/subpath links: .*/) },
   { name: 'browser', cmd: 'npx', args: ['vitest', 'run', '--project', 'browser'], counts: vitestCounts },
   { name: 'harness', cmd: 'npx', args: ['vitest', 'run', '--project', 'snippets'], counts: vitestCounts },
 ]
