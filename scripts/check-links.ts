@@ -143,8 +143,10 @@ export async function checkLinks(dist = DIST, base = BASE) {
     recurse: true,
     cleanUrls: true,
     concurrency: 20,
-    timeout: 10_000,
-    // status 0 (a local request that timed out on a busy machine) is retried, not reported as broken
+    // generous: linkinator 7.6 aborts a request whose body it never reads when this runs out, and
+    // the abort surfaces as an unhandled stream error that kills the process (seen under load)
+    timeout: 60_000,
+    // status 0 (a local request that failed on a busy machine) is retried, not reported as broken
     retryErrors: true,
     retryErrorsCount: 3,
     retryErrorsJitter: 1_000,
