@@ -142,14 +142,16 @@ export async function checkLinks(dist = DIST, base = BASE) {
     serverRoot,
     recurse: true,
     cleanUrls: true,
-    concurrency: 20,
-    // generous: linkinator 7.6 aborts a request whose body it never reads when this runs out, and
-    // the abort surfaces as an unhandled stream error that kills the process (seen under load)
+    // a local static server on a loaded 2-core machine (npm test runs steps side by side) can take
+    // seconds per request: fewer parallel requests, a generous timeout, and retries of connection
+    // errors, so "broken" means a missing file, never a busy CPU. The timeout is longer than the
+    // whole check: linkinator 7.6 aborts a request whose body it never reads when it runs out, and
+    // that abort surfaces as an unhandled stream error that kills the process (seen under load)
+    concurrency: 8,
     timeout: 60_000,
-    // status 0 (a local request that failed on a busy machine) is retried, not reported as broken
     retryErrors: true,
     retryErrorsCount: 3,
-    retryErrorsJitter: 1_000,
+    retryErrorsJitter: 2000,
     linksToSkip: async (link: string) => {
       const local = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)
       if (!local && /^https?:/.test(link)) external.add(new URL(link).host)

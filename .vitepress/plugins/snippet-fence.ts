@@ -2,25 +2,14 @@
  * Renders the runnable-snippet convention (scripts/lib/snippet-syntax.ts): strips our words from
  * the fence info so shiki sees only the language, and labels each block — file name for `file=`,
  * "not run: reason" for `norun`, and the verification badge for `run` snippets (from the last
- * snippet report, docs/.snippet-status.json, when present).
+ * snippet report, docs/.snippet-status.json, read through core/snippet-status.ts; a broken file
+ * fails the build with its name).
  */
-import fs from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from './source-line'
 import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
 import { fenceHash } from '../../scripts/lib/fence-id'
-
-export const STATUS_FILE = fileURLToPath(new URL('../../docs/.snippet-status.json', import.meta.url))
-
-interface SnippetStatus {
-  engine?: string
-  compose?: string
-  date?: string
-  mode?: string
-  /** page -> fence content id -> result (scripts/snippets/report.ts) */
-  pages?: Record<string, Record<string, { line: number; status: string; stores?: string[] }>>
-}
+import { readStatus } from '../../core/snippet-status'
 
 const STORE_LABEL: Record<string, string> = { containerd: 'containerd 镜像存储', overlay2: 'overlay2 存储驱动' }
 
@@ -29,14 +18,6 @@ export function storesLabel(stores: string[] | undefined): string {
   if (!stores?.length) return ''
   if (stores.length > 1) return `${stores.join(' 与 ')} 两种镜像存储`
   return `仅 ${STORE_LABEL[stores[0]] ?? stores[0]}`
-}
-
-function readStatus(): SnippetStatus {
-  try {
-    return JSON.parse(fs.readFileSync(STATUS_FILE, 'utf8'))
-  } catch {
-    return {}
-  }
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

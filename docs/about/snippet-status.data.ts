@@ -2,10 +2,9 @@
  * Build-time data for /about/snippet-status: the last snippet run (docs/.snippet-status.json,
  * written by the harness) and the list of offline stand-in images it used.
  */
-import fs from 'node:fs'
 import { defineLoader } from 'vitepress'
 import { RECIPES } from '../../scripts/snippets/standins/recipes'
-import type { StatusFile } from '../../scripts/snippets/report'
+import { readStatus } from '../../core/snippet-status'
 
 export interface SnippetStatusData {
   engine?: string
@@ -23,12 +22,10 @@ export interface SnippetStatusData {
 declare const data: SnippetStatusData
 export { data }
 
-const STATUS = 'docs/.snippet-status.json'
-
 export default defineLoader({
   watch: ['../.snippet-status.json'],
   load(): SnippetStatusData {
-    const status: StatusFile = fs.existsSync(STATUS) ? JSON.parse(fs.readFileSync(STATUS, 'utf8')) : { pages: {} }
+    const status = readStatus()
     const totals = { passed: 0, failed: 0, skipped: 0, norun: 0, oneStore: 0 }
     const pages = Object.entries(status.pages).map(([page, snippets]) => {
       const counts = { passed: 0, failed: 0, skipped: 0, norun: 0, oneStore: 0 }

@@ -19,6 +19,7 @@
  *  - frontmatter gains `search: false` (the local search index covers the latest docs only),
  *    `editLink: false` and a title template naming the release; nothing else changes.
  */
+import { readStatus, STATUS_FILE, type StatusFile } from '../../core/snippet-status'
 import crypto from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -32,7 +33,7 @@ import { FROZEN_DIR, routeOf, splitVersion, versionNameProblem } from './version
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DOCS_DIR = path.join(ROOT, 'docs')
 export const VERSIONS_FILE = path.join(ROOT, 'versions.json')
-export const STATUS_FILE = path.join(DOCS_DIR, '.snippet-status.json')
+export { STATUS_FILE }
 export const CHANGELOG_FILE = path.join(DOCS_DIR, 'about', 'changelog.md')
 /** written into each frozen release: page hashes, for the next release's changelog */
 export const MANIFEST = '.manifest.json'
@@ -110,18 +111,12 @@ export function writeRegistry(reg: Registry, file = VERSIONS_FILE): void {
 // ---------------------------------------------------------------------------------------------
 // Snippet status (written by the snippet harness)
 
-export interface SnippetStatus {
-  engine?: string
-  compose?: string
-  date?: string
-  /** "standins": offline stand-in images; "real": images from the registry */
-  mode?: string
-  /** "docs/guide/x.md" → fence content id → { line, status, stores } (older files: line → "passed") */
-  pages?: Record<string, Record<string, unknown>>
-}
+/** The snippet harness's status (contract: core/snippet-status.ts). */
+export type SnippetStatus = StatusFile
 
+/** The status file, read (and validated) once per change of the file. A missing file: no results. */
 export function readSnippetStatus(file = STATUS_FILE): SnippetStatus {
-  return cached(file, (text) => JSON.parse(text) as SnippetStatus, {})
+  return cached(file, () => readStatus(file), { pages: {} })
 }
 
 /** A result may be written as "passed" or as { status: "passed", … }. */

@@ -48,13 +48,15 @@
  *    the lanes: failed if it failed on any, skipped if it was not run (an earlier snippet failed),
  *    else passed; `stores` lists the stores it passed on (one store: a store=… snippet).
  *    Entries: `run` fences, validated *.k8s.yaml files and `norun` fences.
- *    scripts/snippets/report-to-site.ts turns it into data / Markdown for the site.
+ *    The shape is owned by core/snippet-status.ts (schema, read, write, merge), which the site,
+ *    the release cutter and the CI workflow's shard merge (merge-status.ts) use too.
  *    A run of some pages (--page/--shard) updates those pages and keeps the others.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Lane } from './config'
 import type { PageResult, SnippetResult } from './page-runner'
+import { readStatus, statusKey, writeStatus, type StatusEntry, type StatusFile } from '../../core/snippet-status'
 
 export interface SyntaxErrorEntry {
   file: string
@@ -110,40 +112,13 @@ export function writeJson(file: string, report: Report): void {
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
 }
 
-export interface StatusEntry {
-  line: number
-  status: 'passed' | 'failed' | 'skipped' | 'norun'
-  /** stores the snippet passed on */
-  stores?: Lane[]
-}
-
-export interface StatusFile {
-  engine?: string
-  compose?: string
-  buildx?: string
-  containerd?: string
-  stores?: Lane[]
-  date?: string
-  mode?: string
-  pages: Record<string, Record<string, StatusEntry>>
-}
-
-/** The short key of a snippet id (`docs/x.md#3f2a9c1d` -> `3f2a9c1d`). */
-export const idKey = (id: string) => id.slice(id.lastIndexOf('#') + 1)
-
 /**
- * Update the compact status file the site renders badges from (shape above). `fullRun`: replace
- * every page; otherwise only the pages of this report change.
+ * Record a run in a compact status file (shape and rules: core/snippet-status.ts). `fullRun`:
+ * replace every page; otherwise only the pages of this report change.
+ * @throws Error from readStatus when an existing file is broken (never silently overwritten)
  */
-export function writeStatus(file: string, report: Report, fullRun: boolean): void {
-  let old: StatusFile = { pages: {} }
-  if (!fullRun) {
-    try {
-      old = JSON.parse(fs.readFileSync(file, 'utf8'))
-      old.pages ??= {}
-    } catch { /* start fresh */ }
-  }
-  const pages: StatusFile['pages'] = fullRun ? {} : { ...old.pages }
+export function recordStatus(file: string, report: Report, fullRun: boolean): void {
+  const pages: StatusFile['pages'] = fullRun ? {} : { ...readStatus(file).pages }
   // one entry per snippet id, combining the lanes the page ran on
   const byPage = new Map<string, Map<string, { line: number; kind: string; results: SnippetResult[] }>>()
   for (const p of report.pages) {
@@ -160,19 +135,17 @@ export function writeStatus(file: string, report: Report, fullRun: boolean): voi
   for (const [page, snippets] of byPage) {
     const entry: Record<string, StatusEntry> = {}
     for (const [id, e] of snippets) {
-      if (e.kind === 'norun') { entry[idKey(id)] = { line: e.line, status: 'norun' }; continue }
+      if (e.kind === 'norun') { entry[statusKey(id)] = { line: e.line, status: 'norun' }; continue }
       const rs = e.results.filter((s) => s.status !== 'written' && !(s.status === 'skipped' && s.reason?.startsWith('only for the ')))
       if (!rs.length) continue
       const stores = [...new Set(rs.filter((s) => s.status === 'passed').map((s) => s.lane).filter((l): l is Lane => !!l))].sort()
       const status = rs.some((s) => s.status === 'failed') ? 'failed' : rs.some((s) => s.status === 'skipped') ? 'skipped' : 'passed'
-      entry[idKey(id)] = { line: e.line, status, ...(stores.length ? { stores } : {}) }
+      entry[statusKey(id)] = { line: e.line, status, ...(stores.length ? { stores } : {}) }
     }
-    const sortedEntry = Object.fromEntries(Object.entries(entry).sort(([, a], [, b]) => a.line - b.line))
-    if (Object.keys(sortedEntry).length) pages[page] = sortedEntry
+    if (Object.keys(entry).length) pages[page] = entry
     else delete pages[page]
   }
-  const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => a.localeCompare(b)))
-  const status: StatusFile = {
+  writeStatus(file, {
     engine: report.engine,
     compose: report.compose,
     buildx: report.buildx,
@@ -180,8 +153,6 @@ export function writeStatus(file: string, report: Report, fullRun: boolean): voi
     stores: report.lanes,
     date: report.date.slice(0, 10),
     mode: report.mode,
-    pages: sorted,
-  }
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  fs.writeFileSync(file, JSON.stringify(status, null, 2) + '\n')
+    pages,
+  })
 }

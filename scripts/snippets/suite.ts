@@ -14,7 +14,7 @@ import { engineVersions, ensureEngine } from './engine'
 import { extractFences, type Fence } from './extract'
 import { runPage, type PageResult, type SnippetResult } from './page-runner'
 import { preflight } from './preflight'
-import { summaryLine, totals, writeJson, writeStatus, type LaneTiming, type Report, type SyntaxErrorEntry } from './report'
+import { summaryLine, totals, writeJson, recordStatus, type LaneTiming, type Report, type SyntaxErrorEntry } from './report'
 import { Sandbox } from './sandbox'
 import { startHostRegistry, type HostRegistry } from './mirror'
 import { ensureStandins } from './standins/build'
@@ -166,7 +166,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       }
       results.sort((a, b) => a.page.localeCompare(b.page) || (a.lane ?? '').localeCompare(b.lane ?? ''))
       writeJson(opts.json, report)
-      if (!aborted && report.engine) for (const f of opts.statusFiles ?? []) writeStatus(f, report, !opts.pages.length && !opts.shard)
+      if (!aborted && report.engine) for (const f of opts.statusFiles ?? []) recordStatus(f, report, !opts.pages.length && !opts.shard)
       log('')
       log(`engine: Docker Engine ${report.engine}, CLI ${report.cli}, Compose ${report.compose}, buildx ${report.buildx}, containerd ${report.containerd} (Debian ${eng.suite}: ${Object.entries(eng.packages).map(([k, v]) => `${k} ${v}`).join(', ')})`)
       for (const sub of eng.substituted) log(`!!! engine pin ${sub.pkg} ${sub.pinned} was not available; ran ${sub.used}`)

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadSnippetStatus, pageLink, statusToMarkdown } from '../../scripts/snippets/report-to-site'
-import { summaryLine, totals, writeStatus, type Report } from '../../scripts/snippets/report'
+import { mergeStatus, pageLink, readStatus } from '../../core/snippet-status'
+import { summaryLine, totals, recordStatus, type Report } from '../../scripts/snippets/report'
 import { diffLines } from '../../scripts/snippets/page-runner'
 import type { PageResult } from '../../scripts/snippets/page-runner'
 
@@ -37,7 +37,7 @@ describe('reports', () => {
   it('writes the compact status file keyed by content id (docs pages only) and merges partial runs', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dkb-status-')), 'status.json')
     fs.writeFileSync(file, JSON.stringify({ engine: 'old', pages: { 'docs/other.md': { aa: { line: 1, status: 'passed' } }, 'docs/index.md': { bb: { line: 99, status: 'failed' } } } }))
-    writeStatus(file, report(pages), false)
+    recordStatus(file, report(pages), false)
     const s = JSON.parse(fs.readFileSync(file, 'utf8'))
     expect(s).toEqual({
       engine: '28.5.2', compose: '2.40.3', buildx: '0.29.1', containerd: '2.1.9', stores: ['containerd', 'overlay2'], date: '2026-11-29', mode: 'standins',
@@ -52,15 +52,27 @@ describe('reports', () => {
         'docs/other.md': { aa: { line: 1, status: 'passed' } },
       },
     })
-    writeStatus(file, report(pages), true)
+    recordStatus(file, report(pages), true)
     expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).pages)).toEqual(['docs/guide/a.md', 'docs/index.md'])
 
-    const site = loadSnippetStatus(file)!
-    expect(site.totals).toEqual({ pages: 2, passed: 2, failed: 1, skipped: 1, norun: 1 })
-    expect(site.pages[0]).toMatchObject({ page: 'docs/guide/a.md', link: '/guide/a', failed: 1 })
-    expect(statusToMarkdown(site)).toContain('| [guide/a.md](/guide/a) | 1 | 1 | 1 |')
-    expect(loadSnippetStatus(file + '.missing')).toBeUndefined()
-    expect(statusToMarkdown(undefined)).toContain('npm run test:snippets')
+    expect(readStatus(file).pages['docs/guide/a.md'].h9.status).toBe('failed')
+    expect(readStatus(file + '.missing')).toEqual({ pages: {} }) // no run yet: no badges
+  })
+
+  it('refuses a broken status file with its name, instead of overwriting it or showing no badges', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dkb-status-'))
+    fs.writeFileSync(path.join(dir, 'a.json'), '{"pages": {"docs/a.md": {"x": {"line": 3, "status": "passd"}}}}')
+    expect(() => readStatus(path.join(dir, 'a.json'))).toThrow(/a\.json: not a snippet status file: .*status/)
+    expect(() => recordStatus(path.join(dir, 'a.json'), report(pages), false)).toThrow(/a\.json/)
+    fs.writeFileSync(path.join(dir, 'b.json'), '{"pages": ')
+    expect(() => readStatus(path.join(dir, 'b.json'))).toThrow(/b\.json: not JSON/)
+  })
+
+  it('merges the status files of shards page by page, and only runs of one engine', () => {
+    const a = { engine: '28.5.2', compose: '2.40.3', mode: 'standins', pages: { 'docs/a.md': { x: { line: 1, status: 'passed' as const } }, 'docs/b.md': { y: { line: 2, status: 'failed' as const } } } }
+    const b = { engine: '28.5.2', compose: '2.40.3', mode: 'standins', pages: { 'docs/b.md': { y: { line: 2, status: 'passed' as const } } } }
+    expect(mergeStatus([{ file: 'a', status: a }, { file: 'b', status: b }]).pages).toEqual({ 'docs/a.md': a.pages['docs/a.md'], 'docs/b.md': b.pages['docs/b.md'] })
+    expect(() => mergeStatus([{ file: 'a', status: a }, { file: 'b', status: { ...b, engine: '29.0.0' } }])).toThrow(/a: engine 28\.5\.2 differs/)
   })
 
   it('combines the two lanes: passed on both, failed on either, store-only snippets', () => {
@@ -70,7 +82,7 @@ describe('reports', () => {
       { page: p, lane: 'containerd', status: 'failed', ms: 1, snippetMs: 1, snippets: [snip(p, 1, 'run', 'passed', 'containerd'), snip(p, 2, 'run', 'failed', 'containerd'), snip(p, 3, 'run', 'passed', 'containerd'), snip(p, 4, 'run', 'skipped', 'containerd', 'only for the overlay2 image store')] },
       { page: p, lane: 'overlay2', status: 'passed', ms: 1, snippetMs: 1, snippets: [snip(p, 1, 'run', 'passed', 'overlay2'), snip(p, 2, 'run', 'passed', 'overlay2'), snip(p, 3, 'run', 'skipped', 'overlay2', 'only for the containerd image store'), snip(p, 4, 'run', 'passed', 'overlay2')] },
     ]
-    writeStatus(file, report(lanes), true)
+    recordStatus(file, report(lanes), true)
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).pages[p]).toEqual({
       h1: { line: 1, status: 'passed', stores: ['containerd', 'overlay2'] },
       h2: { line: 2, status: 'failed', stores: ['overlay2'] },

@@ -91,7 +91,7 @@ describe('freezing a page', () => {
   })
   it('turns run fences into shown-only ones that say what was verified, on the same lines', () => {
     const src = ['---', 'title: T', '---', '', `${FENCE}console run [终端] {1}`, '$ docker ps', FENCE, '', `${FENCE}sh run exit=1 timeout=5`, 'false', FENCE, '', `${FENCE}yaml file=compose.yaml`, 'a: 1', FENCE].join('\n')
-    const status = { engine: '28.2.2', compose: '2.30.0', date: '2026-11-20' }
+    const status = { engine: '28.2.2', compose: '2.30.0', date: '2026-11-20', pages: {} }
     const r = freezeFences(src, { name: '2026.11', date: '2026-11-23', status }, (line) => (line === 5 ? 'passed' : 'failed'))
     const lines = r.text.split('\n')
     expect(lines.length).toBe(src.split('\n').length)
@@ -122,7 +122,7 @@ describe('freezing a page', () => {
   it('expands data markers before freezing what they generate', () => {
     const src = '---\ntitle: 命令\ndescription: 一段足够长的页面描述文字。\nsources: []\n---\n\n<!-- commands:demo -->\n'
     const expand = (s: string) => s.replace('<!-- commands:demo -->', `## docker ps\n\n${FENCE}sh run\ndocker ps\n${FENCE}\n\n[见](/guide/why)`)
-    const r = freezePage(src, { name: '1', date: '2026-11-23', routes, status: {}, statusKey: 'docs/cli/x.md', rel: 'cli/x.md', expand })
+    const r = freezePage(src, { name: '1', date: '2026-11-23', routes, status: { pages: {} }, statusKey: 'docs/cli/x.md', rel: 'cli/x.md', expand })
     expect(r.text).toContain('sh norun="冻结版本 1：')
     expect(r.text).toContain('[见](/v/1/guide/why)')
     expect(r.snippets).toEqual({ runnable: 1, passed: 0 })
@@ -159,7 +159,7 @@ describe('cutting a release', () => {
   write('about/changelog.md', fm('更新记录', 'order: 2\n') + '\n<!-- releases -->\n')
   write('en/index.md', fm('English'))
   write('data/x.yaml', 'a: 1\n')
-  write('.snippet-status.json', JSON.stringify({ engine: '20.10.24', compose: '1.29.2', date: '2026-11-22', mode: 'standins', pages: { 'docs/guide/why.md': { '12': 'passed' } } }))
+  write('.snippet-status.json', JSON.stringify({ engine: '20.10.24', compose: '1.29.2', date: '2026-11-22', mode: 'standins', pages: { 'docs/guide/why.md': { a1b2c3d4: { line: 12, status: 'passed' } } } }))
 
   it('freezes every page of the latest docs into docs/v/<name> and registers it', () => {
     const r = cutVersion({ name: '2026.11', docsDir: docs, registryFile: registry, date: '2026-11-23', gitDir: tmp })
