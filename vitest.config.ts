@@ -16,6 +16,8 @@ export default defineConfig({
         },
       },
       { test: { name: 'snippets', include: ['tests/snippets/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000, fileParallelism: false } },
+      // a sub-path build in chromium; run by scripts/check-subpath.ts, which builds it first
+      { test: { name: 'subpath', include: ['tests/subpath/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 })

@@ -1,4 +1,8 @@
-/** `npm run preview`: serve the built site on http://127.0.0.1:4173 (build first with `npm run build`). */
+/**
+ * `npm run preview`: serve the built site on http://127.0.0.1:4173 (build first with `npm run build`).
+ * A sub-path build (`vitepress build --base /docker-kb/`) is served under its base:
+ * `npm run preview -- --base /docker-kb/`.
+ */
 import fs from 'node:fs'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 
@@ -8,5 +12,7 @@ if (!fs.existsSync(`${dist}/index.html`)) {
   process.exit(1)
 }
 const port = Number(process.env.PORT ?? 4173)
-const s = await serveStatic(dist, port)
-console.log(`Serving ${dist} at ${s.url}/ (Ctrl-C to stop)`)
+const baseAt = process.argv.indexOf('--base')
+const base = baseAt >= 0 ? process.argv[baseAt + 1] : '/'
+const s = await serveStatic(dist, port, '127.0.0.1', { base })
+console.log(`Serving ${dist} at ${s.url}${base} (Ctrl-C to stop)`)

@@ -2,9 +2,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type HeadConfig } from 'vitepress'
+import { defineConfig, type HeadConfig, type SiteConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
-import { SITE } from './site'
+import { SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
@@ -20,9 +20,25 @@ import { embedLinesPlugin } from '../plugins/embed-lines'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../scripts/lib/versions'
 import { writeCartridges } from '../../scripts/lib/cartridge'
+import { addRedirectScript } from './trailing-slash'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
+
+/**
+ * Everything the site emits as a raw URL must carry the base (`/` or, for a project site, e.g.
+ * `/docker-kb/`). VitePress applies `base` to its own links and assets, but not to raw HTML in
+ * config (the footer), to `head` entries or to the sitemap's hostname; and `vitepress build
+ * --base` sets it only after this config was read. So the base-dependent parts are filled in from
+ * the resolved site config, in the first hook that sees it (transformPageData runs for every page
+ * of the client bundle, before the SSR bundle and the site data are written; idempotent).
+ */
+function applyBase(siteConfig: SiteConfig): void {
+  const base = siteConfig.site.base
+  const footer = siteConfig.site.locales.root?.themeConfig?.footer
+  if (footer) footer.message = footerMessage(base)
+  if (siteConfig.sitemap) siteConfig.sitemap.hostname = siteRoot(base) + '/'
+}
 
 export const shared = defineConfig({
   srcDir: 'docs',
@@ -35,7 +51,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -46,7 +62,6 @@ export const shared = defineConfig({
     },
   },
   head: [
-    ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     ['meta', { name: 'theme-color', content: '#1d63ed' }],
     ['meta', { property: 'og:type', content: 'website' }],
     ['meta', { property: 'og:site_name', content: SITE.title }],
@@ -67,7 +82,8 @@ export const shared = defineConfig({
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
-  transformPageData(pageData) {
+  transformPageData(pageData, { siteConfig }) {
+    applyBase(siteConfig)
     const file = path.join(SRC_DIR, pageData.relativePath)
     if (!fs.existsSync(file)) return
     const rel = `docs/${pageData.relativePath}`
@@ -76,19 +92,30 @@ export const shared = defineConfig({
   },
   /** Course packages (.imscc) for the latest docs and each frozen release, into /downloads/. */
   buildEnd(siteConfig) {
-    for (const c of writeCartridges(siteConfig.outDir, SITE.url, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
+    const root = siteRoot(siteConfig.site.base)
+    for (const c of writeCartridges(siteConfig.outDir, root, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
+    // robots.txt names the sitemap by its full URL, so it is written here rather than kept in public/
+    fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
+  },
+  /** 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts). */
+  transformHtml(html, _id, { page, siteConfig }) {
+    if (page === '404.md') return addRedirectScript(html, siteConfig.site.base)
   },
   transformHead({ pageData, siteData }) {
     const route = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
-    const url = `${SITE.url}/${route}`
+    const url = `${siteRoot(siteData.base)}/${route}`
     const title = pageData.title ? `${pageData.title} | ${siteData.title}` : siteData.title
     const description = pageData.description || siteData.description
-    const head: HeadConfig[] = [
+    // the favicon is here, not in `head`: VitePress does not apply the base to `head` entries
+    const head: HeadConfig[] = [['link', { rel: 'icon', type: 'image/svg+xml', href: `${siteData.base}favicon.svg` }]]
+    // the 404 page is served at every missing address: it has no canonical URL of its own
+    if (pageData.isNotFound || pageData.relativePath === '404.md') return head
+    head.push(
       ['link', { rel: 'canonical', href: url }],
       ['meta', { property: 'og:title', content: title }],
       ['meta', { property: 'og:description', content: description }],
       ['meta', { property: 'og:url', content: url }],
-    ]
+    )
     return head
   },
   themeConfig: {

@@ -1,7 +1,7 @@
 /** zh-CN (root locale): nav, sidebar and UI labels. */
 import path from 'node:path'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
-import { SITE, editLinkPattern } from './site'
+import { SITE, editLinkPattern, footerMessage } from './site'
 import { readSections, sidebarFor, navFor, versionSidebars, compactSidebar } from './sidebar'
 
 export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } {
@@ -17,7 +17,7 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
       sidebar: { ...compactSidebar(sidebarFor(sections), '/'), ...releaseSidebars(srcDir) },
       editLink: { pattern: editLinkPattern, text: '在 GitHub 上编辑此页' },
       footer: {
-        message: '代码以 <a href="https://opensource.org/license/mit">MIT</a> 许可发布，内容以 <a href="https://creativecommons.org/licenses/by-sa/4.0/deed.zh-hans">CC BY-SA 4.0</a> 许可发布。内容改编自两篇中文 Docker 文章，见<a href="/about/credits">致谢</a>。',
+        message: footerMessage(),
         copyright: '© 2026 Docker 知识库贡献者 · Docker 是 Docker, Inc. 的商标，本站与其无关',
       },
       docFooter: { prev: '上一页', next: '下一页' },

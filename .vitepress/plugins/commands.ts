@@ -708,19 +708,24 @@ export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
 }
 
 /** /api/commands.json: the whole reference, for other tools. */
-export function commandsJson(): unknown {
+/**
+ * The /api/commands.json export. `base` (VitePress base, default `/`) prefixes every site path in
+ * it (`groups[].page`, `commands[].url`), so the paths work on a site deployed under a sub-path too.
+ */
+export function commandsJson(base = '/'): unknown {
   const data = loadCommands()
+  const at = (p: string) => base + p.replace(/^\//, '')
   return {
     version: 1,
     generated: new Date().toISOString(),
     count: data.commands.length,
-    groups: data.groups.map((g) => ({ id: g.id, label: g.label, title: g.title, page: g.page })),
+    groups: data.groups.map((g) => ({ id: g.id, label: g.label, title: g.title, page: at(g.page) })),
     commands: data.commands.map((c) => ({
       name: c.name,
       id: c.id,
       group: c.group,
       section: c.section,
-      url: `${c.page}#${c.id}`,
+      url: at(`${c.page}#${c.id}`),
       aliases: c.aliases,
       zh: c.zh,
       en: c.en,

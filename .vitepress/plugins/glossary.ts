@@ -567,8 +567,13 @@ export function plainMarkdown(long: string, glossary: Glossary): string {
   })
 }
 
-export function glossaryJson(options: GlossaryPluginOptions = {}) {
+/**
+ * The /api/glossary.json export. `base` (VitePress base, default `/`) prefixes every site path in
+ * it (`url`, `pages[].url`), so the paths work on a site deployed under a sub-path too.
+ */
+export function glossaryJson(options: GlossaryPluginOptions & { base?: string } = {}) {
   const glossary = loadGlossary(options.dir)
+  const at = (p: string) => (options.base ?? '/') + p.replace(/^\//, '')
   const usage = scanUsage(options.docsDir)
   return {
     version: 1 as const,
@@ -582,8 +587,8 @@ export function glossaryJson(options: GlossaryPluginOptions = {}) {
       long: plainMarkdown(t.long, glossary),
       related: t.related,
       tags: t.tags,
-      url: termUrl(t.id),
-      pages: usage.get(t.id) ?? [],
+      url: at(termUrl(t.id)),
+      pages: (usage.get(t.id) ?? []).map((p) => ({ ...p, url: at(p.url) })),
     })),
   }
 }

@@ -25,6 +25,7 @@ import MarkdownIt from 'markdown-it'
 import { mermaidConfig, MERMAID_FONT } from '../../scripts/lib/mermaid-config'
 import { listPages } from '../../scripts/lib/pages'
 import { DiagramError, diagramInfo } from './mermaid'
+import { renderIsolated } from '../theme/mermaid-isolated'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -154,20 +155,12 @@ export function sizeSvg(svg: string): { svg: string; width: number; height: numb
  * evaluated code: tsx/esbuild would wrap them in a `__name` helper the page does not have.)
  */
 async function renderOnce(page: import('playwright-core').Page, src: string, id: string, config: unknown): Promise<{ svg?: string; error?: string }> {
+  // the same isolated render as the dev server's component (../theme/mermaid-isolated.ts), run
+  // from its source text: Mermaid never leaves its error graphic or scratch elements in the page
   return page.evaluate(
-    async ({ src, id, config }) => {
-      const m = (window as any).mermaid
-      const box = document.getElementById('box')!
-      box.innerHTML = ''
-      try {
-        m.initialize(config)
-        return { svg: (await m.render(id, src, box)).svg as string }
-      } catch (e: any) {
-        return { error: String(e?.message ?? e) }
-      }
-    },
-    { src, id, config },
-  )
+    `(${renderIsolated.toString()})(window.mermaid, ${JSON.stringify(id)}, ${JSON.stringify(src)}, ${JSON.stringify(config)}, document.getElementById('box'))
+      .then((svg) => ({ svg }), (e) => ({ error: String((e && e.message) || e) }))`,
+  ) as Promise<{ svg?: string; error?: string }>
 }
 
 /**

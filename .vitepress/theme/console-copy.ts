@@ -5,8 +5,11 @@
  *  - every block: VitePress's own handler leaves the Clipboard API's rejection unhandled (an
  *    uncaught error where an embedding host blocks the clipboard) and says "copied" regardless.
  *    Here a failed copy selects the code and shows "按 Ctrl+C / ⌘C 复制" (clipboard.ts).
- * The text is what VitePress would copy: without `.vp-copy-ignore` and removed diff lines, and
- * without leading `$ `/`> ` prompts in shell blocks.
+ *  - `sh`/`bash`/`shell` blocks: the text exactly as shown, which is the fence content the
+ *    snippet harness ran. VitePress's handler strips a leading `$ ` or `> ` from every line of
+ *    these blocks, which corrupts heredoc bodies and quoted output; prompts belong in `console`
+ *    blocks (tests/browser/copy.test.ts checks every fence kind).
+ * Other blocks copy like VitePress: without `.vp-copy-ignore` and removed diff lines.
  */
 import { consoleCommands } from '../../scripts/lib/snippet-syntax'
 import { copyToClipboard, selectForManualCopy } from './clipboard'
@@ -16,8 +19,7 @@ function blockText(button: HTMLElement, pre: HTMLElement): string {
   if (parent.matches('.language-console')) return consoleCommands(pre.textContent ?? '')
   const clone = pre.cloneNode(true) as HTMLElement
   clone.querySelectorAll('.vp-copy-ignore, .diff.remove').forEach((n) => n.remove())
-  const text = clone.textContent ?? ''
-  return /language-(shellscript|shell|bash|sh|zsh)/.test(parent.className) ? text.replace(/^ *(\$|>) /gm, '').trim() : text
+  return clone.textContent ?? ''
 }
 
 export function installConsoleCopy(): void {

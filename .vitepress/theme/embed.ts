@@ -232,16 +232,18 @@ export const DEFAULT_HEIGHT = { page: 600, part: 360 } as const
  * @param src    an embedSrc() URL
  * @param title  the iframe's accessible title, also the link text
  * @param height the initial height in px (before the embed reports its own)
+ * @param root   public URL of the site root, where /embed.js is (siteRoot(base) in
+ *               .vitepress/config/site.ts; includes the base of a sub-path deploy); default: src's origin
  * @returns three lines of HTML; attribute values and text are escaped
  * @throws TypeError when `src` is not an absolute URL
  */
-export function iframeCode(src: string, title: string, height: number = DEFAULT_HEIGHT.page): string {
+export function iframeCode(src: string, title: string, height: number = DEFAULT_HEIGHT.page, root?: string): string {
   const url = new URL(src)
   const anchor = url.searchParams.get('section') ?? url.searchParams.get('term')
   const page = url.origin + url.pathname + (anchor ? `#${encodeURIComponent(anchor)}` : '')
   return [
     `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
-    `<script async src="${url.origin}/embed.js"></script>`,
+    `<script async src="${attr((root ?? url.origin).replace(/\/$/, ''))}/embed.js"></script>`,
     `<p><a href="${attr(page)}" target="_blank" rel="noopener">${text(title)}（在新窗口中阅读）</a></p>`,
   ].join('\n')
 }

@@ -35,7 +35,7 @@ export interface CartridgeInput {
   title: string
   /** identifier of the manifest (letters, digits, `_`, `-`, `.`) */
   id: string
-  /** site origin the web links point to, e.g. https://docker-kb.github.io */
+  /** public URL of the site root the web links point to (siteRoot(base)), e.g. https://docker-kb.github.io or …/docker-kb */
   origin: string
   sections: Section[]
   lang?: string
@@ -43,9 +43,9 @@ export interface CartridgeInput {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** Page URL of a sidebar link: origin + path, Chinese path segments percent-encoded. */
+/** Page URL of a sidebar link: site root + path (a base in the root is kept), Chinese path segments percent-encoded. */
 export function linkUrl(origin: string, link: string): string {
-  return new URL(link, origin.replace(/\/$/, '') + '/').href
+  return new URL(link.replace(/^\//, ''), origin.replace(/\/$/, '') + '/').href
 }
 
 /**

@@ -1,7 +1,10 @@
 /**
  * A tiny static server for the built site, bound to 127.0.0.1 only (vitepress preview listens on
- * every interface and caches its file list). Resolves clean URLs like VitePress hosting does:
- * /a/b → a/b.html, /a/ → a/index.html; unknown paths get 404.html with status 404.
+ * every interface and caches its file list). Resolves URLs the way GitHub Pages does:
+ * /a/b → a/b.html, /a/ → a/index.html only; unknown paths get 404.html with status 404. So
+ * /a/b/ is a 404 even when a/b.html exists, as on GitHub Pages; the 404 page sends the reader on
+ * to /a/b (.vitepress/config/trailing-slash.ts). With `base` (a sub-path build, `--base /docker-kb/`)
+ * the site is served under that path only, like a GitHub project site.
  *
  * Headers for embedding (docs/about/embed.md tells self-hosters the same):
  *  - `Access-Control-Allow-Origin: *` on every response. A page in a sandboxed iframe without
@@ -50,18 +53,35 @@ export interface Served { url: string; port: number; close(): Promise<void> }
 export interface ServeOptions {
   /** send `Access-Control-Allow-Origin: *` (default true) */
   cors?: boolean
+  /** the site's base, `/` (default) or e.g. `/docker-kb/`: the URL path the site is served under */
+  base?: string
 }
 
 /**
  * Serve `root` on http://host:port (port 0: any free port).
  * @returns the URL and a close() that ends open connections too
- * @throws (rejects) when the port cannot be bound
+ * @throws (rejects) when the port cannot be bound or `base` does not start and end with `/`
  */
 export function serveStatic(root: string, port = 0, host = '127.0.0.1', opts: ServeOptions = {}): Promise<Served> {
   const cors = opts.cors ?? true
+  const base = opts.base ?? '/'
+  if (!base.startsWith('/') || !base.endsWith('/')) return Promise.reject(new Error(`serveStatic: base must start and end with "/", got "${base}"`))
   const abs = path.resolve(root)
   const server = http.createServer((req, res) => {
-    const file = resolveFile(abs, req.url ?? '/')
+    const url = req.url ?? '/'
+    const pathname = url.split('?')[0]
+    if (base !== '/' && pathname === base.slice(0, -1)) {
+      // GitHub Pages: the project site's root without its slash redirects to it
+      res.writeHead(301, { Location: base + url.slice(pathname.length) })
+      res.end()
+      return
+    }
+    if (!pathname.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(`not under the site's base ${base}\n`)
+      return
+    }
+    const file = resolveFile(abs, url.slice(base.length - 1))
     const status = file ? 200 : 404
     const body = file ?? path.join(abs, '404.html')
     res.writeHead(status, {

@@ -54,3 +54,30 @@ describe('headers for embedding', () => {
     }
   })
 })
+
+describe('GitHub Pages resolution', () => {
+  it('answers a trailing-slash address of a page with the 404 page, as GitHub Pages does', async () => {
+    const s = await serveStatic(root)
+    try {
+      const r = await fetch(s.url + '/guide/why/')
+      expect([r.status, await r.text()]).toEqual([404, 'missing'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('serves a sub-path build under its base only', async () => {
+    const s = await serveStatic(root, 0, '127.0.0.1', { base: '/docker-kb/' })
+    try {
+      const get = async (p: string) => { const r = await fetch(s.url + p, { redirect: 'manual' }); return [r.status, r.status === 301 ? r.headers.get('location') : await r.text()] }
+      expect(await get('/docker-kb/')).toEqual([200, 'home'])
+      expect(await get('/docker-kb/guide/why?x=1')).toEqual([200, 'why'])
+      expect(await get('/docker-kb?x=1')).toEqual([301, '/docker-kb/?x=1'])
+      expect(await get('/docker-kb/nope')).toEqual([404, 'missing'])
+      expect((await get('/guide/why'))[0]).toBe(404)
+    } finally {
+      await s.close()
+    }
+    await expect(serveStatic(root, 0, '127.0.0.1', { base: 'docker-kb' })).rejects.toThrow(/base must start and end/)
+  })
+})

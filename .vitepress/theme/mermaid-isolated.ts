@@ -1,0 +1,46 @@
+/**
+ * Rendering a Mermaid diagram without letting Mermaid touch the page around it (issue 13, class 4).
+ * Left alone, `mermaid.render` draws its "Syntax error in text" graphic for a bad diagram and
+ * leaves it appended to <body> (one more per re-render, e.g. each theme toggle). One function for
+ * both places that run Mermaid: the build's headless renderer (.vitepress/plugins/mermaid-render.ts)
+ * and the dev server's live component (components/MermaidDiagram.vue).
+ */
+
+/** The part of Mermaid's API used here (mermaid 11: `import mermaid from 'mermaid'` or window.mermaid). */
+export interface MermaidApi {
+  initialize(config: Record<string, unknown>): void
+  parse(text: string): Promise<unknown>
+  render(id: string, text: string, container?: Element): Promise<{ svg: string }>
+}
+
+/**
+ * Render `source` to an SVG string, touching nothing outside a scratch element:
+ *  1. `suppressErrorRendering: true`: Mermaid never draws its error graphic;
+ *  2. `mermaid.parse` first: a syntax error throws before anything is drawn;
+ *  3. the render happens in a scratch child of `host` (Mermaid measures text, so it must be in the
+ *     document and styled like the final box), removed afterwards together with anything Mermaid
+ *     left behind under its ids (`#<id>`, `#d<id>`, `#i<id>`), also when it throws.
+ *
+ * Self-contained on purpose (no imports, no inner functions): the build runs it in the headless
+ * browser from its source text (Function.prototype.toString).
+ * @param mermaid the Mermaid API object
+ * @param id      element id for the SVG, unique in the page (letters, digits, `-`, `_`)
+ * @param source  the diagram's text (the fence content)
+ * @param config  Mermaid config (scripts/lib/mermaid-config.ts)
+ * @param host    element to render inside (its width is the diagram's layout width)
+ * @returns the SVG markup
+ * @throws Mermaid's error (message with "line N" for a syntax error); the DOM is left as it was
+ */
+export async function renderIsolated(mermaid: MermaidApi, id: string, source: string, config: Record<string, unknown>, host: Element): Promise<string> {
+  mermaid.initialize({ ...config, suppressErrorRendering: true })
+  const scratch = document.createElement('div')
+  host.appendChild(scratch)
+  try {
+    await mermaid.parse(source)
+    const { svg } = await mermaid.render(id, source, scratch)
+    return svg
+  } finally {
+    scratch.remove()
+    for (const leftover of Array.from(document.querySelectorAll(`#${id}, #d${id}, #i${id}`))) leftover.remove()
+  }
+}
