@@ -20,6 +20,9 @@ import { embedLinesPlugin } from '../plugins/embed-lines'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../scripts/lib/versions'
 import { writeCartridges } from '../../scripts/lib/cartridge'
+// Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
+import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
+import { markdownPath } from '../../scripts/lib/version-paths'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -35,7 +38,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin(), llmsDevPlugin(SRC_DIR)],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -77,6 +80,8 @@ export const shared = defineConfig({
   /** Course packages (.imscc) for the latest docs and each frozen release, into /downloads/. */
   buildEnd(siteConfig) {
     for (const c of writeCartridges(siteConfig.outDir, SITE.url, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
+    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, outDir: siteConfig.outDir, base: siteConfig.site.base, pages: siteConfig.pages })
+    console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
   },
   transformHead({ pageData, siteData }) {
     const route = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
@@ -88,6 +93,8 @@ export const shared = defineConfig({
       ['meta', { property: 'og:title', content: title }],
       ['meta', { property: 'og:description', content: description }],
       ['meta', { property: 'og:url', content: url }],
+      // the page's Markdown copy (plugins/llms.ts), for tools that look for one
+      ['link', { rel: 'alternate', type: 'text/markdown', href: `${siteData.base}${markdownPath(pageData.relativePath)}` }],
     ]
     return head
   },
