@@ -313,7 +313,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
 /** The blockquote under the H1: canonical URL, description, verification facts. */
 function headerLines(relativePath: string, fm: Record<string, unknown>, pageUrl: string): string[] {
   const facts = versionFactsText(versionPageData(relativePath)?.versionFacts)
-  const out = [`> 网页版：<${pageUrl}>`]
+  const out = [`> ${/^en\//.test(relativePath) ? 'Web page' : '网页版'}：<${pageUrl}>`]
   if (typeof fm.description === 'string' && fm.description.trim()) out.push('>', `> ${fm.description.trim()}`)
   if (facts) out.push('>', `> ${facts}`)
   return out
