@@ -79,9 +79,9 @@ export function llmsTxt(srcDir: string, t: Target): string {
   return out.join('\n') + '\n'
 }
 
-/** /llms-full.txt: the Markdown of every current Chinese page, in sidebar order. */
-export function llmsFullTxt(srcDir: string, t: Target): string {
-  return sidebarOrder(srcDir).map((p) => pageMarkdownFile(srcDir, p.relativePath, t.siteUrl, t.base)).join('\n\n')
+/** /llms-full.txt: the Markdown of every current Chinese page, in sidebar order (`done`: pages already converted, by path). */
+export function llmsFullTxt(srcDir: string, t: Target, done: Map<string, string> = new Map()): string {
+  return sidebarOrder(srcDir).map((p) => done.get(p.relativePath) ?? pageMarkdownFile(srcDir, p.relativePath, t.siteUrl, t.base)).join('\n\n')
 }
 
 export interface MarkdownExportReport { pages: number; llmsTxtBytes: number; llmsFullBytes: number }
@@ -95,16 +95,18 @@ export interface MarkdownExportReport { pages: number; llmsTxtBytes: number; llm
 export function writeMarkdownExports(opts: { srcDir: string; outDir: string; base: string; siteUrl?: string; pages?: string[] }): MarkdownExportReport {
   const t = { siteUrl: opts.siteUrl ?? SITE.url, base: opts.base }
   const pages = opts.pages ?? listPages(opts.srcDir).map((f) => path.relative(opts.srcDir, f).split(path.sep).join('/'))
+  const done = new Map<string, string>()
   for (const rel of pages) {
     const out = path.join(opts.outDir, markdownPath(rel))
     fs.mkdirSync(path.dirname(out), { recursive: true })
-    fs.writeFileSync(out, pageMarkdownFile(opts.srcDir, rel, t.siteUrl, t.base))
+    done.set(rel, pageMarkdownFile(opts.srcDir, rel, t.siteUrl, t.base))
+    fs.writeFileSync(out, done.get(rel)!)
   }
   const index = llmsTxt(opts.srcDir, t)
   const size = Buffer.byteLength(index)
   if (size > LLMS_TXT_LIMIT) throw new Error(`llms.txt: ${size} bytes, over the ${LLMS_TXT_LIMIT}-byte limit (shorten page descriptions or the notes in .vitepress/plugins/llms.ts)`)
   fs.writeFileSync(path.join(opts.outDir, 'llms.txt'), index)
-  const full = llmsFullTxt(opts.srcDir, t)
+  const full = llmsFullTxt(opts.srcDir, t, done)
   fs.writeFileSync(path.join(opts.outDir, 'llms-full.txt'), full)
   return { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) }
 }
