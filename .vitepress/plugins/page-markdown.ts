@@ -239,7 +239,8 @@ export function pageMarkdown(input: PageMarkdownInput): string {
   }
   const rewriteParagraph = (from: number, to: number) => {
     const { masked, restore } = maskCode(lines.slice(from, to).map((l) => l.text).join('\n'))
-    const lineOf = (offset: number) => from + masked.slice(0, offset).split('\n').length - 1
+    // line of an offset into `text` (each pass below keeps the newlines where they are)
+    const lineOf = (offset: number, text: string = masked) => from + text.slice(0, offset).split('\n').length - 1
     let out = masked
       // links and images: absolute URLs; glossary references inside a link text become its text
       .replace(/(!?)\[((?:\\.|\[\[[^\]\n]*\]\]|[^[\]\\])*)\]\(\s*(<[^>]*>|[^\s)]+)(\s+"[^"]*")?\s*\)/g, (_m, bang: string, text: string, href: string, title: string | undefined, offset: number) => {
@@ -249,8 +250,8 @@ export function pageMarkdown(input: PageMarkdownInput): string {
       // reference definitions: [label]: /path
       .replace(/^(\s{0,3}\[[^\]\n]+\]:\s*)(\S+)/gm, (_m, head: string, href: string) => head + linkUrl(href, relativePath, url, pageUrl))
     // glossary references: plain text in headings (as on the site), links elsewhere
-    out = out.replace(REF, (_m, id: string, label: string | undefined, offset: number) => {
-      const i = lineOf(offset)
+    out = out.replace(REF, (_m, id: string, label: string | undefined, offset: number, whole: string) => {
+      const i = lineOf(offset, whole)
       const text = refLabel(id, label, i)
       return /^\s{0,3}#{1,6}\s/.test(lines[i].text) ? escapeMd(text) : `[${escapeMd(text)}](${url(termUrl(id))})`
     })
@@ -259,7 +260,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
     const left = /\[\[|\{\{|<[A-Z][\w-]*[\s/>]/.exec(out)
     if (left) {
       const what = left[0] === '[[' ? 'a malformed glossary reference (write [[id]] or [[id|文字]])' : left[0] === '{{' ? 'a Vue interpolation "{{ }}" outside code (it has no Markdown equivalent; put it in a code span)' : `a Vue component ${left[0].trim()} inside text (no Markdown equivalent)`
-      fail(lineOf(left.index), `${what}: "${restore(out.slice(left.index, left.index + 40).split('\n')[0])}"`)
+      fail(lineOf(left.index, out), `${what}: "${restore(out.slice(left.index, left.index + 40).split('\n')[0])}"`)
     }
     restore(out).split('\n').forEach((text, k) => (lines[from + k] = { ...lines[from + k], text }))
   }
