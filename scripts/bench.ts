@@ -12,6 +12,10 @@
  *   npm run bench                                  # everything (snippet run: minutes)
  *   npm run bench -- --skip-snippets               # site numbers only
  *   npm run bench -- --rounds 3 --skip-builds      # Lighthouse only, on the existing builds
+ *
+ * The size of the site's Docker image comes from the snippet run that built it
+ * (docs/about/offline-image.md; scripts/lib/site-image.ts): this run's warm suite, or with
+ * --skip-snippets the last reports/snippets.json.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -24,6 +28,7 @@ import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from './lib/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
 import { CACHE_DIR as DIAGRAM_CACHE } from '../.vitepress/plugins/mermaid-render'
+import { measureSiteImage } from './lib/site-image'
 
 const argv = process.argv.slice(2)
 const flag = (name: string) => argv.includes(name)
@@ -223,6 +228,13 @@ if (!flag('--skip-snippets')) {
   } finally {
     fs.rmSync(coldCache, { recursive: true, force: true })
   }
+}
+
+// ---------------------------------------------------------------- 6. the site's Docker image
+{
+  const { text, ...m } = measureSiteImage(flag('--skip-snippets') ? 'reports/snippets.json' : 'reports/bench-snippets-warm.json')
+  out.siteImage = m
+  console.log(text)
 }
 
 fs.mkdirSync('reports', { recursive: true })

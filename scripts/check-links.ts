@@ -34,8 +34,14 @@ export async function checkLinks(dist = DIST) {
     path: dist,
     recurse: true,
     cleanUrls: true,
-    concurrency: 20,
-    timeout: 10_000,
+    // a local static server on a loaded 2-core machine (npm test runs steps side by side) can take
+    // seconds per request: fewer parallel requests, a generous timeout, and retries of connection
+    // errors, so "broken" means a missing file, never a busy CPU
+    concurrency: 8,
+    timeout: 30_000,
+    retryErrors: true,
+    retryErrorsCount: 3,
+    retryErrorsJitter: 2000,
     linksToSkip: async (link: string) => {
       const local = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link)
       if (!local && /^https?:/.test(link)) external.add(new URL(link).host)

@@ -1,6 +1,8 @@
 /**
  * Lint for what reviewers would otherwise check by hand: markdownlint (structure) and Chinese
  * typography (scripts/lib/cjk-lint.ts). Messages are file:line. `--fix` applies the safe fixes.
+ * The data files behind generated pages (docs/data/<kind>/*.yaml) are checked against the term
+ * table only (their Markdown structure is the generator's business).
  *
  *   npx tsx scripts/lint-docs.ts [--fix] [files…]
  */
@@ -10,7 +12,15 @@ import { lint } from 'markdownlint/promise'
 import { applyFixes } from 'markdownlint'
 import { parse as parseJsonc } from './lib/jsonc'
 import { listLatestPages } from './lib/pages'
-import { checkCjk, fixCjk } from './lib/cjk-lint'
+import { checkCjk, checkDataTerms, fixCjk } from './lib/cjk-lint'
+
+/** The YAML data files under docs/data/<kind>/ (glossary, commands, corrections), sorted. */
+export function listDataFiles(dataDir: string): string[] {
+  if (!fs.existsSync(dataDir)) return []
+  return fs.readdirSync(dataDir, { withFileTypes: true }).filter((d) => d.isDirectory())
+    .flatMap((d) => fs.readdirSync(path.join(dataDir, d.name)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dataDir, d.name, f)))
+    .sort()
+}
 
 export async function lintDocs(files: string[], fix = false): Promise<string[]> {
   const config = parseJsonc(fs.readFileSync('.markdownlint.jsonc', 'utf8'))
@@ -18,6 +28,10 @@ export async function lintDocs(files: string[], fix = false): Promise<string[]> 
   for (const file of files) {
     const rel = path.relative(process.cwd(), file)
     let text = fs.readFileSync(file, 'utf8')
+    if (file.endsWith('.yaml')) {
+      for (const p of checkDataTerms(text)) problems.push(`${rel}:${p.line}: ${p.rule} ${p.message}`)
+      continue
+    }
     if (fix) {
       const fixed = fixCjk(text)
       const r = await lint({ strings: { [rel]: fixed }, config: config as never })
@@ -37,7 +51,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const fix = args.includes('--fix')
   const files = args.filter((a) => !a.startsWith('--'))
-  const pages = files.length ? files.map((f) => path.resolve(f)) : listLatestPages(path.resolve('docs')) // frozen releases are never edited
+  const pages = files.length ? files.map((f) => path.resolve(f)) : [...listLatestPages(path.resolve('docs')), ...listDataFiles(path.resolve('docs/data'))] // frozen releases are never edited
   const problems = await lintDocs(pages, fix)
   for (const p of problems) console.error(p)
   console.log(`lint: ${pages.length} files, ${problems.length} problem(s)${fix ? ' after --fix' : ''}`)

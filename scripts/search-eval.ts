@@ -18,6 +18,7 @@ import { searchSetup } from '../.vitepress/config/search'
 import { RANKING, searchSite, vocabularyOf } from '../core/search/query'
 import { createIndexTokenizer } from '../core/search/index-tokenize'
 import { isStopTerm, latinTerms, normalize, pieces } from '../core/search/text'
+import { pruneIndex } from '../core/search/prune'
 import { loadQuerySet, judge, summarize } from './lib/search-quality'
 
 const { values } = parseArgs({
@@ -28,7 +29,10 @@ const { values } = parseArgs({
     // --grid 'synonym=0.4,0.6;glossary=0.3,0.5': every combination of RANKING values, on the query
     // set and on tests/search/regression.yaml (never on the held-out set)
     grid: { type: 'string' },
+    // the serialized index as the site ships it (core/search/prune.ts); --no-prune to compare
+    prune: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 })
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -74,7 +78,7 @@ function intlTokenize(text: string): string[] {
   return out
 }
 const fields = { fields: ['title', 'titles', 'text'], storeFields: ['title', 'titles'] }
-const ms = values.candidate === 'bigram'
+const built = values.candidate === 'bigram'
   ? new MiniSearch({ ...fields, tokenize: bigramTokenize })
   : values.candidate === 'intl'
     ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: intlTokenize })
@@ -82,8 +86,12 @@ const ms = values.candidate === 'bigram'
       ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: createIndexTokenizer([], 'cut') })
       : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
 if (!['bigram', 'intl', 'jieba', 'jieba-cut'].includes(values.candidate!)) throw new Error(`--candidate: bigram, intl, jieba-cut or jieba`)
-ms.addAll(docs)
-const json = JSON.stringify(ms); if (process.env.DUMP_INDEX) fs.writeFileSync(process.env.DUMP_INDEX, json)
+built.addAll(docs)
+// what the browser loads: the serialized index after pruning, read back the way the client reads it
+const pruned = values.prune && values.candidate !== 'bigram' ? pruneIndex(JSON.parse(JSON.stringify(built)), new Set(setup.words)) : undefined
+const json = pruned ? JSON.stringify(pruned.json) : JSON.stringify(built)
+if (process.env.DUMP_INDEX) fs.writeFileSync(process.env.DUMP_INDEX, json)
+const ms = pruned ? MiniSearch.loadJSON(json, { ...fields, ...setup.miniSearchOptions }) : built
 const vocab = vocabularyOf(ms)
 
 const search = (q: string): string[] => values.candidate === 'bigram'

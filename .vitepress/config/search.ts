@@ -10,6 +10,7 @@ import type { Plugin } from 'vite'
 import { buildLexicon, type Lexicon } from '../../core/search/lexicon'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
+import { pruneIndex } from '../../core/search/prune'
 import { loadGlossary } from '../plugins/glossary'
 import { commandKeywords, loadCommands } from '../plugins/commands'
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
@@ -20,6 +21,8 @@ export interface SearchSetup {
   tokenize: (text: string) => string[]
   /** MiniSearch options of the index (fields, tokenizer, field extraction) */
   miniSearchOptions: { fields: string[]; tokenize: (text: string) => string[]; extractField: typeof extractField }
+  /** the search lexicon's words (glossary names and aliases, command keywords, synonyms): kept in the index whatever their frequency */
+  words: string[]
   /** VitePress's `_splitIntoSections(file, html)` with hidden keywords per section */
   splitIntoSections: (file: string, html: string) => Section[]
 }
@@ -47,7 +50,7 @@ export function searchSetup(): SearchSetup {
     }
     return [...splitPageIntoSections(html, (anchor) => (anchor ? byAnchor.get(`${route}#${anchor}`) ?? [] : pageKeywords))]
   }
-  cached = { lexicon, tokenize, splitIntoSections, miniSearchOptions: { fields: INDEX_FIELDS, tokenize, extractField } }
+  cached = { lexicon, words, tokenize, splitIntoSections, miniSearchOptions: { fields: INDEX_FIELDS, tokenize, extractField } }
   return cached
 }
 
@@ -58,5 +61,30 @@ export function searchLexiconPlugin(): Plugin {
     name: 'docker-kb:search-lexicon',
     resolveId: (source) => (source === id ? '\0' + id : undefined),
     load: (resolved) => (resolved === '\0' + id ? `export default ${JSON.stringify(searchSetup().lexicon)}` : undefined),
+  }
+}
+
+/**
+ * Prunes the serialized index in VitePress's `@localSearchIndex<locale>` modules
+ * (core/search/prune.ts says what and why). VitePress's local search plugin loads each module as
+ * `export default "<index JSON as a string literal>"` (vitepress/dist/node, localSearchPlugin `load`);
+ * this transform runs after that load. Throws when the module no longer has that shape, so a
+ * VitePress upgrade cannot silently ship the unpruned index.
+ */
+export function searchIndexPrunePlugin(): Plugin {
+  const prefix = '/@localSearchIndex'
+  return {
+    name: 'docker-kb:search-index-prune',
+    enforce: 'post',
+    transform(code, id) {
+      // `/@localSearchIndex` alone is the locale table; `/@localSearchIndexroot`, `…en` are indexes
+      if (!id.startsWith(prefix) || id === prefix) return
+      const m = /^export default ("(?:[^"\\]|\\.)*")\s*;?\s*$/.exec(code.trim())
+      if (!m) throw new Error(`${id}: unexpected local search index module (${code.slice(0, 60)}…); update searchIndexPrunePlugin`)
+      const json = JSON.parse(JSON.parse(m[1]))
+      if (!json.index) return // an empty locale index ({})
+      const { json: pruned } = pruneIndex(json, new Set(searchSetup().words))
+      return { code: `export default ${JSON.stringify(JSON.stringify(pruned))}`, map: null }
+    },
   }
 }

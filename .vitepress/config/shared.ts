@@ -9,7 +9,7 @@ import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
-import { searchSetup, searchLexiconPlugin } from './search'
+import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
@@ -38,7 +38,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin(), llmsDevPlugin(SRC_DIR)],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': glossaryJson, '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), llmsDevPlugin(SRC_DIR)],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine

@@ -485,10 +485,12 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   push('```')
   push('')
   // the typical invocation, with a copy button (the button appears once JavaScript runs)
-  push(`常用写法：${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" />`)
+  // `{.cli-…}` classes (markdown-it-attrs, on in VitePress) mark the entry's fixed labels and links to
+  // other pages, so the search index can leave them out (core/search/sections.ts, stripChrome)
+  push(`常用写法：${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" /> {.cli-usage}`)
   push('')
   if (c.aliases.length) {
-    push(`等价写法：${c.aliases.map(code).join('、')}`)
+    push(`等价写法：${c.aliases.map(code).join('、')} {.cli-usage}`)
     push('')
   }
   if (c.warning) {
@@ -509,18 +511,12 @@ function commandMarkdown(c: Command): GeneratedLine[] {
     }
     push('')
   }
-  for (const cor of c.corrections) {
-    push('::: tip 原文勘误', cor.line)
-    push(`原文写作 ${code(cor.original)}。${cor.correction}`, cor.line)
-    push(':::', cor.line)
-    push('', cor.line)
-  }
   const refs: string[] = []
   if (c.related.length) refs.push(`相关概念：${c.related.map((g) => `[[${g}]]`).join('、')}`)
   const pages = c.pages.map((p) => [p, pageTitle(p)] as const).filter(([, t]) => t)
   if (pages.length) refs.push(`详细讲解：${pages.map(([p, t]) => `[${t}](${p})`).join('、')}`)
   for (const r of refs) {
-    push(r)
+    push(`${r} {.cli-refs}`)
     push('')
   }
   // the words people search with, visible and indexed with this section: task words and flags
@@ -531,7 +527,7 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   }
   // examples under their own (h4, not in the outline) heading: the command's search section stays
   // short — description, options, keywords — so a flag or task word ranks it high
-  push(`#### ${c.name} 示例 {#${c.id}-examples}`)
+  push(`#### ${c.name} 示例 {#${c.id}-examples .cli-examples}`)
   push('')
   for (const ex of c.examples) {
     push(`${ex.title}：`, ex.line)
@@ -558,6 +554,25 @@ function groupMarkdown(g: CommandGroup): GeneratedLine[] {
     for (const c of s.commands) out.push(...commandMarkdown(c))
   }
   return out
+}
+
+/**
+ * The corrections of the source articles for the commands of `groups`, as the one collapsible
+ * "与原文的差异" block a page ends with (docs/contribute/writing.md); each paragraph names its
+ * command and links to it. Empty when no command has a correction.
+ */
+function correctionsMarkdown(groups: CommandGroup[]): GeneratedLine[] {
+  const out: GeneratedLine[] = []
+  for (const c of groups.flatMap((g) => g.sections.flatMap((s) => s.commands))) {
+    for (const cor of c.corrections) {
+      out.push({ text: '', file: c.file, line: cor.line })
+      out.push({ text: `[${c.name}](#${c.id})：原文写作 ${code(cor.original)}。${cor.correction}`, file: c.file, line: cor.line })
+    }
+  }
+  if (!out.length) return []
+  out[0] = { ...out[1], text: '::: details 与原文的差异' }
+  out.push({ ...out[out.length - 1], text: ':::' })
+  return [{ ...out[0], text: '' }, ...out]
 }
 
 /** A summary of all groups: for the section's overview page. */
@@ -599,6 +614,7 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
   const outOrigin: { file: string; line: number }[] = []
   let loaded = data
   let fence: string | null = null
+  const expandedGroups: CommandGroup[] = []
   lines.forEach((l, i) => {
     // markers inside a code block are shown, not expanded (e.g. on the contributor pages)
     const f = /^\s{0,3}(`{3,}|~{3,})(.*)$/.exec(l)
@@ -622,6 +638,7 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
       const g = loaded.groups.find((x) => x.id === m[1])
       if (!g) throw new CommandDataError(file, i + 1, `unknown command group "${m[1]}" (known: overview, ${loaded.groups.map((x) => x.id).join(', ')})`)
       gen = groupMarkdown(g)
+      expandedGroups.push(g)
     }
     while (gen.length && !gen[gen.length - 1].text.trim()) gen.pop()
     for (const g2 of gen) {
@@ -629,6 +646,17 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
       outOrigin.push({ file: g2.file, line: g2.line })
     }
   })
+  // the page's corrections go last, after the page's own closing sections (docs/contribute/writing.md)
+  const corrections = correctionsMarkdown(expandedGroups)
+  if (corrections.length) {
+    while (outText.length && !outText[outText.length - 1].trim()) { outText.pop(); outOrigin.pop() }
+    for (const g2 of corrections) {
+      outText.push(g2.text)
+      outOrigin.push({ file: g2.file, line: g2.line })
+    }
+    outText.push('')
+    outOrigin.push({ file, line: lines.length })
+  }
   return {
     text: outText.join('\n'),
     origin: (line) => outOrigin[line - 1] ?? { file, line },

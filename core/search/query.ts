@@ -211,6 +211,8 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
   let flag = false
   const spans = findPhrases(text, lexicon)
   const push = (c: Concept) => { if (c.alternatives.length) concepts.push(c) }
+  /** single characters of the query that are no index word (see the fallback at the end) */
+  const orphans: string[] = []
   const content = pieces(text).filter((p) => !(p.kind === 'cjk' ? ZH_STOP.has(p.text) : EN_STOP.has(p.text)))
   const alone = content.length === 1 && content[0].kind === 'cjk' && [...content[0].text].length === 1
 
@@ -243,7 +245,10 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
           const prefix = lastPiece && wi === words.length - 1
           // a single character is a topic of its own only when it is the whole query ("卷");
           // inside a longer query it is usually half of a word the pages do not use ("减小")
-          if ([...w].length === 1 && !alone) push({ label: w, alternatives: vocab.has(w) ? [[w]] : [], prefix, fuzzy: false, weight: 0.5 })
+          if ([...w].length === 1 && !alone) {
+            if (!vocab.has(w)) orphans.push(w)
+            push({ label: w, alternatives: vocab.has(w) ? [[w]] : [], prefix, fuzzy: false, weight: 0.5 })
+          }
           else push({ label: w, alternatives: cjkAlternatives(w, vocab), prefix, fuzzy: false, typed: [w] })
         })
       }
@@ -268,6 +273,15 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
     pos = s.end
   })
   plain(text.slice(pos), true)
+  // nothing the index knows, e.g. a rare word the shipped index leaves out (core/search/prune.ts)
+  // falls apart into characters: let each character stand for the index words containing it, as
+  // for a one-character query, so the reader gets related sections instead of an empty list
+  if (!concepts.length) {
+    for (const ch of orphans) {
+      const words = vocab.containing(ch)
+      push({ label: ch, alternatives: words.map((w) => [w]), prefix: false, fuzzy: false, typed: words, weight: 0.5 })
+    }
+  }
   return { concepts, define: DEFINE_RE.test(text), flag }
 }
 

@@ -58,6 +58,15 @@ export function stripChrome(html: string): string {
     // a glossary entry's "相关术语 / 出现在" link lists: other entries' and pages' names
     .replace(/<div class="glossary-entry__links">[\s\S]*?<\/div>/g, '')
     .replace(/<span class="lang">[^<]*<\/span>/g, '')
+    // generated command entries (.vitepress/plugins/commands.ts marks them): the fixed labels
+    // (常用写法：/等价写法：), the visible keyword line (the same words are in the hidden keywords field),
+    // links to concepts and other pages (their names would rank this entry for other pages' topics) and
+    // the "… 示例" heading; table headers everywhere (选项/说明/作用: column labels, no topic). These
+    // labels were among the most frequent terms of the index: ~8 % of its postings, no information.
+    .replace(/(<p class="cli-usage">)[^<]*?：/g, '$1')
+    .replace(/<p class="cli-(?:keywords|refs)">[\s\S]*?<\/p>/g, '')
+    .replace(/<h4[^>]*class="cli-examples"[^>]*>[\s\S]*?<\/h4>/g, '')
+    .replace(/<thead>[\s\S]*?<\/thead>/g, '')
     .replace(/(<div class="language-([\w-]*)[^"]*"[^>]*>[\s\S]*?)(<pre[\s\S]*?<\/pre>)/g, (_, head: string, lang: string, pre: string) => {
       if (/^(sh|bash|shell|powershell)$/.test(lang)) return head + pre
       if (lang !== 'console') return head

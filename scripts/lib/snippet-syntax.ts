@@ -18,6 +18,10 @@
  *   ```console run store=containerd   verified only on that image store (containerd | overlay2),
  *                                     for output that differs between the stores; put it in a
  *                                     ::: code-group next to its twin for the other store
+ *   ```sh run dist=.vitepress/dist    before it runs, copy this site's build output (DIST_DIR in
+ *                                     scripts/lib/static-server.ts) to that path, relative to the
+ *                                     shell's directory: pages about the site itself (its Docker
+ *                                     image) work on the same files a reader has after `npm run build`
  *
  * Every shell-like fence (sh, bash, shell, console, powershell …) must say `run` or `norun="…"`,
  * so nothing is "accidentally untested".
@@ -51,11 +55,13 @@ export interface FenceMeta {
   timeout: number
   /** run snippets for one image store only (the other lane skips them); undefined = both */
   store?: 'containerd' | 'overlay2'
+  /** run snippets: copy the built site there (relative to the shell's directory) before running */
+  dist?: string
   /** what VitePress should still see after the language: `[title]` and `{1,3}` tokens */
   passthrough: string
 }
 
-const KNOWN_KEYS = new Set(['run', 'norun', 'exit', 'timeout', 'file', 'store'])
+const KNOWN_KEYS = new Set(['run', 'norun', 'exit', 'timeout', 'file', 'store', 'dist'])
 export const STORES = ['containerd', 'overlay2'] as const
 
 /** Split `sh run norun="a b" [Title] {1}` into tokens, keeping quoted values together. */
@@ -118,12 +124,18 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
   const run = attrs.get('run')
   const norun = attrs.get('norun')
   const file = attrs.get('file')
+  const dist = attrs.get('dist')
   if (run !== undefined && run !== true) fail('"run" takes no value')
   if (run && norun !== undefined) fail('a snippet cannot be both "run" and "norun"')
   if (norun === true || (typeof norun === 'string' && !norun.trim())) fail('"norun" needs a reason: norun="仅 Windows"')
   if (file === true || (typeof file === 'string' && !file.trim())) fail('"file" needs a path: file=Dockerfile')
   if (typeof file === 'string' && (file.startsWith('/') || file.split('/').includes('..'))) {
     fail(`"file" must be a relative path inside the page's working directory, got "${file}"`)
+  }
+  if (dist !== undefined) {
+    if (!run) fail('"dist" only applies to "run" snippets')
+    if (dist === true || !dist.trim()) fail('"dist" needs a path: dist=.vitepress/dist')
+    else if (dist.startsWith('/') || dist.split('/').includes('..')) fail(`"dist" must be a relative path inside the page's working directory, got "${dist}"`)
   }
   if (file !== undefined && (run || norun !== undefined)) fail('"file" blocks are written, not run: drop "run"/"norun"')
   if (run && !RUNNABLE_LANGS.has(lang)) fail(`"${lang}" snippets cannot run here; use norun="reason"`)
@@ -155,6 +167,7 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
   }
   if (typeof norun === 'string') meta.reason = norun.trim()
   if (typeof file === 'string') meta.file = file
+  if (typeof dist === 'string') meta.dist = dist
   return meta
 }
 

@@ -9,6 +9,8 @@
  *    `set -e` inside the line: `a; b` runs b even when a fails); its combined stdout+stderr must
  *    match the lines shown under it (`outputMatches`: `...` and `[...]` wildcards). Every command
  *    but the last must succeed; the last must end with `exit=` (default 0).
+ *  - `run` fences with `dist=PATH` first get a copy of the built site (DIST_DIR) at PATH, relative
+ *    to the shell's current directory; without a build the snippet fails, naming page and line.
  *  - `norun` fences are skipped with their reason.
  *  - After the first failure the rest of the page is skipped (later snippets usually depend on
  *    earlier ones); they are reported as skipped "after an earlier failure".
@@ -16,6 +18,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { outputMatches, parseConsole, WILDCARD_LINES } from '../lib/snippet-syntax'
+import { DIST_DIR } from '../lib/static-server'
 import { writeDockerConfig } from './cli-plugins'
 import type { Lane } from './config'
 import { currentEngine } from './engine'
@@ -184,6 +187,14 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
       if (!ctx.sb) throw new Error(`${page}:${f.line}: a run snippet needs a sandbox engine`)
       session ??= new Session(ctx.sb, work, path.join(ctx.root, 'ctl'), env)
       if (!session.alive) await session.start()
+      if (f.meta.dist) {
+        const c = copyBuiltSite(f.meta.dist, work, session.pwd)
+        if (c.error) {
+          push({ ...base, kind: 'run', status: 'failed', detail: `${page}:${f.line}: ${c.error}` })
+          failedAt = f
+          continue
+        }
+      }
       watcher.mark()
       const t = Date.now()
       const res = f.meta.lang === 'console' ? await runConsole(f, session) : await runShell(f, session)
@@ -200,12 +211,35 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
   return { page, status: failedAt ? 'failed' : 'passed', ms: Date.now() - t0, snippets: results, snippetMs, lane: ctx.sb?.lane }
 }
 
-function writeFileFence(f: Fence, work: string, pwd: string): { path?: string; error?: string } {
+/** `rel` resolved against the shell's directory (the work dir when the shell has left it); undefined when it escapes the work dir */
+function inWork(rel: string, work: string, pwd: string): string | undefined {
   const dir = pwd === work || pwd.startsWith(work + '/') ? pwd : work
-  const target = path.resolve(dir, f.meta.file!)
-  if (!(target === work || target.startsWith(work + '/'))) return { error: `file=${f.meta.file} would be written outside the page's working directory` }
+  const target = path.resolve(dir, rel)
+  return target === work || target.startsWith(work + '/') ? target : undefined
+}
+
+function writeFileFence(f: Fence, work: string, pwd: string): { path?: string; error?: string } {
+  const target = inWork(f.meta.file!, work, pwd)
+  if (!target) return { error: `file=${f.meta.file} would be written outside the page's working directory` }
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.writeFileSync(target, f.content)
+  return { path: path.relative(work, target) || '.' }
+}
+
+/**
+ * `dist=DEST`: copy the built site (`src`, default DIST_DIR: .vitepress/dist or KB_DIST, resolved
+ * against the runner's directory, the repository root) to DEST, relative to the shell's directory
+ * `pwd` inside the page's work dir `work`. A site counts as built when `src/index.html` exists.
+ * @returns the copy's path relative to `work`, or an error (no build; DEST outside the work dir)
+ */
+export function copyBuiltSite(dest: string, work: string, pwd: string, src = path.resolve(DIST_DIR)): { path?: string; error?: string } {
+  const target = inWork(dest, work, pwd)
+  if (!target) return { error: `dist=${dest} would be copied outside the page's working directory` }
+  if (!fs.existsSync(path.join(src, 'index.html'))) {
+    return { error: `dist=${dest} needs the built site, but ${path.join(src, 'index.html')} does not exist: run \`npm run build\` first (or set KB_DIST to a built copy)` }
+  }
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.cpSync(src, target, { recursive: true })
   return { path: path.relative(work, target) || '.' }
 }
 

@@ -21,9 +21,8 @@ for (const scheme of ['light', 'dark'] as const) {
       it(`${kind} ${route} has no serious or critical axe violations`, async () => {
         const page = await s.open(route)
         if (scheme === 'dark') await page.evaluate(() => document.documentElement.classList.add('dark'))
-        // let lazily rendered diagrams appear so they are checked too
-        await page.mouse.wheel(0, 4000)
-        await page.waitForTimeout(800)
+        // every diagram is in the page (static SVG since the build renders them), so axe checks it too
+        await page.waitForFunction(() => [...document.querySelectorAll('.mermaid-box')].every((b) => b.querySelector('svg')), undefined, { timeout: 20_000 })
         expect(await seriousViolations(page)).toEqual([])
         await page.close()
       })

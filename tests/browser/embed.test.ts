@@ -18,7 +18,7 @@ import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
 import { checkCartridge } from '../../scripts/lib/cartridge-check'
 import { DEFAULT_HEIGHT, embedSrc, iframeCode } from '../../.vitepress/theme/embed'
 import { SITE } from '../../.vitepress/config/site'
-import { baseUrl, session, type Session } from './helpers'
+import { baseUrl, painted, session, type Session } from './helpers'
 
 const DIST = '.vitepress/dist'
 const FIXTURE = 'tests/fixtures/course-page/index.html'
@@ -101,7 +101,8 @@ async function frameOf(page: Page, id: string): Promise<Frame> {
 async function reveal(page: Page, id: string, frame: Frame, selector: string): Promise<void> {
   const top = await frame.locator(selector).first().evaluate((e) => e.getBoundingClientRect().top)
   await page.evaluate(({ id, top }) => window.scrollTo(0, document.getElementById(id)!.getBoundingClientRect().top + window.scrollY + top - 100), { id, top })
-  await page.waitForTimeout(300)
+  await painted(page)
+  await painted(frame)
 }
 
 /** Wait until the iframe's height equals the last height its embed posted (and return it). */
@@ -190,7 +191,7 @@ describe('a course page on another origin embeds two pages', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     for (let y = 0; y < 30; y++) {
       await page.mouse.wheel(0, 600)
-      await page.waitForTimeout(100)
+      await painted(page)
     }
     for (const id of ['latest', 'versioned']) {
       await (await frameOf(page, id)).waitForFunction(() => [...document.querySelectorAll('.mermaid-box')].every((b) => b.getAttribute('data-rendered') === 'true'), undefined, { timeout: 20_000 })

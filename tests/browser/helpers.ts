@@ -42,3 +42,12 @@ export async function searchFor(page: Page, query: string): Promise<string[]> {
   await page.keyboard.press('Escape')
   return hrefs
 }
+
+/**
+ * Wait until the page (or frame) has painted twice: after a scroll or a click, the layout and
+ * IntersectionObserver callbacks of that change have run. A condition instead of a fixed sleep,
+ * which is too short on a loaded machine and wasted time on a quiet one.
+ */
+export async function painted(target: Pick<Page, 'evaluate'>): Promise<void> {
+  await target.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIST_DIR } from '../../scripts/lib/static-server'
-import { baseUrl, session, searchFor, type Session } from './helpers'
+import { baseUrl, painted, session, searchFor, type Session } from './helpers'
 
 const DIST = DIST_DIR
 /** Site paths of built pages containing at least one diagram, found in the output. */
@@ -139,7 +139,7 @@ describe('Mermaid diagrams', () => {
     for (const route of ['/', '/guide/', withDiagram]) {
       await page.goto(baseUrl() + route, { waitUntil: 'networkidle' })
       await page.mouse.wheel(0, 20000)
-      await page.waitForTimeout(300)
+      await painted(page)
     }
     expect(js).toEqual([])
     // in-app navigation (no server HTML for the new page): the component fetches the static SVG
@@ -245,8 +245,8 @@ describe('phone-sized viewport', () => {
       }
       const page = await phone.open('/guide/')
       await page.locator('.VPLocalNav .menu, .VPNavBarHamburger').first().click()
-      await page.waitForTimeout(300)
-      expect(await page.locator('.VPSidebar.open, .VPNavScreen').count()).toBeGreaterThan(0)
+      // fails (times out) when the menu never opens
+      await page.locator('.VPSidebar.open, .VPNavScreen').first().waitFor({ state: 'attached', timeout: 10_000 })
       await page.close()
       expect(phone.errors).toEqual([])
       expect(phone.blocked).toEqual([])

@@ -60,6 +60,18 @@ describe('snippet runner', () => {
     expect(s.detail).toContain('-TWO')
   })
 
+  it('copies the built site for dist= snippets, and fails naming page and line when there is no build', async () => {
+    const ok = await runCli(['--lane', 'overlay2', '--page', `${FIXTURES}/dist.md`], { ...env, KB_DIST: `${FIXTURES}/dist-site` })
+    expect(ok.out.trimEnd().split('\n').pop(), ok.out).toBe('2 passed, 0 failed, 0 skipped')
+    expect(ok.code).toBe(0)
+    const missing = `/nonexistent-${process.pid}/dist`
+    const bad = await runCli(['--lane', 'overlay2', '--page', `${FIXTURES}/dist.md`], { ...env, KB_DIST: missing })
+    expect(bad.code).toBe(1)
+    expect(bad.out).toContain('✗ [overlay2] tests/snippets/fixtures/dist.md:13 console')
+    expect(bad.out).toContain(`tests/snippets/fixtures/dist.md:13: dist=site needs the built site, but ${missing}/index.html does not exist: run \`npm run build\` first`)
+    expect(bad.out.trimEnd().split('\n').pop()).toBe('1 passed, 1 failed, 0 skipped')
+  })
+
   it('reports a wrong exit status', async () => {
     const r = await runCli(['--lane', 'overlay2', '--page', `${FIXTURES}/fail-exit.md`], env)
     expect(r.code).toBe(1)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkCjk, checkTerms, fixCjk, TERM_RULES } from '../../scripts/lib/cjk-lint'
+import { checkCjk, checkDataTerms, checkTerms, fixCjk, TERM_RULES } from '../../scripts/lib/cjk-lint'
 
 describe('Chinese typography lint', () => {
   it('finds emphasis that will not render beside Chinese punctuation', () => {
@@ -27,27 +27,79 @@ describe('Chinese typography lint', () => {
   it('reports the right line numbers', () => {
     expect(checkCjk('一\n二\n三a').map((p) => p.line)).toEqual([3])
   })
-  it('enforces the term table: 匿名卷, 应用栈, 标记 for label, 连接上下文', () => {
-    const rules = (t: string) => checkCjk(t).map((p) => p.rule)
-    expect(rules('删除匿名数据卷')).toEqual(['term-volume'])
-    expect(rules('部署一个服务栈')).toEqual(['term-stack'])
-    expect(rules('给卷加标签（label）')).toEqual(['term-label'])
-    expect(rules('切换上下文（context）')).toEqual(['term-context'])
-    expect(rules('切换连接上下文（context）')).toEqual([])
-    expect(checkCjk('删除匿名卷，部署[[stack|应用栈]]，加[[label|标记]]，切换[[docker-context|连接上下文]]')).toEqual([])
+  // one case per TERM_RULES entry: the variant is a lint error (checkCjk), the site's word is not
+  const lint = (t: string) => checkCjk(t).map((p) => p.rule)
+  it('term rule volume: 命名卷, not 具名卷 / 命名数据卷 / 具名数据卷', () => {
+    expect(lint('保留具名卷、命名数据卷和具名数据卷')).toEqual(['term-volume', 'term-volume', 'term-volume'])
+    expect(lint('保留命名卷')).toEqual([])
+  })
+  it('term rule volume: 匿名卷, not 匿名数据卷', () => {
+    expect(lint('删除匿名数据卷')).toEqual(['term-volume'])
+    expect(lint('删除匿名卷')).toEqual([])
+  })
+  it('term rule stack: 应用栈, not 堆栈 / 服务栈', () => {
+    expect(lint('部署一个服务栈，再删掉堆栈')).toEqual(['term-stack', 'term-stack'])
+    expect(lint('部署[[stack|应用栈]]')).toEqual([])
+  })
+  it('term rule label: 标记 for a label, 标签 only for an image tag', () => {
+    expect(lint('给卷加标签（label）')).toEqual(['term-label'])
+    expect(lint('给卷加 labels（标签）')).toEqual(['term-label'])
+    expect(lint('给卷加[[label|标记]]，给镜像打[[tag|标签]]')).toEqual([])
+  })
+  it('term rule context: 连接上下文 for docker context', () => {
+    expect(lint('切换上下文（context）')).toEqual(['term-context'])
+    expect(lint('切换连接上下文（context）')).toEqual([])
+  })
+  it('term rule gloss: no 镜像（image）/ 容器（container） re-gloss', () => {
+    expect(lint('一组容器（container）和镜像（images）')).toEqual(['term-gloss', 'term-gloss'])
+    expect(lint('数据卷（volume）、守护进程（daemon）、服务（service）、节点（node）')).toEqual(['term-gloss', 'term-gloss', 'term-gloss', 'term-gloss'])
+    expect(lint('一组[[container|容器]]和[[image|镜像]]')).toEqual([])
+  })
+  it('term rule gloss: no (English) after a glossary reference', () => {
+    expect(lint('[[image]]（image）和[[registry|镜像仓库]]（registry mirror）')).toEqual(['term-gloss', 'term-gloss'])
+    // a program name in code is not a gloss
+    expect(lint('[[daemon]]（`dockerd`）')).toEqual([])
+  })
+  it('term rule exit-code: 退出码, not 退出状态码', () => {
+    expect(lint('看退出状态码')).toEqual(['term-exit-code'])
+    expect(lint('看[[exit-code|退出码]]')).toEqual([])
+  })
+  it('term rule secret: 机密, not 密钥（secret）', () => {
+    expect(lint('把密码放进密钥（secret）')).toEqual(['term-secret'])
+    expect(lint('把密码放进[[secret|机密]]，用密钥签名')).toEqual([])
+  })
+  it('term rule subnet: docker network create makes a 网络', () => {
+    expect(lint('先创建子网，同一个子网的容器能互通')).toEqual(['term-subnet', 'term-subnet'])
+    // quoting the source article is allowed
+    expect(lint('原文把这一节叫作“创建子网”，说“同一个子网的容器可以互相通信”')).toEqual([])
+    expect(lint('用 `--subnet` 指定子网')).toEqual([])
+  })
+  it('term rule english-label: no English-only label for a glossary term in Chinese prose', () => {
+    expect(lint('- **服务**（[[service|service]]）：一种容器的配置')).toEqual(['term-english-label'])
+    expect(lint('由 [[containerd|containerd]] 运行，写作 [[service]] 或 [[service|服务]]')).toEqual([])
+    expect(lint('Product names are fine: [[service|service]] in English prose')).toEqual([])
+  })
+  it('every term rule is enforced and has a test above', () => {
+    expect(TERM_RULES.filter((r) => !r.enforced)).toEqual([])
+    expect([...new Set(TERM_RULES.map((r) => r.id))]).toEqual(['volume', 'stack', 'label', 'context', 'gloss', 'exit-code', 'secret', 'subnet', 'english-label'])
   })
   it('finds term variants only in prose, never in code', () => {
     expect(checkCjk('运行 `docker volume prune` 删除匿名卷\n```sh\n# 删除匿名数据卷\n```\n')).toEqual([])
+    expect(checkTerms('```sh\n# 命名数据卷\n```\n')).toEqual([])
   })
-  it('lists the not yet enforced variants through checkTerms', () => {
-    const found = (t: string) => checkTerms(t).map((p) => p.rule)
-    expect(found('保留命名数据卷和具名卷')).toEqual(['term-volume', 'term-volume'])
-    expect(found('一组容器（container）和[[image]]（image）')).toEqual(['term-gloss', 'term-gloss'])
-    expect(found('- **服务**（[[service|service]]）：一种容器的配置')).toEqual(['term-english-label'])
-    expect(found('由 [[containerd|containerd]] 运行，写作 [[service]] 或 [[service|服务]]')).toEqual([])
-    expect(found('Product names are fine: [[service|service]] in English prose')).toEqual([])
-    // the pending rules are not (yet) part of the lint
-    expect(checkCjk('保留命名数据卷')).toEqual([])
-    expect(TERM_RULES.filter((r) => !r.enforced).map((r) => r.id)).toEqual(['volume', 'gloss', 'gloss', 'english-label'])
+  it('checks the prose of data files with their own line numbers, not aliases, quotes or code', () => {
+    const yaml = [
+      'id: volume', // 1
+      'aliases: [命名数据卷, 具名卷]', // 2: search words may hold the variants
+      'long: |', // 3
+      '  数据卷分为命名数据卷和匿名卷。', // 4: prose
+      '- source: yama-2025', // 5
+      '  original: |', // 6
+      '    原文的“具名卷”', // 7: a quote of the source
+      '  correction: 应写作容器（container）', // 8
+      '    code: |', // 9
+      '      echo 匿名数据卷', // 10
+    ].join('\n')
+    expect(checkDataTerms(yaml).map((p) => [p.line, p.rule])).toEqual([[4, 'term-volume'], [8, 'term-gloss']])
   })
 })

@@ -18,6 +18,7 @@ import { copyText, commandHref, editDistance, filterCommands, rankCommands } fro
 import { parseFenceInfo, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
 import { checkCjk } from '../../scripts/lib/cjk-lint'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
+import { readFrontmatter } from '../../scripts/lib/frontmatter'
 
 const data = loadCommands()
 const index = finderIndex(data)
@@ -298,8 +299,44 @@ describe('expandCommandMarkers (for the snippet harness)', () => {
     const out = expandCommandMarkers(src, 'docs/cli/x.md')
     expect(out.split('\n').slice(0, 6)).toEqual(src.split('\n').slice(0, 6))
     expect(out).toContain('### docker volume create\n')
-    expect(out.endsWith('\n## 清理\n')).toBe(true)
+    expect(out).toContain('\n## 清理\n')
     expect(expandCommandMarkers('# no marker\n', 'x.md')).toBe('# no marker\n')
+  })
+
+  it('titles a group like its /cli page, and the task pages under /commands differently', () => {
+    const title = (f: string) => String(readFrontmatter(fs.readFileSync(f, 'utf8'), f).data.title)
+    const cliTitles = new Set<string>()
+    for (const g of data.groups) {
+      const f = `docs${g.page}.md`
+      expect(g.title, `${g.file}: group title`).toBe(title(f))
+      cliTitles.add(title(f))
+    }
+    cliTitles.add(title('docs/cli/index.md'))
+    for (const f of fs.readdirSync('docs/commands').filter((n) => n.endsWith('.md'))) {
+      const t = title(path.join('docs/commands', f))
+      expect(cliTitles.has(t), `docs/commands/${f}: title "${t}" is also a /cli title`).toBe(false)
+      // "镜像命令" next to "镜像命令参考" reads as the same page in the sidebar and in search results
+      for (const c of cliTitles) expect(c.startsWith(t) || t.startsWith(c.replace(/参考$/, '')), `docs/commands/${f}: "${t}" vs "${c}"`).toBe(false)
+    }
+  })
+
+  it('puts all corrections of a page into one 与原文的差异 block at its end', () => {
+    const src = '# X\n\n<!-- commands:container -->\n\n## 清理\n\nrm -f x\n'
+    const e = expandCommandMarkersWithMap(src, 'docs/cli/x.md')
+    const withCorrections = data.groups.find((g) => g.id === 'container')!.sections.flatMap((s) => s.commands).filter((c) => c.corrections.length)
+    expect(withCorrections.length).toBeGreaterThan(1)
+    expect(e.text).not.toContain('原文勘误')
+    expect(e.text.match(/^::: details 与原文的差异$/gm)).toHaveLength(1)
+    const block = e.text.slice(e.text.indexOf('::: details 与原文的差异'))
+    expect(e.text.indexOf('## 清理')).toBeLessThan(e.text.indexOf('::: details 与原文的差异'))
+    expect(block.trimEnd().endsWith('\n:::')).toBe(true)
+    for (const c of withCorrections) expect(block).toContain(`[${c.name}](#${c.id})：原文写作`)
+    // each correction line maps back to its data line
+    const lines = e.text.split('\n')
+    const at = lines.findIndex((l) => l.startsWith(`[${withCorrections[0].name}](#`)) + 1
+    expect(e.origin(at)).toEqual({ file: withCorrections[0].file, line: withCorrections[0].corrections[0].line })
+    // groups without corrections add nothing
+    expect(expandCommandMarkers('<!-- commands:swarm -->\n', 'x.md')).not.toContain('与原文的差异')
   })
 
   it('maps generated lines back to the data file', () => {

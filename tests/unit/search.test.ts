@@ -8,6 +8,7 @@ import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
 import { analyzeQuery, createVocabulary, searchSite, segment, vocabularyOf } from '../../core/search/query'
 import { buildLexicon } from '../../core/search/lexicon'
+import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
 
 const tokenize = createIndexTokenizer(['数据卷', '重启策略'])
@@ -43,6 +44,15 @@ describe('sections', () => {
     expect(s).not.toContain('已验证')
     expect(s).not.toContain('CONTAINER ID')
     expect(s).toContain('$ docker ps')
+  })
+  it('drops the fixed labels, keyword line, cross-links and examples heading of generated command entries', () => {
+    const cli = '<p class="cli-usage">常用写法：<code>docker run -d nginx</code></p><p class="cli-refs">详细讲解：<a href="/network/">网络</a></p>'
+      + '<p class="cli-keywords">关键词：后台运行</p><h4 id="r-examples" class="cli-examples" tabindex="-1">docker run 示例 <a class="header-anchor" href="#r-examples">​</a></h4>'
+      + '<table><thead><tr><th>选项</th><th>说明</th></tr></thead><tbody><tr><td>-d</td><td>后台</td></tr></tbody></table>'
+    const s = stripChrome(cli)
+    expect(s).toContain('docker run -d nginx')
+    expect(s).toContain('后台')
+    for (const gone of ['常用写法', '详细讲解', '网络', '关键词', '示例', '选项', '说明']) expect(s).not.toContain(gone)
   })
   it('folds h4 into its section and appends hidden keywords after the separator', () => {
     const secs = [...splitPageIntoSections(html, (a) => (a === 'b' ? ['启动容器'] : a === '' ? ['页面词'] : []))]
@@ -112,6 +122,37 @@ describe('ranking', () => {
   it('puts the glossary first for "X 是什么" and credits last', () => {
     expect(ids('Pod 是什么')[0]).toBe('/glossary/#pod')
     expect(ids('pod kubernetes').at(-1)).toBe('/about/credits#top')
+  })
+})
+
+describe('index pruning', () => {
+  const pruneDocs = [
+    { id: '/a#x', title: '数据卷', titles: [], text: '数据卷的寿命不随容器结束；这个比方很啰嗦。' },
+    { id: '/d#w', title: '生命周期', titles: [], text: '容器的生命周期：创建、运行、停止、删除。' },
+    { id: '/b#y', title: '绑定挂载', titles: [], text: '绑定挂载把宿主机目录放进容器，--mount 和 -v 都行。' },
+    { id: '/c#z', title: '容器', titles: [], text: '容器是进程。数据卷和绑定挂载都能保存数据。' },
+  ]
+  const small = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  small.addAll(pruneDocs)
+  const json = JSON.parse(JSON.stringify(small))
+  const { json: pruned, dropped } = pruneIndex(json, new Set(['挂载']))
+  const terms = new Set(pruned.index.map(([t]) => t))
+  it(`drops body words found in at most ${RARE_SECTIONS} sections, keeps titles, lexicon words and flags`, () => {
+    expect(dropped).toBeGreaterThan(0)
+    expect(terms.has('啰嗦')).toBe(false) // one section, body only
+    expect(terms.has('数据卷')).toBe(true) // a title
+    expect(terms.has('挂载')).toBe(true) // a lexicon word
+    expect(terms.has('--mount')).toBe(true) // a flag
+    expect(json.index.length).toBe(pruned.index.length + dropped) // the input is not changed
+  })
+  it('answers a query made only of a dropped word with the sections of words sharing its characters', () => {
+    // the price of pruning: "寿命" no longer leads to /a#x itself; "命" leads to 生命周期
+    const loaded = MiniSearch.loadJSON(JSON.stringify(pruned), { fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+    expect(terms.has('寿命')).toBe(false)
+    expect(searchSite(loaded, '寿命', vocabularyOf(loaded), lexicon).map((r) => r.id)).toContain('/d#w')
+  })
+  it('refuses an index in another serialization format', () => {
+    expect(() => pruneIndex({ ...json, serializationVersion: 1 }, new Set())).toThrow(/serialization/)
   })
 })
 

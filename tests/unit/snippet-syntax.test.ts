@@ -13,6 +13,14 @@ describe('parseFenceInfo', () => {
     expect(parseFenceInfo('', where)).toMatchObject({ kind: 'plain', lang: '' })
   })
 
+  it('parses dist= (copy the built site) on run snippets only', () => {
+    expect(parseFenceInfo('console run dist=.vitepress/dist', where)).toMatchObject({ kind: 'run', dist: '.vitepress/dist' })
+    expect(parseFenceInfo('sh run', where).dist).toBeUndefined()
+    for (const info of ['sh run dist', 'sh run dist=""', 'sh run dist=/srv/site', 'sh run dist=../site', 'sh norun="x" dist=site', 'dockerfile file=Dockerfile dist=site']) {
+      expect(() => parseFenceInfo(info, where), info).toThrow(/^docs\/x\.md:7: "dist" /)
+    }
+  })
+
   it('throws SnippetSyntaxError with file:line', () => {
     const bad = ['sh', 'sh run norun="x"', 'sh norun=""', 'sh run exit=300', 'sh run timeout=0', 'sh run foo', 'sh run run', 'sh file=/etc/passwd', 'sh run file=x', 'yaml exit=1', 'powershell run', 'sh norun="unterminated']
     for (const info of bad) {
