@@ -21,6 +21,9 @@ import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../scripts/lib/versions'
 import { writeCartridges } from '../../scripts/lib/cartridge'
 import { addRedirectScript } from './trailing-slash'
+// Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
+import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
+import { markdownPath } from '../../scripts/lib/version-paths'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -51,7 +54,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), llmsDevPlugin(SRC_DIR)],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -96,6 +99,8 @@ export const shared = defineConfig({
     for (const c of writeCartridges(siteConfig.outDir, root, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
     // robots.txt names the sitemap by its full URL, so it is written here rather than kept in public/
     fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
+    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, outDir: siteConfig.outDir, base: siteConfig.site.base, pages: siteConfig.pages })
+    console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
   },
   /** 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts). */
   transformHtml(html, _id, { page, siteConfig }) {
@@ -115,6 +120,8 @@ export const shared = defineConfig({
       ['meta', { property: 'og:title', content: title }],
       ['meta', { property: 'og:description', content: description }],
       ['meta', { property: 'og:url', content: url }],
+      // the page's Markdown copy (plugins/llms.ts), for tools that look for one
+      ['link', { rel: 'alternate', type: 'text/markdown', href: `${siteData.base}${markdownPath(pageData.relativePath)}` }],
     )
     return head
   },

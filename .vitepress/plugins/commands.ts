@@ -590,6 +590,12 @@ function overviewMarkdown(data: CommandData): GeneratedLine[] {
 }
 
 export const MARKER_RE = /^<!--\s*commands:([a-z-]+)\s*-->\s*$/
+/**
+ * A line that starts like a marker (`<!-- commands…:`, `<!-- command:…`) but is not MARKER_RE
+ * would stay an invisible HTML comment on the page: a missing section nobody notices. It fails.
+ */
+const LOOSE_MARKER_RE = /^\s{0,3}<!--\s*commands?\s*:/i
+const mayHaveMarker = (source: string) => /<!--\s*commands?\s*:/i.test(source)
 
 export interface Expanded {
   text: string
@@ -617,6 +623,9 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !f[2].trim()) fence = null
     } else if (f) fence = f[1]
     const m = wasInFence || f ? null : MARKER_RE.exec(l.trimEnd())
+    if (!m && !wasInFence && !f && LOOSE_MARKER_RE.test(l)) {
+      throw new CommandDataError(file, i + 1, `malformed command marker "${l.trim()}": write <!-- commands:<group> --> (lower-case group id) on a line of its own`)
+    }
     if (!m) {
       outText.push(l)
       outOrigin.push({ file, line: i + 1 })
@@ -660,7 +669,7 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
  * renders. Sources without markers come back unchanged.
  */
 export function expandCommandMarkers(source: string, file: string): string {
-  if (!source.includes('commands:')) return source
+  if (!mayHaveMarker(source)) return source
   return expandCommandMarkersWithMap(source, file).text
 }
 
@@ -671,7 +680,7 @@ export function expandCommandMarkers(source: string, file: string): string {
  */
 export function commandsPlugin(md: MarkdownIt): void {
   md.core.ruler.after('normalize', 'docker-kb-commands', (state) => {
-    if (!state.src.includes('commands:')) return
+    if (!mayHaveMarker(state.src)) return
     const file = state.env?.relativePath ? `docs/${state.env.relativePath}` : 'unknown.md'
     state.src = expandCommandMarkers(state.src, file)
   })

@@ -468,10 +468,17 @@ export interface GlossaryListSource {
   anchors: string[]
 }
 
-/** Markdown source for the whole glossary, grouped A–Z by English name. */
-export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRef[]> = new Map()): GlossaryListSource {
+/**
+ * Markdown source for the whole glossary, grouped A–Z by English name. `html: false` gives the
+ * same entries as plain Markdown, without the page's widgets and wrappers (the Markdown copy of the
+ * page, .vitepress/plugins/page-markdown.ts); `[[id]]` references are left in both forms.
+ */
+export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRef[]> = new Map(), opts: { html?: boolean } = {}): GlossaryListSource {
+  const html = opts.html ?? true
   const counts = TAGS.map((t) => `${t}:${glossary.terms.filter((x) => x.tags.includes(t)).length}`).filter((s) => !s.endsWith(':0'))
-  const out: string[] = [`<GlossaryList tags="${counts.join(',')}" :total="${glossary.terms.length}">`, '']
+  const out: string[] = html ? [`<GlossaryList tags="${counts.join(',')}" :total="${glossary.terms.length}">`, ''] : []
+  // the HTML-only lines; dropped (with the blank line after them) in the Markdown form
+  const wrap = (...lines: string[]) => (html ? lines : [])
   const anchors: string[] = []
   const groups = new Map<string, Term[]>()
   for (const t of [...glossary.terms].sort(byEnglish)) {
@@ -480,42 +487,40 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
   }
   for (const [letter, terms] of groups) {
     anchors.push(`group-${letter === '#' ? 'other' : letter.toLowerCase()}`)
-    out.push(`<div class="glossary-group">`, '', `## ${letter === '#' ? '其他' : letter}`, '')
+    out.push(...wrap(`<div class="glossary-group">`, ''), `## ${letter === '#' ? '其他' : letter}`, '')
     for (const t of terms) {
       anchors.push(t.id)
-      const meta = [
-        t.aliases.length ? `<span>别名：${t.aliases.map(escapeHtml).join('、')}</span>` : '',
-        `<span>标签：${t.tags.join('、')}</span>`,
-      ].join('')
+      const meta = html
+        ? `<p class="glossary-entry__meta">${[t.aliases.length ? `<span>别名：${t.aliases.map(escapeHtml).join('、')}</span>` : '', `<span>标签：${t.tags.join('、')}</span>`].join('')}</p>`
+        : [t.aliases.length ? `别名：${t.aliases.map(escapeMdText).join('、')}` : '', `标签：${t.tags.join('、')}`].filter(Boolean).join(' · ')
       out.push(
-        `<div class="glossary-entry" data-tags="${t.tags.join(' ')}">`,
-        '',
+        ...wrap(`<div class="glossary-entry" data-tags="${t.tags.join(' ')}">`, ''),
         // plain text: VitePress puts the heading source into the permalink's aria-label
         `### ${escapeMdText(t.zh)}${zhShowsEn(t) ? '' : `（${escapeMdText(t.en)}）`}`,
         '',
-        `<p class="glossary-entry__meta">${meta}</p>`,
+        meta,
         '',
-        `<p class="glossary-entry__short">${escapeHtml(t.short)}</p>`,
+        html ? `<p class="glossary-entry__short">${escapeHtml(t.short)}</p>` : escapeMdText(t.short),
         '',
         t.long,
         '',
       )
       const pages = usage.get(t.id) ?? []
       if (t.related.length || pages.length) {
-        out.push(`<div class="glossary-entry__links">`, '')
+        out.push(...wrap(`<div class="glossary-entry__links">`, ''))
         if (t.related.length) out.push(`相关术语：${t.related.map((r) => `[[${r}]]`).join('、')}`, '')
         if (pages.length) out.push(`出现在：${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join('、')}`, '')
-        out.push('</div>', '')
+        out.push(...wrap('</div>', ''))
       }
-      out.push('</div>', '')
+      out.push(...wrap('</div>', ''))
     }
-    out.push('</div>', '')
+    out.push(...wrap('</div>', ''))
   }
-  out.push('</GlossaryList>', '')
+  out.push(...wrap('</GlossaryList>', ''))
   return { markdown: out.join('\n'), anchors }
 }
 
-const LIST_MARKER = '[[glossary-list]]'
+export const LIST_MARKER = '[[glossary-list]]'
 
 function glossaryListBlock(dir: string | undefined, docsDir: string | undefined) {
   return (state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean => {

@@ -7,6 +7,8 @@
  *   docs/guide/index.md           → route "guide/"      docs/index.md → route "" (the home page)
  */
 
+import type { PageVersionFacts } from './versions'
+
 /** Folder under docs/ holding frozen releases, one sub-folder per release. */
 export const FROZEN_DIR = 'v'
 
@@ -35,6 +37,15 @@ export function routeOf(rel: string): string {
   return rel.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
 }
 
+/**
+ * Where the Markdown copy of a page lives (.vitepress/plugins/llms.ts), relative to the site root
+ * and `base`: the page's source path. "guide/why.md" → "guide/why.md" (next to the clean URL
+ * /guide/why), "guide/index.md" → "guide/index.md" (the page /guide/), "index.md" → "index.md".
+ */
+export function markdownPath(relativePath: string): string {
+  return relativePath.replace(/\\/g, '/')
+}
+
 /** URL prefix of a release: "/" for the latest docs, "/v/<name>/" for a frozen one. */
 export function versionBase(version: string | null): string {
   return version ? `/${FROZEN_DIR}/${version}/` : '/'
@@ -53,4 +64,20 @@ export function counterpartUrl(relativePath: string, target: string | null, rout
   const route = routeOf(splitVersion(relativePath).rel)
   const has = new Set(routes).has(route)
   return { url: versionUrl(has ? route : '', target), exists: has }
+}
+
+/**
+ * The sentence <VersionFacts> shows under a page, as plain text (also the header of the page's
+ * Markdown copy, .vitepress/plugins/page-markdown.ts). Input: the facts from versionPageData();
+ * output: one Chinese sentence, or '' when there is nothing to say.
+ */
+export function versionFactsText(f: PageVersionFacts | undefined): string {
+  if (!f) return ''
+  const env = [f.engine && `Docker Engine ${f.engine}`, f.compose && `Docker Compose ${f.compose}`].filter(Boolean).join('、')
+  const when = f.verified ? `（${f.verified}）` : ''
+  if (f.release) {
+    return `本页属于 ${f.release} 版${f.frozen ? `，冻结于 ${f.frozen}` : ''}，其中的命令此后不再运行${env ? `；冻结前的验证环境：${env}${when}` : ''}。`
+  }
+  if (!env) return ''
+  return `命令验证环境：${env}${when}${f.mode === 'standins' ? '，使用离线替身镜像' : ''}；本页 ${f.total} 段可运行命令中 ${f.passed} 段通过。`
 }

@@ -1,0 +1,148 @@
+/**
+ * Markdown for tools and AI assistants, written at the end of the build (buildEnd in
+ * .vitepress/config/shared.ts) and served by the dev server (llmsDevPlugin):
+ *
+ *  - `<page>.md` for every page VitePress builds (all locales, frozen releases under /v/): the
+ *    page's source path, so /network/port-mapping → /network/port-mapping.md and the section page
+ *    /guide/ → /guide/index.md (markdownPath, scripts/lib/version-paths.ts);
+ *  - `/llms.txt`: the llms.txt index (https://llmstxt.org: an H1, a blockquote summary, notes, then
+ *    one H2 per sidebar section with `- [title](url.md): description` lines and an `## Optional`
+ *    section), kept under LLMS_TXT_LIMIT bytes, because tools load it whole;
+ *  - `/llms-full.txt`: every current Chinese page (no /en/, no frozen release) in sidebar order.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Plugin } from 'vite'
+import { SITE } from '../config/site'
+import { readSections, type Section } from '../config/sidebar'
+import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { listPages } from '../../scripts/lib/pages'
+import { readRegistry, readSnippetStatus } from '../../scripts/lib/versions'
+import { FROZEN_DIR } from '../../scripts/lib/version-paths'
+import { absoluteUrl, markdownPath, pageMarkdownFile } from './page-markdown'
+
+/** llms.txt must stay small: tools read it whole (docs.docker.com's ~50,000 tokens was too much). */
+export const LLMS_TXT_LIMIT = 20 * 1024
+
+interface Target { siteUrl: string; base: string }
+
+/** Pages of the current Chinese docs in sidebar order: home, then each section's index and pages. */
+export function sidebarOrder(srcDir: string): { relativePath: string; section?: Section }[] {
+  const out: { relativePath: string; section?: Section }[] = [{ relativePath: 'index.md' }]
+  for (const s of readSections(srcDir, '/')) {
+    out.push({ relativePath: `${s.dir}/index.md`, section: s })
+    for (const p of s.items) out.push({ relativePath: `${p.link.replace(/^\//, '')}.md`, section: s })
+  }
+  return out.filter((p) => fs.existsSync(path.join(srcDir, p.relativePath)))
+}
+
+function pageFacts(srcDir: string, relativePath: string): { title: string; description: string } {
+  const fm = readFrontmatter(fs.readFileSync(path.join(srcDir, relativePath), 'utf8'), `docs/${relativePath}`).data
+  return { title: String(fm.title ?? relativePath), description: typeof fm.description === 'string' ? fm.description.trim() : '' }
+}
+
+/** The first sentence of a description (llms.txt keeps one line per page short). */
+const firstSentence = (s: string) => (/^.+?[。！？]/.exec(s)?.[0] ?? s).replace(/。$/, '')
+
+/** /llms.txt for the site built from `srcDir`. Output: Markdown text (UTF-8, under LLMS_TXT_LIMIT). */
+export function llmsTxt(srcDir: string, t: Target): string {
+  const url = (p: string) => absoluteUrl(t.siteUrl, t.base, p)
+  const mdUrl = (rel: string) => url('/' + markdownPath(rel))
+  const status = readSnippetStatus()
+  const line = (rel: string, text?: string) => {
+    const f = pageFacts(srcDir, rel)
+    return `- [${text ?? f.title}](${mdUrl(rel)})${f.description ? `: ${firstSentence(f.description)}` : ''}`
+  }
+  const out = [
+    `# ${SITE.title}`,
+    '',
+    `> ${SITE.description}`,
+    '',
+    `每一页都有 Markdown 版本：网页地址后加 \`.md\`，以 \`/\` 结尾的地址加 \`index.md\`（例如 ${url('/guide/')} → ${mdUrl('guide/index.md')}）。` +
+      `全部中文页面合成一个文件：[llms-full.txt](${url('/llms-full.txt')})。` +
+      (status.engine ? `标为可运行的命令最近一次在 Docker Engine ${status.engine}${status.compose ? `、Docker Compose ${status.compose}` : ''} 上验证${status.date ? `（${status.date}）` : ''}。` : ''),
+    '',
+    '## 首页',
+    '',
+    line('index.md'),
+  ]
+  for (const s of readSections(srcDir, '/')) {
+    out.push('', `## ${s.text}`, '', line(`${s.dir}/index.md`, `${s.text}（概览）`))
+    for (const p of s.items) out.push(line(`${p.link.replace(/^\//, '')}.md`))
+  }
+  out.push('', '## Optional', '')
+  const frozen = readRegistry().versions.filter((v) => fs.existsSync(path.join(srcDir, FROZEN_DIR, v.name, 'index.md')))
+  for (const v of frozen) out.push(`- [${v.name} 版（冻结于 ${v.date}）](${mdUrl(`${FROZEN_DIR}/${v.name}/index.md`)}): 冻结版本的首页；页面地址以 /${FROZEN_DIR}/${v.name}/ 开头，内容不再更改`)
+  if (fs.existsSync(path.join(srcDir, 'en/index.md'))) out.push(`- [English edition](${mdUrl('en/index.md')}): the English edition (in preparation)`)
+  out.push(`- [术语表数据](${url('/api/glossary.json')}): 全部术语的 JSON（中英文名、定义、相关页面）`)
+  out.push(`- [命令参考数据](${url('/api/commands.json')}): 全部命令的 JSON（用法、选项、示例）`)
+  return out.join('\n') + '\n'
+}
+
+/** /llms-full.txt: the Markdown of every current Chinese page, in sidebar order (`done`: pages already converted, by path). */
+export function llmsFullTxt(srcDir: string, t: Target, done: Map<string, string> = new Map()): string {
+  return sidebarOrder(srcDir).map((p) => done.get(p.relativePath) ?? pageMarkdownFile(srcDir, p.relativePath, t.siteUrl, t.base)).join('\n\n')
+}
+
+export interface MarkdownExportReport { pages: number; llmsTxtBytes: number; llmsFullBytes: number }
+
+/**
+ * Write `<page>.md` for every page, /llms.txt and /llms-full.txt into the built site.
+ * @param opts.pages   VitePress's page list (paths relative to srcDir), e.g. siteConfig.pages
+ * @param opts.base    VitePress `base`; opts.siteUrl the public site URL (SITE.url)
+ * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
+ */
+export function writeMarkdownExports(opts: { srcDir: string; outDir: string; base: string; siteUrl?: string; pages?: string[] }): MarkdownExportReport {
+  const t = { siteUrl: opts.siteUrl ?? SITE.url, base: opts.base }
+  const pages = opts.pages ?? listPages(opts.srcDir).map((f) => path.relative(opts.srcDir, f).split(path.sep).join('/'))
+  const done = new Map<string, string>()
+  for (const rel of pages) {
+    const out = path.join(opts.outDir, markdownPath(rel))
+    fs.mkdirSync(path.dirname(out), { recursive: true })
+    done.set(rel, pageMarkdownFile(opts.srcDir, rel, t.siteUrl, t.base))
+    fs.writeFileSync(out, done.get(rel)!)
+  }
+  const index = llmsTxt(opts.srcDir, t)
+  const size = Buffer.byteLength(index)
+  if (size > LLMS_TXT_LIMIT) throw new Error(`llms.txt: ${size} bytes, over the ${LLMS_TXT_LIMIT}-byte limit (shorten page descriptions or the notes in .vitepress/plugins/llms.ts)`)
+  fs.writeFileSync(path.join(opts.outDir, 'llms.txt'), index)
+  const full = llmsFullTxt(opts.srcDir, t, done)
+  fs.writeFileSync(path.join(opts.outDir, 'llms-full.txt'), full)
+  return { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) }
+}
+
+/**
+ * Dev server: the same files, made on request (`npm run dev` has no build to write them into).
+ * A request for `<page>.md` whose page does not exist falls through to VitePress (its 404).
+ */
+export function llmsDevPlugin(srcDir: string): Plugin {
+  return {
+    name: 'kb-llms-dev',
+    apply: 'serve',
+    configureServer(server) {
+      const base = server.config.base || '/'
+      server.middlewares.use((req, res, next) => {
+        const p = decodeURIComponent((req.url ?? '').split('?')[0])
+        if (!p.startsWith(base)) return next()
+        const rel = p.slice(base.length)
+        const t = { siteUrl: SITE.url, base }
+        const send = (type: string, body: () => string) => {
+          try {
+            const text = body()
+            res.setHeader('Content-Type', `${type}; charset=utf-8`)
+            res.end(text)
+          } catch (e) {
+            next(e)
+          }
+        }
+        if (rel === 'llms.txt') return send('text/plain', () => llmsTxt(srcDir, t))
+        if (rel === 'llms-full.txt') return send('text/plain', () => llmsFullTxt(srcDir, t))
+        const page = rel.endsWith('.md') && !rel.split('/').some((s) => s === '..' || s.startsWith('.')) ? rel : ''
+        if (page && !page.startsWith('data/') && fs.existsSync(path.join(srcDir, page))) {
+          return send('text/markdown', () => pageMarkdownFile(srcDir, page, t.siteUrl, t.base))
+        }
+        next()
+      })
+    },
+  }
+}
