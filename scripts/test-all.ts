@@ -27,6 +27,7 @@ const STEPS: Step[] = [
   { name: 'build', cmd: 'npx', args: ['vitepress', 'build'], counts: lastLine(/build complete in [\d.]+s/) },
   { name: 'links', cmd: 'npx', args: ['tsx', 'scripts/check-links.ts'], counts: lastLine(/links: .*/) },
   { name: 'browser', cmd: 'npx', args: ['vitest', 'run', '--project', 'browser'], counts: vitestCounts },
+  { name: 'pdf', cmd: 'npx', args: ['vitest', 'run', '--project', 'pdf'], counts: vitestCounts },
   { name: 'harness', cmd: 'npx', args: ['vitest', 'run', '--project', 'snippets'], counts: vitestCounts },
 ]
 

@@ -31,7 +31,7 @@ import type { Page } from 'playwright-core'
 import { readSections, type Section } from '../../.vitepress/config/sidebar'
 import { SITE } from '../../.vitepress/config/site'
 import { CARTRIDGE_DIR } from './cartridge'
-import { FROZEN_DIR } from './version-paths'
+import { FROZEN_DIR, pdfName } from './version-paths'
 import { DOCS_DIR, readRegistry, type VersionEntry } from './versions'
 import { pdfText } from './pdf-text'
 
@@ -52,8 +52,7 @@ export interface PdfTarget {
 /** Where the PDFs go inside the built site (the same folder as the course packages). */
 export const PDF_DIR = CARTRIDGE_DIR
 
-/** File name of a book: `docker-kb-latest.pdf`, `docker-kb-latest-<section>.pdf`, `docker-kb-<release>.pdf`. */
-export const pdfName = (release: string | null, section?: string) => `docker-kb-${release ?? 'latest'}${section ? `-${section}` : ''}.pdf`
+export { pdfName }
 
 /**
  * Every PDF `npm run pdf` writes: the latest book, one per section of the latest docs, one book per

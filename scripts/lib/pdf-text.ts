@@ -16,14 +16,21 @@ function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', args: string[]): st
 }
 
 /**
- * The text of a PDF, pages separated by form feeds (\f), in reading order.
+ * The text of a PDF, pages separated by form feeds (\f).
+ * `mode` — which of pdftotext's orders:
+ *  - `layout` (default, -layout): each printed line as one line, top to bottom. Right for code
+ *    blocks: in its default order pdftotext regroups text into blocks and may move a command's
+ *    output above the command's wrapped tail.
+ *  - `raw` (-raw): the order the text was drawn in. Right for diagram labels: each label is drawn
+ *    as one run, while in layout order two labels side by side that both wrap are interleaved
+ *    line by line.
  * `crop` (points, 1/72 inch, from the page's top left) keeps only that area of every page — used to
  * leave out running headers and footers, whose text would otherwise sit inside a code block that
  * continues on the next page.
  */
-export function pdfText(file: string, crop?: { x: number; y: number; w: number; h: number }): string {
+export function pdfText(file: string, crop?: { x: number; y: number; w: number; h: number }, mode: 'layout' | 'raw' = 'layout'): string {
   const area = crop ? ['-x', String(Math.round(crop.x)), '-y', String(Math.round(crop.y)), '-W', String(Math.round(crop.w)), '-H', String(Math.round(crop.h))] : []
-  return poppler('pdftotext', ['-enc', 'UTF-8', ...area, file, '-'])
+  return poppler('pdftotext', [`-${mode}`, '-enc', 'UTF-8', ...area, file, '-'])
 }
 
 /**

@@ -54,3 +54,10 @@ export function counterpartUrl(relativePath: string, target: string | null, rout
   const has = new Set(routes).has(route)
   return { url: versionUrl(has ? route : '', target), exists: has }
 }
+
+/**
+ * File name of a PDF book in the built site's /downloads/ (written by `npm run pdf`,
+ * scripts/lib/pdf-book.ts): `docker-kb-latest.pdf`, `docker-kb-latest-<section>.pdf`,
+ * `docker-kb-<release>.pdf`. Here because release changelog entries link to it too.
+ */
+export const pdfName = (release: string | null, section?: string) => `docker-kb-${release ?? 'latest'}${section ? `-${section}` : ''}.pdf`

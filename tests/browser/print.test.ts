@@ -5,9 +5,9 @@
  * a command reference page and the page with the longest command line — the test reads from the
  * page's DOM, before printing: every line of every code block, every label of every diagram (the
  * variant that is shown) and the texts of the site chrome (nav bar, sidebar, outline, footer links).
- * Then it prints the page to PDF with chromium's own print path (`page.pdf()`, print media, the
- * page never scrolled, so nothing below the fold was ever in view) and extracts the text with
- * poppler's `pdftotext`. Every code line and label must be in the PDF text, no chrome text may be.
+ * Then it prints the page to PDF with chromium's own print path (`page.pdf()`, print media), right
+ * after the load event and never scrolled, so nothing below the fold was ever in view and nothing
+ * fetched later is there yet, and extracts the text with poppler's `pdftotext`. Every code line and label must be in the PDF text, no chrome text may be.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfText, squash } from '../../scripts/lib/pdf-text'
 import { DIST_DIR } from '../../scripts/lib/static-server'
-import { session, type Session } from './helpers'
+import { baseUrl, session, type Session } from './helpers'
 
 /**
  * The built page (latest docs) with the longest shell command line, in characters: the one most
@@ -56,8 +56,9 @@ async function readPage(page: Page): Promise<PageFacts> {
         if (t && !el.closest('foreignObject text')) labels.push(t)
       }
     }
-    // chrome texts that do not also occur in the content (a sidebar entry may equal a heading)
-    const content = main.innerText
+    // chrome texts that do not also occur in the content (a sidebar entry may equal a heading);
+    // textContent: collapsed blocks are content too (they print open)
+    const content = main.textContent ?? ''
     const chromeEls = document.querySelectorAll('.VPNavBarTitle .title, .VPNav .VPNavBarMenuLink, .VPLocalNav button, .VPSidebar .VPSidebarItem .text, .VPDocAsideOutline .outline-title, .VPDocFooter .edit-link-button, .VPDocFooter .pager-link .desc, .page-footer-links a, .kb-embed-action summary, .VPFooter .message')
     const chrome = [...new Set([...chromeEls].map((e) => (e as HTMLElement).innerText.trim()).filter((t) => t && !content.includes(t)))]
     return { codeLines, labels, chrome, diagrams }
@@ -92,18 +93,26 @@ describe('print (Ctrl+P) gives the whole content and only the content', () => {
   const routes = [...new Set([...PAGES, longestLinePage()])]
   for (const route of routes) {
     it(`${route}: every code line and diagram label is in the printed text, the site chrome is not`, async () => {
-      const page = await s.open(route)
-      const facts = await readPage(page)
+      // what the reader sees once everything is there (every diagram box holds its SVG) …
+      const ref = await s.open(route)
+      await ref.waitForFunction(() => [...document.querySelectorAll('.mermaid-box')].every((b) => b.querySelector('svg')), undefined, { timeout: 30_000 })
+      const facts = await readPage(ref)
+      await ref.close()
+      // … against a print made as soon as a fresh load has finished, never scrolled
+      const page = await s.context.newPage()
+      await page.goto(baseUrl() + route, { waitUntil: 'load' })
       expect(facts.codeLines.length, 'code lines read from the page').toBeGreaterThan(0)
+      if (route.startsWith('/internals/')) expect(facts.labels.length, 'diagram labels read from the page').toBeGreaterThan(0)
       const file = path.join(tmp, `${route.replace(/\W+/g, '_')}.pdf`)
       await page.pdf({ path: file, format: 'A4' })
       await page.close()
       const text = squash(pdfText(file))
+      const drawn = squash(pdfText(file, undefined, 'raw'))
       expect(facts.chrome.length, 'chrome texts read from the page').toBeGreaterThan(0)
       // one assertion, so a failure shows all three lists
       expect({
         codeLinesCutOrMissing: facts.codeLines.filter((l) => !text.includes(squash(l))),
-        diagramLabelsMissing: facts.labels.filter((l) => !text.includes(squash(l))),
+        diagramLabelsMissing: facts.labels.filter((l) => !drawn.includes(squash(l))),
         chromePrinted: facts.chrome.filter((c) => text.includes(squash(c))),
       }).toEqual({ codeLinesCutOrMissing: [], diagramLabelsMissing: [], chromePrinted: [] })
     })
