@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
 import { readFrontmatter } from './frontmatter'
 import { parseFenceInfo } from './snippet-syntax'
-import { FROZEN_DIR, routeOf, splitVersion, versionNameProblem } from './version-paths'
+import { FROZEN_DIR, pdfName, routeOf, splitVersion, versionNameProblem } from './version-paths'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DOCS_DIR = path.join(ROOT, 'docs')
