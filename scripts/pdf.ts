@@ -89,7 +89,9 @@ export async function writePdfs(opts: { dist: string; out: string; only?: string
   const generated = new Date().toISOString().slice(0, 10)
 
   const server = await serveStatic(opts.dist)
-  const browser = await launchBrowser({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+  // no JavaScript: the server-rendered pages already hold everything (diagram SVGs, code, collapsed
+  // blocks); not starting the app on each page makes reading them several times faster
+  const browser = await launchBrowser({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', javaScriptEnabled: false })
   const results: PdfResult[] = []
   try {
     const page = await browser.context.newPage()
@@ -105,7 +107,7 @@ export async function writePdfs(opts: { dist: string; out: string; only?: string
       const todo = everyLink.filter((l) => bookPages(t).some((b) => b.link === l.link) && !read.has(`${release}:${l.link}`))
       const inRelease = Object.fromEntries(everyLink.map((l) => [l.link, pageAnchor(l.link)]))
       for (const p of await collectPages(page, server.url, todo, inRelease)) read.set(`${release}:${p.link}`, p)
-      if (!css) css = (await page.evaluate(`document.querySelector('link[rel=stylesheet][href*="/assets/"]')?.href ?? ''`)) as string
+      if (!css) css = (await page.evaluate(`document.querySelector('link[rel~=stylesheet][href*="/assets/"]')?.href ?? ''`)) as string
       if (!css) throw new Error('no site stylesheet found in the built pages')
       const links = bookPages(t)
       const pages = links.map((l) => keepLinksInBook(read.get(`${release}:${l.link}`)!, links.map((x) => x.link), everyLink.map((x) => x.link)))

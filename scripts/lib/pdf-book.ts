@@ -128,8 +128,10 @@ const DIAGRAMS_READY = `() => [...document.querySelectorAll('.mermaid-box')].eve
  */
 export async function collectPages(page: Page, base: string, links: { link: string; section: string }[], inBook: Record<string, string>): Promise<BookPage[]> {
   const out: BookPage[] = []
+  // only the HTML is needed: no stylesheets, images, fonts or scripts (printBook() lifts this)
+  await page.route('**/*', (r) => (['stylesheet', 'image', 'font', 'script', 'media'].includes(r.request().resourceType()) ? r.abort() : r.fallback()))
   for (const { link, section } of links) {
-    const res = await page.goto(base + encodeURI(link), { waitUntil: 'load' })
+    const res = await page.goto(base + encodeURI(link), { waitUntil: 'domcontentloaded' })
     if (!res || res.status() >= 400) throw new Error(`${link}: HTTP ${res?.status() ?? 'no response'} from the built site`)
     await page.waitForFunction(DIAGRAMS_READY, undefined, { timeout: 30_000 })
     const url = SITE.url + encodeURI(link)
@@ -223,6 +225,7 @@ async function printOnce(page: Page, html: string, bookUrl: string, file: string
   await page.route(bookUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
   await page.goto(bookUrl, { waitUntil: 'load' })
   await page.evaluate('document.fonts.ready.then(() => true)')
+  await page.emulateMedia({ media: 'print' })
   await page.pdf({
     path: file,
     format: 'A4',
@@ -232,7 +235,8 @@ async function printOnce(page: Page, html: string, bookUrl: string, file: string
     displayHeaderFooter: true,
     headerTemplate: `<div style="width:100%;margin:0 16mm;font-size:8px;color:#666;font-family:'Noto Sans CJK SC',sans-serif">${esc(header)}</div>`,
     footerTemplate: `<div style="width:100%;text-align:center;font-size:8px;color:#666;font-family:'Noto Sans CJK SC',sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
-    margin: { top: `${PAGE.margin.top}pt`, bottom: `${PAGE.margin.bottom}pt`, left: `${PAGE.margin.side}pt`, right: `${PAGE.margin.side}pt` },
+    // playwright takes in/cm/mm/px, not pt
+    margin: { top: `${PAGE.margin.top / 72}in`, bottom: `${PAGE.margin.bottom / 72}in`, left: `${PAGE.margin.side / 72}in`, right: `${PAGE.margin.side / 72}in` },
   })
 }
 

@@ -30,12 +30,13 @@ interface SitePage { link: string; headings: string[]; codeLines: string[]; char
 /** What each page of a book shows on the site: H1/H2, code lines, amount of text, diagrams. */
 async function readSite(links: string[]): Promise<SitePage[]> {
   const server = await serveStatic(DIST_DIR)
-  const b = await launchBrowser()
+  // server-rendered pages, no JavaScript (as `npm run pdf` reads them; the content is the same)
+  const b = await launchBrowser({ javaScriptEnabled: false })
   try {
     const page = await b.context.newPage()
     const out: SitePage[] = []
     for (const link of links) {
-      await page.goto(server.url + encodeURI(link), { waitUntil: 'load' })
+      await page.goto(server.url + encodeURI(link), { waitUntil: 'domcontentloaded' })
       out.push({
         link,
         ...(await page.evaluate(() => {
