@@ -220,8 +220,17 @@ export const PAGE = { width: 595.28, height: 841.89, margin: { top: 51, bottom: 
 /** The content area of every page, for pdfText(): leaves out the running header and footer. */
 export const CONTENT_CROP = { x: 0, y: PAGE.margin.top - 4, w: PAGE.width, h: PAGE.height - PAGE.margin.top - PAGE.margin.bottom + 8 }
 
-async function printOnce(page: Page, html: string, bookUrl: string, file: string, header: string): Promise<void> {
-  await page.unrouteAll()
+async function printOnce(reader: Page, html: string, bookUrl: string, file: string, header: string): Promise<void> {
+  // a fresh tab per print: no routes or media emulation left over from reading or the other pass
+  const page = await reader.context().newPage()
+  try {
+    await printIn(page, html, bookUrl, file, header)
+  } finally {
+    await page.close()
+  }
+}
+
+async function printIn(page: Page, html: string, bookUrl: string, file: string, header: string): Promise<void> {
   await page.route(bookUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
   await page.goto(bookUrl, { waitUntil: 'load' })
   await page.evaluate('document.fonts.ready.then(() => true)')
