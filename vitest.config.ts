@@ -15,6 +15,8 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
         },
       },
+      // npm run pdf on the built site (tests/pdf/pdf.test.ts): minutes, so its own project and step
+      { test: { name: 'pdf', include: ['tests/pdf/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 1_200_000 } },
       { test: { name: 'snippets', include: ['tests/snippets/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000, fileParallelism: false } },
       // a sub-path build in chromium; run by scripts/check-subpath.ts, which builds it first
       { test: { name: 'subpath', include: ['tests/subpath/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },

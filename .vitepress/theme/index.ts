@@ -7,6 +7,7 @@ import Layout from './Layout.vue'
 import MermaidDiagram from './components/MermaidDiagram.vue'
 import { installConsoleCopy } from './console-copy'
 import { installA11yFixes } from './a11y'
+import { installPrintLight } from './print'
 import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import './styles.css'
@@ -24,6 +25,7 @@ export default {
     if (typeof window !== 'undefined') {
       installConsoleCopy()
       installA11yFixes(router)
+      installPrintLight()
     }
   },
 } satisfies Theme

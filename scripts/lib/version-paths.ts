@@ -81,3 +81,10 @@ export function versionFactsText(f: PageVersionFacts | undefined): string {
   if (!env) return ''
   return `命令验证环境：${env}${when}${f.mode === 'standins' ? '，使用离线替身镜像' : ''}；本页 ${f.total} 段可运行命令中 ${f.passed} 段通过。`
 }
+
+/**
+ * File name of a PDF book in the built site's /downloads/ (written by `npm run pdf`,
+ * scripts/lib/pdf-book.ts): `docker-kb-latest.pdf`, `docker-kb-latest-<section>.pdf`,
+ * `docker-kb-<release>.pdf`. Here because release changelog entries link to it too.
+ */
+export const pdfName = (release: string | null, section?: string) => `docker-kb-${release ?? 'latest'}${section ? `-${section}` : ''}.pdf`

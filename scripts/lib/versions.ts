@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
 import { readFrontmatter } from './frontmatter'
 import { parseFenceInfo } from './snippet-syntax'
-import { FROZEN_DIR, routeOf, splitVersion, versionNameProblem } from './version-paths'
+import { FROZEN_DIR, pdfName, routeOf, splitVersion, versionNameProblem } from './version-paths'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DOCS_DIR = path.join(ROOT, 'docs')
@@ -457,7 +457,7 @@ export function changelogBlock(args: {
     if (changed.length) lines.push(`- 修改：${changed.map((p) => link(p.rel, p.title)).join('、')}`)
     if (removed.length) lines.push(`- 删除：${removed.map((rel) => link(rel, routeOf(rel) || '首页', previous.name)).join('、')}`)
   }
-  lines.push(`- 阅读此版本：[${name} 版首页](/${FROZEN_DIR}/${name}/)`, '', `<!-- /version-cut ${name} -->`)
+  lines.push(`- 阅读此版本：[${name} 版首页](/${FROZEN_DIR}/${name}/)；离线阅读：[${name} 版 PDF](/downloads/${pdfName(name)})`, '', `<!-- /version-cut ${name} -->`)
   return lines.join('\n')
 }
 
