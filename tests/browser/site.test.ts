@@ -119,7 +119,9 @@ describe('Mermaid diagrams', () => {
     }
     console.log(`static diagram SVGs checked: ${rendered} on ${pages.length} pages`)
     expect(rendered).toBeGreaterThanOrEqual(Number(process.env.MIN_DIAGRAMS ?? 12))
-  })
+    // every page with a diagram (~45 pages, ~90 boxes): 120 s ran out beside the snippet step on
+    // 2 cores, so this loop gets its own bound
+  }, 600_000)
 
   it('a diagram has a text alternative for screen readers', async () => {
     const [first] = pagesWithDiagrams()
