@@ -27,7 +27,7 @@ import { LinkChecker } from 'linkinator'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { siteRoot } from '../.vitepress/config/site'
 import { cleanPath, REDIRECT_SCRIPT_ID } from '../.vitepress/config/trailing-slash'
-import { PDF_DIR, pdfTargets } from './lib/pdf-book'
+import { pdfSitePath, pdfTargets } from './lib/pdf-book'
 
 const args = process.argv.slice(2)
 const baseAt = args.indexOf('--base')
@@ -150,7 +150,7 @@ export async function checkLinks(dist = DIST, base = BASE) {
   }
   const checker = new LinkChecker()
   const external = new Set<string>()
-  const pdfs = new Set(pdfTargets().map((t) => `/${PDF_DIR}/${t.file}`))
+  const pdfs = new Set(pdfTargets().map(pdfSitePath))
   const pendingPdfs = new Set<string>()
   const result = await checker.check({
     path: serverRoot ? base.slice(1) : dist,

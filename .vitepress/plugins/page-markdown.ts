@@ -33,7 +33,7 @@ import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
 import { markdownPath, routeOf, versionFactsText } from '../../scripts/lib/version-paths'
 import { versionPageData, versionsClientData } from '../../scripts/lib/versions'
 import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
-import { PDF_DIR, pdfTargets } from '../../scripts/lib/pdf-book'
+import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
 import { expandCommandMarkersWithMap } from './commands'
 import { GlossaryError, LIST_MARKER, glossaryListSource, loadGlossary, scanUsage, suggestIds, termUrl, type Glossary } from './glossary'
 import { diagramInfo } from './mermaid'
@@ -105,11 +105,11 @@ const HTML_BLOCKS: { test: (html: string) => boolean; markdown: (ctx: Ctx) => st
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => !x\.release && !x\.section\)"/.test(h),
     markdown: (c) =>
-      pdfTargets().filter((t) => !t.id.startsWith('latest-')).map((t) => `- [${t.title}（${t.edition}${t.release ? '' : '，全部栏目'}）](${c.url(`/${PDF_DIR}/${t.file}`)})${t.release ? '：冻结版本，内容永远不变。' : '：随本站更新。'}`).join('\n'),
+      pdfTargets().filter((t) => !isSectionPdf(t)).map((t) => `- [${t.title}（${t.edition}${t.release ? '' : '，全部栏目'}）](${c.url(pdfSitePath(t))})${t.release ? '：冻结版本，内容永远不变。' : '：随本站更新。'}`).join('\n'),
   },
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => x\.section\)"/.test(h),
-    markdown: (c) => pdfTargets().filter((t) => t.id.startsWith('latest-')).map((t) => `- [${t.title.replace(/^.*?：/, '')}](${c.url(`/${PDF_DIR}/${t.file}`)})（${t.file}）`).join('\n'),
+    markdown: (c) => pdfTargets().filter(isSectionPdf).map((t) => `- [${t.title.replace(/^.*?：/, '')}](${c.url(pdfSitePath(t))})（${t.file}）`).join('\n'),
   },
 ]
 

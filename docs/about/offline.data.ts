@@ -3,7 +3,7 @@
  * so the page links exactly the files the generator makes (and the link check knows them).
  */
 import { defineLoader } from 'vitepress'
-import { PDF_DIR, pdfTargets } from '../../scripts/lib/pdf-book'
+import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
 
 export interface OfflinePdf { href: string; file: string; title: string; edition: string; release: string | null; section: boolean }
 declare const data: OfflinePdf[]
@@ -12,6 +12,6 @@ export { data }
 export default defineLoader({
   watch: ['../../versions.json', '../**/index.md'],
   load(): OfflinePdf[] {
-    return pdfTargets().map((t) => ({ href: `/${PDF_DIR}/${t.file}`, file: t.file, title: t.title, edition: t.edition, release: t.release, section: t.id.startsWith('latest-') }))
+    return pdfTargets().map((t) => ({ href: pdfSitePath(t), file: t.file, title: t.title, edition: t.edition, release: t.release, section: isSectionPdf(t) }))
   },
 })

@@ -52,6 +52,12 @@ export interface PdfTarget {
 /** Where the PDFs go inside the built site (the same folder as the course packages). */
 export const PDF_DIR = CARTRIDGE_DIR
 
+/** Site path of a book (without base): `/downloads/docker-kb-latest.pdf`. */
+export const pdfSitePath = (t: Pick<PdfTarget, 'file'>) => `/${PDF_DIR}/${t.file}`
+
+/** A one-section book of the latest docs (id `latest-<section dir>`), not a whole edition. */
+export const isSectionPdf = (t: Pick<PdfTarget, 'id'>) => t.id.startsWith('latest-')
+
 export { pdfName }
 
 /**
