@@ -5,6 +5,7 @@
  * The authoritative numbers come from the browser run on the built site (`npm run bench`).
  *
  *   npx tsx scripts/search-eval.ts [--queries tests/search/queries.yaml] [--candidate jieba|bigram] [--misses]
+ *   npx tsx scripts/search-eval.ts --locale en --queries tests/search/en/queries.yaml
  *
  * Prints top-1, top-3, mean reciprocal rank, zero-result rate and index size (JSON, gzip).
  */
@@ -17,7 +18,7 @@ import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { searchSetup } from '../.vitepress/config/search'
 import { RANKING, searchSite, vocabularyOf } from '../core/search/query'
 import { createIndexTokenizer } from '../core/search/index-tokenize'
-import { isStopTerm, latinTerms, normalize, pieces } from '../core/search/text'
+import { isStopTerm, latinTerms, normalize, pieces, setEnglishStemmer, type EnglishStemmer } from '../core/search/text'
 import { pruneIndex } from '../core/search/prune'
 import { loadQuerySet, judge, summarize } from './lib/search-quality'
 
@@ -31,10 +32,16 @@ const { values } = parseArgs({
     grid: { type: 'string' },
     // the serialized index as the site ships it (core/search/prune.ts); --no-prune to compare
     prune: { type: 'boolean', default: true },
+    // which locale's index: VitePress builds one per locale (root = zh-CN, en = /en/)
+    locale: { type: 'string', default: 'root' },
+    // English word forms (core/search/text.ts): porter (the site's) or none
+    stem: { type: 'string', default: 'porter' },
   },
   allowNegative: true,
 })
 
+if (!['porter', 'none'].includes(values.stem!)) throw new Error('--stem: porter or none')
+setEnglishStemmer(values.stem as EnglishStemmer)
 const root = path.resolve(import.meta.dirname, '..')
 const config = await resolveConfig(root, 'build', 'production')
 const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
@@ -43,7 +50,8 @@ const setup = searchSetup()
 type Doc = { id: string; title: string; titles: string[]; text: string }
 const docs: Doc[] = []
 for (const page of config.pages) {
-  if (/^(en|v)\//.test(page)) continue
+  // frozen releases are never searched as the latest docs; each locale has its own index
+  if (page.startsWith('v/') || (values.locale === 'en') !== page.startsWith('en/')) continue
   const file = path.join(config.srcDir, page)
   const env: Record<string, any> = { path: file, relativePath: page, cleanUrls: true }
   const html = md.render(fs.readFileSync(file, 'utf8'), env)
@@ -85,6 +93,7 @@ const built = values.candidate === 'bigram'
     : values.candidate === 'jieba-cut'
       ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: createIndexTokenizer([], 'cut') })
       : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
+if (!['root', 'en'].includes(values.locale!)) throw new Error(`--locale: root or en`)
 if (!['bigram', 'intl', 'jieba', 'jieba-cut'].includes(values.candidate!)) throw new Error(`--candidate: bigram, intl, jieba-cut or jieba`)
 built.addAll(docs)
 // what the browser loads: the serialized index after pruning, read back the way the client reads it
@@ -96,12 +105,12 @@ const vocab = vocabularyOf(ms)
 
 const search = (q: string): string[] => values.candidate === 'bigram'
   ? ms.search(q, { combineWith: 'AND', prefix: (t: string) => t.length > 1, fuzzy: (t: string) => (/^[a-z]{5,}$/.test(t) ? 0.2 : false), boost: { title: 4, text: 2, titles: 1 } }).map((r) => r.id)
-  : searchSite(ms, q, vocab, setup.lexicon).map((r) => r.id)
+  : searchSite(ms, q, vocab, setup.lexicon, { englishForms: values.locale === 'en' }).map((r) => r.id)
 
 if (values.grid) {
   if (values.queries!.includes('holdout')) throw new Error('--grid tunes ranking: never on the held-out set')
   const axes = values.grid.split(';').map((a) => { const [k, v] = a.split('='); if (!(k in RANKING)) throw new Error(`--grid: unknown weight ${k}`); return { k: k as keyof typeof RANKING, vs: v.split(',').map(Number) } })
-  const sets = [loadQuerySet(values.queries!), loadQuerySet('tests/search/regression.yaml')]
+  const sets = [loadQuerySet(values.queries!), loadQuerySet(values.locale === 'en' ? values.queries! : 'tests/search/regression.yaml')]
   const rows: string[] = []
   const walk = (i: number, label: string[]) => {
     if (i === axes.length) {
@@ -123,8 +132,8 @@ console.log(`queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(
 if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
 if (process.env.EXPLAIN) for (const q of process.env.EXPLAIN.split('|')) {
   const { analyzeQuery } = await import('../core/search/query')
-  const a = analyzeQuery(q, vocab, setup.lexicon)
+  const a = analyzeQuery(q, vocab, setup.lexicon, { englishForms: values.locale === 'en' })
   console.log(JSON.stringify(q), a.define ? 'define' : '', a.flag ? 'flag' : '')
   for (const c of a.concepts) console.log('  ', c.label, '→', c.alternatives.map((x) => x.join('+')).join(' | ').slice(0, 200))
-  for (const r of searchSite(ms, q, vocab, setup.lexicon).slice(0, 5)) console.log('    ', r.score.toFixed(2), r.coverage.toFixed(2), r.id, r.queryTerms.join(','))
+  for (const r of searchSite(ms, q, vocab, setup.lexicon, { englishForms: values.locale === 'en' }).slice(0, 5)) console.log('    ', r.score.toFixed(2), r.coverage.toFixed(2), r.id, r.queryTerms.join(','))
 }

@@ -9,7 +9,8 @@ import path from 'node:path'
 import type { Plugin } from 'vite'
 import { buildLexicon, type Lexicon } from '../../core/search/lexicon'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
-import { INDEX_FIELDS, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
+import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
+import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { loadGlossary } from '../plugins/glossary'
 import { commandKeywords, loadCommands } from '../plugins/commands'
@@ -48,7 +49,15 @@ export function searchSetup(): SearchSetup {
       const kw = readFrontmatter(fs.readFileSync(file, 'utf8'), `docs/${rel}`).data.keywords
       if (Array.isArray(kw)) pageKeywords = kw.map(String)
     }
-    return [...splitPageIntoSections(html, (anchor) => (anchor ? byAnchor.get(`${route}#${anchor}`) ?? [] : pageKeywords))]
+    const sections = [...splitPageIntoSections(html, (anchor) => (anchor ? byAnchor.get(`${route}#${anchor}`) ?? [] : pageKeywords))]
+    if (!route.startsWith('/en/')) return sections
+    // English pages: each word's reduced form next to it (core/search/text.ts englishForm); title
+    // words into the hidden keywords, which weigh like a heading; `titles` are shown, so stay as written
+    return sections.map((s) => {
+      const [text, keywords = ''] = s.text.split(KEYWORDS_SEPARATOR)
+      const kw = [keywords, englishFormsOf(s.titles.at(-1) ?? ''), englishFormsOf(keywords)].filter(Boolean).join(' ')
+      return { ...s, text: `${text} ${englishFormsOf(text)}${kw ? KEYWORDS_SEPARATOR + kw : ''}` }
+    })
   }
   cached = { lexicon, words, tokenize, splitIntoSections, miniSearchOptions: { fields: INDEX_FIELDS, tokenize, extractField } }
   return cached

@@ -34,7 +34,9 @@ export default class SiteSearchIndex {
    */
   search(query: string): SearchResult[] {
     const start = performance.now()
-    const results = searchSite(this.index, query, this.vocab, lexicon)
+    // the English edition's pages set <html lang="en-US"> (VitePress locale `lang`)
+    const englishForms = document.documentElement.lang.startsWith('en')
+    const results = searchSite(this.index, query, this.vocab, lexicon, { englishForms })
     performance.measure('docker-kb:search', { start, detail: { query } })
     return results
   }

@@ -21,7 +21,7 @@
  */
 import type MiniSearch from 'minisearch'
 import type { Query, SearchResult } from 'minisearch'
-import { CJK_CHAR, EN_STOP, ZH_STOP, isStopTerm, latinTerms, normalize, pieces } from './text'
+import { CJK_CHAR, EN_STOP, ZH_STOP, englishForm, isStopTerm, latinTerms, normalize, pieces } from './text'
 import type { Lexicon } from './lexicon'
 
 /** The index's terms, for segmentation and expansion. */
@@ -198,13 +198,24 @@ function findPhrases(text: string, lexicon: Lexicon): Span[] {
   return taken.sort((a, b) => a.start - b.start)
 }
 
+/** How a query is read. */
+export interface SearchOptions {
+  /**
+   * Also match other forms of English words ("containers" → contain, text.ts englishForm): on
+   * the English edition. Off on Chinese pages, where English words are exact terms and the extra
+   * matches cost ranking (scripts/search-eval.ts, docs/contribute/decisions.md).
+   */
+  englishForms?: boolean
+}
+
 /**
  * Turn what the reader typed into concepts.
  * @param query raw query text
  * @param vocab the index's vocabulary
  * @param lexicon synonym groups
+ * @param opts SearchOptions
  */
-export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon): Analysis {
+export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
   const text = normalize(query)
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
@@ -233,12 +244,15 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon)
         }
         const alts: string[][] = [[p.text]]
         if (terms.length > 1) alts.push(terms.slice(1).filter((t) => !isStopTerm(t)))
+        // another form of the same English word ("containers" → contain): counts as a synonym
+        const form = opts.englishForms ? englishForm(p.text) : p.text
+        if (form !== p.text && vocab.has(form)) alts.push([form])
         let fuzzy: false | number = false
         if (!vocab.has(p.text) && /^[a-z]{4,}$/.test(p.text)) {
           fuzzy = p.text.length >= 8 ? 2 : 1
           for (const t of transpositions(p.text, vocab)) alts.push([t])
         }
-        push({ label: p.text, alternatives: unique(alts), prefix: lastPiece && p.text.length > 1, fuzzy })
+        push({ label: p.text, alternatives: unique(alts), prefix: lastPiece && p.text.length > 1, fuzzy, typed: terms })
       } else {
         const words = segment(p.text, vocab).filter((w) => !ZH_STOP.has(w))
         words.forEach((w, wi) => {
@@ -309,7 +323,7 @@ export function alternativeQuery(c: Concept, alt: string[]): Query {
  */
 export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'>): number {
   const path = id.replace(/#.*$/, '')
-  if (/^\/(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
+  if (/^\/(en\/)?(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
   if (path === '/' || path === '/en/') return 0.5
   // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
   if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? RANKING.define : RANKING.glossary
@@ -339,8 +353,8 @@ export interface RankedResult extends SearchResult { coverage: number }
  * @returns results, best first: MiniSearch's result fields (id, title, titles, terms, match, …)
  *   with `score` replaced by ours and `coverage` (0–1) added
  */
-export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lexicon: Lexicon): RankedResult[] {
-  const a = analyzeQuery(query, vocab, lexicon)
+export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): RankedResult[] {
+  const a = analyzeQuery(query, vocab, lexicon, opts)
   const live = a.concepts
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)

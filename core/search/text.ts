@@ -6,6 +6,42 @@
  * Pure module: no Node or DOM APIs, so it runs at build time, in the browser and in unit tests.
  */
 
+import { stemmer } from 'stemmer'
+
+/**
+ * English word forms: on the English edition "containers", "running", "deleted" should find
+ * pages that say "container", "run", "delete". The English index holds each plain English word
+ * (letters only, 4+ letters, not a stop word) as written AND in its reduced form (Porter stemmer,
+ * the `stemmer` package); a query word matches its own form fully and the reduced form like a
+ * synonym (query.ts `englishForms`). The Chinese index and queries are left as they are: there,
+ * English words are exact terms, and adding reduced forms cost ranking. Measured with
+ * scripts/search-eval.ts `--stem porter|none` (see docs/contribute/decisions.md).
+ * Flags, image references, versions and short words are never reduced.
+ */
+export type EnglishStemmer = 'porter' | 'none'
+let stemMode: EnglishStemmer = 'porter'
+/** For the evaluation script only: compare reductions (the site uses the default). */
+export function setEnglishStemmer(mode: EnglishStemmer): void { stemMode = mode }
+/** The reduced form of one normalised word (the word itself when it is not reduced). */
+export function englishForm(word: string): string {
+  if (stemMode === 'none' || word.length < 4 || !/^[a-z]+$/.test(word) || EN_STOP.has(word)) return word
+  return stemmer(word)
+}
+
+/**
+ * The reduced forms of the plain English words in `text` that differ from the word as written,
+ * space-separated (what the English index adds to a section, .vitepress/config/search.ts).
+ */
+export function englishFormsOf(text: string): string {
+  const out: string[] = []
+  for (const p of pieces(normalize(text))) {
+    if (p.kind !== 'latin') continue
+    const f = englishForm(p.text)
+    if (f !== p.text) out.push(f)
+  }
+  return out.join(' ')
+}
+
 /** One CJK ideograph (CJK Unified Ideographs, Extension A, Compatibility Ideographs). */
 export const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/
 export const hasCjk = (s: string) => CJK_CHAR.test(s)

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
 import { analyzeQuery, createVocabulary, searchSite, segment, vocabularyOf } from '../../core/search/query'
+import { englishForm, englishFormsOf } from '../../core/search/text'
 import { buildLexicon } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
@@ -102,6 +103,17 @@ describe('query analysis', () => {
     const a = analyzeQuery('kuberentes', vocab, lexicon)
     expect(a.concepts[0].fuzzy).toBe(2)
     expect(a.concepts[0].alternatives.flat()).toContain('kubernetes')
+  })
+  it('matches other forms of English words on the English edition only', () => {
+    const en = createVocabulary([['container', 3], ['contain', 3], ['run', 2]])
+    expect(englishForm('containers')).toBe('contain')
+    expect(englishForm('--publish')).toBe('--publish')
+    expect(englishForm('node')).toBe('node')
+    expect(englishFormsOf('Running containers with node:22-alpine')).toBe('run contain')
+    const on = analyzeQuery('containers ', en, { synonyms: [] }, { englishForms: true })
+    expect(on.concepts[0].alternatives).toContainEqual(['contain'])
+    const off = analyzeQuery('containers ', en, { synonyms: [] })
+    expect(off.concepts[0].alternatives.flat()).not.toContain('contain')
   })
   it('marks definitions and flags', () => {
     expect(analyzeQuery('Pod 是什么', vocab, lexicon).define).toBe(true)
