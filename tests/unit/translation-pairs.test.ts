@@ -16,6 +16,7 @@ import { coveredResults, executionKeys, planPairs, translationLanes } from '../.
 import { recordStatus, summaryLine, totals, type Report } from '../../scripts/snippets/report'
 import type { PageResult, SnippetResult } from '../../scripts/snippets/page-runner'
 import { snippetFencePlugin } from '../../.vitepress/plugins/snippet-fence'
+import { freezePage } from '../../scripts/lib/versions'
 
 const fm = '---\ntitle: t\n---\n'
 const zh = `${fm}\n# 页面\n\n\`\`\`sh run\necho hi > a.txt\n\`\`\`\n\n\`\`\`console run\n$ cat a.txt\nhi\n\`\`\`\n\n\`\`\`sh norun="示例"\nkubectl get pods\n\`\`\`\n`
@@ -136,6 +137,9 @@ describe('a covered translation borrows its source results', () => {
       ['title="Same commands as the Chinese page; verified in its run" data-snippet-from="docs/guide/a.md"', 'Verified · Docker Engine 28.5.2 · Compose 2.40.3 · containerd and overlay2 image stores · 2026-11-29 · offline stand-in images'],
       ['', 'Not verified automatically'],
     ])
+    // a release cut freezes the English page from its own entries (scripts/lib/versions.ts)
+    const frozen = freezePage(enSame, { name: '2026.12', date: '2026-12-01', routes: new Set(), status, statusKey: 'docs/en/guide/a.md', rel: 'en/guide/a.md' })
+    expect(frozen.snippets).toEqual({ runnable: 2, passed: 2 })
     const zhBody = zh.replace(/^---[\s\S]*?---\n/, '')
     expect(md.render(zhBody, { relativePath: 'guide/a.md', path: '/nonexistent', content: zhBody })).toContain('已验证 · Docker Engine 28.5.2 · Compose 2.40.3 · containerd 与 overlay2 两种镜像存储')
   })
