@@ -10,10 +10,14 @@
  *   { engine, compose, buildx, containerd: version strings of the run,
  *     stores: image stores the run covered ("containerd" | "overlay2"),
  *     date: "YYYY-MM-DD", mode: "standins" | "real-images",
- *     pages: { "docs/guide/x.md": { "<fence content id>": { line, status, stores? } } } }
+ *     pages: { "docs/guide/x.md": { "<fence content id>": { line, status, stores?, from? } } } }
  * The key of a snippet is its fence's content id (scripts/lib/fence-id.ts): editing text above a
  * fence keeps its result, editing the fence drops it. `line` (1-based, in the page source) is only
  * for display. `stores`: the stores the snippet passed on (absent for norun/skipped).
+ * `from`: on a translation (docs/en/…, core/translation.ts) whose executed fences equal its
+ * source's, the source page whose run this result is (scripts/snippets/pairs.ts); the entry is
+ * recorded under the translation too, so every reader (badges, status page, frozen releases)
+ * looks a page's results up under its own path and needs to know nothing about pairs.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -32,6 +36,8 @@ export interface StatusEntry {
   status: SnippetState
   /** image stores the snippet passed on */
   stores?: string[]
+  /** the page whose run produced this result, when it is not this page (a translation's source) */
+  from?: string
 }
 
 export interface StatusFile {
@@ -67,6 +73,7 @@ const schema = {
             line: { type: 'integer', minimum: 1 },
             status: { enum: [...SNIPPET_STATES] },
             stores: { type: 'array', items: { type: 'string' } },
+            from: { type: 'string', pattern: '^docs/.+\\.md$' },
           },
         },
       },

@@ -3,27 +3,43 @@
  * the fence info so shiki sees only the language, and labels each block — file name for `file=`,
  * "not run: reason" for `norun`, and the verification badge for `run` snippets (from the last
  * snippet report, docs/.snippet-status.json, read through core/snippet-status.ts; a broken file
- * fails the build with its name).
+ * fails the build with its name). English pages (docs/en/…, core/translation.ts) get English labels;
+ * their results are recorded under their own path (a translation with the same snippets as its
+ * source carries the source's results, marked `from`), so the lookup is the same for both languages.
  */
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from './source-line'
 import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
 import { fenceHash } from '../../scripts/lib/fence-id'
-import { readStatus } from '../../core/snippet-status'
+import { readStatus, STATUS_FILE } from '../../core/snippet-status'
+import { sourceOfTranslation } from '../../core/translation'
 
-const STORE_LABEL: Record<string, string> = { containerd: 'containerd 镜像存储', overlay2: 'overlay2 存储驱动' }
+type Lang = 'zh' | 'en'
 
-/** "containerd 与 overlay2 两种镜像存储" / "仅 containerd 镜像存储" */
-export function storesLabel(stores: string[] | undefined): string {
+const STORE_LABEL: Record<Lang, Record<string, string>> = {
+  zh: { containerd: 'containerd 镜像存储', overlay2: 'overlay2 存储驱动' },
+  en: { containerd: 'containerd image store', overlay2: 'overlay2 storage driver' },
+}
+
+/** Badge words per page language (Docker's terms: image store, storage driver). */
+const LABEL: Record<Lang, { verified: string; standins: string; failed: string; pending: string; norun: string; from: string }> = {
+  zh: { verified: '已验证', standins: '离线替身镜像', failed: '最近一次验证失败', pending: '可运行 · 由 CI 在真实 Docker 引擎上执行', norun: '未自动验证', from: '与中文原文的命令相同，结果来自原文页面的运行' },
+  en: { verified: 'Verified', standins: 'offline stand-in images', failed: 'Last verification failed', pending: 'Runnable · run by CI on a real Docker Engine', norun: 'Not verified automatically', from: 'Same commands as the Chinese page; verified in its run' },
+}
+
+/** "containerd 与 overlay2 两种镜像存储" / "仅 containerd 镜像存储"; English: "containerd and overlay2 image stores" / "containerd image store only" */
+export function storesLabel(stores: string[] | undefined, lang: Lang = 'zh'): string {
   if (!stores?.length) return ''
+  if (lang === 'en') return stores.length > 1 ? `${stores.join(' and ')} image stores` : `${STORE_LABEL.en[stores[0]] ?? stores[0]} only`
   if (stores.length > 1) return `${stores.join(' 与 ')} 两种镜像存储`
-  return `仅 ${STORE_LABEL[stores[0]] ?? stores[0]}`
+  return `仅 ${STORE_LABEL.zh[stores[0]] ?? stores[0]}`
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-export function snippetFencePlugin(md: MarkdownIt): void {
-  const status = readStatus()
+/** @param opts.statusFile the status file to read (default: the site's, docs/.snippet-status.json) */
+export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string } = {}): void {
+  const status = readStatus(opts.statusFile ?? STATUS_FILE)
   const fence = md.renderer.rules.fence!
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx]
@@ -36,6 +52,8 @@ export function snippetFencePlugin(md: MarkdownIt): void {
     seen.set(hash, n)
     const key = n === 1 ? hash : `${hash}-${n}`
     const meta = parseFenceInfo(token.info, { file, line })
+    const lang: Lang = sourceOfTranslation(file) ? 'en' : 'zh'
+    const L = LABEL[lang]
     if (meta.kind === 'plain' && !meta.passthrough) return fence(tokens, idx, options, env, self)
     token.info = [meta.lang, meta.passthrough].filter(Boolean).join(' ')
     const html = fence(tokens, idx, options, env, self)
@@ -43,7 +61,7 @@ export function snippetFencePlugin(md: MarkdownIt): void {
     if (meta.kind === 'file') {
       bar = `<div class="snippet-bar snippet-bar--file"><span class="snippet-file">${esc(meta.file!)}</span></div>`
     } else if (meta.kind === 'norun') {
-      bar = `<div class="snippet-bar snippet-bar--norun"><span class="snippet-badge">未自动验证</span><span class="snippet-reason">${esc(meta.reason!)}</span></div>`
+      bar = `<div class="snippet-bar snippet-bar--norun"><span class="snippet-badge">${L.norun}</span><span class="snippet-reason">${esc(meta.reason!)}</span></div>`
     } else if (meta.kind === 'run') {
       // looked up by content id: an edited snippet shows no stale result
       const entry = status.pages?.[file]?.[key]
@@ -51,17 +69,19 @@ export function snippetFencePlugin(md: MarkdownIt): void {
       const label =
         result === 'passed'
           ? [
-              '已验证',
+              L.verified,
               `Docker Engine ${esc(status.engine ?? '?')}`,
               status.compose ? `Compose ${esc(status.compose)}` : '',
-              esc(storesLabel(entry?.stores)),
+              esc(storesLabel(entry?.stores, lang)),
               esc(status.date ?? ''),
-              status.mode === 'standins' ? '离线替身镜像' : '',
+              status.mode === 'standins' ? L.standins : '',
             ].filter(Boolean).join(' · ')
           : result === 'failed'
-            ? '最近一次验证失败'
-            : '可运行 · 由 CI 在真实 Docker 引擎上执行'
-      bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${esc(result)}` : ''}"><span class="snippet-badge">${label}</span></div>`
+            ? L.failed
+            : L.pending
+      // a translation verified through its source's run says so on hover
+      const from = entry?.from ? ` title="${esc(L.from)}" data-snippet-from="${esc(entry.from)}"` : ''
+      bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${esc(result)}` : ''}"><span class="snippet-badge"${from}>${label}</span></div>`
     }
     return `<div class="snippet snippet--${meta.kind}" data-snippet-line="${line}" data-snippet-id="${esc(key)}">${bar}${html}</div>`
   }

@@ -63,6 +63,11 @@ export interface PageResult {
   snippetMs: number
   /** image store lane the page ran on (pages without run fences: none) */
   lane?: Lane
+  /**
+   * a translation that was not run: these are the results of this source page's run (same
+   * executed fences, scripts/snippets/pairs.ts), re-addressed to the translation's fences
+   */
+  coveredBy?: string
 }
 
 export interface PageContext {

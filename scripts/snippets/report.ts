@@ -10,7 +10,10 @@
  *                        substituted: [{ pkg, pinned, used }] }   versions actually unpacked
  *      lanes: ['containerd', 'overlay2'],                         image stores of this run
  *      args: { pages, jobs, shard, lanes },
- *      totals: { passed, failed, skipped, pages, syntaxErrors }   summed over lanes
+ *      totals: { passed, failed, skipped, pages, syntaxErrors }   summed over lanes, pages that ran
+ *      pairs: { pagesRun, pagesCovered,                            distinct pages run / translations
+ *               covered: [{ page, source }],                       covered by their source (not run,
+ *               translated: [{ page, source, lanes }] }            pairs.ts); translations that ran
  *      laneTotals: { containerd: {…}, overlay2: {…} },
  *      timing: {
  *        wallMs,            whole run
@@ -27,7 +30,9 @@
  *      standins: { hash, built: [], loaded: [] },
  *      machine: { cpus, loadStart, loadEnd }      1-minute load average: timings depend on it
  *      syntaxErrors: [{ file, line, message }],
- *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)] }]  one per lane
+ *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)], coveredBy? }]
+ *                                                 one per lane; coveredBy: a translation's results
+ *                                                 copied from its source's run (not counted in totals)
  *    }
  *
  * 2. docs/.snippet-status.json (committed; written only with `--update-site`; rendered as badges by
@@ -40,6 +45,9 @@
  *        'docs/guide/x.md': {
  *          '3f2a9c1d': { line: 12, status: 'passed', stores: ['containerd', 'overlay2'] },
  *          '77aa0b12': { line: 50, status: 'norun' }
+ *        },
+ *        'docs/en/guide/x.md': {                     a translation covered by its source's run
+ *          '3f2a9c1d': { line: 14, status: 'passed', stores: [...], from: 'docs/guide/x.md' }
  *        }
  *      }
  *    }
@@ -65,6 +73,16 @@ export interface SyntaxErrorEntry {
 }
 
 export type Totals = { passed: number; failed: number; skipped: number; pages: number; syntaxErrors: number }
+/** Which pages ran and which translations borrowed their source's results (scripts/snippets/pairs.ts). */
+export interface PairsReport {
+  /** distinct pages that ran (on any store) */
+  pagesRun: number
+  /** translations not run: their executed fences equal their source's */
+  pagesCovered: number
+  covered: { page: string; source: string }[]
+  /** translations that differ from their source and ran on `lanes` */
+  translated: { page: string; source: string; lanes: string[] }[]
+}
 export interface LaneTiming { wallMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; pages: number }
 
 export interface Report {
@@ -80,6 +98,7 @@ export interface Report {
   lanes: Lane[]
   args: { pages: string[]; jobs: number; shard?: string; lanes: Lane[] }
   totals: Totals
+  pairs: PairsReport
   laneTotals: Partial<Record<Lane, Totals>>
   timing: {
     wallMs: number; engineMs: number; engineFetched: boolean; standinsMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; overheadMs: number
@@ -97,14 +116,18 @@ export function countable(s: SnippetResult): boolean {
   return s.status === 'passed' || s.status === 'failed' || s.status === 'skipped'
 }
 
+/** Snippet counts over the page results that ran (covered translations' copies are not counted twice). */
 export function totals(pages: PageResult[], syntaxErrors: SyntaxErrorEntry[]) {
-  const t = { passed: 0, failed: syntaxErrors.length, skipped: 0, pages: pages.length, syntaxErrors: syntaxErrors.length }
-  for (const p of pages) for (const s of p.snippets) if (countable(s)) t[s.status as 'passed' | 'failed' | 'skipped']++
+  const ran = pages.filter((p) => !p.coveredBy)
+  const t = { passed: 0, failed: syntaxErrors.length, skipped: 0, pages: ran.length, syntaxErrors: syntaxErrors.length }
+  for (const p of ran) for (const s of p.snippets) if (countable(s)) t[s.status as 'passed' | 'failed' | 'skipped']++
   return t
 }
 
-export function summaryLine(t: { passed: number; failed: number; skipped: number }): string {
-  return `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`
+/** The closing line: snippet counts, and with `pairs` how many pages ran and how many were covered. */
+export function summaryLine(t: { passed: number; failed: number; skipped: number }, pairs?: Pick<PairsReport, 'pagesRun' | 'pagesCovered'>): string {
+  const counts = `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`
+  return pairs ? `${counts}; ${pairs.pagesRun} pages ran, ${pairs.pagesCovered} covered by their pair` : counts
 }
 
 export function writeJson(file: string, report: Report): void {
@@ -121,8 +144,10 @@ export function recordStatus(file: string, report: Report, fullRun: boolean): vo
   const pages: StatusFile['pages'] = fullRun ? {} : { ...readStatus(file).pages }
   // one entry per snippet id, combining the lanes the page ran on
   const byPage = new Map<string, Map<string, { line: number; kind: string; results: SnippetResult[] }>>()
+  const from = new Map<string, string>()
   for (const p of report.pages) {
     if (!p.page.startsWith('docs/')) continue
+    if (p.coveredBy) from.set(p.page, p.coveredBy)
     const m = byPage.get(p.page) ?? new Map()
     byPage.set(p.page, m)
     for (const s of p.snippets) {
@@ -140,7 +165,7 @@ export function recordStatus(file: string, report: Report, fullRun: boolean): vo
       if (!rs.length) continue
       const stores = [...new Set(rs.filter((s) => s.status === 'passed').map((s) => s.lane).filter((l): l is Lane => !!l))].sort()
       const status = rs.some((s) => s.status === 'failed') ? 'failed' : rs.some((s) => s.status === 'skipped') ? 'skipped' : 'passed'
-      entry[statusKey(id)] = { line: e.line, status, ...(stores.length ? { stores } : {}) }
+      entry[statusKey(id)] = { line: e.line, status, ...(stores.length ? { stores } : {}), ...(from.has(page) ? { from: from.get(page) } : {}) }
     }
     if (Object.keys(entry).length) pages[page] = entry
     else delete pages[page]

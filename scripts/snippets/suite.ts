@@ -15,6 +15,8 @@ import { extractFences, type Fence } from './extract'
 import { runPage, type PageResult, type SnippetResult } from './page-runner'
 import { preflight } from './preflight'
 import { summaryLine, totals, writeJson, recordStatus, type LaneTiming, type Report, type SyntaxErrorEntry } from './report'
+import { coveredResults, planPairs, translationLanes } from './pairs'
+import { sourceOfTranslation } from '../../core/translation'
 import { Sandbox } from './sandbox'
 import { startHostRegistry, type HostRegistry } from './mirror'
 import { ensureStandins } from './standins/build'
@@ -74,8 +76,21 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
 
   // pages and their fences
   let pages = opts.pages.length ? opts.pages.map((p) => path.relative(opts.cwd, path.resolve(opts.cwd, p))) : findPages(path.join(opts.cwd, 'docs')).map((p) => path.relative(opts.cwd, p))
+  // a translation's results may come from its source's run (pairs.ts): run the source too
+  for (const p of opts.pages.length ? [...pages] : []) {
+    const src = sourceOfTranslation(p)
+    if (src && !pages.includes(src) && fs.existsSync(path.join(opts.cwd, src))) {
+      pages.push(src)
+      log(`${p}: adding its source ${src} (a translation with the same snippets borrows its results)`)
+    }
+  }
   pages = [...new Set(pages)].sort()
-  if (opts.shard) pages = pages.filter((_, i) => i % opts.shard!.n === opts.shard!.k - 1)
+  if (opts.shard) {
+    // shard by source page, so a translation lands in its source's shard
+    const groups = [...new Set(pages.map((p) => sourceOfTranslation(p) ?? p))].sort()
+    const mine = new Set(groups.filter((_, i) => i % opts.shard!.n === opts.shard!.k - 1))
+    pages = pages.filter((p) => mine.has(sourceOfTranslation(p) ?? p))
+  }
   const syntaxErrors: SyntaxErrorEntry[] = []
   const parsed: { page: string; fences: Fence[] }[] = []
   for (const page of pages) {
@@ -91,10 +106,16 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       } else throw e
     }
   }
-  const runnable = parsed.filter((p) => p.fences.some((f) => f.meta.kind === 'run'))
-  const staticPages = parsed.filter((p) => !runnable.includes(p))
+  // a translation with the same executed fences as its source is not run (pairs.ts)
+  const plan = planPairs(parsed)
+  const runnable = plan.run.filter((p) => p.fences.some((f) => f.meta.kind === 'run'))
+  const staticPages = plan.run.filter((p) => !runnable.includes(p))
+  const pageLanes = new Map(plan.translated.map((t) => [t.page, translationLanes(t.fences, lanes)]))
   const nSnippets = parsed.reduce((n, p) => n + p.fences.filter((f) => f.meta.kind === 'run' || f.meta.kind === 'norun').length, 0)
   log(`${parsed.length} pages, ${nSnippets} snippets (${runnable.length} pages need an engine), jobs ${opts.jobs}, image stores: ${lanes.join(' + ')}`)
+  if (plan.covered.length || plan.translated.length) {
+    log(`translations: ${plan.covered.length} covered by their source (not run), ${plan.translated.length} differ from it (run on ${[...new Set([...pageLanes.values()].flat())].join(' + ') || 'no store'} only)`)
+  }
 
   const state = RunState.create()
   const results: PageResult[] = []
@@ -114,6 +135,12 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
     lanes,
     args: { pages: opts.pages, jobs: opts.jobs, shard: opts.shard ? `${opts.shard.k}/${opts.shard.n}` : undefined, lanes },
     totals: { passed: 0, failed: 0, skipped: 0, pages: 0, syntaxErrors: 0 },
+    pairs: {
+      pagesRun: 0,
+      pagesCovered: 0,
+      covered: plan.covered.map((c) => ({ page: c.page, source: c.source })),
+      translated: plan.translated.map((t) => ({ page: t.page, source: t.source, lanes: pageLanes.get(t.page) ?? [] })),
+    },
     laneTotals: {},
     timing: { wallMs: 0, overheadMs: 0, engineMs, engineFetched: eng.fetched, lanes: {}, ...timing },
     standins: { hash: '', built: [], loaded: [] },
@@ -139,6 +166,15 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         // kill everything of this run right away (sessions, engines, registries)
         await state.sweep(log)
       } else {
+        // covered translations: their source's results, re-addressed (an aborted run records none)
+        for (const c of plan.covered) {
+          const src = results.filter((r) => r.page === c.source && !r.coveredBy)
+          try {
+            results.push(...coveredResults(c, src))
+          } catch (e) {
+            results.push({ page: c.page, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${c.page}#runner`, page: c.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], detail: `runner error: ${(e as Error).message}` }] })
+          }
+        }
         await Promise.all([...sandboxes].map((sb) => sb.stop().catch((e) => log(`stopping ${sb.name}: ${(e as Error).message}`))))
         await hostRegistry?.stop()
         const r = await state.sweep(log)
@@ -146,6 +182,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       }
       report.totals = totals(results, syntaxErrors)
       for (const l of lanes) report.laneTotals[l] = totals(results.filter((p) => p.lane === l), [])
+      report.pairs.pagesRun = new Set(results.filter((r) => !r.coveredBy).map((r) => r.page)).size
+      report.pairs.pagesCovered = new Set(results.filter((r) => r.coveredBy).map((r) => r.page)).size
       report.timing.wallMs = Date.now() - t0
       report.machine = { cpus: os.cpus().length, loadStart: Math.round(loadStart * 100) / 100, loadEnd: Math.round(os.loadavg()[0] * 100) / 100 }
       Object.assign(report.timing, timing)
@@ -176,7 +214,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         log(`lane ${l}: ${summaryLine(report.laneTotals[l]!)}; ${lt.pages} pages, wall ${fmtMs(lt.wallMs)}, snippets ${fmtMs(lt.snippetMs)}, engine start/stop ${fmtMs(lt.sandboxMs)}, resets ${fmtMs(lt.cleanupMs)}`)
       }
       log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; wall ${fmtMs(report.timing.wallMs)} (${report.machine.cpus} CPUs, load average ${report.machine.loadStart} at start, ${report.machine.loadEnd} at end); report ${opts.json}`)
-      log(summaryLine(report.totals))
+      // pages and pairs only when the run had translations (keeps the plain line of other runs)
+      log(summaryLine(report.totals, report.pairs.covered.length || report.pairs.translated.length ? report.pairs : undefined))
       const exitCode = forced ?? (report.totals.failed > 0 ? 1 : 0)
       return { report, exitCode }
     })()
@@ -225,7 +264,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       } catch { /* no previous report */ }
       type Task = { page: string; fences: Fence[]; lane: Lane }
       const estimate = (t: Task) => previous.get(`${t.lane}:${t.page}`) ?? t.fences.filter((f) => f.meta.kind === 'run').length * 600
-      const queue: Task[] = runnable.flatMap((p) => lanes.map((lane) => ({ ...p, lane })))
+      const queue: Task[] = runnable.flatMap((p) => (pageLanes.get(p.page) ?? lanes).map((lane) => ({ ...p, lane })))
       queue.sort((a, b) => estimate(b) - estimate(a) || a.page.localeCompare(b.page) || a.lane.localeCompare(b.lane))
       let pageNo = 0
       const worker = async (k: number) => {

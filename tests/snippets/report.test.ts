@@ -15,7 +15,7 @@ function report(pages: PageResult[]): Report {
   return {
     version: 2, date: '2026-11-29T10:00:00.000Z', mode: 'standins', engine: '28.5.2', cli: '28.5.2', compose: '2.40.3', buildx: '0.29.1', containerd: '2.1.9',
     enginePackages: { suite: 'forky', packages: {}, substituted: [] }, lanes: ['containerd', 'overlay2'],
-    args: { pages: [], jobs: 2, lanes: ['containerd', 'overlay2'] }, totals: totals(pages, []), laneTotals: {},
+    args: { pages: [], jobs: 2, lanes: ['containerd', 'overlay2'] }, totals: totals(pages, []), pairs: { pagesRun: 0, pagesCovered: 0, covered: [], translated: [] }, laneTotals: {},
     timing: { wallMs: 1, engineMs: 0, engineFetched: false, standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, overheadMs: 0, lanes: {} },
     standins: { hash: '', built: [], loaded: [] }, machine: { cpus: 2, loadStart: 0, loadEnd: 0 }, syntaxErrors: [], pages,
   }
