@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto'
 /**
  * The content id of a fence: a short hash of its info string and body. The harness keys results
  * by it (scripts/snippets/extract.ts) and the site looks badges up by it, so a result belongs to
- * exactly the text that ran: an edited snippet has no result until the next run. A trailing
- * `active` (added by VitePress's code-group container to the first tab) is ignored.
+ * exactly the text that ran: an edited snippet has no result until the next run. What only labels
+ * the fence is ignored, so a translated page keeps the ids of its source (scripts/snippets/pairs.ts):
+ * a trailing `active` (added by VitePress's code-group container to the first tab), `[tab titles]`
+ * and the reason of `norun="…"` (shown, never run).
  */
 export function fenceHash(info: string, content: string): string {
-  const norm = info.trim().replace(/\s+active$/, '')
+  const norm = info.trim().replace(/\s+active$/, '').replace(/\s*\[[^\]]*\]/g, '').replace(/\bnorun="[^"]*"/, 'norun')
   return createHash('sha1').update(norm + '\n' + content).digest('hex').slice(0, 8)
 }
