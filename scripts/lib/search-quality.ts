@@ -90,10 +90,11 @@ export function summarize(outcomes: Outcome[]): Summary {
 /**
  * Type each query into the built site's search box (real browser) and judge the first 10 results.
  * @param baseUrl the served site, e.g. http://127.0.0.1:4173
+ * @param start the page the box is opened on: it decides the locale's index (`/` Chinese, `/en/` English)
  */
-export async function runSearchQueries(context: BrowserContext, baseUrl: string, queries: QuerySpec[]): Promise<Summary & { outcomes: Outcome[] }> {
+export async function runSearchQueries(context: BrowserContext, baseUrl: string, queries: QuerySpec[], start = '/'): Promise<Summary & { outcomes: Outcome[] }> {
   const page = await context.newPage()
-  await page.goto(baseUrl + '/', { waitUntil: 'networkidle' })
+  await page.goto(baseUrl + start, { waitUntil: 'networkidle' })
   await openSearch(page)
   const outcomes: Outcome[] = []
   for (const q of queries) outcomes.push(judge(q, await searchTop(page, q.q, 10)))
