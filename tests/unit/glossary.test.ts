@@ -303,9 +303,12 @@ describe('glossary page and JSON export', () => {
     expect(new Date(json.generated).toISOString()).toBe(json.generated)
     expect(json.terms.length).toBe(loadGlossary().terms.length)
     for (const t of json.terms) {
-      expect(Object.keys(t)).toEqual(['id', 'zh', 'en', 'aliases', 'short', 'long', 'related', 'tags', 'url', 'pages'])
+      // the English twins sit next to the Chinese fields (issue #17); the old fields keep their names
+      expect(Object.keys(t)).toEqual(['id', 'zh', 'en', 'aliases', 'short', 'short_en', 'long', 'long_en', 'related', 'tags', 'tags_en', 'url', 'url_en', 'pages', 'pages_en'])
       expect(t.url).toBe(`/glossary/#${t.id}`)
+      expect(t.url_en).toBe(`/en/glossary/#${t.id}`)
       expect(t.long).not.toMatch(/\[\[/) // references become ordinary Markdown links
+      expect(t.long_en).not.toMatch(/\[\[/)
     }
     const byId = Object.fromEntries(json.terms.map((t) => [t.id, t]))
     expect(byId.image.pages).toEqual([
