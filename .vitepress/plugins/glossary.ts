@@ -4,7 +4,8 @@
  * - Data: one YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded; every problem
  *   is reported as `docs/data/glossary/x.yaml:LINE: …` (see FIELDS below for the format).
  * - `[[image]]` renders the term's Chinese name (English name on /en/ pages), `[[image|镜像文件]]` a
- *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (a link to /glossary/#image with a
+ *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (`<GlossaryTermEn>` on /en/ pages,
+ *   linking to /en/glossary/#image) (a link to /glossary/#image with a
  *   popover). Inside headings and links the plain text is rendered instead (no nested links, clean
  *   outline); on the glossary page itself a plain `<a href="#image">` (its entries are right there). An unknown id fails the page with `docs/<page>.md:LINE: unknown glossary term "x" (did you
  *   mean "y"?)`. Code spans and fences are never expanded (inline rules do not run there).
@@ -72,10 +73,11 @@ export interface Term {
 /** The English-twin fields of a term file. */
 export const TERM_EN_FIELDS = ['short_en', 'long_en', 'tags_en'] as const
 /**
- * What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts.
- * `short_en` only when the term has one (the popover falls back to `short`).
+ * What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts (Chinese
+ * pages) and glossary-en.data.ts (English pages). `short` is the definition in that language;
+ * `fallback: true` when an English page gets the Chinese definition because `short_en` is missing.
  */
-export interface ClientTerm { zh: string; en: string; short: string; short_en?: string }
+export interface ClientTerm { zh: string; en: string; short: string; fallback?: true }
 export interface PageRef { url: string; title: string }
 export interface Glossary {
   terms: Term[]
@@ -359,9 +361,17 @@ export function loadGlossary(dir: string = GLOSSARY_DIR): Glossary {
   return glossary
 }
 
-/** id → { zh, en, short, short_en? }: the small map the popover component imports. */
-export function clientTerms(glossary: Glossary = loadGlossary()): Record<string, ClientTerm> {
-  return Object.fromEntries(glossary.terms.map((t) => [t.id, { zh: t.zh, en: t.en, short: t.short, ...(t.short_en ? { short_en: t.short_en } : {}) }]))
+/**
+ * id → { zh, en, short }: the small map the popover component of one language imports (`short` in
+ * that language). One map per language, so a page downloads the definitions of its language only.
+ */
+export function clientTerms(glossary: Glossary = loadGlossary(), lang: Lang = 'zh'): Record<string, ClientTerm> {
+  return Object.fromEntries(
+    glossary.terms.map((t) => {
+      if (lang === 'zh' || t.short_en) return [t.id, { zh: t.zh, en: t.en, short: lang === 'en' ? t.short_en! : t.short }]
+      return [t.id, { zh: t.zh, en: t.en, short: t.short, fallback: true as const }]
+    }),
+  )
 }
 
 /**
@@ -391,6 +401,8 @@ interface RefMeta {
   plain?: boolean
   /** on the glossary page itself: a same-page anchor instead of a popover component */
   local?: boolean
+  /** on an English page: <GlossaryTermEn> */
+  english?: boolean
 }
 
 /** Inline rule: `[[id]]` / `[[id|label]]` → a `glossary_ref` token (resolved and checked by the core rule). */
@@ -448,6 +460,7 @@ function resolveRefs(dir: string | undefined) {
         }
         meta.plain = inHeading || linkDepth > 0
         meta.local = isGlossaryPage(state.env?.relativePath)
+        meta.english = isEnglishPage(state.env)
         child.content = meta.label ?? (isEnglishPage(state.env) ? term.en : term.zh)
       }
     }
@@ -465,8 +478,9 @@ function renderRef(tokens: Token[], idx: number): string {
   // the glossary page has hundreds of cross-references to its own entries: plain anchors keep it light
   if (meta.local) return `<a class="glossary-ref" href="#${escapeHtml(meta.id)}">${label}</a>`
   // `lang` only on English pages: the Chinese pages' HTML stays as it was
-  // the component finds the page's language itself (VitePress localeIndex) for its link and popover
-  return `<GlossaryTerm id="${escapeHtml(meta.id)}">${label}</GlossaryTerm>`
+  // English pages get the English popover (its own chunk and data: one language per page)
+  const tag = meta.english ? 'GlossaryTermEn' : 'GlossaryTerm'
+  return `<${tag} id="${escapeHtml(meta.id)}">${label}</${tag}>`
 }
 
 // ---------------------------------------------------------------------------------------------

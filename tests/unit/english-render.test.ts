@@ -93,7 +93,7 @@ describe('glossary: English fields', () => {
     const dir = glossaryDir({ 'image.yaml': TERM(EN), 'container.yaml': CONTAINER })
     const md = new MarkdownIt({ html: true }).use(glossaryPlugin, { dir, docsDir: dir })
     expect(md.render('See [[image]].', { relativePath: 'guide/a.md' })).toContain('<GlossaryTerm id="image">镜像</GlossaryTerm>')
-    expect(md.render('See [[image]].', { relativePath: 'en/guide/a.md' })).toContain('<GlossaryTerm id="image">Image</GlossaryTerm>')
+    expect(md.render('See [[image]].', { relativePath: 'en/guide/a.md' })).toContain('<GlossaryTermEn id="image">Image</GlossaryTermEn>')
     // the English glossary page links its own entries as same-page anchors, like the Chinese one
     expect(md.render('See [[image]].', { relativePath: 'en/glossary/index.md' })).toContain('<a class="glossary-ref" href="#image">Image</a>')
   })

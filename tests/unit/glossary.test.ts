@@ -101,6 +101,11 @@ describe('term data (docs/data/glossary)', () => {
     expect(Object.keys(client).sort()).toEqual(glossary.terms.map((t) => t.id).sort())
     for (const v of Object.values(client)) expect(Object.keys(v).sort()).toEqual(['en', 'short', 'zh'])
     expect(Buffer.byteLength(JSON.stringify(client))).toBeLessThan(16_000)
+    // the English pages' popover data: English definitions, one language per chunk
+    const en = clientTerms(glossary, 'en')
+    expect(en.image.short).toBe(glossary.byId.get('image')!.short_en)
+    for (const v of Object.values(en)) expect(Object.keys(v).sort()).toEqual(['en', 'short', 'zh'])
+    expect(Buffer.byteLength(JSON.stringify(en))).toBeLessThan(16_000)
   })
 })
 
@@ -134,7 +139,7 @@ describe('[[id]] syntax', () => {
   })
 
   it('uses the English name on /en/ pages', () => {
-    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<GlossaryTerm id="image">Image</GlossaryTerm>')
+    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<GlossaryTermEn id="image">Image</GlossaryTermEn>')
   })
 
   it('is not confused by ordinary brackets', () => {
