@@ -22,6 +22,7 @@ import type MarkdownIt from 'markdown-it'
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml'
 import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
 import type { FinderEntry, FinderGroup, FinderIndex } from '../../docs/data/commands/finder'
+import { hasChinese, localePath, pageLang, type Lang } from './page-lang'
 
 // import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -49,6 +50,10 @@ export interface CommandOption {
   arg?: string
   desc: string
   keywords: string[]
+  /** English twins (issue #17): `arg_en` only when `arg` contains Chinese */
+  arg_en?: string
+  desc_en?: string
+  keywords_en?: string[]
   line: number
 }
 
@@ -63,10 +68,16 @@ export interface CommandExample {
   code: string
   /** the fence info string we generate: `sh run`, `sh norun="…"`, `yaml file=compose.yaml` */
   info: string
+  title_en?: string
+  /** English reason of a `norun` example; the English page's fence says `norun="<reason_en>"` */
+  reason_en?: string
+  /** the code with its Chinese text in English (only when `code` contains Chinese) */
+  code_en?: string
   line: number
 }
 
-export interface Correction { source: string; original: string; correction: string; line: number }
+/** `original` quotes the Chinese article in both languages; `correction_en` is the English correction. */
+export interface Correction { source: string; original: string; correction: string; correction_en?: string; line: number }
 
 export interface Command {
   name: string
@@ -88,16 +99,21 @@ export interface Command {
   corrections: Correction[]
   related: string[]
   pages: string[]
+  keywords_en?: string[]
+  note_en?: string
+  warning_en?: string
   file: string
   line: number
 }
 
-export interface CommandSection { title: string; intro?: string; line: number; commands: Command[] }
+export interface CommandSection { title: string; intro?: string; title_en?: string; intro_en?: string; line: number; commands: Command[] }
 
 export interface CommandGroup {
   id: string
   label: string
   title: string
+  label_en?: string
+  title_en?: string
   order: number
   page: string
   file: string
@@ -235,6 +251,14 @@ class Reader {
     if (!isSeq(n)) this.fail(p, `"${p[p.length - 1]}" must be a list`)
     return n.items.length
   }
+  /** a list field that may be absent (undefined), e.g. an English twin not written yet */
+  optStrList(p: Path): string[] | undefined {
+    return this.has(p) ? this.strList(p) : undefined
+  }
+  /** an English twin may only exist next to its Chinese field */
+  twin(p: Path, of: string, present: boolean): void {
+    if (this.has(p) && !present) this.fail(p, `"${p[p.length - 1]}" is the English twin of "${of}", which this entry does not have`)
+  }
   strList(p: Path): string[] {
     const count = this.list(p)
     const out: string[] = []
@@ -243,12 +267,13 @@ class Reader {
   }
 }
 
-const GROUP_KEYS = ['group', 'label', 'title', 'order', 'sections']
-const SECTION_KEYS = ['title', 'intro', 'commands']
-const COMMAND_KEYS = ['name', 'id', 'aliases', 'zh', 'en', 'usage', 'copy', 'keywords', 'options', 'examples', 'note', 'warning', 'corrections', 'related', 'pages']
-const OPTION_KEYS = ['flags', 'arg', 'desc', 'keywords']
-const EXAMPLE_KEYS = ['title', 'lang', 'run', 'norun', 'file', 'exit', 'timeout', 'code']
-const CORRECTION_KEYS = ['source', 'original', 'correction']
+// the `_en` keys are the English twins of the field scheme (docs/data/commands/README.md, issue #17)
+const GROUP_KEYS = ['group', 'label', 'title', 'order', 'sections', 'label_en', 'title_en']
+const SECTION_KEYS = ['title', 'intro', 'commands', 'title_en', 'intro_en']
+const COMMAND_KEYS = ['name', 'id', 'aliases', 'zh', 'en', 'usage', 'copy', 'keywords', 'options', 'examples', 'note', 'warning', 'corrections', 'related', 'pages', 'keywords_en', 'note_en', 'warning_en']
+const OPTION_KEYS = ['flags', 'arg', 'desc', 'keywords', 'arg_en', 'desc_en', 'keywords_en']
+const EXAMPLE_KEYS = ['title', 'lang', 'run', 'norun', 'file', 'exit', 'timeout', 'code', 'title_en', 'norun_en', 'code_en']
+const CORRECTION_KEYS = ['source', 'original', 'correction', 'correction_en']
 const FLAG_RE = /^--?[A-Za-z0-9][\w-]*$/
 
 function readCommand(r: Reader, p: Path, group: string, section: string): Command {
@@ -278,13 +303,18 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
     corrections: [],
     related: r.strList([...p, 'related']),
     pages: r.strList([...p, 'pages']),
+    keywords_en: r.optStrList([...p, 'keywords_en']),
+    note_en: r.str([...p, 'note_en'], { inline: false })?.trim(),
+    warning_en: r.str([...p, 'warning_en'], { inline: false })?.trim(),
     file: r.file,
     line: r.line(p),
   }
+  r.twin([...p, 'note_en'], 'note', cmd.note !== undefined)
+  r.twin([...p, 'warning_en'], 'warning', cmd.warning !== undefined)
   if (!cmd.usage.startsWith(name) && !aliases.some((a) => cmd.usage.startsWith(a))) {
     r.fail([...p, 'usage'], `"usage" should start with the command ("${name} …")`)
   }
-  for (const [field, text] of [['note', cmd.note], ['warning', cmd.warning]] as const) {
+  for (const [field, text] of [['note', cmd.note], ['warning', cmd.warning], ['note_en', cmd.note_en], ['warning_en', cmd.warning_en]] as const) {
     if (text?.includes('{{')) r.fail([...p, field], `"${field}" contains "{{" (Vue would read it as an expression)`)
     if (text && /<[A-Za-z/!]/.test(text.replace(/`[^`]*`/g, ''))) r.fail([...p, field], `"${field}" contains "<…" outside code: write it in backticks`)
     if (text && /^(```|~~~|:::)/m.test(text)) r.fail([...p, field], `"${field}" is plain Markdown text; put code in "examples"`)
@@ -297,14 +327,22 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
     const flags = r.str([...op, 'flags'], { required: true })!
     const flagList = flags.split(',').map((f) => f.trim())
     for (const f of flagList) if (!FLAG_RE.test(f)) r.fail([...op, 'flags'], `bad flag "${f}" in "${flags}" (write "-p, --publish")`)
-    cmd.options.push({
+    const option: CommandOption = {
       flags,
       flagList,
       arg: r.str([...op, 'arg']),
       desc: r.str([...op, 'desc'], { required: true, min: 2, max: 160 })!,
       keywords: r.strList([...op, 'keywords']),
+      arg_en: r.str([...op, 'arg_en']),
+      desc_en: r.str([...op, 'desc_en'], { min: 2, max: 200 }),
+      keywords_en: r.optStrList([...op, 'keywords_en']),
       line: r.line(op),
-    })
+    }
+    // "arg_en ONLY when arg contains Chinese": `KEY=VALUE` needs no translation, `宿主机端口:容器端口` does
+    if (option.arg_en !== undefined && !(option.arg && hasChinese(option.arg))) {
+      r.fail([...op, 'arg_en'], option.arg ? `"arg_en" only when "arg" contains Chinese ("${option.arg}" is shown as it is)` : '"arg_en" is the English twin of "arg", which this option does not have')
+    }
+    cmd.options.push(option)
   }
 
   const nEx = r.list([...p, 'examples'])
@@ -316,6 +354,16 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
     const code = r.str([...ep, 'code'], { required: true, inline: false })!
     const run = r.node([...ep, 'run'])
     const norun = r.str([...ep, 'norun'])
+    const title_en = r.str([...ep, 'title_en'], { max: 100 })
+    const norun_en = r.str([...ep, 'norun_en'])
+    const code_en = r.str([...ep, 'code_en'], { inline: false })
+    r.twin([...ep, 'norun_en'], 'norun', norun !== undefined)
+    if (norun_en?.includes('"')) r.fail([...ep, 'norun_en'], '"norun_en" reason must not contain a double quote')
+    if (code_en !== undefined) {
+      if (!hasChinese(code)) r.fail([...ep, 'code_en'], '"code_en" only when "code" contains Chinese text (otherwise both pages show "code")')
+      if (/^\s*(```|~~~)/m.test(code_en)) r.fail([...ep, 'code_en'], 'example code must not contain a code fence line')
+      if (/^\$ /m.test(code) && !/^\$ /m.test(code_en)) r.fail([...ep, 'code_en'], '"code_en" must keep the "$ " command lines of "code"')
+    }
     const file = r.str([...ep, 'file'])
     const lang = r.str([...ep, 'lang']) ?? (file ? '' : 'sh')
     if (!lang) r.fail([...ep, 'file'], `"file" examples need a "lang" (yaml, dockerfile, …)`)
@@ -345,7 +393,12 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
     }
     if (/^\s*(```|~~~)/m.test(code)) r.fail([...ep, 'code'], 'example code must not contain a code fence line')
     if (lang === 'console' && kind === 'run' && !/^\$ /m.test(code)) r.fail([...ep, 'code'], 'a console example needs at least one "$ " command line')
-    cmd.examples.push({ title, lang, kind, reason: norun?.trim(), file, exit, timeout, code: code.replace(/\s+$/, '') + '\n', info, line: codeLine })
+    cmd.examples.push({
+      title, lang, kind, reason: norun?.trim(), file, exit, timeout, code: code.replace(/\s+$/, '') + '\n', info, line: codeLine,
+      ...(title_en !== undefined ? { title_en } : {}),
+      ...(norun_en !== undefined ? { reason_en: norun_en.trim() } : {}),
+      ...(code_en !== undefined ? { code_en: code_en.replace(/\s+$/, '') + '\n' } : {}),
+    })
   }
 
   const nCor = r.list([...p, 'corrections'])
@@ -358,6 +411,7 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
       source,
       original: r.str([...cp, 'original'], { required: true })!,
       correction: r.str([...cp, 'correction'], { required: true })!,
+      ...(r.has([...cp, 'correction_en']) ? { correction_en: r.str([...cp, 'correction_en'])! } : {}),
       line: r.line(cp),
     })
   }
@@ -384,6 +438,8 @@ export function parseGroupFile(text: string, file: string): CommandGroup {
     id,
     label: r.str(['label'], { required: true, max: 12 })!,
     title: r.str(['title'], { required: true, max: 40 })!,
+    label_en: r.str(['label_en'], { max: 24 }),
+    title_en: r.str(['title_en'], { max: 60 }),
     order,
     page: `/cli/${id}`,
     file,
@@ -395,7 +451,15 @@ export function parseGroupFile(text: string, file: string): CommandGroup {
     const sp: Path = ['sections', s]
     r.map(sp, SECTION_KEYS)
     const title = r.str([...sp, 'title'], { required: true, max: 30 })!
-    const section: CommandSection = { title, intro: r.str([...sp, 'intro'], { inline: false })?.trim(), line: r.line(sp), commands: [] }
+    const section: CommandSection = {
+      title,
+      intro: r.str([...sp, 'intro'], { inline: false })?.trim(),
+      title_en: r.str([...sp, 'title_en'], { max: 60 }),
+      intro_en: r.str([...sp, 'intro_en'], { inline: false })?.trim(),
+      line: r.line(sp),
+      commands: [],
+    }
+    r.twin([...sp, 'intro_en'], 'intro', section.intro !== undefined)
     const nCmd = r.list([...sp, 'commands'])
     if (!nCmd) r.fail(sp, `section "${title}" has no commands`)
     for (let c = 0; c < nCmd; c++) section.commands.push(readCommand(r, [...sp, 'commands', c], id, title))
@@ -465,10 +529,52 @@ export function copyText(c: Pick<Command, 'name' | 'copy'>): string {
   return c.copy ?? c.name
 }
 
+/** English task words of the command and its options (`keywords_en`), command words first. */
+export function commandKeywordsEn(c: Command): string[] {
+  return [...new Set([...(c.keywords_en ?? []), ...c.options.flatMap((o) => o.keywords_en ?? [])])]
+}
+
+/** The fixed words of a generated command page, per language. */
+const WORDS = {
+  zh: { usage: '常用写法：', alias: '等价写法：', list: '、', warning: '::: warning 注意', option: '| 选项 | 说明 |', related: '相关概念：', pages: '详细讲解：', keywords: '关键词：', examples: '示例', colon: '：', diff: '::: details 与原文的差异', original: (o: string) => `原文写作 ${o}。`, overview: '| 类别 | 命令 | 数量 |' },
+  en: { usage: 'Typical use: ', alias: 'Same as: ', list: ', ', warning: '::: warning Warning', option: '| Option | Description |', related: 'Related concepts: ', pages: 'Explained in: ', keywords: 'Keywords: ', examples: 'examples', colon: ':', diff: '::: details Differences from the original article', original: (o: string) => `the original article says ${o}. `, overview: '| Category | Commands | Count |' },
+} as const
+
+/**
+ * A command's text in one language. English: the `_en` twins; a missing twin falls back to the
+ * Chinese text (englishDataGaps() in scripts/lib/english-data.ts counts those), `code_en` to `code`.
+ */
+export function commandText(c: Command, lang: Lang) {
+  const en = lang === 'en'
+  return {
+    summary: en ? c.en : c.zh,
+    note: en ? (c.note_en ?? c.note) : c.note,
+    warning: en ? (c.warning_en ?? c.warning) : c.warning,
+    keywords: en ? commandKeywordsEn(c) : commandKeywords(c),
+    option: (o: CommandOption) => ({ arg: en ? (o.arg_en ?? o.arg) : o.arg, desc: en ? (o.desc_en ?? o.desc) : o.desc }),
+    example: (e: CommandExample) => ({
+      title: en ? (e.title_en ?? e.title) : e.title,
+      code: en ? (e.code_en ?? e.code) : e.code,
+      // the English fence states the English reason; everything else on the info line is the same
+      info: en && e.kind === 'norun' && e.reason_en ? `${e.lang} norun="${e.reason_en}"` : e.info,
+    }),
+    correction: (k: Correction) => (en ? (k.correction_en ?? k.correction) : k.correction),
+  }
+}
+const sectionTitle = (s: CommandSection, lang: Lang) => (lang === 'en' ? (s.title_en ?? s.title) : s.title)
+const sectionIntro = (s: CommandSection, lang: Lang) => (lang === 'en' ? (s.intro_en ?? s.intro) : s.intro)
+const groupTitle = (g: CommandGroup, lang: Lang) => (lang === 'en' ? (g.title_en ?? g.title) : g.title)
+const groupLabel = (g: CommandGroup, lang: Lang) => (lang === 'en' ? (g.label_en ?? g.label) : g.label)
+
 export interface GeneratedLine { text: string; file: string; line: number }
 
-/** Markdown lines for one command; each line remembers the data line it comes from. */
-function commandMarkdown(c: Command): GeneratedLine[] {
+/**
+ * Markdown lines for one command in one language; each line remembers the data line it comes
+ * from. Anchors are the same in both languages; English pages link to /en/ pages.
+ */
+function commandMarkdown(c: Command, lang: Lang = 'zh'): GeneratedLine[] {
+  const w = WORDS[lang]
+  const tx = commandText(c, lang)
   const out: GeneratedLine[] = []
   const push = (text: string, line = c.line) => {
     for (const t of text.split('\n')) out.push({ text: t, file: c.file, line })
@@ -476,10 +582,13 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   // VitePress derives "docker-run" from "docker run" itself; an explicit {#id} only when it differs
   push(`### ${c.name}${c.id === c.name.toLowerCase().replace(/\s+/g, '-') ? '' : ` {#${c.id}}`}`)
   push('')
-  push(c.zh)
+  push(tx.summary)
   push('')
-  push(`<p class="cli-en" lang="en">${escHtml(c.en)}</p>`)
-  push('')
+  // the Chinese page shows the English summary under the Chinese one; the English page needs no second line
+  if (lang === 'zh') {
+    push(`<p class="cli-en" lang="en">${escHtml(c.en)}</p>`)
+    push('')
+  }
   push('```text')
   push(c.usage)
   push('```')
@@ -487,71 +596,75 @@ function commandMarkdown(c: Command): GeneratedLine[] {
   // the typical invocation, with a copy button (the button appears once JavaScript runs)
   // `{.cli-…}` classes (markdown-it-attrs, on in VitePress) mark the entry's fixed labels and links to
   // other pages, so the search index can leave them out (core/search/sections.ts, stripChrome)
-  push(`常用写法：${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" /> {.cli-usage}`)
+  push(`${w.usage}${code(copyText(c))} <CommandCopy text="${escHtml(copyText(c))}" /> {.cli-usage}`)
   push('')
   if (c.aliases.length) {
-    push(`等价写法：${c.aliases.map(code).join('、')} {.cli-usage}`)
+    push(`${w.alias}${c.aliases.map(code).join(w.list)} {.cli-usage}`)
     push('')
   }
-  if (c.warning) {
-    push('::: warning 注意')
-    push(c.warning)
+  if (tx.warning) {
+    push(w.warning)
+    push(tx.warning)
     push(':::')
     push('')
   }
-  if (c.note) {
-    push(c.note)
+  if (tx.note) {
+    push(tx.note)
     push('')
   }
   if (c.options.length) {
-    push('| 选项 | 说明 |')
+    push(w.option)
     push('| --- | --- |')
     for (const o of c.options) {
-      push(`| ${cell(code(o.flagList.join(', ') + (o.arg ? ` ${o.arg}` : '')))} | ${cell(o.desc)} |`, o.line)
+      const ot = tx.option(o)
+      push(`| ${cell(code(o.flagList.join(', ') + (ot.arg ? ` ${ot.arg}` : '')))} | ${cell(ot.desc)} |`, o.line)
     }
     push('')
   }
   const refs: string[] = []
-  if (c.related.length) refs.push(`相关概念：${c.related.map((g) => `[[${g}]]`).join('、')}`)
-  const pages = c.pages.map((p) => [p, pageTitle(p)] as const).filter(([, t]) => t)
-  if (pages.length) refs.push(`详细讲解：${pages.map(([p, t]) => `[${t}](${p})`).join('、')}`)
+  if (c.related.length) refs.push(`${w.related}${c.related.map((g) => `[[${g}]]`).join(w.list)}`)
+  // a link only to a page that exists in the page's language (its title is the link text)
+  const pages = c.pages.map((p) => localePath(p, lang)).map((p) => [p, pageTitle(p)] as const).filter(([, t]) => t)
+  if (pages.length) refs.push(`${w.pages}${pages.map(([p, t]) => `[${t}](${p})`).join(w.list)}`)
   for (const r of refs) {
     push(`${r} {.cli-refs}`)
     push('')
   }
   // the words people search with, visible and indexed with this section: task words and flags
-  const words = [...commandKeywords(c), ...commandFlags(c)]
+  const words = [...tx.keywords, ...commandFlags(c)]
   if (words.length) {
-    push(`<p class="cli-keywords">关键词：${words.map(escHtml).join(' · ')}</p>`)
+    push(`<p class="cli-keywords">${w.keywords}${words.map(escHtml).join(' · ')}</p>`)
     push('')
   }
   // examples under their own (h4, not in the outline) heading: the command's search section stays
   // short — description, options, keywords — so a flag or task word ranks it high
-  push(`#### ${c.name} 示例 {#${c.id}-examples .cli-examples}`)
+  push(`#### ${c.name} ${w.examples} {#${c.id}-examples .cli-examples}`)
   push('')
   for (const ex of c.examples) {
-    push(`${ex.title}：`, ex.line)
+    const et = tx.example(ex)
+    push(`${et.title}${w.colon}`, ex.line)
     push('', ex.line)
     // data line of the fence = the `code:` key; the code starts on the next line
-    out.push({ text: '```' + ex.info, file: c.file, line: ex.line })
-    ex.code.replace(/\n$/, '').split('\n').forEach((t, i) => out.push({ text: t, file: c.file, line: ex.line + 1 + i }))
+    out.push({ text: '```' + et.info, file: c.file, line: ex.line })
+    et.code.replace(/\n$/, '').split('\n').forEach((t, i) => out.push({ text: t, file: c.file, line: ex.line + 1 + i }))
     out.push({ text: '```', file: c.file, line: ex.line })
     push('', ex.line)
   }
   return out
 }
 
-function groupMarkdown(g: CommandGroup): GeneratedLine[] {
+function groupMarkdown(g: CommandGroup, lang: Lang = 'zh'): GeneratedLine[] {
   const out: GeneratedLine[] = []
   for (const s of g.sections) {
     const at = (text: string) => out.push({ text, file: g.file, line: s.line })
-    at(`## ${s.title}`)
+    at(`## ${sectionTitle(s, lang)}`)
     at('')
-    if (s.intro) {
-      for (const t of s.intro.split('\n')) at(t)
+    const intro = sectionIntro(s, lang)
+    if (intro) {
+      for (const t of intro.split('\n')) at(t)
       at('')
     }
-    for (const c of s.commands) out.push(...commandMarkdown(c))
+    for (const c of s.commands) out.push(...commandMarkdown(c, lang))
   }
   return out
 }
@@ -561,29 +674,32 @@ function groupMarkdown(g: CommandGroup): GeneratedLine[] {
  * "与原文的差异" block a page ends with (docs/contribute/writing.md); each paragraph names its
  * command and links to it. Empty when no command has a correction.
  */
-function correctionsMarkdown(groups: CommandGroup[]): GeneratedLine[] {
+function correctionsMarkdown(groups: CommandGroup[], lang: Lang = 'zh'): GeneratedLine[] {
   const out: GeneratedLine[] = []
+  const w = WORDS[lang]
   for (const c of groups.flatMap((g) => g.sections.flatMap((s) => s.commands))) {
+    const tx = commandText(c, lang)
     for (const cor of c.corrections) {
       out.push({ text: '', file: c.file, line: cor.line })
-      out.push({ text: `[${c.name}](#${c.id})：原文写作 ${code(cor.original)}。${cor.correction}`, file: c.file, line: cor.line })
+      out.push({ text: `[${c.name}](#${c.id})${w.colon}${lang === 'en' ? ' ' : ''}${w.original(code(cor.original))}${tx.correction(cor)}`, file: c.file, line: cor.line })
     }
   }
   if (!out.length) return []
-  out[0] = { ...out[1], text: '::: details 与原文的差异' }
+  out[0] = { ...out[1], text: w.diff }
   out.push({ ...out[out.length - 1], text: ':::' })
   return [{ ...out[0], text: '' }, ...out]
 }
 
 /** A summary of all groups: for the section's overview page. */
-function overviewMarkdown(data: CommandData): GeneratedLine[] {
+function overviewMarkdown(data: CommandData, lang: Lang = 'zh'): GeneratedLine[] {
   const out: GeneratedLine[] = []
   const f = 'docs/data/commands'
-  out.push({ text: '| 类别 | 命令 | 数量 |', file: f, line: 1 }, { text: '| --- | --- | --- |', file: f, line: 1 })
+  out.push({ text: WORDS[lang].overview, file: f, line: 1 }, { text: '| --- | --- | --- |', file: f, line: 1 })
   for (const g of data.groups) {
     const cmds = g.sections.flatMap((s) => s.commands)
-    const names = cmds.map((c) => `[${c.name.replace(/^docker /, '')}](${g.page}#${c.id})`).join(' · ')
-    out.push({ text: `| [${g.title}](${g.page}) | ${names} | ${cmds.length} |`, file: g.file, line: 1 })
+    const page = localePath(g.page, lang)
+    const names = cmds.map((c) => `[${c.name.replace(/^docker /, '')}](${page}#${c.id})`).join(' · ')
+    out.push({ text: `| [${groupTitle(g, lang)}](${page}) | ${names} | ${cmds.length} |`, file: g.file, line: 1 })
   }
   out.push({ text: '', file: f, line: 1 })
   return out
@@ -607,8 +723,9 @@ export interface Expanded {
  * Replace every marker line (`<!-- commands:container -->`, or `<!-- commands:overview -->`)
  * with the generated Markdown. `file` names the Markdown file in errors. Lines outside the
  * markers keep their text; `origin()` maps any output line back to its source.
+ * `lang` defaults to the page's language from `file` (docs/en/… → English text, /en/ links).
  */
-export function expandCommandMarkersWithMap(source: string, file: string, data?: CommandData): Expanded {
+export function expandCommandMarkersWithMap(source: string, file: string, data?: CommandData, lang: Lang = pageLang(file)): Expanded {
   const lines = source.split('\n')
   const outText: string[] = []
   const outOrigin: { file: string; line: number }[] = []
@@ -633,11 +750,11 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
     }
     loaded ??= loadCommands()
     let gen: GeneratedLine[]
-    if (m[1] === 'overview') gen = overviewMarkdown(loaded)
+    if (m[1] === 'overview') gen = overviewMarkdown(loaded, lang)
     else {
       const g = loaded.groups.find((x) => x.id === m[1])
       if (!g) throw new CommandDataError(file, i + 1, `unknown command group "${m[1]}" (known: overview, ${loaded.groups.map((x) => x.id).join(', ')})`)
-      gen = groupMarkdown(g)
+      gen = groupMarkdown(g, lang)
       expandedGroups.push(g)
     }
     while (gen.length && !gen[gen.length - 1].text.trim()) gen.pop()
@@ -647,7 +764,7 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
     }
   })
   // the page's corrections go last, after the page's own closing sections (docs/contribute/writing.md)
-  const corrections = correctionsMarkdown(expandedGroups)
+  const corrections = correctionsMarkdown(expandedGroups, lang)
   if (corrections.length) {
     while (outText.length && !outText[outText.length - 1].trim()) { outText.pop(); outOrigin.pop() }
     for (const g2 of corrections) {
@@ -696,6 +813,8 @@ export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
     label: g.label,
     title: g.title,
     page: g.page,
+    ...(g.label_en ? { label_en: g.label_en } : {}),
+    ...(g.title_en ? { title_en: g.title_en } : {}),
   }))
   const commands: FinderEntry[] = data.commands.map((c) => {
     const e: FinderEntry = {
@@ -711,15 +830,22 @@ export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
     }
     if (c.aliases.length) e.aliases = c.aliases
     if (c.copy) e.copy = c.copy
+    // English task words (the finder on /en/ pages searches these and `en`); only when written
+    if (c.keywords_en?.length) e.keywords_en = c.keywords_en
+    const optEn = [...new Set(c.options.flatMap((o) => o.keywords_en ?? []))].filter((k) => !c.keywords_en?.includes(k))
+    if (optEn.length) e.optionKeywords_en = optEn
     return e
   })
   return { groups, commands }
 }
 
-/** /api/commands.json: the whole reference, for other tools. */
 /**
- * The /api/commands.json export. `base` (VitePress base, default `/`) prefixes every site path in
- * it (`groups[].page`, `commands[].url`), so the paths work on a site deployed under a sub-path too.
+ * The /api/commands.json export: the whole reference, for other tools (shape:
+ * docs/data/commands/README.md). `base` (VitePress base, default `/`) prefixes every site path in
+ * it (`groups[].page`, `page_en`, `commands[].url`, `url_en`), so the paths work
+ * on a site deployed under a sub-path too. Every Chinese text has its English twin next to it
+ * (`title_en`, `desc_en`, …); while a twin is missing it repeats the Chinese text (`code_en`,
+ * `arg_en`: the code / argument itself when it needs no translation).
  */
 export function commandsJson(base = '/'): unknown {
   const data = loadCommands()
@@ -728,30 +854,62 @@ export function commandsJson(base = '/'): unknown {
     version: 1,
     generated: new Date().toISOString(),
     count: data.commands.length,
-    groups: data.groups.map((g) => ({ id: g.id, label: g.label, title: g.title, page: at(g.page) })),
-    commands: data.commands.map((c) => ({
-      name: c.name,
-      id: c.id,
-      group: c.group,
-      section: c.section,
-      url: at(`${c.page}#${c.id}`),
-      aliases: c.aliases,
-      zh: c.zh,
-      en: c.en,
-      usage: c.usage,
-      copy: copyText(c),
-      keywords: c.keywords,
-      options: c.options.map((o) => ({ flags: o.flagList, ...(o.arg ? { arg: o.arg } : {}), desc: o.desc, keywords: o.keywords })),
-      examples: c.examples.map((e) => ({
-        title: e.title,
-        lang: e.lang,
-        runnable: e.kind === 'run',
-        ...(e.reason ? { norun: e.reason } : {}),
-        ...(e.file ? { file: e.file } : {}),
-        code: e.code,
-      })),
-      related: c.related,
-      pages: c.pages.filter((p) => pageFile(p)),
+    groups: data.groups.map((g) => ({
+      id: g.id, label: g.label, title: g.title, page: at(g.page),
+      label_en: groupLabel(g, 'en'), title_en: groupTitle(g, 'en'), page_en: at(localePath(g.page, 'en')),
     })),
+    commands: data.commands.map((c) => {
+      const en = commandText(c, 'en')
+      const section = data.groups.find((g) => g.id === c.group)?.sections.find((s) => s.title === c.section)
+      return {
+        name: c.name,
+        id: c.id,
+        group: c.group,
+        section: c.section,
+        section_en: section ? sectionTitle(section, 'en') : c.section,
+        url: at(`${c.page}#${c.id}`),
+        url_en: at(`${localePath(c.page, 'en')}#${c.id}`),
+        aliases: c.aliases,
+        zh: c.zh,
+        en: c.en,
+        usage: c.usage,
+        copy: copyText(c),
+        keywords: c.keywords,
+        keywords_en: c.keywords_en ?? [],
+        ...(c.note ? { note: c.note, note_en: en.note } : {}),
+        ...(c.warning ? { warning: c.warning, warning_en: en.warning } : {}),
+        options: c.options.map((o) => {
+          const ot = en.option(o)
+          return {
+            flags: o.flagList,
+            ...(o.arg ? { arg: o.arg, arg_en: ot.arg } : {}),
+            desc: o.desc,
+            desc_en: ot.desc,
+            keywords: o.keywords,
+            keywords_en: o.keywords_en ?? [],
+          }
+        }),
+        examples: c.examples.map((e) => {
+          const et = en.example(e)
+          return {
+            title: e.title,
+            title_en: et.title,
+            lang: e.lang,
+            runnable: e.kind === 'run',
+            ...(e.reason ? { norun: e.reason, norun_en: e.reason_en ?? e.reason } : {}),
+            ...(e.file ? { file: e.file } : {}),
+            code: e.code,
+            code_en: et.code,
+          }
+        }),
+        ...(c.corrections.length
+          ? { corrections: c.corrections.map((k) => ({ source: k.source, original: k.original, correction: k.correction, correction_en: en.correction(k) })) }
+          : {}),
+        related: c.related,
+        // site paths as before (not prefixed with base), for compatibility
+        pages: c.pages.filter((p) => pageFile(p)),
+        pages_en: c.pages.map((p) => localePath(p, 'en')).filter((p) => pageFile(p)),
+      }
+    }),
   }
 }

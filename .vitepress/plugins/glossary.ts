@@ -4,7 +4,8 @@
  * - Data: one YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded; every problem
  *   is reported as `docs/data/glossary/x.yaml:LINE: …` (see FIELDS below for the format).
  * - `[[image]]` renders the term's Chinese name (English name on /en/ pages), `[[image|镜像文件]]` a
- *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (a link to /glossary/#image with a
+ *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (`<GlossaryTermEn>` on /en/ pages,
+ *   linking to /en/glossary/#image) (a link to /glossary/#image with a
  *   popover). Inside headings and links the plain text is rendered instead (no nested links, clean
  *   outline); on the glossary page itself a plain `<a href="#image">` (its entries are right there). An unknown id fails the page with `docs/<page>.md:LINE: unknown glossary term "x" (did you
  *   mean "y"?)`. Code spans and fences are never expanded (inline rules do not run there).
@@ -26,6 +27,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair, type Sca
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
 import { lineOffset, pageFile } from './source-line'
 import { listLatestPages } from '../../scripts/lib/pages'
+import { pageLang, localePath, type Lang } from './page-lang'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(HERE, '../..')
@@ -33,10 +35,26 @@ export const DOCS_DIR = path.join(ROOT, 'docs')
 export const GLOSSARY_DIR = path.join(DOCS_DIR, 'data', 'glossary')
 /** the page that holds `[[glossary-list]]`; it is not counted as a page "using" a term */
 export const GLOSSARY_PAGE = 'glossary/index.md'
-export const termUrl = (id: string) => `/glossary/#${id}`
+/** the English glossary page (a translation of GLOSSARY_PAGE holding the same marker) */
+export const GLOSSARY_PAGE_EN = 'en/glossary/index.md'
+/** A term's entry on the glossary page of a language; the anchor (the id) is the same in both. */
+export const termUrl = (id: string, lang: Lang = 'zh') => `${localePath('/glossary/', lang)}#${id}`
 
 /** Tag vocabulary, in the order the filter chips show them. A tag outside this list is an error. */
 export const TAGS = ['基础', '原理', '镜像', '构建', '运行', '存储', '网络', '架构', '安装', '编排'] as const
+/** The English name of each tag (a term's `tags_en` lists these, in the order of its `tags`). */
+export const TAGS_EN: Record<(typeof TAGS)[number], string> = {
+  基础: 'Basics',
+  原理: 'Internals',
+  镜像: 'Images',
+  构建: 'Build',
+  运行: 'Running',
+  存储: 'Storage',
+  网络: 'Networking',
+  架构: 'Architecture',
+  安装: 'Installation',
+  编排: 'Orchestration',
+}
 
 export interface Term {
   id: string
@@ -47,9 +65,19 @@ export interface Term {
   long: string
   related: string[]
   tags: string[]
+  /** English twins (issue #17, docs/data/glossary/README.md); optional until the translation is complete */
+  short_en?: string
+  long_en?: string
+  tags_en?: string[]
 }
-/** What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts. */
-export interface ClientTerm { zh: string; en: string; short: string }
+/** The English-twin fields of a term file. */
+export const TERM_EN_FIELDS = ['short_en', 'long_en', 'tags_en'] as const
+/**
+ * What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts (Chinese
+ * pages) and glossary-en.data.ts (English pages). `short` is the definition in that language;
+ * `fallback: true` when an English page gets the Chinese definition because `short_en` is missing.
+ */
+export interface ClientTerm { zh: string; en: string; short: string; fallback?: true }
 export interface PageRef { url: string; title: string }
 export interface Glossary {
   terms: Term[]
@@ -78,6 +106,7 @@ const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const NAME_BAD = /[[\]{}<>*_`|#\\]/
 
 type Check = (v: unknown) => string | null
+type FieldSpec = { check: Check; help: string }
 const text = (min: number, max: number, oneLine = true): Check => (v) => {
   if (typeof v !== 'string') return `must be text (got ${describe(v)})`
   const len = [...v.trim()].length
@@ -94,7 +123,7 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`
 }
 
-const FIELDS: Record<keyof Term, { check: Check; help: string }> = {
+const FIELDS: Record<Exclude<keyof Term, (typeof TERM_EN_FIELDS)[number]>, FieldSpec> = {
   id: { check: text(1, 40), help: 'the file name without .yaml, e.g. id: image' },
   zh: { check: text(1, 24), help: 'the Chinese name, e.g. zh: 镜像' },
   en: { check: text(1, 40), help: 'the English name, e.g. en: Image' },
@@ -103,6 +132,12 @@ const FIELDS: Record<keyof Term, { check: Check; help: string }> = {
   long: { check: text(20, 2000, false), help: 'a few sentences of Markdown (use `long: |`)' },
   related: { check: list, help: 'ids of related terms, e.g. related: [container, layer]' },
   tags: { check: list, help: `one or more of: ${TAGS.join(', ')}` },
+}
+/** The English twins: optional (missing ones fall back to the Chinese text), checked like their pairs. */
+const EN_FIELDS: Record<(typeof TERM_EN_FIELDS)[number], FieldSpec> = {
+  short_en: { check: text(4, 120), help: 'one-sentence English definition, at most 120 characters' },
+  long_en: { check: text(20, 4000, false), help: 'a few sentences of English Markdown (use `long_en: |`)' },
+  tags_en: { check: list, help: 'the English names of `tags`, in the same order, e.g. tags_en: [Basics, Images]' },
 }
 
 interface TermSource {
@@ -151,21 +186,29 @@ export function parseTermFile(source: string, file: string): TermSource {
     throw new GlossaryError(file, line, detail)
   }
 
+  const allowed = [...Object.keys(FIELDS), ...TERM_EN_FIELDS]
   for (const key of Object.keys(data)) {
-    if (!(key in FIELDS)) fail(key, `unknown field "${key}" (allowed: ${Object.keys(FIELDS).join(', ')})`)
+    if (!allowed.includes(key)) fail(key, `unknown field "${key}" (allowed: ${allowed.join(', ')})`)
   }
   for (const [key, spec] of Object.entries(FIELDS)) {
     if (!(key in data)) fail(key, `missing field "${key}" (${spec.help})`, 1)
     const problem = spec.check(data[key])
     if (problem) fail(key, `${key}: ${problem} — ${spec.help}`)
   }
-  for (const key of ['aliases', 'related', 'tags'] as const) {
-    ;(data[key] as unknown[]).forEach((v, i) => {
+  for (const [key, spec] of Object.entries(EN_FIELDS)) {
+    if (!(key in data)) continue
+    const problem = spec.check(data[key])
+    if (problem) fail(key, `${key}: ${problem} — ${spec.help}`)
+  }
+  for (const key of ['aliases', 'related', 'tags', 'tags_en'] as const) {
+    ;((data[key] ?? []) as unknown[]).forEach((v, i) => {
       if (typeof v !== 'string' || !v.trim()) fail(key, `${key}[${i}]: must be non-empty text (got ${describe(v)})`, itemLine(key, i))
     })
   }
-  const term = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, data[k]])) as unknown as Term
+  const term = Object.fromEntries(allowed.filter((k) => k in data).map((k) => [k, data[k]])) as unknown as Term
   for (const k of ['id', 'zh', 'en', 'short', 'long'] as const) term[k] = term[k].trim()
+  if (term.short_en !== undefined) term.short_en = term.short_en.trim()
+  if (term.long_en !== undefined) term.long_en = term.long_en.trim()
 
   const base = path.basename(file).replace(/\.yaml$/, '')
   if (!ID_RE.test(term.id)) fail('id', `id: "${term.id}" must be lower-case words joined by "-" (like build-cache)`)
@@ -179,15 +222,29 @@ export function parseTermFile(source: string, file: string): TermSource {
     if (a === term.zh || a === term.en) fail('aliases', `aliases[${i}]: "${a}" is the term's own name; list only other spellings`, itemLine('aliases', i))
     if (j < i) fail('aliases', `aliases[${i}]: "${a}" is listed twice`, itemLine('aliases', i))
   })
-  if (/\[\[|\]\]|<|>/.test(term.short)) fail('short', 'short: plain text only (no [[…]] references or HTML)')
-  const heading = /^ {0,3}#{1,6}[ \t]/m.exec(term.long)
-  if (heading) fail('long', 'long: no headings inside a term text (the glossary page makes one heading per term)', textLine('long', heading.index))
-  const curly = term.long.indexOf('{{')
-  if (curly >= 0) fail('long', 'long: "{{" would be read as a Vue interpolation; put it in a code span or rephrase', textLine('long', curly))
+  for (const k of ['short', 'short_en'] as const) {
+    if (term[k] !== undefined && /\[\[|\]\]|<|>/.test(term[k])) fail(k, `${k}: plain text only (no [[…]] references or HTML)`)
+  }
+  for (const k of ['long', 'long_en'] as const) {
+    const value = term[k]
+    if (value === undefined) continue
+    const heading = /^ {0,3}#{1,6}[ \t]/m.exec(value)
+    if (heading) fail(k, `${k}: no headings inside a term text (the glossary page makes one heading per term)`, textLine(k, heading.index))
+    const curly = value.indexOf('{{')
+    if (curly >= 0) fail(k, `${k}: "{{" would be read as a Vue interpolation; put it in a code span or rephrase`, textLine(k, curly))
+  }
   term.tags.forEach((t, i) => {
     if (!(TAGS as readonly string[]).includes(t)) fail('tags', `tags[${i}]: unknown tag "${t}" (known: ${TAGS.join(', ')})`, itemLine('tags', i))
   })
   if (!term.tags.length) fail('tags', `tags: needs at least one tag (${TAGS.join(', ')})`)
+  if (term.tags_en) {
+    // the tag vocabulary is fixed: tags_en repeats `tags` in English, so both filters show the same groups
+    const want = term.tags.map((t) => TAGS_EN[t as (typeof TAGS)[number]])
+    if (term.tags_en.length !== want.length) fail('tags_en', `tags_en: must list ${want.length} tag(s), the English names of tags in the same order: [${want.join(', ')}]`)
+    term.tags_en.forEach((t, i) => {
+      if (t !== want[i]) fail('tags_en', `tags_en[${i}]: "${t}" should be "${want[i]}" (the English name of tag "${term.tags[i]}")`, itemLine('tags_en', i))
+    })
+  }
   return { term, file, lineOf, itemLine, textLine }
 }
 
@@ -269,10 +326,12 @@ export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
       seen.add(r)
       if (!byId.has(r)) throw new GlossaryError(s.file, line, `related[${i}]: unknown glossary term "${r}" (${didYouMean(suggestIds(r, glossary))})`)
     })
-    for (const m of s.term.long.matchAll(REF_IN_TEXT)) {
-      const id = m[1].trim()
-      if (!byId.has(id)) {
-        throw new GlossaryError(s.file, s.textLine('long', m.index ?? 0), `long: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
+    for (const k of ['long', 'long_en'] as const) {
+      for (const m of (s.term[k] ?? '').matchAll(REF_IN_TEXT)) {
+        const id = m[1].trim()
+        if (!byId.has(id)) {
+          throw new GlossaryError(s.file, s.textLine(k, m.index ?? 0), `${k}: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
+        }
       }
     }
   }
@@ -302,9 +361,31 @@ export function loadGlossary(dir: string = GLOSSARY_DIR): Glossary {
   return glossary
 }
 
-/** id → { zh, en, short }: the small map the popover component imports. */
-export function clientTerms(glossary: Glossary = loadGlossary()): Record<string, ClientTerm> {
-  return Object.fromEntries(glossary.terms.map((t) => [t.id, { zh: t.zh, en: t.en, short: t.short }]))
+/**
+ * id → { zh, en, short }: the small map the popover component of one language imports (`short` in
+ * that language). One map per language, so a page downloads the definitions of its language only.
+ */
+export function clientTerms(glossary: Glossary = loadGlossary(), lang: Lang = 'zh'): Record<string, ClientTerm> {
+  return Object.fromEntries(
+    glossary.terms.map((t) => {
+      if (lang === 'zh' || t.short_en) return [t.id, { zh: t.zh, en: t.en, short: lang === 'en' ? t.short_en! : t.short }]
+      return [t.id, { zh: t.zh, en: t.en, short: t.short, fallback: true as const }]
+    }),
+  )
+}
+
+/**
+ * A term's text in one language: the English twins on `en`, falling back to the Chinese text while
+ * a twin is missing (englishDataGaps() in scripts/lib/english-data.ts counts those).
+ */
+export function termText(t: Term, lang: Lang): { name: string; short: string; long: string; tags: string[] } {
+  if (lang === 'zh') return { name: t.zh, short: t.short, long: t.long, tags: t.tags }
+  return {
+    name: t.en,
+    short: t.short_en ?? t.short,
+    long: t.long_en ?? t.long,
+    tags: t.tags_en ?? t.tags.map((x) => TAGS_EN[x as (typeof TAGS)[number]] ?? x),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,6 +401,8 @@ interface RefMeta {
   plain?: boolean
   /** on the glossary page itself: a same-page anchor instead of a popover component */
   local?: boolean
+  /** on an English page: <GlossaryTermEn> */
+  english?: boolean
 }
 
 /** Inline rule: `[[id]]` / `[[id|label]]` → a `glossary_ref` token (resolved and checked by the core rule). */
@@ -347,7 +430,9 @@ function countNewlines(s: string, end: number): number {
   return n
 }
 
-const isEnglishPage = (env: { relativePath?: string } | undefined) => /^en\//.test(env?.relativePath ?? '')
+const isEnglishPage = (env: { relativePath?: string } | undefined) => pageLang(env?.relativePath) === 'en'
+/** the glossary page of either language: its own entries are linked as same-page anchors */
+const isGlossaryPage = (relativePath: string | undefined) => relativePath === GLOSSARY_PAGE || relativePath === GLOSSARY_PAGE_EN
 
 /** Core rule (after `inline`): check ids, work out the line of unknown ones, choose labels. */
 function resolveRefs(dir: string | undefined) {
@@ -374,7 +459,8 @@ function resolveRefs(dir: string | undefined) {
           throw new GlossaryError(pageFile(state.env), line, `unknown glossary term "${meta.id}" (${didYouMean(suggestIds(meta.id, glossary))})`)
         }
         meta.plain = inHeading || linkDepth > 0
-        meta.local = state.env?.relativePath === GLOSSARY_PAGE
+        meta.local = isGlossaryPage(state.env?.relativePath)
+        meta.english = isEnglishPage(state.env)
         child.content = meta.label ?? (isEnglishPage(state.env) ? term.en : term.zh)
       }
     }
@@ -391,7 +477,10 @@ function renderRef(tokens: Token[], idx: number): string {
   if (meta.plain) return label
   // the glossary page has hundreds of cross-references to its own entries: plain anchors keep it light
   if (meta.local) return `<a class="glossary-ref" href="#${escapeHtml(meta.id)}">${label}</a>`
-  return `<GlossaryTerm id="${escapeHtml(meta.id)}">${label}</GlossaryTerm>`
+  // `lang` only on English pages: the Chinese pages' HTML stays as it was
+  // English pages get the English popover (its own chunk and data: one language per page)
+  const tag = meta.english ? 'GlossaryTermEn' : 'GlossaryTerm'
+  return `<${tag} id="${escapeHtml(meta.id)}">${label}</${tag}>`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,7 +511,10 @@ export function referencedIds(source: string): string[] {
 }
 
 const usageCache = new Map<string, { sig: string; usage: Map<string, PageRef[]> }>()
-/** id → pages (url + title) whose Markdown references the term; the glossary page itself is left out. */
+/**
+ * id → pages (url + title) whose Markdown references the term, pages of both languages (an English
+ * page's url starts with /en/; see pagesIn()); the glossary pages themselves are left out.
+ */
 export function scanUsage(docsDir: string = DOCS_DIR): Map<string, PageRef[]> {
   const files = listMarkdown(docsDir)
   const sig = files.map((f) => `${f}:${fs.statSync(f).mtimeMs}`).join('|')
@@ -431,7 +523,7 @@ export function scanUsage(docsDir: string = DOCS_DIR): Map<string, PageRef[]> {
   const usage = new Map<string, PageRef[]>()
   for (const file of files) {
     const rel = path.relative(docsDir, file).split(path.sep).join('/')
-    if (rel === GLOSSARY_PAGE) continue
+    if (isGlossaryPage(rel)) continue
     const source = fs.readFileSync(file, 'utf8')
     let title = ''
     try {
@@ -449,6 +541,9 @@ export function scanUsage(docsDir: string = DOCS_DIR): Map<string, PageRef[]> {
   usageCache.set(docsDir, { sig, usage })
   return usage
 }
+
+/** The pages of one language among a term's usage (English pages live under /en/). */
+export const pagesIn = (pages: PageRef[], lang: Lang) => pages.filter((p) => pageLang(p.url.replace(/^\//, '')) === lang)
 
 // ---------------------------------------------------------------------------------------------
 // The glossary page: `[[glossary-list]]` → real Markdown
@@ -468,14 +563,27 @@ export interface GlossaryListSource {
   anchors: string[]
 }
 
+/** The fixed words of the generated glossary, per language. */
+const LIST_WORDS = {
+  zh: { other: '其他', aliases: '别名：', tags: '标签：', list: '、', related: '相关术语：', usedOn: '出现在：', chinese: '' },
+  en: { other: 'Other', aliases: 'Aliases: ', tags: 'Tags: ', list: ', ', related: 'Related terms: ', usedOn: 'Used on: ', chinese: 'Chinese: ' },
+} as const
+
 /**
- * Markdown source for the whole glossary, grouped A–Z by English name. `html: false` gives the
+ * Markdown source for the whole glossary, grouped A–Z by English name (in both languages: the
+ * Chinese page is ordered by the English names too). `html: false` gives the
  * same entries as plain Markdown, without the page's widgets and wrappers (the Markdown copy of the
  * page, .vitepress/plugins/page-markdown.ts); `[[id]]` references are left in both forms.
+ * `lang: 'en'` (the English glossary page): English names as headings, the Chinese name in the
+ * meta line, short_en/long_en/tags_en (Chinese text where a twin is missing), pages under /en/.
+ * Anchors are the term ids in both languages.
  */
-export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRef[]> = new Map(), opts: { html?: boolean } = {}): GlossaryListSource {
+export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRef[]> = new Map(), opts: { html?: boolean; lang?: Lang } = {}): GlossaryListSource {
   const html = opts.html ?? true
-  const counts = TAGS.map((t) => `${t}:${glossary.terms.filter((x) => x.tags.includes(t)).length}`).filter((s) => !s.endsWith(':0'))
+  const lang = opts.lang ?? 'zh'
+  const w = LIST_WORDS[lang]
+  const tagName = (t: string) => (lang === 'en' ? TAGS_EN[t as (typeof TAGS)[number]] : t)
+  const counts = TAGS.map((t) => `${tagName(t)}:${glossary.terms.filter((x) => x.tags.includes(t)).length}`).filter((s) => !s.endsWith(':0'))
   const out: string[] = html ? [`<GlossaryList tags="${counts.join(',')}" :total="${glossary.terms.length}">`, ''] : []
   // the HTML-only lines; dropped (with the blank line after them) in the Markdown form
   const wrap = (...lines: string[]) => (html ? lines : [])
@@ -487,29 +595,33 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
   }
   for (const [letter, terms] of groups) {
     anchors.push(`group-${letter === '#' ? 'other' : letter.toLowerCase()}`)
-    out.push(...wrap(`<div class="glossary-group">`, ''), `## ${letter === '#' ? '其他' : letter}`, '')
+    out.push(...wrap(`<div class="glossary-group">`, ''), `## ${letter === '#' ? w.other : letter}`, '')
     for (const t of terms) {
       anchors.push(t.id)
+      const tx = termText(t, lang)
+      // the English page names the Chinese term too: readers of both editions meet it in the Chinese pages
+      const chinese = lang === 'en' ? t.zh : ''
       const meta = html
-        ? `<p class="glossary-entry__meta">${[t.aliases.length ? `<span>别名：${t.aliases.map(escapeHtml).join('、')}</span>` : '', `<span>标签：${t.tags.join('、')}</span>`].join('')}</p>`
-        : [t.aliases.length ? `别名：${t.aliases.map(escapeMdText).join('、')}` : '', `标签：${t.tags.join('、')}`].filter(Boolean).join(' · ')
+        ? `<p class="glossary-entry__meta">${[chinese ? `<span lang="zh-CN">${w.chinese}${escapeHtml(chinese)}</span>` : '', t.aliases.length ? `<span>${w.aliases}${t.aliases.map(escapeHtml).join(w.list)}</span>` : '', `<span>${w.tags}${tx.tags.join(w.list)}</span>`].join('')}</p>`
+        : [chinese ? `${w.chinese}${escapeMdText(chinese)}` : '', t.aliases.length ? `${w.aliases}${t.aliases.map(escapeMdText).join(w.list)}` : '', `${w.tags}${tx.tags.join(w.list)}`].filter(Boolean).join(' · ')
       out.push(
-        ...wrap(`<div class="glossary-entry" data-tags="${t.tags.join(' ')}">`, ''),
+        // data-tags: the filter chips' names (the page's language)
+        ...wrap(`<div class="glossary-entry" data-tags="${tx.tags.join(' ')}">`, ''),
         // plain text: VitePress puts the heading source into the permalink's aria-label
-        `### ${escapeMdText(t.zh)}${zhShowsEn(t) ? '' : `（${escapeMdText(t.en)}）`}`,
+        lang === 'en' ? `### ${escapeMdText(t.en)}` : `### ${escapeMdText(t.zh)}${zhShowsEn(t) ? '' : `（${escapeMdText(t.en)}）`}`,
         '',
         meta,
         '',
-        html ? `<p class="glossary-entry__short">${escapeHtml(t.short)}</p>` : escapeMdText(t.short),
+        html ? `<p class="glossary-entry__short">${escapeHtml(tx.short)}</p>` : escapeMdText(tx.short),
         '',
-        t.long,
+        tx.long,
         '',
       )
-      const pages = usage.get(t.id) ?? []
+      const pages = pagesIn(usage.get(t.id) ?? [], lang)
       if (t.related.length || pages.length) {
         out.push(...wrap(`<div class="glossary-entry__links">`, ''))
-        if (t.related.length) out.push(`相关术语：${t.related.map((r) => `[[${r}]]`).join('、')}`, '')
-        if (pages.length) out.push(`出现在：${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join('、')}`, '')
+        if (t.related.length) out.push(`${w.related}${t.related.map((r) => `[[${r}]]`).join(w.list)}`, '')
+        if (pages.length) out.push(`${w.usedOn}${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join(w.list)}`, '')
         out.push(...wrap('</div>', ''))
       }
       out.push(...wrap('</div>', ''))
@@ -528,7 +640,7 @@ function glossaryListBlock(dir: string | undefined, docsDir: string | undefined)
     const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]).trim()
     if (line !== LIST_MARKER) return false
     if (silent) return true
-    const { markdown, anchors } = glossaryListSource(loadGlossary(dir), scanUsage(docsDir))
+    const { markdown, anchors } = glossaryListSource(loadGlossary(dir), scanUsage(docsDir), { lang: pageLang(state.env?.relativePath) })
     const first = state.tokens.length
     state.md.block.parse(markdown, state.md, state.env, state.tokens)
     let h = 0
@@ -564,17 +676,23 @@ export function glossaryPlugin(md: MarkdownIt, options: GlossaryPluginOptions = 
 // JSON export (/api/glossary.json)
 // ---------------------------------------------------------------------------------------------
 
-/** `[[id]]` / `[[id|文字]]` in a long text → ordinary Markdown links, for consumers outside the site. */
-export function plainMarkdown(long: string, glossary: Glossary): string {
+/**
+ * `[[id]]` / `[[id|文字]]` in a long text → ordinary Markdown links, for consumers outside the site:
+ * the term's name in `lang` and a link to that language's glossary (paths from the site root).
+ */
+export function plainMarkdown(long: string, glossary: Glossary, lang: Lang = 'zh'): string {
   return long.replace(/\[\[\s*([^\]|\n]+?)\s*(?:\|([^\]\n]*))?\]\]/g, (all, id: string, label?: string) => {
     const t = glossary.byId.get(id)
-    return t ? `[${label?.trim() || t.zh}](${termUrl(t.id)})` : all
+    return t ? `[${label?.trim() || (lang === 'en' ? t.en : t.zh)}](${termUrl(t.id, lang)})` : all
   })
 }
 
 /**
- * The /api/glossary.json export. `base` (VitePress base, default `/`) prefixes every site path in
- * it (`url`, `pages[].url`), so the paths work on a site deployed under a sub-path too.
+ * The /api/glossary.json export (shape: docs/data/glossary/README.md). `base` (VitePress base,
+ * default `/`) prefixes every site path in it (`url`, `url_en`, `pages[].url`, `pages_en[].url`), so
+ * the paths work on a site deployed under a sub-path too. The English fields (`short_en`, `long_en`,
+ * `tags_en`) are always present: the English text, or the Chinese one while the twin is missing.
+ * `pages` keeps its meaning (Chinese pages only); `pages_en` lists the English pages.
  */
 export function glossaryJson(options: GlossaryPluginOptions & { base?: string } = {}) {
   const glossary = loadGlossary(options.dir)
@@ -583,17 +701,26 @@ export function glossaryJson(options: GlossaryPluginOptions & { base?: string } 
   return {
     version: 1 as const,
     generated: new Date().toISOString(),
-    terms: [...glossary.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => ({
-      id: t.id,
-      zh: t.zh,
-      en: t.en,
-      aliases: t.aliases,
-      short: t.short,
-      long: plainMarkdown(t.long, glossary),
-      related: t.related,
-      tags: t.tags,
-      url: at(termUrl(t.id)),
-      pages: (usage.get(t.id) ?? []).map((p) => ({ ...p, url: at(p.url) })),
-    })),
+    terms: [...glossary.terms].sort((a, b) => a.id.localeCompare(b.id)).map((t) => {
+      const en = termText(t, 'en')
+      const pages = usage.get(t.id) ?? []
+      return {
+        id: t.id,
+        zh: t.zh,
+        en: t.en,
+        aliases: t.aliases,
+        short: t.short,
+        short_en: en.short,
+        long: plainMarkdown(t.long, glossary),
+        long_en: plainMarkdown(en.long, glossary, 'en'),
+        related: t.related,
+        tags: t.tags,
+        tags_en: en.tags,
+        url: at(termUrl(t.id)),
+        url_en: at(termUrl(t.id, 'en')),
+        pages: pagesIn(pages, 'zh').map((p) => ({ ...p, url: at(p.url) })),
+        pages_en: pagesIn(pages, 'en').map((p) => ({ ...p, url: at(p.url) })),
+      }
+    }),
   }
 }

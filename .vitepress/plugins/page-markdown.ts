@@ -36,6 +36,7 @@ import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
 import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
 import { expandCommandMarkersWithMap } from './commands'
 import { GlossaryError, LIST_MARKER, glossaryListSource, loadGlossary, scanUsage, suggestIds, termUrl, type Glossary } from './glossary'
+import { pageLang } from './page-lang'
 import { diagramInfo } from './mermaid'
 import corrections from '../../docs/about/corrections.data'
 import snippetStatus, { type SnippetStatusData } from '../../docs/about/snippet-status.data'
@@ -209,7 +210,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
     if (f) fence = f[2]
     if (f || l.text.trim() !== LIST_MARKER) return [l]
     glossary ??= loadGlossary()
-    return glossaryListSource(glossary, scanUsage(), { html: false }).markdown.split('\n').map((text) => ({ text, file: l.file, line: l.line }))
+    return glossaryListSource(glossary, scanUsage(), { html: false, lang: pageLang(file) }).markdown.split('\n').map((text) => ({ text, file: l.file, line: l.line }))
   })
 
   // 2. what each line is: code (fences, indented code), HTML blocks, or text
@@ -263,7 +264,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
     out = out.replace(REF, (_m, id: string, label: string | undefined, offset: number, whole: string) => {
       const i = lineOf(offset, whole)
       const text = refLabel(id, label, i)
-      return /^\s{0,3}#{1,6}\s/.test(lines[i].text) ? escapeMd(text) : `[${escapeMd(text)}](${url(termUrl(id))})`
+      return /^\s{0,3}#{1,6}\s/.test(lines[i].text) ? escapeMd(text) : `[${escapeMd(text)}](${url(termUrl(id, pageLang(file)))})`
     })
     // inline Vue components (the command reference's copy buttons): dropped, their text kept
     out = out.replace(/ ?<([A-Z][\w-]*)\b[^>]*\/>/g, '').replace(/<([A-Z][\w-]*)\b[^>]*>([\s\S]*?)<\/\1>/g, '$2')

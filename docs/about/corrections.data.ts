@@ -2,13 +2,19 @@
 import { defineLoader } from 'vitepress'
 import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../scripts/lib/corrections'
 
-export type CorrectionItem = Pick<Correction, 'source' | 'original' | 'correction' | 'page'>
+export type CorrectionItem = Pick<Correction, 'source' | 'original' | 'correction' | 'correction_en' | 'page'>
 declare const data: CorrectionItem[]
 export { data }
 
 export default defineLoader({
   watch: ['../data/corrections/*.yaml'],
   load(): CorrectionItem[] {
-    return readCorrections(CORRECTIONS_DIR).map(({ source, original, correction, page }) => ({ source, original, correction, page }))
+    return readCorrections(CORRECTIONS_DIR).map(({ source, original, correction, correction_en, page }) => ({
+      source,
+      original,
+      correction,
+      ...(correction_en ? { correction_en } : {}),
+      page,
+    }))
   },
 })

@@ -7,7 +7,10 @@ import path from 'node:path'
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml'
 import { SOURCES } from './frontmatter'
 
-export interface Correction { source: keyof typeof SOURCES; original: string; correction: string; page: string; file: string; line: number }
+/** `correction_en`: the English correction (issue #17); `original` stays a quote of the Chinese article. */
+export interface Correction { source: keyof typeof SOURCES; original: string; correction: string; correction_en?: string; page: string; file: string; line: number }
+
+const KEYS = ['source', 'original', 'correction', 'correction_en', 'page']
 
 export const CORRECTIONS_DIR = 'docs/data/corrections'
 
@@ -26,6 +29,12 @@ export function readCorrections(dir = CORRECTIONS_DIR): Correction[] {
       const e = item.toJSON() as Record<string, unknown>
       for (const key of ['source', 'original', 'correction', 'page']) {
         if (typeof e[key] !== 'string' || !(e[key] as string).trim()) throw new Error(`${file}:${line}: correction needs a "${key}" text`)
+      }
+      for (const key of Object.keys(e)) if (!KEYS.includes(key)) throw new Error(`${file}:${line}: unknown key "${key}" (allowed: ${KEYS.join(', ')})`)
+      if ('correction_en' in e) {
+        const v = e.correction_en
+        if (typeof v !== 'string' || !v.trim()) throw new Error(`${file}:${line}: "correction_en" must be non-empty text (the English correction)`)
+        if (v.includes('{{')) throw new Error(`${file}:${line}: "correction_en" contains "{{" (Vue would read it as an expression)`)
       }
       if (!((e.source as string) in SOURCES)) throw new Error(`${file}:${line}: unknown source "${e.source}" (known: ${Object.keys(SOURCES).join(', ')})`)
       if (!(e.page as string).startsWith('/')) throw new Error(`${file}:${line}: page must be a site path like /guide/why`)

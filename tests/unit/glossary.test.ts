@@ -101,6 +101,11 @@ describe('term data (docs/data/glossary)', () => {
     expect(Object.keys(client).sort()).toEqual(glossary.terms.map((t) => t.id).sort())
     for (const v of Object.values(client)) expect(Object.keys(v).sort()).toEqual(['en', 'short', 'zh'])
     expect(Buffer.byteLength(JSON.stringify(client))).toBeLessThan(16_000)
+    // the English pages' popover data: English definitions, one language per chunk
+    const en = clientTerms(glossary, 'en')
+    expect(en.image.short).toBe(glossary.byId.get('image')!.short_en)
+    for (const v of Object.values(en)) expect(Object.keys(v).sort()).toEqual(['en', 'short', 'zh'])
+    expect(Buffer.byteLength(JSON.stringify(en))).toBeLessThan(16_000)
   })
 })
 
@@ -134,7 +139,7 @@ describe('[[id]] syntax', () => {
   })
 
   it('uses the English name on /en/ pages', () => {
-    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<GlossaryTerm id="image">Image</GlossaryTerm>')
+    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<GlossaryTermEn id="image">Image</GlossaryTermEn>')
   })
 
   it('is not confused by ordinary brackets', () => {
@@ -303,9 +308,12 @@ describe('glossary page and JSON export', () => {
     expect(new Date(json.generated).toISOString()).toBe(json.generated)
     expect(json.terms.length).toBe(loadGlossary().terms.length)
     for (const t of json.terms) {
-      expect(Object.keys(t)).toEqual(['id', 'zh', 'en', 'aliases', 'short', 'long', 'related', 'tags', 'url', 'pages'])
+      // the English twins sit next to the Chinese fields (issue #17); the old fields keep their names
+      expect(Object.keys(t)).toEqual(['id', 'zh', 'en', 'aliases', 'short', 'short_en', 'long', 'long_en', 'related', 'tags', 'tags_en', 'url', 'url_en', 'pages', 'pages_en'])
       expect(t.url).toBe(`/glossary/#${t.id}`)
+      expect(t.url_en).toBe(`/en/glossary/#${t.id}`)
       expect(t.long).not.toMatch(/\[\[/) // references become ordinary Markdown links
+      expect(t.long_en).not.toMatch(/\[\[/)
     }
     const byId = Object.fromEntries(json.terms.map((t) => [t.id, t]))
     expect(byId.image.pages).toEqual([

@@ -9,6 +9,7 @@
  *  - flags: "-p", "--rm", "--pub" (prefix), "-it" (combined short flags), "--restart=always"
  *  - Chinese task words, also inside longer phrases: "端口", "如何查看日志", "映射端口"
  *  - English words of the one-line description: "publish", "logs"
+ *  - on /en/ pages (finderView(index, 'en')): English task words (keywords_en) instead of Chinese
  *  - small typos: "dokcer", "prot", "conatiner", "--restat"
  *  - mixed queries: "docker 端口", "run 环境变量"
  * Every word has to match (the word "docker" and question words are optional); if no command
@@ -32,9 +33,39 @@ export interface FinderEntry {
   aliases?: string[]
   /** typical invocation for the copy button; defaults to the name */
   copy?: string
+  /** English task words (`keywords_en` of the data), present once translated */
+  keywords_en?: string[]
+  optionKeywords_en?: string[]
 }
-export interface FinderGroup { id: string; label: string; title: string; page: string }
+export interface FinderGroup { id: string; label: string; title: string; page: string; label_en?: string; title_en?: string }
 export interface FinderIndex { groups: FinderGroup[]; commands: FinderEntry[] }
+
+const englishViews = new WeakMap<FinderIndex, FinderIndex>()
+/**
+ * The index as the finder of one language uses it. `zh`: the index itself. `en` (the finder on
+ * /en/ pages): entries whose task words are the English ones (`keywords_en`), with no Chinese
+ * text to match (`zh` empty: the summary shown is `en`), pages and group titles of the English
+ * edition (`/en/cli/…`). Command names, flags and anchors are the same. Memoised per index, so
+ * the filter's per-index cache keeps working.
+ */
+export function finderView(index: FinderIndex, lang: 'zh' | 'en'): FinderIndex {
+  if (lang === 'zh') return index
+  const hit = englishViews.get(index)
+  if (hit) return hit
+  const en = (p: string) => (p.startsWith('/en/') ? p : '/en' + p)
+  const view: FinderIndex = {
+    groups: index.groups.map((g) => ({ ...g, label: g.label_en ?? g.label, title: g.title_en ?? g.title, page: en(g.page) })),
+    commands: index.commands.map((e) => ({
+      ...e,
+      page: en(e.page),
+      zh: '',
+      keywords: e.keywords_en ?? [],
+      optionKeywords: e.optionKeywords_en ?? [],
+    })),
+  }
+  englishViews.set(index, view)
+  return view
+}
 
 /** What the copy button of a command puts on the clipboard. */
 export function copyText(e: Pick<FinderEntry, 'name' | 'copy'>): string {
