@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml'
 import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
-import type { FinderEntry, FinderGroup, FinderIndex } from '../../docs/data/commands/finder'
+import { finderView, type FinderEntry, type FinderGroup, type FinderIndex } from '../../docs/data/commands/finder'
 import { hasChinese, localePath, pageLang, type Lang } from './page-lang'
 
 // import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
@@ -334,7 +334,8 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
       desc: r.str([...op, 'desc'], { required: true, min: 2, max: 160 })!,
       keywords: r.strList([...op, 'keywords']),
       arg_en: r.str([...op, 'arg_en']),
-      desc_en: r.str([...op, 'desc_en'], { min: 2, max: 200 }),
+      // English takes about twice the characters of the same Chinese sentence
+      desc_en: r.str([...op, 'desc_en'], { min: 2, max: 320 }),
       keywords_en: r.optStrList([...op, 'keywords_en']),
       line: r.line(op),
     }
@@ -354,7 +355,7 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
     const code = r.str([...ep, 'code'], { required: true, inline: false })!
     const run = r.node([...ep, 'run'])
     const norun = r.str([...ep, 'norun'])
-    const title_en = r.str([...ep, 'title_en'], { max: 100 })
+    const title_en = r.str([...ep, 'title_en'], { max: 160 })
     const norun_en = r.str([...ep, 'norun_en'])
     const code_en = r.str([...ep, 'code_en'], { inline: false })
     r.twin([...ep, 'norun_en'], 'norun', norun !== undefined)
@@ -807,7 +808,7 @@ export function commandsPlugin(md: MarkdownIt): void {
 // Finder index and JSON
 
 /** The compact index bundled with <CommandFinder> (kept small: no options text, no examples). */
-export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
+export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en' | 'both' = 'both'): FinderIndex {
   const groups: FinderGroup[] = data.groups.map((g) => ({
     id: g.id,
     label: g.label,
@@ -836,7 +837,14 @@ export function finderIndex(data: CommandData = loadCommands()): FinderIndex {
     if (optEn.length) e.optionKeywords_en = optEn
     return e
   })
-  return { groups, commands }
+  const both = { groups, commands }
+  if (lang === 'both') return both
+  // one language per bundle (the English view is finder.ts finderView); the other language's fields go
+  const view = finderView(both, lang)
+  return {
+    groups: view.groups.map(({ label_en, title_en, ...g }) => g),
+    commands: view.commands.map(({ keywords_en, optionKeywords_en, ...e }) => e),
+  }
 }
 
 /**

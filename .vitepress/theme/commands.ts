@@ -2,7 +2,8 @@
  * Registers the command-reference components. The finder's filter function and index types live in
  * docs/data/commands/finder.ts (imported only by the finder's own chunk, not by every page).
  */
-import { defineAsyncComponent, type App } from 'vue'
+import { defineAsyncComponent, defineComponent, h, type App } from 'vue'
+import { useData } from 'vitepress'
 
 export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../docs/data/commands/finder'
 
@@ -13,8 +14,16 @@ export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../doc
  */
 export function registerCommands(app: App): void {
   app.component('CommandCopy', defineAsyncComponent(() => import('./components/CommandCopy.vue')))
-  app.component(
-    'CommandFinder',
-    defineAsyncComponent(() => import('./components/CommandFinder.vue')),
-  )
+  // one chunk per language: a Chinese reader does not download the English task words, and
+  // the other way round (the index is most of the finder's weight)
+  const zh = defineAsyncComponent(() => import('./components/CommandFinderZh.vue'))
+  const en = defineAsyncComponent(() => import('./components/CommandFinderEn.vue'))
+  app.component('CommandFinder', defineComponent({
+    name: 'CommandFinderByLanguage',
+    inheritAttrs: false,
+    setup(_, { attrs }) {
+      const { localeIndex } = useData()
+      return () => h(localeIndex.value === 'en' ? en : zh, attrs)
+    },
+  }))
 }

@@ -14,7 +14,7 @@ import { readCorrections, CORRECTIONS_DIR, type Correction } from './corrections
 import { hasChinese } from '../../.vitepress/plugins/page-lang'
 
 /** Flip to true once the English data is merged: then `npm test` fails on any missing English text. */
-export const ENGLISH_DATA_REQUIRED = false
+export const ENGLISH_DATA_REQUIRED = true
 
 /** One missing English field: `file:line: field` (line of the item that lacks it, 1-based). */
 export interface EnglishGap { file: string; line: number; field: string; item: string }

@@ -21,7 +21,7 @@ import { extractFencesFromString } from '../../scripts/snippets/extract'
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
 
 const data = loadCommands()
-const index = finderIndex(data)
+const index = finderIndex(data, 'zh')
 const names = (q: string, n = 3) => filterCommands(index, q).slice(0, n).map((e) => e.name)
 const CLI_DIR = path.join(DATA_DIR, '../../cli')
 
@@ -242,6 +242,11 @@ describe('finder index and copy text', () => {
   it('keeps the bundled index small', () => {
     const size = Buffer.byteLength(JSON.stringify(index))
     expect(size).toBeLessThan(60_000)
+    // one language per bundle: the Chinese index has no English task words, the English one no Chinese
+    expect(JSON.stringify(index)).not.toMatch(/keywords_en|label_en/)
+    const en = finderIndex(data, 'en')
+    expect(Buffer.byteLength(JSON.stringify(en))).toBeLessThan(60_000)
+    expect(en.commands.every((c) => c.page.startsWith('/en/') && !/[\u4e00-\u9fff]/.test(c.keywords.join(' ')))).toBe(true)
     expect(Object.keys(index.commands[0]).sort()).toEqual(
       ['aliases', 'copy', 'en', 'flags', 'group', 'id', 'keywords', 'name', 'optionKeywords', 'page', 'zh'].sort(),
     )

@@ -1,5 +1,6 @@
 /**
- * VitePress data loader: the compact command index bundled with <CommandFinder>.
+ * VitePress data loader: the compact Chinese command index bundled with <CommandFinder> on Chinese pages
+ * (commands-en.data.ts: the English one).
  * Runs in Node at build time (and again in dev when a YAML file changes); the component gets
  * plain JSON. See .vitepress/plugins/commands.ts (finderIndex) for what goes in.
  */
@@ -13,6 +14,6 @@ export { data }
 export default defineLoader({
   watch: ['./*.yaml'],
   load(): FinderIndex {
-    return finderIndex(loadCommands())
+    return finderIndex(loadCommands(), 'zh')
   },
 })
