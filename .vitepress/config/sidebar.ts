@@ -82,13 +82,20 @@ export function navFor(sections: Section[], groupText: (group: string) => string
 
 /**
  * Frozen releases (docs/v/<name>/, made by `npm run version:cut`): each gets its own sidebar tree
- * under /v/<name>/, so reading an old release stays inside it. (versions: scripts/lib/versions.ts)
+ * under /v/<name>/, so reading an old release stays inside it, and its English edition (from
+ * releases cut after it existed) one under /v/<name>/en/. (versions: scripts/lib/versions.ts)
  */
 export function versionSidebars(srcDir: string): DefaultTheme.SidebarMulti {
   const root = path.join(srcDir, 'v')
   if (!fs.existsSync(root)) return {}
   const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-  return Object.assign({}, ...dirs.map((d) => sidebarFor(readSections(path.join(root, d.name), `/v/${d.name}/`))))
+  return Object.assign(
+    {},
+    ...dirs.flatMap((d) => [
+      sidebarFor(readSections(path.join(root, d.name), `/v/${d.name}/`)),
+      sidebarFor(readSections(path.join(root, d.name, 'en'), `/v/${d.name}/en/`), 'Overview'),
+    ]),
+  )
 }
 
 /**

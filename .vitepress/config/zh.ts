@@ -44,9 +44,10 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
 
 export const zhSrc = (root: string) => path.join(root, 'docs')
 
-/** versionSidebars(), one compact key per release (/v/<name>/). */
+/** versionSidebars(), one compact key per release (/v/<name>/) and per release's English edition (/v/<name>/en/). */
 function releaseSidebars(srcDir: string): DefaultTheme.SidebarMulti {
   const all = versionSidebars(srcDir)
-  const releases = [...new Set(Object.keys(all).map((k) => /^\/v\/[^/]+\//.exec(k)?.[0]).filter((r): r is string => !!r))]
-  return Object.assign({}, ...releases.map((r) => compactSidebar(Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(r))), r)))
+  const releaseOf = (k: string) => /^\/v\/[^/]+\/(en\/)?/.exec(k)?.[0]
+  const releases = [...new Set(Object.keys(all).map(releaseOf).filter((r): r is string => !!r))]
+  return Object.assign({}, ...releases.map((r) => compactSidebar(Object.fromEntries(Object.entries(all).filter(([k]) => releaseOf(k) === r)), r)))
 }
