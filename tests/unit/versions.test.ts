@@ -233,7 +233,7 @@ describe('cutting a release', () => {
     expect(readSections(path.join(docs, 'v/2026.11'), '/v/2026.11/')[0].items.map((i) => i.link)).toContain('/v/2026.11/guide/why')
     // the frozen English edition gets its own sidebar (its section index is in the fixture from 2026.12 on)
     expect(Object.keys(sb)).toContain('/v/2026.12/en/guide/')
-    expect(Object.keys(sb).filter((k) => k.startsWith('/v/2026.12/en/')).every((k) => sb[k][0].items![0].text === 'Overview')).toBe(true)
+    expect(Object.keys(sb).filter((k) => k.startsWith('/v/2026.12/en/')).every((k) => (sb[k] as { items?: { text?: string }[] }[])[0].items![0].text === 'Overview')).toBe(true)
     const opts = { registryFile: registry, statusFile: path.join(docs, '.snippet-status.json') }
     expect(versionPageData('v/2026.11/guide/why.md', opts)?.versionFacts).toMatchObject({ release: '2026.11', frozen: '2026-11-23', engine: '20.10.24' })
     expect(versionPageData('guide/why.md', opts)?.versionFacts).toMatchObject({ engine: '20.10.24', compose: '1.29.2', passed: 1, total: 1 })
