@@ -57,7 +57,7 @@ export function en(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
       socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub repository' }],
       docFooter: { prev: 'Previous page', next: 'Next page' },
       outline: { label: 'On this page', level: [2, 3] },
-      lastUpdated: { text: 'Last updated', formatOptions: { dateStyle: 'medium', timeStyle: 'short' } },
+      lastUpdated: { text: 'Last updated', formatOptions: { dateStyle: 'medium', timeStyle: 'short', forceLocale: true } },
       langMenuLabel: 'Change language',
       returnToTopLabel: 'Return to top',
       sidebarMenuLabel: 'Menu',

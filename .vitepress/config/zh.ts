@@ -23,7 +23,7 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
       socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
       docFooter: { prev: '上一页', next: '下一页' },
       outline: { label: '页面导航', level: [2, 3] },
-      lastUpdated: { text: '最后更新于', formatOptions: { dateStyle: 'medium', timeStyle: 'short' } },
+      lastUpdated: { text: '最后更新于', formatOptions: { dateStyle: 'medium', timeStyle: 'short', forceLocale: true } },
       langMenuLabel: '切换语言',
       returnToTopLabel: '回到顶部',
       sidebarMenuLabel: '菜单',

@@ -4,7 +4,7 @@
  * `allow="clipboard-write"`, and sandboxed frames may not copy at all. Then the text is selected
  * on the page and a short hint tells the reader to press Ctrl+C / ⌘C.
  */
-import { UI, langOfDocument } from './i18n'
+import { UI, langOfDocument } from './i18n-text'
 
 /**
  * Try the async Clipboard API, then `document.execCommand('copy')` on a hidden textarea.
