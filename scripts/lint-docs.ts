@@ -1,6 +1,7 @@
 /**
  * Lint for what reviewers would otherwise check by hand: markdownlint (structure) and Chinese
- * typography (scripts/lib/cjk-lint.ts). Messages are file:line. `--fix` applies the safe fixes.
+ * typography (scripts/lib/cjk-lint.ts; on English pages, docs/en/**, the English check instead).
+ * Messages are file:line. `--fix` applies the safe fixes.
  * The data files behind generated pages (docs/data/<kind>/*.yaml) are checked against the term
  * table only (their Markdown structure is the generator's business).
  *
@@ -12,7 +13,8 @@ import { lint } from 'markdownlint/promise'
 import { applyFixes } from 'markdownlint'
 import { parse as parseJsonc } from './lib/jsonc'
 import { listLatestPages } from './lib/pages'
-import { checkCjk, checkDataTerms, fixCjk } from './lib/cjk-lint'
+import { checkCjk, checkDataTerms, checkEnglish, fixCjk } from './lib/cjk-lint'
+import { isEnglishPage } from './lib/frontmatter'
 
 /** The YAML data files under docs/data/<kind>/ (glossary, commands, corrections), sorted. */
 export function listDataFiles(dataDir: string): string[] {
@@ -32,8 +34,10 @@ export async function lintDocs(files: string[], fix = false): Promise<string[]> 
       for (const p of checkDataTerms(text)) problems.push(`${rel}:${p.line}: ${p.rule} ${p.message}`)
       continue
     }
+    // English pages (docs/en/**): no Chinese typography rules, but no stray Chinese either
+    const english = isEnglishPage(rel)
     if (fix) {
-      const fixed = fixCjk(text)
+      const fixed = english ? text : fixCjk(text)
       const r = await lint({ strings: { [rel]: fixed }, config: config as never })
       text = applyFixes(fixed, r[rel])
       fs.writeFileSync(file, text)
@@ -42,7 +46,7 @@ export async function lintDocs(files: string[], fix = false): Promise<string[]> 
     for (const e of results[rel]) {
       problems.push(`${rel}:${e.lineNumber}: ${e.ruleNames[0]} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`)
     }
-    for (const p of checkCjk(text)) problems.push(`${rel}:${p.line}: ${p.rule} ${p.message}`)
+    for (const p of english ? checkEnglish(text) : checkCjk(text)) problems.push(`${rel}:${p.line}: ${p.rule} ${p.message}`)
   }
   return problems
 }

@@ -1,18 +1,23 @@
 /**
- * Scaffold a page: `npm run new -- <section>/<slug> [--title 标题]`.
+ * Scaffold a page in both languages: `npm run new -- <section>/<slug> [--title 标题] [--title-en Title]`.
  *
  * Writes docs/<section>/<slug>.md from templates/page.md with valid frontmatter: a title
  * (placeholder unless --title is given), a placeholder description, `sources: []` and the next
  * free `order` in the section. The sidebar, nav and prev/next links come from the file tree, so
  * there is nothing to register. The section must exist (a folder with an index.md).
+ * Also writes its English page docs/en/<section>/<slug>.md from templates/page.en.md (same order,
+ * same headings and runnable fences), stamped against the new Chinese page
+ * (scripts/lib/translations.ts), so the English edition's parity and drift checks stay green.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFrontmatter } from './lib/frontmatter'
+import { EN_DIR, stampText } from './lib/translations'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const TEMPLATE = path.join(ROOT, 'templates', 'page.md')
+export const TEMPLATE_EN = path.join(ROOT, 'templates', 'page.en.md')
 const NOT_SECTIONS = new Set(['public', 'data', 'en', 'v'])
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -20,8 +25,11 @@ export interface NewPageOptions {
   /** "network/port-mapping" */
   spec: string
   title?: string
+  /** title of the English page (default: a placeholder) */
+  titleEn?: string
   docsDir?: string
   template?: string
+  templateEn?: string
 }
 
 /** The next free `order` in a section folder: one more than the highest page order (index.md excluded). */
@@ -36,7 +44,8 @@ export function nextOrder(sectionDir: string): number {
   return max + 1
 }
 
-export function scaffoldPage(opts: NewPageOptions): { file: string; order: number; title: string } {
+/** Output: the Chinese page `file`, its English page `enFile` (stamped), the order, the Chinese title. */
+export function scaffoldPage(opts: NewPageOptions): { file: string; enFile: string; order: number; title: string } {
   const docsDir = path.resolve(opts.docsDir ?? path.join(ROOT, 'docs'))
   const m = /^([a-z0-9][a-z0-9-]*)\/([^/]+?)(?:\.md)?$/.exec(opts.spec.trim())
   if (!m) throw new Error(`expected <section>/<slug>, e.g. network/port-mapping (got "${opts.spec}")`)
@@ -50,8 +59,13 @@ export function scaffoldPage(opts: NewPageOptions): { file: string; order: numbe
   if (!SLUG_RE.test(slug) || slug === 'index') throw new Error(`slug "${slug}" must be lower-case words joined by "-", e.g. port-mapping`)
   const file = path.join(docsDir, section, `${slug}.md`)
   if (fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} exists already`)
+  const enFile = path.join(docsDir, EN_DIR, section, `${slug}.md`)
+  if (fs.existsSync(enFile)) throw new Error(`${path.relative(process.cwd(), enFile)} exists already`)
   const title = (opts.title ?? `新页面：${slug}`).trim()
-  if (title.length < 2 || title.length > 60 || /["\n]/.test(title)) throw new Error('--title must be 2 to 60 characters on one line, without double quotes')
+  const titleEn = (opts.titleEn ?? `New page: ${slug}`).trim()
+  for (const [flag, t] of [['--title', title], ['--title-en', titleEn]]) {
+    if (t.length < 2 || t.length > 60 || /["\n]/.test(t)) throw new Error(`${flag} must be 2 to 60 characters on one line, without double quotes`)
+  }
   const order = nextOrder(path.join(docsDir, section))
   const values: Record<string, string> = {
     title: /^[\w\u3400-\u9fff]/.test(title) && !/[:#\[\]{},&*!|>'%@`]/.test(title) ? title : JSON.stringify(title),
@@ -60,30 +74,44 @@ export function scaffoldPage(opts: NewPageOptions): { file: string; order: numbe
     section,
     slug,
   }
-  const template = fs.readFileSync(opts.template ?? TEMPLATE, 'utf8')
-  const text = template.replace(/\{\{(title|description|order|section|slug)\}\}/g, (_all, k: string) =>
-    // the H1 gets the plain title, frontmatter the YAML-safe one
-    k === 'title' ? '\u0000' : values[k],
-  )
-  const out = text.replace(/^title: \u0000$/m, `title: ${values.title}`).replace(/\u0000/g, title)
+  const fill = (templateFile: string, v: Record<string, string>, plainTitle: string) => {
+    const text = fs.readFileSync(templateFile, 'utf8').replace(/\{\{(title|description|order|section|slug)\}\}/g, (_all, k: string) =>
+      // the H1 gets the plain title, frontmatter the YAML-safe one
+      k === 'title' ? '\u0000' : v[k],
+    )
+    return text.replace(/^title: \u0000$/m, `title: ${v.title}`).replace(/\u0000/g, plainTitle)
+  }
+  const out = fill(opts.template ?? TEMPLATE, values, title)
+  const valuesEn = {
+    ...values,
+    title: /^[\w]/.test(titleEn) && !/[:#\[\]{},&*!|>'%@`]/.test(titleEn) ? titleEn : JSON.stringify(titleEn),
+    description: 'One or two sentences on what this page covers and what readers can do after reading it (rewrite this).',
+  }
+  const outEn = stampText(fill(opts.templateEn ?? TEMPLATE_EN, valuesEn, titleEn), `${section}/${slug}.md`, out, enFile)
   fs.writeFileSync(file, out)
-  return { file, order, title }
+  fs.mkdirSync(path.dirname(enFile), { recursive: true })
+  fs.writeFileSync(enFile, outEn)
+  return { file, enFile, order, title }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const t = args.indexOf('--title')
   const title = t >= 0 ? args[t + 1] : undefined
-  const spec = args.find((a, i) => !a.startsWith('--') && (t < 0 || i !== t + 1))
+  const te = args.indexOf('--title-en')
+  const titleEn = te >= 0 ? args[te + 1] : undefined
+  const spec = args.find((a, i) => !a.startsWith('--') && (t < 0 || i !== t + 1) && (te < 0 || i !== te + 1))
   if (!spec) {
-    console.error('usage: npm run new -- <section>/<slug> [--title 标题]\n  e.g. npm run new -- network/port-mapping --title 端口映射')
+    console.error('usage: npm run new -- <section>/<slug> [--title 标题] [--title-en Title]\n  e.g. npm run new -- network/port-mapping --title 端口映射 --title-en "Port publishing"')
     process.exit(2)
   }
   try {
-    const r = scaffoldPage({ spec, title })
+    const r = scaffoldPage({ spec, title, titleEn })
     const rel = path.relative(process.cwd(), r.file)
-    console.log(`created ${rel} (order ${r.order}); it appears in the sidebar and nav automatically`)
-    console.log(`next: edit it, then npm run check -- ${rel} && npm run lint -- ${rel}`)
+    const relEn = path.relative(process.cwd(), r.enFile)
+    console.log(`created ${rel} (order ${r.order}) and its English page ${relEn} (stamped); they appear in the sidebar and nav automatically`)
+    console.log(`next: edit them, then npm run check -- ${rel} ${relEn} && npm run lint -- ${rel} ${relEn}`)
+    console.log(`after changing ${rel} again: update ${relEn}, then npm run i18n:stamp -- ${relEn}`)
   } catch (e) {
     console.error(`new: ${(e as Error).message}`)
     process.exit(1)

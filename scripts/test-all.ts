@@ -35,7 +35,17 @@ interface Step {
   usesBuild?: boolean
   /** the figure shown in the summary, read from the step's output */
   counts?: (out: string) => string
+  /** run only when named in --only (not part of a plain `npm test`) */
+  optIn?: boolean
 }
+
+/**
+ * The English edition's parity and drift check (scripts/check-translations.ts, issue #17) fails
+ * until every Chinese page has its stamped English page. Until the translations are merged it
+ * runs only on request (`npm test -- --only translations`); set this to true to make it part of
+ * every `npm test`.
+ */
+const TRANSLATIONS_IN_DEFAULT_RUN = false
 
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '')
 const vitestCounts = (out: string) => {
@@ -59,6 +69,8 @@ const STEPS: Step[] = [
   // links and a browser test; after `build` because two VitePress builds share .vitepress/.temp
   { name: 'subpath', cmd: 'npx', args: ['tsx', 'scripts/check-subpath.ts'], needs: ['build'], counts: lastLine(/subpath links: .*/) },
   { name: 'harness', cmd: 'npx', args: ['vitest', 'run', '--project', 'snippets'], counts: vitestCounts },
+  // every Chinese page has its English page, same headings and runnable fences, stamps up to date
+  { name: 'translations', cmd: 'npx', args: ['tsx', 'scripts/check-translations.ts'], optIn: !TRANSLATIONS_IN_DEFAULT_RUN, counts: lastLine(/translations: .*/) },
 ]
 
 interface Result { name: string; ok: boolean; seconds: number; counts: string }
@@ -71,7 +83,7 @@ const jobs = Number(opts.jobs)
 if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) throw new Error(`--jobs must be 1..8, got "${opts.jobs}"`)
 const wanted = opts.only ? new Set(opts.only.split(',')) : undefined
 if (wanted) for (const w of wanted) if (!STEPS.some((s) => s.name === w)) throw new Error(`unknown step "${w}" (steps: ${STEPS.map((s) => s.name).join(', ')})`)
-const steps = STEPS.filter((s) => !wanted || wanted.has(s.name))
+const steps = STEPS.filter((s) => (wanted ? wanted.has(s.name) : !s.optIn))
 const selected = new Set(steps.map((s) => s.name))
 
 const LOG_DIR = 'reports/steps'

@@ -8,6 +8,6 @@ export default defineConfig({
   ...shared,
   locales: {
     root: zh(SRC_DIR),
-    en,
+    en: en(SRC_DIR),
   },
 })

@@ -21,6 +21,7 @@ import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../scripts/lib/versions'
 import { writeCartridges } from '../../scripts/lib/cartridge'
 import { addRedirectScript } from './trailing-slash'
+import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath } from '../../scripts/lib/version-paths'
@@ -40,6 +41,8 @@ function applyBase(siteConfig: SiteConfig): void {
   const base = siteConfig.site.base
   const footer = siteConfig.site.locales.root?.themeConfig?.footer
   if (footer) footer.message = footerMessage(base)
+  const footerEn = siteConfig.site.locales.en?.themeConfig?.footer
+  if (footerEn) footerEn.message = footerMessageEn(base, siteConfig.srcDir)
   if (siteConfig.sitemap) siteConfig.sitemap.hostname = siteRoot(base) + '/'
 }
 

@@ -27,7 +27,7 @@ function entry(file: string, link: string): PageEntry & { group?: string } {
 const byOrder = (a: { order: number; link: string }, b: { order: number; link: string }) =>
   a.order - b.order || a.link.localeCompare(b.link)
 
-/** Read the sections of one locale folder (`docs` for zh-CN, `docs/en` later). */
+/** Read the sections of one locale folder (`docs` with base `/` for zh-CN, `docs/en` with base `/en/`). */
 export function readSections(localeDir: string, base = '/'): Section[] {
   if (!fs.existsSync(localeDir)) return []
   const sections: Section[] = []
@@ -47,18 +47,23 @@ export function readSections(localeDir: string, base = '/'): Section[] {
   return sections.sort(byOrder)
 }
 
-export function sidebarFor(sections: Section[]): DefaultTheme.SidebarMulti {
+/** `overview`: the label of each section's index page in the sidebar ('概览', 'Overview'). */
+export function sidebarFor(sections: Section[], overview = '概览'): DefaultTheme.SidebarMulti {
   const items: DefaultTheme.SidebarItem[] = sections.map((s) => ({
     // not collapsible: VitePress renders collapsible groups as a role=button header around a
     // caret button (nested interactive controls, an axe violation)
     text: s.text,
-    items: [{ text: '概览', link: s.link }, ...s.items.map(({ text, link }) => ({ text, link }))],
+    items: [{ text: overview, link: s.link }, ...s.items.map(({ text, link }) => ({ text, link }))],
   }))
   // one sidebar for the whole guide, so prev/next links run through every section in order
   return Object.fromEntries(sections.map((s) => [s.link, items]))
 }
 
-export function navFor(sections: Section[]): DefaultTheme.NavItem[] {
+/**
+ * `groupText` turns a section's `group` (a frontmatter value, kept identical in both languages so
+ * the sections group the same way) into the menu label shown; default: the value itself.
+ */
+export function navFor(sections: Section[], groupText: (group: string) => string = (g) => g): DefaultTheme.NavItem[] {
   const nav: DefaultTheme.NavItem[] = []
   const groups = new Map<string, DefaultTheme.NavItemWithChildren>()
   for (const s of sections) {
@@ -66,7 +71,7 @@ export function navFor(sections: Section[]): DefaultTheme.NavItem[] {
     if (!s.group) { nav.push(item); continue }
     let g = groups.get(s.group)
     if (!g) {
-      g = { text: s.group, items: [] }
+      g = { text: groupText(s.group), items: [] }
       groups.set(s.group, g)
       nav.push(g)
     }
@@ -77,13 +82,20 @@ export function navFor(sections: Section[]): DefaultTheme.NavItem[] {
 
 /**
  * Frozen releases (docs/v/<name>/, made by `npm run version:cut`): each gets its own sidebar tree
- * under /v/<name>/, so reading an old release stays inside it. (versions: scripts/lib/versions.ts)
+ * under /v/<name>/, so reading an old release stays inside it, and its English edition (from
+ * releases cut after it existed) one under /v/<name>/en/. (versions: scripts/lib/versions.ts)
  */
 export function versionSidebars(srcDir: string): DefaultTheme.SidebarMulti {
   const root = path.join(srcDir, 'v')
   if (!fs.existsSync(root)) return {}
   const dirs = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-  return Object.assign({}, ...dirs.map((d) => sidebarFor(readSections(path.join(root, d.name), `/v/${d.name}/`))))
+  return Object.assign(
+    {},
+    ...dirs.flatMap((d) => [
+      sidebarFor(readSections(path.join(root, d.name), `/v/${d.name}/`)),
+      sidebarFor(readSections(path.join(root, d.name, 'en'), `/v/${d.name}/en/`), 'Overview'),
+    ]),
+  )
 }
 
 /**

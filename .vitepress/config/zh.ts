@@ -20,9 +20,10 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
         message: footerMessage(),
         copyright: '© 2026 Docker 知识库贡献者 · Docker 是 Docker, Inc. 的商标，本站与其无关',
       },
+      socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
       docFooter: { prev: '上一页', next: '下一页' },
       outline: { label: '页面导航', level: [2, 3] },
-      lastUpdated: { text: '最后更新于', formatOptions: { dateStyle: 'medium', timeStyle: 'short' } },
+      lastUpdated: { text: '最后更新于', formatOptions: { dateStyle: 'medium', timeStyle: 'short', forceLocale: true } },
       langMenuLabel: '切换语言',
       returnToTopLabel: '回到顶部',
       sidebarMenuLabel: '菜单',
@@ -43,9 +44,10 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
 
 export const zhSrc = (root: string) => path.join(root, 'docs')
 
-/** versionSidebars(), one compact key per release (/v/<name>/). */
+/** versionSidebars(), one compact key per release (/v/<name>/) and per release's English edition (/v/<name>/en/). */
 function releaseSidebars(srcDir: string): DefaultTheme.SidebarMulti {
   const all = versionSidebars(srcDir)
-  const releases = [...new Set(Object.keys(all).map((k) => /^\/v\/[^/]+\//.exec(k)?.[0]).filter((r): r is string => !!r))]
-  return Object.assign({}, ...releases.map((r) => compactSidebar(Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(r))), r)))
+  const releaseOf = (k: string) => /^\/v\/[^/]+\/(en\/)?/.exec(k)?.[0]
+  const releases = [...new Set(Object.keys(all).map(releaseOf).filter((r): r is string => !!r))]
+  return Object.assign({}, ...releases.map((r) => compactSidebar(Object.fromEntries(Object.entries(all).filter(([k]) => releaseOf(k) === r)), r)))
 }

@@ -8,7 +8,9 @@
  *  - `/llms.txt`: the llms.txt index (https://llmstxt.org: an H1, a blockquote summary, notes, then
  *    one H2 per sidebar section with `- [title](url.md): description` lines and an `## Optional`
  *    section), kept under LLMS_TXT_LIMIT bytes, because tools load it whole;
- *  - `/llms-full.txt`: every current Chinese page (no /en/, no frozen release) in sidebar order.
+ *  - `/llms-full.txt`: every current Chinese page (no /en/, no frozen release) in sidebar order;
+ *  - `/en/llms.txt` and `/en/llms-full.txt`: the same for the English edition (docs/en), once it
+ *    has a home page; the Chinese llms.txt links to them.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -26,11 +28,18 @@ export const LLMS_TXT_LIMIT = 20 * 1024
 
 interface Target { siteUrl: string; base: string }
 
-/** Pages of the current Chinese docs in sidebar order: home, then each section's index and pages. */
-export function sidebarOrder(srcDir: string): { relativePath: string; section?: Section }[] {
-  const out: { relativePath: string; section?: Section }[] = [{ relativePath: 'index.md' }]
-  for (const s of readSections(srcDir, '/')) {
-    out.push({ relativePath: `${s.dir}/index.md`, section: s })
+/** Folder of the English edition under docs/ (scripts/lib/translations.ts EN_DIR). */
+const EN = 'en'
+
+/**
+ * Pages of the current docs in sidebar order: home, then each section's index and pages.
+ * `lang: 'en'`: the English edition's (paths `en/...`).
+ */
+export function sidebarOrder(srcDir: string, lang: 'zh' | 'en' = 'zh'): { relativePath: string; section?: Section }[] {
+  const prefix = lang === 'en' ? `${EN}/` : ''
+  const out: { relativePath: string; section?: Section }[] = [{ relativePath: `${prefix}index.md` }]
+  for (const s of readSections(lang === 'en' ? path.join(srcDir, EN) : srcDir, `/${prefix}`)) {
+    out.push({ relativePath: `${prefix}${s.dir}/index.md`, section: s })
     for (const p of s.items) out.push({ relativePath: `${p.link.replace(/^\//, '')}.md`, section: s })
   }
   return out.filter((p) => fs.existsSync(path.join(srcDir, p.relativePath)))
@@ -43,6 +52,7 @@ function pageFacts(srcDir: string, relativePath: string): { title: string; descr
 
 /** The first sentence of a description (llms.txt keeps one line per page short). */
 const firstSentence = (s: string) => (/^.+?[。！？]/.exec(s)?.[0] ?? s).replace(/。$/, '')
+const firstSentenceEn = (s: string) => (/^.+?[.!?](?=\s|$)/.exec(s)?.[0] ?? s).replace(/\.$/, '')
 
 /** /llms.txt for the site built from `srcDir`. Output: Markdown text (UTF-8, under LLMS_TXT_LIMIT). */
 export function llmsTxt(srcDir: string, t: Target): string {
@@ -73,15 +83,42 @@ export function llmsTxt(srcDir: string, t: Target): string {
   out.push('', '## Optional', '')
   const frozen = readRegistry().versions.filter((v) => fs.existsSync(path.join(srcDir, FROZEN_DIR, v.name, 'index.md')))
   for (const v of frozen) out.push(`- [${v.name} 版（冻结于 ${v.date}）](${mdUrl(`${FROZEN_DIR}/${v.name}/index.md`)}): 冻结版本的首页；页面地址以 /${FROZEN_DIR}/${v.name}/ 开头，内容不再更改`)
-  if (fs.existsSync(path.join(srcDir, 'en/index.md'))) out.push(`- [English edition](${mdUrl('en/index.md')}): the English edition (in preparation)`)
+  if (fs.existsSync(path.join(srcDir, 'en/index.md'))) out.push(`- [English edition](${url('/en/llms.txt')}): llms.txt of the English edition`)
   out.push(`- [术语表数据](${url('/api/glossary.json')}): 全部术语的 JSON（中英文名、定义、相关页面）`)
   out.push(`- [命令参考数据](${url('/api/commands.json')}): 全部命令的 JSON（用法、选项、示例）`)
   return out.join('\n') + '\n'
 }
 
-/** /llms-full.txt: the Markdown of every current Chinese page, in sidebar order (`done`: pages already converted, by path). */
-export function llmsFullTxt(srcDir: string, t: Target, done: Map<string, string> = new Map()): string {
-  return sidebarOrder(srcDir).map((p) => done.get(p.relativePath) ?? pageMarkdownFile(srcDir, p.relativePath, t.siteUrl, t.base)).join('\n\n')
+/** /en/llms.txt: the English edition's index, laid out like llmsTxt. Output: Markdown text. */
+export function llmsTxtEn(srcDir: string, t: Target): string {
+  const url = (p: string) => absoluteUrl(t.siteUrl, t.base, p)
+  const mdUrl = (rel: string) => url('/' + markdownPath(rel))
+  const line = (rel: string, text?: string) => {
+    const f = pageFacts(srcDir, rel)
+    return `- [${text ?? f.title}](${mdUrl(rel)})${f.description ? `: ${firstSentenceEn(f.description)}` : ''}`
+  }
+  const out = [
+    `# ${SITE.titleEn}`,
+    '',
+    '> A Docker knowledge base whose every runnable command is verified against a real Docker Engine: concepts, commands, internals, networking, storage, build and orchestration.',
+    '',
+    `Every page has a Markdown version: add \`.md\` to its address, or \`index.md\` to an address ending in \`/\`. All English pages in one file: [llms-full.txt](${url('/en/llms-full.txt')}).`,
+    '',
+    '## Home',
+    '',
+    line(`${EN}/index.md`),
+  ]
+  for (const s of readSections(path.join(srcDir, EN), `/${EN}/`)) {
+    out.push('', `## ${s.text}`, '', line(`${EN}/${s.dir}/index.md`, `${s.text} (overview)`))
+    for (const p of s.items) out.push(line(`${p.link.replace(/^\//, '')}.md`))
+  }
+  out.push('', '## Optional', '', `- [Chinese edition](${url('/llms.txt')}): the original, Chinese-first edition`)
+  return out.join('\n') + '\n'
+}
+
+/** /llms-full.txt (or /en/llms-full.txt): the Markdown of every current page of one language, in sidebar order (`done`: pages already converted, by path). */
+export function llmsFullTxt(srcDir: string, t: Target, done: Map<string, string> = new Map(), lang: 'zh' | 'en' = 'zh'): string {
+  return sidebarOrder(srcDir, lang).map((p) => done.get(p.relativePath) ?? pageMarkdownFile(srcDir, p.relativePath, t.siteUrl, t.base)).join('\n\n')
 }
 
 export interface MarkdownExportReport { pages: number; llmsTxtBytes: number; llmsFullBytes: number }
@@ -108,6 +145,13 @@ export function writeMarkdownExports(opts: { srcDir: string; outDir: string; bas
   fs.writeFileSync(path.join(opts.outDir, 'llms.txt'), index)
   const full = llmsFullTxt(opts.srcDir, t, done)
   fs.writeFileSync(path.join(opts.outDir, 'llms-full.txt'), full)
+  if (fs.existsSync(path.join(opts.srcDir, EN, 'index.md'))) {
+    const indexEn = llmsTxtEn(opts.srcDir, t)
+    if (Buffer.byteLength(indexEn) > LLMS_TXT_LIMIT) throw new Error(`en/llms.txt: ${Buffer.byteLength(indexEn)} bytes, over the ${LLMS_TXT_LIMIT}-byte limit`)
+    fs.mkdirSync(path.join(opts.outDir, EN), { recursive: true })
+    fs.writeFileSync(path.join(opts.outDir, EN, 'llms.txt'), indexEn)
+    fs.writeFileSync(path.join(opts.outDir, EN, 'llms-full.txt'), llmsFullTxt(opts.srcDir, t, done, 'en'))
+  }
   return { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) }
 }
 
@@ -137,6 +181,8 @@ export function llmsDevPlugin(srcDir: string): Plugin {
         }
         if (rel === 'llms.txt') return send('text/plain', () => llmsTxt(srcDir, t))
         if (rel === 'llms-full.txt') return send('text/plain', () => llmsFullTxt(srcDir, t))
+        if (rel === `${EN}/llms.txt`) return send('text/plain', () => llmsTxtEn(srcDir, t))
+        if (rel === `${EN}/llms-full.txt`) return send('text/plain', () => llmsFullTxt(srcDir, t, new Map(), 'en'))
         const page = rel.endsWith('.md') && !rel.split('/').some((s) => s === '..' || s.startsWith('.')) ? rel : ''
         if (page && !page.startsWith('data/') && fs.existsSync(path.join(srcDir, page))) {
           return send('text/markdown', () => pageMarkdownFile(srcDir, page, t.siteUrl, t.base))

@@ -324,8 +324,9 @@ export function pageMarkdown(input: PageMarkdownInput): string {
 
 /** The blockquote under the H1: canonical URL, description, verification facts. */
 function headerLines(relativePath: string, fm: Record<string, unknown>, pageUrl: string): string[] {
-  const facts = versionFactsText(versionPageData(relativePath)?.versionFacts)
-  const out = [`> ${/^en\//.test(relativePath) ? 'Web page' : '网页版'}：<${pageUrl}>`]
+  const en = /^(v\/[^/]+\/)?en\//.test(relativePath)
+  const facts = versionFactsText(versionPageData(relativePath)?.versionFacts, en ? 'en' : 'zh')
+  const out = [en ? `> Web page: <${pageUrl}>` : `> 网页版：<${pageUrl}>`]
   if (typeof fm.description === 'string' && fm.description.trim()) out.push('>', `> ${fm.description.trim()}`)
   if (facts) out.push('>', `> ${facts}`)
   return out

@@ -4,6 +4,7 @@
  * `allow="clipboard-write"`, and sandboxed frames may not copy at all. Then the text is selected
  * on the page and a short hint tells the reader to press Ctrl+C / ⌘C.
  */
+import { UI, langOfDocument } from './i18n-text'
 
 /**
  * Try the async Clipboard API, then `document.execCommand('copy')` on a hidden textarea.
@@ -48,10 +49,11 @@ export async function copyToClipboard(text: string): Promise<boolean> {
 
 interface Policy { allowsFeature(feature: string): boolean }
 
-export const COPY_HINT = '按 Ctrl+C / ⌘C 复制'
+/** the hint in the page's language (./i18n.ts) */
+export const copyHint = () => UI[langOfDocument()].copyHint
 
 /**
- * Fallback when copying failed: select the contents of `target` and show COPY_HINT next to
+ * Fallback when copying failed: select the contents of `target` and show copyHint() next to
  * `anchor` (a button) for a few seconds. A second call replaces the hint.
  * @param target element whose text the reader should copy (e.g. the <code> of a block)
  * @param anchor element after which the hint is inserted
@@ -68,7 +70,7 @@ export function selectForManualCopy(target: Element, anchor: Element): void {
   const hint = document.createElement('span')
   hint.className = 'kb-copy-hint'
   hint.setAttribute('role', 'status')
-  hint.textContent = COPY_HINT
+  hint.textContent = copyHint()
   anchor.insertAdjacentElement('afterend', hint)
   setTimeout(() => hint.remove(), 6000)
 }

@@ -23,6 +23,7 @@
  * ever sends messages; it has no message listener. public/embed.js is the host-side helper that
  * resizes our iframes from those messages.
  */
+import { UI, type Lang } from './i18n-text'
 import { reactive } from 'vue'
 
 export type EmbedTheme = 'light' | 'dark' | 'auto'
@@ -237,14 +238,14 @@ export const DEFAULT_HEIGHT = { page: 600, part: 360 } as const
  * @returns three lines of HTML; attribute values and text are escaped
  * @throws TypeError when `src` is not an absolute URL
  */
-export function iframeCode(src: string, title: string, height: number = DEFAULT_HEIGHT.page, root?: string): string {
+export function iframeCode(src: string, title: string, height: number = DEFAULT_HEIGHT.page, root?: string, lang: Lang = 'zh'): string {
   const url = new URL(src)
   const anchor = url.searchParams.get('section') ?? url.searchParams.get('term')
   const page = url.origin + url.pathname + (anchor ? `#${encodeURIComponent(anchor)}` : '')
   return [
     `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
     `<script async src="${attr((root ?? url.origin).replace(/\/$/, ''))}/embed.js"></script>`,
-    `<p><a href="${attr(page)}" target="_blank" rel="noopener">${text(title)}（在新窗口中阅读）</a></p>`,
+    `<p><a href="${attr(page)}" target="_blank" rel="noopener">${text(title)}${UI[lang].readInNewWindow}</a></p>`,
   ].join('\n')
 }
 
@@ -272,7 +273,7 @@ function byId(root: Element, id: string): Element | null {
  * The elements to show for the requested part: null when the whole page is wanted, undefined
  * when the requested part is not on the page.
  */
-export function findEmbedTarget(root: Element, p: EmbedParams): { nodes: Element[]; label: string } | null | undefined {
+export function findEmbedTarget(root: Element, p: EmbedParams, lang: Lang = 'zh'): { nodes: Element[]; label: string } | null | undefined {
   if (p.term) {
     const h = byId(root, p.term)
     if (!h) return undefined
@@ -281,7 +282,7 @@ export function findEmbedTarget(root: Element, p: EmbedParams): { nodes: Element
   }
   if (p.snippet) {
     const block = root.querySelector(`[data-embed-line="${p.snippet}"]`)
-    return block ? { nodes: [block], label: `代码块（第 ${p.snippet} 行）` } : undefined
+    return block ? { nodes: [block], label: UI[lang].codeBlockAt(p.snippet) } : undefined
   }
   if (p.section) {
     const h = byId(root, p.section)

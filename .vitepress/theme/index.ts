@@ -2,7 +2,7 @@
 // without-fonts: no Inter web font (preloaded on every page); the text is Chinese, set in system fonts anyway
 import DefaultTheme from 'vitepress/theme-without-fonts'
 import { defineAsyncComponent } from 'vue'
-import type { Theme } from 'vitepress'
+import { withBase, type Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import MermaidDiagram from './components/MermaidDiagram.vue'
 import { installConsoleCopy } from './console-copy'
@@ -10,6 +10,7 @@ import { installA11yFixes } from './a11y'
 import { installPrintLight } from './print'
 import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
+import { installLangSwitch } from './lang-switch'
 import './styles.css'
 
 export default {
@@ -26,6 +27,7 @@ export default {
       installConsoleCopy()
       installA11yFixes(router)
       installPrintLight()
+      installLangSwitch(router, withBase('/')) // the language menu keeps page and section
     }
   },
 } satisfies Theme

@@ -161,3 +161,24 @@ export function fixCjk(text: string): string {
     return out.replace(new RegExp(`([${CJK_PUNCT}])\\*\\*(?=[^\\s${CJK_PUNCT}*])`, 'g'), '**$1')
   })
 }
+
+/** Marks a line of an English page whose Chinese text is intended (e.g. a Chinese term the reader must search for). */
+export const EN_CJK_OK = '<!-- zh -->'
+
+/**
+ * English pages (docs/en/**): the Chinese rules above do not apply; instead, Chinese characters
+ * left in prose are flagged (rule `en-cjk`), since they usually mean an untranslated sentence.
+ * Intentional Chinese stays allowed where translators put it (docs/contribute/translate.md): in
+ * code and code fences, frontmatter, quotes ("…", “…”, 《…》, 「…」), parentheses ((…), （…）),
+ * link targets, and on any line carrying the marker EN_CJK_OK.
+ */
+export function checkEnglish(text: string): CjkProblem[] {
+  const problems: CjkProblem[] = []
+  eachProseLine(text, (m, raw, line) => {
+    if (raw.includes(EN_CJK_OK)) return
+    const open = m.replace(/"[^"]*"|“[^”]*”|《[^》]*》|「[^」]*」|\([^)]*\)|（[^）]*）/g, '')
+    const c = new RegExp(`[${CJK}]+`).exec(open)
+    if (c) problems.push({ line, rule: 'en-cjk', message: `Chinese text "${c[0]}" in an English page: translate it, quote it, or end the line with ${EN_CJK_OK} if it is intended` })
+  })
+  return problems
+}

@@ -98,6 +98,19 @@ const FIELDS: Record<string, { required: boolean; check: Check; help: string }> 
     },
   },
   group: { required: false, help: 'nav dropdown a section index belongs to', check: str(1, 20) },
+  translation: {
+    required: false,
+    help: 'English pages only: the Chinese source this page translates, { source: <path under docs/>, hash: <12 hex> } (written by npm run i18n:stamp)',
+    check: (v) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a mapping { source: guide/why.md, hash: 0123456789ab } (write it with npm run i18n:stamp)'
+      const t = v as Record<string, unknown>
+      const extra = Object.keys(t).filter((k) => k !== 'source' && k !== 'hash')
+      if (extra.length) return `unknown key "${extra[0]}" (only source and hash)`
+      if (typeof t.source !== 'string' || !/^(?:[a-z0-9][\w.-]*\/)*[\w.-]+\.md$/.test(t.source)) return 'source must be the Chinese page\'s path under docs/, e.g. guide/why.md'
+      if (typeof t.hash !== 'string' || !/^[0-9a-f]{12}$/.test(t.hash)) return 'hash must be 12 lower-case hex digits (the start of the SHA-256 of the Chinese file)'
+      return null
+    },
+  },
   keywords: {
     required: false,
     help: 'extra search words (Chinese task words, flags)',
@@ -105,9 +118,28 @@ const FIELDS: Record<string, { required: boolean; check: Check; help: string }> 
   },
 }
 
+/**
+ * The translation stamp of an English page (docs/en/<rel>.md), issue #17:
+ *
+ *   translation: { source: guide/why.md, hash: 0123456789ab }
+ *
+ * `source` is the Chinese page's path under docs/ (always equal to <rel>: the English tree mirrors
+ * the Chinese one); `hash` is the first 12 hex digits of the SHA-256 of the Chinese file's exact
+ * bytes when the translation was last brought up to date. Written by `npm run i18n:stamp` (and by
+ * `npm run new` for a fresh page); compared by `npm run i18n:check` (scripts/lib/translations.ts).
+ * Only pages of the English edition (docs/en/**, docs/v/<release>/en/**) may carry it.
+ */
+export interface TranslationStamp { source: string; hash: string }
+
+/** Is this (docs-relative or repo-relative) file a page of the English edition? */
+export const isEnglishPage = (file: string) => /(^|\/)docs\/(v\/[^/]+\/)?en\/|^(v\/[^/]+\/)?en\//.test(file.split('\\').join('/').replace(/^\.\//, ''))
+
 /** Validate a page's frontmatter; throws FrontmatterError naming file and line. */
 export function validateFrontmatter(fm: Frontmatter, file: string): void {
   const { data } = fm
+  if ('translation' in data && !isEnglishPage(file)) {
+    throw new FrontmatterError(file, fm.lineOf('translation'), 'translation: only English pages (docs/en/...) carry a translation stamp')
+  }
   for (const [key, spec] of Object.entries(FIELDS)) {
     if (!(key in data)) {
       if (spec.required) throw new FrontmatterError(file, 1, `missing frontmatter field "${key}" (${spec.help})`)

@@ -69,10 +69,19 @@ export function counterpartUrl(relativePath: string, target: string | null, rout
 /**
  * The sentence <VersionFacts> shows under a page, as plain text (also the header of the page's
  * Markdown copy, .vitepress/plugins/page-markdown.ts). Input: the facts from versionPageData();
- * output: one Chinese sentence, or '' when there is nothing to say.
+ * output: one sentence in `lang` (English pages: 'en'), or '' when there is nothing to say.
  */
-export function versionFactsText(f: PageVersionFacts | undefined): string {
+export function versionFactsText(f: PageVersionFacts | undefined, lang: 'zh' | 'en' = 'zh'): string {
   if (!f) return ''
+  if (lang === 'en') {
+    const envEn = [f.engine && `Docker Engine ${f.engine}`, f.compose && `Docker Compose ${f.compose}`].filter(Boolean).join(' and ')
+    const whenEn = f.verified ? ` (${f.verified})` : ''
+    if (f.release) {
+      return `This page belongs to release ${f.release}${f.frozen ? `, frozen on ${f.frozen}` : ''}; its commands are no longer run${envEn ? `. Verified before the freeze on ${envEn}${whenEn}` : ''}.`
+    }
+    if (!envEn) return ''
+    return `Commands verified on ${envEn}${whenEn}${f.mode === 'standins' ? ' with offline stand-in images' : ''}; ${f.passed} of the ${f.total} runnable snippets on this page passed.`
+  }
   const env = [f.engine && `Docker Engine ${f.engine}`, f.compose && `Docker Compose ${f.compose}`].filter(Boolean).join('、')
   const when = f.verified ? `（${f.verified}）` : ''
   if (f.release) {

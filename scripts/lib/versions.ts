@@ -18,6 +18,11 @@
  *  - relative imports in `<script setup>` blocks are re-pointed at the same files;
  *  - frontmatter gains `search: false` (the local search index covers the latest docs only),
  *    `editLink: false` and a title template naming the release; nothing else changes.
+ *
+ * The English edition (docs/en/**, issue #17) is part of every release cut from 2027 on: it is
+ * frozen the same way into docs/v/<name>/en/ (English norun reasons and title template). Releases
+ * cut before that (2026.11) have no en/ folder and stay as they are. Page counts and the changelog
+ * count the Chinese pages; `pagesEn` counts the English ones.
  */
 import { readStatus, STATUS_FILE, type StatusFile } from '../../core/snippet-status'
 import crypto from 'node:crypto'
@@ -28,6 +33,7 @@ import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
 import { readFrontmatter } from './frontmatter'
 import { parseFenceInfo } from './snippet-syntax'
+import { fenceHash } from './fence-id'
 import { FROZEN_DIR, pdfName, routeOf, splitVersion, versionNameProblem } from './version-paths'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -40,6 +46,9 @@ export const MANIFEST = '.manifest.json'
 
 /** Top-level folders of docs/ that are not part of a release. */
 export const NOT_VERSIONED = new Set(['en', FROZEN_DIR, 'data', 'public', 'node_modules'])
+/** The English edition's folder: not part of the Chinese page list, but frozen with a release. */
+export const EN_DIR = 'en'
+const isEnglish = (rel: string) => rel.startsWith(`${EN_DIR}/`)
 /** Files besides Markdown that a release copies (images next to pages). */
 const ASSET_RE = /\.(png|jpe?g|gif|svg|webp|avif)$/i
 
@@ -54,6 +63,8 @@ export interface VersionEntry {
   commit?: string
   dirty?: boolean
   pages: number
+  /** English pages in the release (docs/v/<name>/en/; absent in releases cut before the English edition) */
+  pagesEn?: number
   /** versions the snippets were verified against (from docs/.snippet-status.json at cut time) */
   engine?: string
   compose?: string
@@ -129,12 +140,16 @@ function resultOf(v: unknown): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Listing pages
 
-export function listReleaseFiles(docsDir: string): { pages: string[]; assets: string[] } {
+/**
+ * Pages (`guide/why.md`) and assets of the latest docs (or of a release folder). With
+ * `english: true`, the English edition's pages and assets too (`en/guide/why.md`), as a cut needs.
+ */
+export function listReleaseFiles(docsDir: string, opts: { english?: boolean } = {}): { pages: string[]; assets: string[] } {
   const pages: string[] = []
   const assets: string[] = []
   const walk = (dir: string, rel: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || (!rel && NOT_VERSIONED.has(e.name))) continue
+      if (e.name.startsWith('.') || (!rel && NOT_VERSIONED.has(e.name) && !(opts.english && e.name === EN_DIR))) continue
       const r = rel + e.name
       if (e.isDirectory()) walk(path.join(dir, e.name), r + '/')
       else if (e.name.endsWith('.md') && e.name !== 'README.md') pages.push(r)
@@ -262,8 +277,15 @@ export function rewriteLinks(text: string, name: string, routes: Set<string>): {
 }
 
 /** Reason shown on a frozen snippet (must not contain a double quote). */
-export function frozenReason(ctx: Pick<FreezeContext, 'name' | 'date' | 'status'>, result: string | undefined): string {
+export function frozenReason(ctx: Pick<FreezeContext, 'name' | 'date' | 'status'>, result: string | undefined, lang: 'zh' | 'en' = 'zh'): string {
   const s = ctx.status
+  if (lang === 'en') {
+    if (result !== 'passed') return `Frozen release ${ctx.name}: no passing run recorded at the cut (${ctx.date}); no longer run`
+    const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join(' and ')
+    const when = s.date ? ` on ${String(s.date).slice(0, 10)}` : ''
+    const how = s.mode === 'standins' ? ' with offline stand-in images' : ''
+    return `Frozen release ${ctx.name}: verified${when} on ${env || 'a real Docker Engine'}${how}; no longer run`.replace(/"/g, '”')
+  }
   if (result === 'passed') {
     const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join('、')
     const when = s.date ? `${String(s.date).slice(0, 10)} ` : ''
@@ -280,8 +302,10 @@ export function frozenReason(ctx: Pick<FreezeContext, 'name' | 'date' | 'status'
 export function freezeFences(
   text: string,
   ctx: Pick<FreezeContext, 'name' | 'date' | 'status'>,
-  lookup: (line: number) => string | undefined,
+  /** the recorded result of the fence at `line` (1-based) whose content id is `id` (fence-id.ts) */
+  lookup: (line: number, id: string) => string | undefined,
   file = 'page.md',
+  pageLang: 'zh' | 'en' = 'zh',
 ): { text: string; runnable: number; passed: number } {
   const lines = text.split('\n')
   let runnable = 0
@@ -293,11 +317,11 @@ export function freezeFences(
     if (meta.kind !== 'run') continue
     const m = /^(\s*(?:>\s?)*\s*)(`{3,}|~{3,})(.*)$/.exec(lines[line - 1])
     if (!m || m[3].trim() !== t.info.trim()) throw new Error(`${file}:${line}: cannot find the fence info "${t.info.trim()}" on its line`)
-    const result = lookup(line)
+    const result = lookup(line, fenceHash(t.info, t.content))
     runnable++
     if (result === 'passed') passed++
     const lang = t.info.trim().split(/\s+/)[0]
-    const info = [lang, `norun="${frozenReason(ctx, result)}"`, meta.passthrough].filter(Boolean).join(' ')
+    const info = [lang, `norun="${frozenReason(ctx, result, pageLang)}"`, meta.passthrough].filter(Boolean).join(' ')
     lines[line - 1] = m[1] + m[2] + info
   }
   return { text: lines.join('\n'), runnable, passed }
@@ -316,13 +340,13 @@ export function rewriteScriptImports(text: string, fromRel: string, toRel: strin
 }
 
 /** Keys a frozen page gets in its frontmatter (each allowed by scripts/lib/frontmatter.ts). */
-export function frozenFrontmatter(text: string, name: string, file = 'page.md'): string {
+export function frozenFrontmatter(text: string, name: string, file = 'page.md', lang: 'zh' | 'en' = 'zh'): string {
   const lines = text.split('\n')
   const end = frontmatterEnd(lines)
   const add = [
     'search: false # frozen release: the site search covers the latest docs only',
     'editLink: false',
-    `titleTemplate: ':title | Docker 知识库 ${name} 版'`,
+    lang === 'en' ? `titleTemplate: ':title | Docker Knowledge Base, release ${name}'` : `titleTemplate: ':title | Docker 知识库 ${name} 版'`,
   ]
   if (end < 0) return ['---', ...add, '---', '', text].join('\n')
   readFrontmatter(text, file) // fails with file:line on broken frontmatter
@@ -342,12 +366,15 @@ export function freezePage(text: string, ctx: FreezeContext): FreezeResult {
     const l = (v as { line?: unknown } | null)?.line
     if (typeof l === 'number') byLine.set(String(l), v)
   }
-  const frozen = freezeFences(out, ctx, (line) => resultOf(byLine.get(String(line))), ctx.statusKey)
+  const lang = isEnglish(ctx.rel) ? 'en' : 'zh'
+  // an English page's snippet that is identical to its Chinese page's ran once, under the Chinese page
+  const zhPage = lang === 'en' ? (ctx.status.pages?.[`docs/${ctx.rel.slice(EN_DIR.length + 1)}`] ?? {}) as Record<string, unknown> : {}
+  const frozen = freezeFences(out, ctx, (line, id) => resultOf(byLine.get(String(line)) ?? statusPage[id as keyof typeof statusPage] ?? zhPage[id]), ctx.statusKey, lang)
   out = frozen.text
   const { runnable, passed } = frozen
   const links = rewriteLinks(out, ctx.name, ctx.routes)
   out = rewriteScriptImports(links.text, ctx.rel, `${FROZEN_DIR}/${ctx.name}/${ctx.rel}`)
-  out = frozenFrontmatter(out, ctx.name, ctx.statusKey)
+  out = frozenFrontmatter(out, ctx.name, ctx.statusKey, lang)
   return { text: out, links: links.count, snippets: { runnable, passed } }
 }
 
@@ -502,16 +529,20 @@ export function cutVersion(opts: CutOptions): CutReport {
 
   const registry = readRegistry(registryFile)
   const previousEntry = registry.versions.filter((v) => v.name !== name).sort((a, b) => b.date.localeCompare(a.date))[0]
-  const { pages, assets } = listReleaseFiles(docsDir)
+  const { pages: allPages, assets } = listReleaseFiles(docsDir, { english: true })
+  // the Chinese pages: counted and listed in the changelog; English pages are frozen alongside
+  const pages = allPages.filter((rel) => !isEnglish(rel))
+  const pagesEn = allPages.length - pages.length
   if (!pages.length) throw new Error(`no pages under ${docsDir}`)
-  const sources = new Map(pages.map((rel) => [rel, fs.readFileSync(path.join(docsDir, rel), 'utf8')]))
-  const routes = new Set(pages.map(routeOf))
+  const sources = new Map(allPages.map((rel) => [rel, fs.readFileSync(path.join(docsDir, rel), 'utf8')]))
+  const routes = new Set(allPages.map(routeOf))
   const freeze = (rel: string) => freezePage(sources.get(rel)!, { name, date, routes, status, rel, statusKey: `docs/${rel}`, expand: opts.expand })
 
   // 1. freeze every page in memory (a broken page stops the cut before anything is written)
-  const frozen = new Map(pages.map((rel) => [rel, freeze(rel)]))
+  const frozen = new Map(allPages.map((rel) => [rel, freeze(rel)]))
   const snippets = { runnable: 0, passed: 0 }
-  for (const r of frozen.values()) {
+  for (const [rel, r] of frozen) {
+    if (isEnglish(rel)) continue // the same snippets as the Chinese pages: counted once
     snippets.runnable += r.snippets.runnable
     snippets.passed += r.snippets.passed
   }
@@ -545,7 +576,7 @@ export function cutVersion(opts: CutOptions): CutReport {
   try {
     for (const [rel, r] of frozen) {
       links += r.links
-      manifest.pages[rel] = sha(sources.get(rel)!)
+      if (!isEnglish(rel)) manifest.pages[rel] = sha(sources.get(rel)!) // the changelog compares Chinese pages
       fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true })
       fs.writeFileSync(path.join(tmp, rel), r.text)
     }
@@ -562,6 +593,7 @@ export function cutVersion(opts: CutOptions): CutReport {
 
   // 4. register it
   const entry: VersionEntry = { name, date, pages: pages.length, snippets }
+  if (pagesEn) entry.pagesEn = pagesEn
   if (commit) entry.commit = commit
   if (dirty) entry.dirty = true
   if (status.engine) entry.engine = String(status.engine)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkCjk, checkDataTerms, checkTerms, fixCjk, TERM_RULES } from '../../scripts/lib/cjk-lint'
+import { checkCjk, checkDataTerms, checkTerms, fixCjk, TERM_RULES, checkEnglish, EN_CJK_OK } from '../../scripts/lib/cjk-lint'
 
 describe('Chinese typography lint', () => {
   it('finds emphasis that will not render beside Chinese punctuation', () => {
@@ -101,5 +101,22 @@ describe('Chinese typography lint', () => {
       '      echo 匿名数据卷', // 10
     ].join('\n')
     expect(checkDataTerms(yaml).map((p) => [p.line, p.rule])).toEqual([[4, 'term-volume'], [8, 'term-gloss']])
+  })
+})
+
+describe('English pages (checkEnglish)', () => {
+  it('flags Chinese left in English prose, with the line', () => {
+    expect(checkEnglish('---\ntitle: 镜像\n---\n\nAn image is 只读的模板.\n')).toEqual([
+      { line: 5, rule: 'en-cjk', message: expect.stringContaining('"只读的模板"') },
+    ])
+  })
+  it('allows Chinese in code, fences, quotes, parentheses and on marked lines; no Chinese typography rules', () => {
+    const ok = [
+      'Run `echo 你好`.', '```sh run\necho 你好\n```', 'The article “一个困扰许多人的问题” explains it.',
+      'Read 《Docker 入门》 first.', 'A volume (数据卷) persists data.', `Search for 镜像加速 ${EN_CJK_OK}`,
+    ].join('\n\n')
+    expect(checkEnglish(ok)).toEqual([])
+    expect(checkEnglish('Read 《Docker入门》 first.')).toEqual([])
+    expect(checkCjk('Read 《Docker入门》 first.').map((p) => p.rule)).toContain('cjk-spacing')
   })
 })

@@ -12,6 +12,7 @@ import { checkPages } from '../../scripts/check-pages'
 import { lintDocs } from '../../scripts/lint-docs'
 import { readSections } from '../../.vitepress/config/sidebar'
 import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
+import { compareStructure, driftOf, sourceHash } from '../../scripts/lib/translations'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-new-page-'))
 const docs = path.join(tmp, 'docs')
@@ -46,6 +47,19 @@ describe('npm run new', () => {
   it('passes the page check (frontmatter, snippets, diagrams, glossary) and the lint', async () => {
     expect(await checkPages([made.file])).toEqual([])
     expect(await lintDocs([made.file])).toEqual([])
+  })
+
+  it('writes the English page too: same structure, stamped against the new Chinese page, passing check and lint', async () => {
+    expect(made.enFile).toBe(path.join(docs, 'en/network/port-mapping.md'))
+    const zhText = fs.readFileSync(made.file, 'utf8')
+    const enText = fs.readFileSync(made.enFile, 'utf8')
+    const fm = readFrontmatter(enText, 'docs/en/network/port-mapping.md')
+    expect(fm.data).toMatchObject({ title: 'New page: port-mapping', order: 8, translation: { source: 'network/port-mapping.md', hash: sourceHash(zhText) } })
+    expect(compareStructure(zhText, enText, 'docs/network/port-mapping.md', 'docs/en/network/port-mapping.md')).toEqual([])
+    expect(driftOf(docs, 'network/port-mapping.md')).toBeNull()
+    expect(enText).not.toMatch(/\{\{\w+\}\}|[\u4e00-\u9fff]/)
+    expect(await checkPages([made.enFile])).toEqual([])
+    expect(await lintDocs([made.enFile])).toEqual([])
   })
 
   it('appears in the sidebar without registration', () => {

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pageMarkdown } from '../../.vitepress/plugins/page-markdown'
-import { LLMS_TXT_LIMIT, llmsTxt } from '../../.vitepress/plugins/llms'
+import { LLMS_TXT_LIMIT, llmsTxt, llmsTxtEn, sidebarOrder } from '../../.vitepress/plugins/llms'
 import { readSections } from '../../.vitepress/config/sidebar'
 import { markdownPath } from '../../scripts/lib/version-paths'
 
@@ -165,5 +165,21 @@ describe('llms.txt of the real docs', () => {
       expect(text).toContain(`(${SITE_URL}/${markdownPath(`${s.dir}/index.md`)})`)
       for (const p of s.items) expect(text).toContain(`(${SITE_URL}${p.link}.md)`)
     }
+  })
+})
+
+describe('llms.txt of the English edition', () => {
+  const srcDir = path.resolve('docs')
+  it('the Chinese llms.txt points to /en/llms.txt', () => {
+    expect(llmsTxt(srcDir, { siteUrl: SITE_URL, base: '/' })).toContain(`- [English edition](${SITE_URL}/en/llms.txt)`)
+  })
+  it(`/en/llms.txt lists the English pages in sidebar order, under ${LLMS_TXT_LIMIT} bytes`, () => {
+    const text = llmsTxtEn(srcDir, { siteUrl: SITE_URL, base: '/' })
+    expect(Buffer.byteLength(text)).toBeLessThan(LLMS_TXT_LIMIT)
+    expect(text.split('\n').slice(0, 3)).toEqual(['# Docker Knowledge Base', '', expect.stringMatching(/^> \S/)])
+    const listed = [...text.matchAll(/\]\(https:\/\/kb\.example\/(en\/\S+\.md)\)/g)].map((m) => m[1])
+    expect(listed).toEqual(sidebarOrder(srcDir, 'en').map((p) => markdownPath(p.relativePath)))
+    expect(listed[0]).toBe('en/index.md')
+    expect(text).toContain(`- [Chinese edition](${SITE_URL}/llms.txt)`)
   })
 })

@@ -19,6 +19,7 @@ import {
 } from '../../scripts/lib/versions'
 import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
 import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
+import { fenceHash } from '../../scripts/lib/fence-id'
 import { readSections, versionSidebars } from '../../.vitepress/config/sidebar'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-versions-'))
@@ -158,14 +159,22 @@ describe('cutting a release', () => {
   write('about/index.md', fm('关于', 'order: 9\n'))
   write('about/changelog.md', fm('更新记录', 'order: 2\n') + '\n<!-- releases -->\n')
   write('en/index.md', fm('English'))
+  write('en/guide/why.md', fm('Why', 'order: 1\ntranslation: { source: guide/why.md, hash: 0123456789ab }\n') + `\nSee [the home page](/en/).\n\n${FENCE}sh run\ndocker ps\n${FENCE}\n`)
   write('data/x.yaml', 'a: 1\n')
-  write('.snippet-status.json', JSON.stringify({ engine: '20.10.24', compose: '1.29.2', date: '2026-11-22', mode: 'standins', pages: { 'docs/guide/why.md': { a1b2c3d4: { line: 12, status: 'passed' } } } }))
+  write('.snippet-status.json', JSON.stringify({ engine: '20.10.24', compose: '1.29.2', date: '2026-11-22', mode: 'standins', pages: { 'docs/guide/why.md': { [fenceHash('sh run', 'docker ps\n')]: { line: 12, status: 'passed' } } } }))
 
   it('freezes every page of the latest docs into docs/v/<name> and registers it', () => {
     const r = cutVersion({ name: '2026.11', docsDir: docs, registryFile: registry, date: '2026-11-23', gitDir: tmp })
     expect(r).toMatchObject({ pages: 6, assets: 1, replaced: false, snippets: { runnable: 1, passed: 1 } })
     const out = path.join(docs, 'v/2026.11')
-    expect(fs.existsSync(path.join(out, 'en'))).toBe(false)
+    // the English edition is frozen along (from the first cut after it existed), in English
+    expect(r.entry.pagesEn).toBe(2)
+    const enWhy = fs.readFileSync(path.join(out, 'en/guide/why.md'), 'utf8')
+    expect(enWhy).toContain('[the home page](/v/2026.11/en/)')
+    expect(enWhy).toContain('sh norun="Frozen release 2026.11: verified on 2026-11-22 on Docker Engine 20.10.24 and Compose 1.29.2 with offline stand-in images; no longer run"')
+    expect(enWhy).toContain("titleTemplate: ':title | Docker Knowledge Base, release 2026.11'")
+    expect(fs.readFileSync(path.join(out, 'guide/concepts.md'), 'utf8')).toContain('[English](/v/2026.11/en/)')
+    expect(() => validateFrontmatter(readFrontmatter(enWhy, 'docs/v/2026.11/en/guide/why.md'), 'docs/v/2026.11/en/guide/why.md')).not.toThrow()
     expect(fs.existsSync(path.join(out, 'data'))).toBe(false)
     expect(fs.existsSync(path.join(out, 'guide/pic.svg'))).toBe(true)
     const why = fs.readFileSync(path.join(out, 'guide/why.md'), 'utf8')
@@ -193,6 +202,7 @@ describe('cutting a release', () => {
   it('a second release lists what changed since the first', () => {
     write('guide/why.md', fs.readFileSync(path.join(docs, 'guide/why.md'), 'utf8') + '\n补充一段。\n')
     write('guide/new.md', fm('新页', 'order: 3\n'))
+    write('en/guide/index.md', fm('Getting started', 'order: 1\n'))
     const r = cutVersion({ name: '2026.12', docsDir: docs, registryFile: registry, date: '2026-12-20', gitDir: tmp })
     expect(r.pages).toBe(7)
     const log = fs.readFileSync(path.join(docs, 'about/changelog.md'), 'utf8')
@@ -221,6 +231,9 @@ describe('cutting a release', () => {
     const sb = versionSidebars(docs)
     expect(Object.keys(sb)).toEqual(expect.arrayContaining(['/v/2026.11/guide/', '/v/2026.12/about/']))
     expect(readSections(path.join(docs, 'v/2026.11'), '/v/2026.11/')[0].items.map((i) => i.link)).toContain('/v/2026.11/guide/why')
+    // the frozen English edition gets its own sidebar (its section index is in the fixture from 2026.12 on)
+    expect(Object.keys(sb)).toContain('/v/2026.12/en/guide/')
+    expect(Object.keys(sb).filter((k) => k.startsWith('/v/2026.12/en/')).every((k) => (sb[k] as { items?: { text?: string }[] }[])[0].items![0].text === 'Overview')).toBe(true)
     const opts = { registryFile: registry, statusFile: path.join(docs, '.snippet-status.json') }
     expect(versionPageData('v/2026.11/guide/why.md', opts)?.versionFacts).toMatchObject({ release: '2026.11', frozen: '2026-11-23', engine: '20.10.24' })
     expect(versionPageData('guide/why.md', opts)?.versionFacts).toMatchObject({ engine: '20.10.24', compose: '1.29.2', passed: 1, total: 1 })
