@@ -45,7 +45,7 @@ interface Step {
  * runs only on request (`npm test -- --only translations`); set this to true to make it part of
  * every `npm test`.
  */
-const TRANSLATIONS_IN_DEFAULT_RUN = false
+const TRANSLATIONS_IN_DEFAULT_RUN = true
 
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '')
 const vitestCounts = (out: string) => {

@@ -10,6 +10,10 @@ import { createHash } from 'node:crypto'
  * and the reason of `norun="…"` (shown, never run).
  */
 export function fenceHash(info: string, content: string): string {
-  const norm = info.trim().replace(/\s+active$/, '').replace(/\s*\[[^\]]*\]/g, '').replace(/\bnorun="[^"]*"/, 'norun')
-  return createHash('sha1').update(norm + '\n' + content).digest('hex').slice(0, 8)
+  return createHash('sha1').update(fenceInfoKey(info) + '\n' + content).digest('hex').slice(0, 8)
+}
+
+/** A fence info string without what only labels it (see fenceHash): what must match between translations. */
+export function fenceInfoKey(info: string): string {
+  return info.trim().replace(/\s+active$/, '').replace(/\s*\[[^\]]*\]/g, '').replace(/\bnorun="[^"]*"/, 'norun')
 }

@@ -19,6 +19,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { listLatestPages, listPages } from './pages'
 import { readFrontmatter, type TranslationStamp } from './frontmatter'
+import { fenceInfoKey } from './fence-id'
+import { parseFenceInfo } from './snippet-syntax'
 
 /** The English locale's folder under docs/ (VitePress locale `en`, URL prefix /en/). */
 export const EN_DIR = 'en'
@@ -49,7 +51,8 @@ export interface Fence { info: string; line: number }
 /**
  * The `##`/`###` headings and the runnable fences of a Markdown page, outside code fences.
  * Lines are 1-based in the file. A fence is runnable when its info string has the word `run` or
- * a `file=` attribute (scripts/lib/snippet-syntax.ts: both change what the snippet runner does).
+ * a `file=` attribute (scripts/lib/snippet-syntax.ts: both change what the snippet runner does);
+ * they are compared without their labels (scripts/lib/fence-id.ts fenceInfoKey).
  */
 export function outline(text: string): { headings: Heading[]; fences: Fence[] } {
   const headings: Heading[] = []
@@ -72,8 +75,11 @@ export function outline(text: string): { headings: Heading[]; fences: Fence[] } 
     if (fence) {
       open = { char: fence[1][0], len: fence[1].length }
       const info = fence[2].trim()
-      const words = info.split(/\s+/).slice(1)
-      if (words.includes('run') || words.some((w) => w.startsWith('file='))) fences.push({ info, line: i + 1 })
+      // the snippet syntax's own parser decides (a `norun` reason may contain the word "run");
+      // a malformed info string is check-pages' error, not this check's
+      let kind = 'plain'
+      try { kind = parseFenceInfo(info, { file: '', line: i + 1 }).kind } catch {}
+      if (kind === 'run' || kind === 'file') fences.push({ info, line: i + 1 })
       continue
     }
     const h = /^ {0,3}(#{2,3})\s+(.*?)\s*#*\s*$/.exec(line)
@@ -117,13 +123,14 @@ export function compareStructure(zhText: string, enText: string, zhFile: string,
   for (let k = 0; k < Math.max(zh.fences.length, en.fences.length); k++) {
     const a = zh.fences[k]
     const b = en.fences[k]
-    if (a && b && a.info === b.info) continue
+    // labels (tab titles, norun reasons) are translated; everything else must be identical
+    if (a && b && fenceInfoKey(a.info) === fenceInfoKey(b.info)) continue
     problems.push(
       !b
         ? `${enFile}:1: missing runnable fence ${k + 1} "${a.info}" (${zhFile}:${a.line}); runnable fences must match the Chinese page in number, order and info string`
         : !a
           ? `${enFile}:${b.line}: extra runnable fence ${k + 1} "${b.info}" (${zhFile} has ${zh.fences.length})`
-          : `${enFile}:${b.line}: runnable fence ${k + 1} has info "${b.info}", ${zhFile}:${a.line} has "${a.info}" (keep the info string byte-for-byte)`,
+          : `${enFile}:${b.line}: runnable fence ${k + 1} has info "${b.info}", ${zhFile}:${a.line} has "${a.info}" (only tab titles and norun reasons may differ)`,
     )
     break
   }
