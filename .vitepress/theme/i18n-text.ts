@@ -17,6 +17,7 @@ export const langOfDocument = (): Lang => (typeof document !== 'undefined' && do
 
 const zh = {
   reportIssue: '报告此页的问题',
+  viewInGlossary: '查看术语表',
   copyMarkdown: '复制 Markdown',
   viewMarkdown: '查看 Markdown',
   markdownCopied: '已复制本页的 Markdown',
@@ -88,6 +89,7 @@ const zh = {
 }
 
 const en: typeof zh = {
+  viewInGlossary: 'View in glossary',
   reportIssue: 'Report a problem with this page',
   copyMarkdown: 'Copy Markdown',
   viewMarkdown: 'View Markdown',
