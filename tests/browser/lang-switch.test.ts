@@ -5,8 +5,8 @@
  * leads to the other language's home page, as VitePress does.
  *
  * The pages are picked from the build: a translated page needs an English page with at least two
- * sections. While docs/en holds no translated page with sections, those two tests are reported as
- * skipped (never as passed); the fallback test always runs.
+ * sections; the fallback test needs a Chinese page without its English twin. A test without its
+ * subject in the build is reported as skipped (never as passed).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -68,8 +68,10 @@ const inView = (page: Page, id: string) =>
   }, id)
 
 describe('language switch', () => {
-  it('a page not translated yet leads to the other language\'s home page', async () => {
-    expect(untranslated, 'the build has no Chinese page without an English one').toBeTruthy()
+  // Since the English edition is complete, the translations step (scripts/check-translations.ts)
+  // fails any build with an untranslated page, so a full build has none and this test is reported
+  // as skipped; it runs on builds made while a translation is in progress (e.g. `npm run new`).
+  it.skipIf(!untranslated)('a page not translated yet leads to the other language\'s home page', async () => {
     const page = await s.open(`/${untranslated}`)
     await switchTo(page, 'English')
     expect((await landed(page, '/en/')).pathname).toBe('/en/')
