@@ -277,12 +277,13 @@ export function locatePages(file: string, pages: Pick<BookPage, 'link' | 'url'>[
 
 /**
  * Fewest non-whitespace characters a body page in mid-chapter carries. A full page of this book
- * holds 1,500–3,000; a page that only continues a tall diagram or a long code block still has its
- * labels or lines. Below this, the page is (nearly) blank: the mark of a layout that overflows, e.g.
- * a link address laid out in the 11 px box of VitePress's link icon (see the print stylesheet in
- * .vitepress/theme/styles.css), which pushed text one line per page.
+ * holds 1,500–3,000; a page holding only a tall diagram still has its labels (the sparsest such
+ * page of the latest book, 2026-11-29: 61 characters, a decision diagram alone on its page).
+ * Below this, the page is (nearly) blank: the mark of a layout that overflows, e.g. a link address
+ * laid out in the 11 px box of VitePress's link icon (see the print stylesheet in
+ * .vitepress/theme/styles.css), which left 75 pages of the glossary book under 40 characters, many holding only "<".
  */
-export const SPARSE_CHARS = 80
+export const SPARSE_CHARS = 40
 
 /** A body page of a printed book with (almost) no text. */
 export interface SparsePage {
