@@ -86,6 +86,9 @@ export function bookPages(t: PdfTarget): { link: string; section: string }[] {
 /** Anchor id of a site route inside a book: "/internals/layers" → "p-internals-layers". */
 export const pageAnchor = (route: string) => 'p' + (route.replace(/[^A-Za-z0-9.]+/g, '-').replace(/-$/, '') || '-home')
 
+/** The URL line printed under a page's title (and how locatePages() finds where the page starts). */
+export const pageUrl = (route: string) => SITE.url + encodeURI(route)
+
 /** A page's content as taken from the built site. */
 export interface BookPage { link: string; section: string; title: string; url: string; html: string }
 
@@ -140,7 +143,7 @@ export async function collectPages(page: Page, base: string, links: { link: stri
     const res = await page.goto(base + encodeURI(link), { waitUntil: 'domcontentloaded' })
     if (!res || res.status() >= 400) throw new Error(`${link}: HTTP ${res?.status() ?? 'no response'} from the built site`)
     await page.waitForFunction(DIAGRAMS_READY, undefined, { timeout: 30_000 })
-    const url = SITE.url + encodeURI(link)
+    const url = pageUrl(link)
     const got = (await page.evaluate(`(${EXTRACT})(${JSON.stringify({ anchor: pageAnchor(link), inBook, site: SITE.url, url })})`)) as { title: string; html: string } | null
     if (!got) throw new Error(`${link}: no .vp-doc content in the built page`)
     out.push({ link, section, title: got.title, url, html: got.html })
@@ -259,7 +262,7 @@ async function printIn(page: Page, html: string, bookUrl: string, file: string, 
  * PDF page (1-based) each book page starts on: the first page whose text has the page's URL line.
  * @throws naming the pages that were not found
  */
-export function locatePages(file: string, pages: BookPage[]): Map<string, number> {
+export function locatePages(file: string, pages: Pick<BookPage, 'link' | 'url'>[]): Map<string, number> {
   const sheets = pdfText(file).split('\f').map((s) => new Set(s.split('\n').map((l) => l.trim())))
   const found = new Map<string, number>()
   const missing: string[] = []
@@ -270,6 +273,49 @@ export function locatePages(file: string, pages: BookPage[]): Map<string, number
   }
   if (missing.length) throw new Error(`${file}: the URL line of ${missing.length} page(s) is not in the PDF text: ${missing.join(', ')}`)
   return found
+}
+
+/**
+ * Fewest non-whitespace characters a body page in mid-chapter carries. A full page of this book
+ * holds 1,500–3,000; a page holding only a tall diagram still has its labels (the sparsest such
+ * page of the latest book, 2026-11-29: 61 characters, a decision diagram alone on its page).
+ * Below this, the page is (nearly) blank: the mark of a layout that overflows, e.g. a link address
+ * laid out in the 11 px box of VitePress's link icon (see the print stylesheet in
+ * .vitepress/theme/styles.css), which left 75 pages of the glossary book under 40 characters, many holding only "<".
+ */
+export const SPARSE_CHARS = 40
+
+/** A body page of a printed book with (almost) no text. */
+export interface SparsePage {
+  /** PDF page, 1-based */
+  page: number
+  /** its non-whitespace characters (running header and footer left out) */
+  chars: number
+  /** its text, whitespace collapsed, at most 80 characters */
+  text: string
+}
+
+/**
+ * Body pages (from the first book page on) with fewer than `minChars` characters that do not end a
+ * chapter. The last page of each book page may be short (the next one starts on a new sheet,
+ * `.kb-book-page { break-before: page }`); any other short page is a layout fault.
+ * @param file  a PDF written by printBook()
+ * @param pages the book's pages (their URL lines mark where each starts: locatePages())
+ * @returns the short pages in order, empty when the layout is sane
+ * @throws like locatePages() when a page's URL line is missing
+ */
+export function sparsePages(file: string, pages: Pick<BookPage, 'link' | 'url'>[], minChars = SPARSE_CHARS): SparsePage[] {
+  const starts = new Set(locatePages(file, pages).values())
+  // pdftotext ends every page with a form feed, the last one included
+  const sheets = pdfText(file, CONTENT_CROP).split('\f').slice(0, -1)
+  const first = Math.min(...starts)
+  const out: SparsePage[] = []
+  for (let n = first; n < sheets.length; n++) {
+    if (starts.has(n + 1)) continue
+    const chars = sheets[n - 1].replace(/\s+/g, '').length
+    if (chars < minChars) out.push({ page: n, chars, text: sheets[n - 1].replace(/\s+/g, ' ').trim().slice(0, 80) })
+  }
+  return out
 }
 
 /**
