@@ -42,7 +42,15 @@ export function pdfText(file: string, crop?: { x: number; y: number; w: number; 
  * makes a wrapped line equal to the original, while a line that was cut at the page edge still
  * lacks its tail and does not match.
  */
-export const squash = (s: string) => s.replace(/\s+/g, '')
+export const squash = (s: string) => s.replace(/\s+/g, '').replace(FULLWIDTH_PUNCT, '')
+
+/**
+ * Full-width CJK punctuation (U+3000–U+303F, U+FF01–U+FF0F, U+FF1A–U+FF20): Chromium trims the
+ * blank half of these glyphs in print (CSS text-spacing-trim), and `pdftotext -layout` then drops
+ * the overlapped glyph ("Windows：WSL 2" comes back as "WindowsWSL 2"; `-raw` keeps it). The text
+ * checks compare without them; every other character of a line must still be in the PDF.
+ */
+const FULLWIDTH_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/g
 
 export interface PdfFont { name: string; type: string; encoding: string; embedded: boolean; subset: boolean; unicode: boolean }
 
