@@ -129,9 +129,9 @@ export const shared = defineConfig({
     return head
   },
   themeConfig: {
-    // the language switch must never lead to a 404: until a page is translated it goes to the
-    // other locale's home page rather than to the same path under /en/
-    i18nRouting: false,
+    // the language menu links to the same page in the other language (VitePress's default); a page
+    // the other language lacks goes to its home page instead (theme/lang-switch.ts)
+    i18nRouting: true,
     logo: { src: '/favicon.svg', alt: '' },
     socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
     search: {

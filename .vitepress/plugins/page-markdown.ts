@@ -230,7 +230,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
     if (t.type === 'code_block') for (let i = start; i < end; i++) kind[i] = 'code'
     if (t.type === 'fence') {
       for (let i = start; i < end; i++) kind[i] = 'code'
-      replace.set(start, fenceLines(t, lines[start], fail.bind(null, start)))
+      replace.set(start, fenceLines(t, lines[start], fail.bind(null, start), english))
     }
     if (t.type === 'html_block') {
       for (let i = start; i < end; i++) kind[i] = 'skip'
@@ -345,7 +345,7 @@ export function linkUrl(href: string, relativePath: string, url: (p: string) => 
 }
 
 /** A fence: its info reduced to the language, with the labels the site shows above it. */
-function fenceLines(t: Token, first: Line, fail: (detail: string) => never): string[] {
+function fenceLines(t: Token, first: Line, fail: (detail: string) => never, english = false): string[] {
   const m = FENCE_OPEN.exec(first.text)
   if (!m) fail('cannot read this code fence')
   const [, prefix, markup] = m!
@@ -353,11 +353,11 @@ function fenceLines(t: Token, first: Line, fail: (detail: string) => never): str
   const labels: string[] = []
   const title = /\[([^\]]*)\]/.exec(meta.passthrough)?.[1]?.trim()
   if (title) labels.push(title)
-  if (meta.kind === 'file') labels.push(`文件 \`${meta.file}\``)
-  if (meta.kind === 'norun') labels.push(`未自动验证：${meta.reason}`)
+  if (meta.kind === 'file') labels.push(english ? `File \`${meta.file}\`` : `文件 \`${meta.file}\``)
+  if (meta.kind === 'norun') labels.push(english ? `Not verified automatically: ${meta.reason}` : `未自动验证：${meta.reason}`)
   if (meta.lang === 'mermaid') {
     const d = diagramInfo(t.content, first.file, first.line)
-    labels.push(`图：${d.title}。${d.description}`)
+    labels.push(english ? `Diagram: ${d.title}. ${d.description}` : `图：${d.title}。${d.description}`)
   }
   const blank = prefix.replace(/\s+$/, '')
   const head = labels.length ? [blank, `${prefix}${labels.join(' · ')}`, blank] : []

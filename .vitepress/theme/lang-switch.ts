@@ -1,18 +1,19 @@
 /**
  * The language switch keeps the page and the section (issue #17).
  *
- * VitePress's language menu links to the other locale's home page (`i18nRouting: false` in
- * config/shared.ts, so a page that is not translated yet never leads to a 404). When the other
- * language HAS the page, this takes the reader there instead, to the same section: translators
- * keep the same sequence of `##`/`###` headings (checked by scripts/check-translations.ts), so
- * section k of one page is section k of the other, although the anchors (VitePress slugs of the
- * heading text) differ.
+ * VitePress's language menu links to the same path in the other locale (its `i18nRouting`), so
+ * the link's address is right for "open in new tab" and for readers without JavaScript. A click
+ * takes the reader to the same section as well: translators keep the same sequence of `##`/`###`
+ * headings (checked by scripts/check-translations.ts), so section k of one page is section k of the
+ * other, although the anchors (VitePress slugs of the heading text) differ. A page the other
+ * language lacks (a frozen release, a page being translated) leads to that language's home page
+ * instead of a 404.
  *
  * Cost on every page: this small module, no data. Whether the page exists in the other language
  * comes from VitePress's own page hash map (window.__VP_HASH_MAP__, already in every page: one
  * entry per built page, key `en_guide_why.md`); the section index comes from the current DOM, and
  * the target heading from the DOM of the page after navigating. Without JavaScript the menu link
- * works as VitePress made it (the other locale's home page).
+ * works as VitePress made it (the same page in the other language, at its top).
  */
 import { getScrollOffset, type Router } from 'vitepress'
 import { nextTick } from 'vue'
@@ -44,9 +45,8 @@ function sections(): HTMLElement[] {
 function languageLink(e: MouseEvent, base: string): HTMLAnchorElement | null {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.defaultPrevented) return null
   const a = (e.target as Element | null)?.closest?.('a')
-  if (!a || !a.closest('.VPNavBarTranslations, .VPNavScreenTranslations, .VPNavBarExtra')) return null
-  const path = new URL(a.href, location.href).pathname
-  return path === base || path === `${base}${EN}` ? a : null
+  // the nav bar's language menu, the phone menu's, and the language group of the "…" menu
+  return a?.closest('.VPNavBarTranslations, .VPNavScreenTranslations, .VPNavBarExtra .translations') ? a : null
 }
 
 /** Scroll to a heading as VitePress does for an in-page link (below the fixed nav bar). */
@@ -64,9 +64,9 @@ async function onClick(e: MouseEvent): Promise<void> {
   if (!relativePath || router.route.data.isNotFound) return
   const target = counterpartPath(relativePath)
   const map = (window as { __VP_HASH_MAP__?: Record<string, string> }).__VP_HASH_MAP__
-  // in production the map lists every page; no map (dev server): assume the page is there
-  if (map && !map[hashMapKey(target)]) return // not translated: VitePress's link (home page)
   e.preventDefault() // VitePress's router skips a click whose default is prevented
+  // in production the map lists every page; not there: the other language's home page, not a 404
+  if (map && !map[hashMapKey(target)]) { await router.go(`${base}${relativePath.startsWith(EN) ? '' : EN}`); return }
   const id = decodeURIComponent(location.hash.slice(1))
   const k = id ? sections().findIndex((h) => h.id === id) : -1
   await router.go(`${base}${routeOfPath(target)}`)

@@ -3,8 +3,9 @@
  *
  *  - where a page's translation lives: docs/<rel>.md -> docs/en/<rel>.md (same relative path);
  *  - parity: the same pages, the same `##`/`###` heading levels in the same order (the language
- *    switch maps section k to section k, .vitepress/theme/lang-switch.ts), the same explicit
- *    `{#id}`s, and the same runnable fences (`run` or `file=`) with byte-identical info strings;
+ *    switch maps section k to section k, .vitepress/theme/lang-switch.ts), the same ASCII explicit
+ *    `{#id}`s (a Chinese explicit id becomes an English one), and the same runnable fences (`run`
+ *    or `file=`) with the same info strings apart from labels;
  *  - drift: the translation stamp in an English page's frontmatter (shape and validation:
  *    TRANSLATION_FIELD in scripts/lib/frontmatter.ts) records the hash of the Chinese file it
  *    translates; a page is stale when the Chinese file's hash differs (the idea of Kubernetes'
@@ -21,6 +22,8 @@ import { listLatestPages, listPages } from './pages'
 import { readFrontmatter, type TranslationStamp } from './frontmatter'
 import { fenceInfoKey } from './fence-id'
 import { parseFenceInfo } from './snippet-syntax'
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 
 /** The English locale's folder under docs/ (VitePress locale `en`, URL prefix /en/). */
 export const EN_DIR = 'en'
@@ -105,8 +108,14 @@ export function compareStructure(zhText: string, enText: string, zhFile: string,
     const a = zh.headings[k]
     const b = en.headings[k]
     if (a && b && a.level === b.level) {
-      if (a.id && a.id !== b.id) {
+      // an ASCII id is a stable cross-language anchor (#lifecycle, #platform) and is kept; a Chinese
+      // one gets an English id of its own (English URLs and screen readers should not carry Chinese)
+      if (a.id && !CJK.test(a.id) && a.id !== b.id) {
         problems.push(`${enFile}:${b.line}: heading ${k + 1} must keep the explicit {#${a.id}} of ${zhFile}:${a.line}`)
+        break
+      }
+      if (a.id && CJK.test(a.id) && (!b.id || CJK.test(b.id))) {
+        problems.push(`${enFile}:${b.line}: heading ${k + 1} needs an explicit English {#id} (${zhFile}:${a.line} has {#${a.id}}), e.g. the heading's slug`)
         break
       }
       continue

@@ -50,8 +50,9 @@ async function switchTo(page: Page, label: 'English' | '简体中文'): Promise<
   const menu = page.locator('.VPNavBarTranslations')
   await menu.locator('button').click()
   const link = menu.locator('a', { hasText: label })
-  await link.focus()
-  await page.keyboard.press('Enter')
+  // a real mouse click: Playwright refuses while another element covers the link (the menu's
+  // title once did, through a nav-bar style meant for the site title), and fails after 10 s
+  await link.click({ timeout: 10_000 })
 }
 
 /** Wait (bounded) until the URL's path is `pathname`, then return path and hash. */
@@ -83,6 +84,8 @@ describe('language switch', () => {
     const enIds = sectionIds(path.join(DIST_DIR, 'en', `${pair}.html`))
     const k = Math.min(zhIds.length, enIds.length) - 1 // the last section: far down, so scrolling shows
     const page = await s.open(`/${pair}#${zhIds[k]}`)
+    // the link's own address is the same page in the other language (open in new tab, no JS)
+    expect(new URL(await page.locator('.VPNavBarTranslations a', { hasText: 'English' }).getAttribute('href', { timeout: 10_000 }) ?? '', 'http://x').pathname).toBe(`/en/${pair}`)
     await switchTo(page, 'English')
     const at = await landed(page, `/en/${pair}`)
     expect(at).toEqual({ pathname: `/en/${pair}`, hash: `#${enIds[k]}` })

@@ -51,6 +51,12 @@ describe('compareStructure', () => {
     expect(compareStructure(ZH, EN.replace('## Summary\n', ''), 'docs/a.md', 'docs/en/a.md')[0]).toMatch(/^docs\/en\/a\.md:1: missing heading 3: docs\/a\.md:22 has "## 小结"/)
     expect(compareStructure(ZH, EN.replace(' {#problem}', ''), 'docs/a.md', 'docs/en/a.md')[0]).toMatch(/^docs\/en\/a\.md:10: heading 1 must keep the explicit \{#problem\}/)
   })
+  it('wants an English explicit id where the Chinese one is Chinese', () => {
+    const zh = ZH.replace('{#problem}', '{#问题}')
+    expect(compareStructure(zh, EN.replace('{#problem}', '{#the-problem}'), 'docs/a.md', 'docs/en/a.md')).toEqual([])
+    expect(compareStructure(zh, EN.replace('{#problem}', '{#问题}'), 'docs/a.md', 'docs/en/a.md')[0]).toMatch(/^docs\/en\/a\.md:10: heading 1 needs an explicit English \{#id\}/)
+    expect(compareStructure(zh, EN.replace(' {#problem}', ''), 'docs/a.md', 'docs/en/a.md')[0]).toMatch(/needs an explicit English/)
+  })
   it('requires the same runnable fences with the same info strings (labels aside)', () => {
     expect(compareStructure(ZH, EN.replace('```sh run', '```bash run'), 'docs/a.md', 'docs/en/a.md')).toEqual([
       'docs/en/a.md:12: runnable fence 1 has info "bash run", docs/a.md:12 has "sh run" (only tab titles and norun reasons may differ)',
