@@ -129,9 +129,10 @@ export const shared = defineConfig({
     return head
   },
   themeConfig: {
-    // the language menu links to the same page in the other language (VitePress's default); a page
-    // the other language lacks goes to its home page instead (theme/lang-switch.ts)
-    i18nRouting: true,
+    // the language menu's links go to the other locale's home page: with VitePress's i18nRouting a
+    // frozen release page (/v/2026.11/…, no English twin) would link to a 404 (64 broken links in
+    // the link check). A click goes to the same page and section when it exists (theme/lang-switch.ts)
+    i18nRouting: false,
     logo: { src: '/favicon.svg', alt: '' },
     socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
     search: {

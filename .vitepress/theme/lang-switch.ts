@@ -1,19 +1,19 @@
 /**
  * The language switch keeps the page and the section (issue #17).
  *
- * VitePress's language menu links to the same path in the other locale (its `i18nRouting`), so
- * the link's address is right for "open in new tab" and for readers without JavaScript. A click
- * takes the reader to the same section as well: translators keep the same sequence of `##`/`###`
- * headings (checked by scripts/check-translations.ts), so section k of one page is section k of the
- * other, although the anchors (VitePress slugs of the heading text) differ. A page the other
- * language lacks (a frozen release, a page being translated) leads to that language's home page
- * instead of a 404.
+ * VitePress's language menu links to the other locale's home page (`i18nRouting: false` in
+ * config/shared.ts: frozen releases have no English twin, and a link must never lead to a 404). A
+ * click takes the reader to the same page and section when the other language has the page:
+ * translators keep the same sequence of `##`/`###` headings (checked by
+ * scripts/check-translations.ts), so section k of one page is section k of the other, although the
+ * anchors (VitePress slugs of the heading text) differ. A page the other language lacks (a frozen
+ * release, a page being translated) leads to that language's home page.
  *
  * Cost on every page: this small module, no data. Whether the page exists in the other language
  * comes from VitePress's own page hash map (window.__VP_HASH_MAP__, already in every page: one
  * entry per built page, key `en_guide_why.md`); the section index comes from the current DOM, and
  * the target heading from the DOM of the page after navigating. Without JavaScript the menu link
- * works as VitePress made it (the same page in the other language, at its top).
+ * works as VitePress made it (the other locale's home page).
  */
 import { getScrollOffset, type Router } from 'vitepress'
 import { nextTick } from 'vue'

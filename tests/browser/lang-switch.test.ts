@@ -84,8 +84,6 @@ describe('language switch', () => {
     const enIds = sectionIds(path.join(DIST_DIR, 'en', `${pair}.html`))
     const k = Math.min(zhIds.length, enIds.length) - 1 // the last section: far down, so scrolling shows
     const page = await s.open(`/${pair}#${zhIds[k]}`)
-    // the link's own address is the same page in the other language (open in new tab, no JS)
-    expect(new URL(await page.locator('.VPNavBarTranslations a', { hasText: 'English' }).getAttribute('href', { timeout: 10_000 }) ?? '', 'http://x').pathname).toBe(`/en/${pair}`)
     await switchTo(page, 'English')
     const at = await landed(page, `/en/${pair}`)
     expect(at).toEqual({ pathname: `/en/${pair}`, hash: `#${enIds[k]}` })
