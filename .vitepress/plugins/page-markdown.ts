@@ -208,6 +208,8 @@ export function pageMarkdown(input: PageMarkdownInput): string {
       return [l]
     }
     if (f) fence = f[2]
+    // the English lint's "Chinese on purpose" marker (scripts/lib/cjk-lint.ts) is for the lint only
+    if (!f && /<!--\s*zh\s*-->\s*$/.test(l.text)) return [{ ...l, text: l.text.replace(/\s*<!--\s*zh\s*-->\s*$/, '') }]
     if (f || l.text.trim() !== LIST_MARKER) return [l]
     glossary ??= loadGlossary()
     return glossaryListSource(glossary, scanUsage(), { html: false, lang: pageLang(file) }).markdown.split('\n').map((text) => ({ text, file: l.file, line: l.line }))

@@ -119,6 +119,11 @@ describe('page → Markdown', () => {
 
 describe('bad input names file and line', () => {
   const page = (...body: string[]) => ['---', 'title: 坏页', 'description: D', 'sources: []', '---', '', ...body, ''].join('\n')
+  it('drops the English lint marker <!-- zh --> (it is not part of the text)', () => {
+    const out = convert(page('A post by Meimashi (美码师) on cnblogs <!-- zh -->'), 'en/about/x.md')
+    expect(out).toContain('A post by Meimashi (美码师) on cnblogs')
+    expect(out).not.toContain('<!--')
+  })
   it('a malformed command marker', () => {
     expect(() => convert(page('文字', '', '<!-- commands: container -->'), 'cli/bad.md')).toThrow(/^docs\/cli\/bad\.md:9: malformed command marker "<!-- commands: container -->"/)
     expect(() => convert(page('<!-- command:container -->'), 'cli/bad.md')).toThrow(/^docs\/cli\/bad\.md:7: malformed command marker/)
