@@ -21,7 +21,7 @@ it.each([
   { set: 'regression', start: '/', top3: 0.9 },
   { set: 'en/queries', start: '/en/', top3: 0.75 },
   { set: 'en/holdout', start: '/en/', top3: 0.75 },
-])('search: $set.yaml finds the answer in the top 3', async ({ set, start, top3 }) => {
+])('search: $set finds the answer in the top 3', async ({ set, start, top3 }) => {
   const queries = loadQuerySet(`tests/search/${set}.yaml`)
   const r = await runSearchQueries(s.context, baseUrl(), queries, start)
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`
