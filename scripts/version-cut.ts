@@ -4,6 +4,8 @@
  * Copies every page of the latest docs (all sections and the home page; not docs/en, not docs/v)
  * into docs/v/<name>/ with links kept inside the release, runnable snippets turned into
  * shown-only ones that say what was verified at cut time, and search/edit links switched off;
+ * command markers expanded and the glossary snapshotted into docs/v/<name>/.data/glossary.json (a
+ * marker or `[[id]]` that cannot be resolved fails the cut with file:line);
  * adds the release to versions.json and its generated summary to docs/about/changelog.md.
  * Details: scripts/lib/versions.ts. Re-runnable: `--force` replaces a release of the same name.
  *
@@ -26,16 +28,14 @@ if (!name || flag('--help')) {
   process.exit(name ? 0 : 2)
 }
 
-// `<!-- commands:… -->` markers are expanded at cut time when the command reference plugin loads
-let expand: ((source: string, file: string) => string) | undefined
-try {
-  expand = (await import('../.vitepress/plugins/commands')).expandCommandMarkers
-} catch (e) {
-  console.warn(`version-cut: command markers stay unexpanded (${(e as Error).message.split('\n')[0]})`)
-}
+// The data-driven parts of the pages are frozen too: command markers are expanded into the pages,
+// the glossary is snapshotted into the release (why: .vitepress/plugins/glossary.ts, "Frozen
+// releases"). Loading either must succeed: a release that still depends on today's data is not frozen.
+const { expandCommandMarkers: expand } = await import('../.vitepress/plugins/commands')
+const { releaseGlossary } = await import('../.vitepress/plugins/glossary')
 
 try {
-  const r = cutVersion({ name, force: flag('--force'), date: value('--date'), expand, log: (m) => console.log(m) })
+  const r = cutVersion({ name, force: flag('--force'), date: value('--date'), expand, glossary: releaseGlossary(), log: (m) => console.log(m) })
   const rel = path.relative(process.cwd(), r.dir)
   console.log(
     `version-cut: ${r.replaced ? 'replaced' : 'created'} ${rel}: ${r.pages} pages, ${r.assets} assets, ${r.links} links kept inside the release, ` +

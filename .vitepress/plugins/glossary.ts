@@ -28,6 +28,7 @@ import { readFrontmatter } from '../../scripts/lib/frontmatter'
 import { lineOffset, pageFile } from './source-line'
 import { listLatestPages } from '../../scripts/lib/pages'
 import { pageLang, localePath, type Lang } from './page-lang'
+import { FROZEN_DIR, RELEASE_GLOSSARY, splitVersion } from '../../scripts/lib/version-paths'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(HERE, '../..')
@@ -435,7 +436,7 @@ const isEnglishPage = (env: { relativePath?: string } | undefined) => pageLang(e
 const isGlossaryPage = (relativePath: string | undefined) => relativePath === GLOSSARY_PAGE || relativePath === GLOSSARY_PAGE_EN
 
 /** Core rule (after `inline`): check ids, work out the line of unknown ones, choose labels. */
-function resolveRefs(dir: string | undefined) {
+function resolveRefs(options: GlossaryPluginOptions) {
   return (state: StateCore): void => {
     let glossary: Glossary | undefined
     let lastLine = 0
@@ -451,7 +452,8 @@ function resolveRefs(dir: string | undefined) {
         else if (child.type === 'link_close') linkDepth--
         if (child.type !== 'glossary_ref') continue
         const meta = child.meta as RefMeta
-        glossary ??= loadGlossary(dir)
+        // a frozen release's page resolves against the release's snapshot, not today's data
+        glossary ??= pageGlossary(state.env?.relativePath, options).glossary
         const term = glossary.byId.get(meta.id)
         if (!term) {
           // table cells have no map of their own: lastLine is then their row's line
@@ -634,13 +636,14 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
 
 export const LIST_MARKER = '[[glossary-list]]'
 
-function glossaryListBlock(dir: string | undefined, docsDir: string | undefined) {
+function glossaryListBlock(options: GlossaryPluginOptions) {
   return (state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean => {
     if (state.sCount[startLine] - state.blkIndent >= 4) return false
     const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]).trim()
     if (line !== LIST_MARKER) return false
     if (silent) return true
-    const { markdown, anchors } = glossaryListSource(loadGlossary(dir), scanUsage(docsDir), { lang: pageLang(state.env?.relativePath) })
+    const data = pageGlossary(state.env?.relativePath, options)
+    const { markdown, anchors } = glossaryListSource(data.glossary, data.usage(), { lang: pageLang(state.env?.relativePath) })
     const first = state.tokens.length
     state.md.block.parse(markdown, state.md, state.env, state.tokens)
     let h = 0
@@ -659,17 +662,127 @@ function glossaryListBlock(dir: string | undefined, docsDir: string | undefined)
 export interface GlossaryPluginOptions {
   /** folder of term files (tests point this at fixtures) */
   dir?: string
-  /** folder scanned for pages that use terms */
+  /** folder scanned for pages that use terms; frozen releases' snapshots live under its v/<name>/ */
   docsDir?: string
+  /** fixed data for every page (the release cut checks pages against the glossary it snapshots) */
+  data?: PageGlossary
 }
 
 export function glossaryPlugin(md: MarkdownIt, options: GlossaryPluginOptions = {}): void {
   md.inline.ruler.before('link', 'glossary_ref', glossaryInline)
-  md.core.ruler.after('inline', 'glossary_resolve', resolveRefs(options.dir))
-  md.block.ruler.before('reference', 'glossary_list', glossaryListBlock(options.dir, options.docsDir), {
+  md.core.ruler.after('inline', 'glossary_resolve', resolveRefs(options))
+  md.block.ruler.before('reference', 'glossary_list', glossaryListBlock(options), {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   })
   md.renderer.rules.glossary_ref = renderRef
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frozen releases: the glossary a release was cut with
+// ---------------------------------------------------------------------------------------------
+//
+// Why a snapshot and not expanding `[[id]]` into HTML at cut time: the expanded page would have to
+// repeat what this plugin decides per reference (heading/link → plain text, glossary page → local
+// anchor, language, escaping) with source positions that markdown-it does not give for inline
+// tokens, and the Markdown copy of each page (page-markdown.ts) would turn into HTML. A snapshot
+// keeps the frozen pages' Markdown as written and this plugin (plus page-markdown.ts) renders them
+// exactly as a latest page, popover components included, from data that no later edit touches.
+
+/**
+ * The file written by `npm run version:cut` (scripts/lib/versions.ts) into docs/v/<name>/:
+ * every term as validated at cut time (the `Term` shape, English twins included) and the usage
+ * scan of that moment (id → pages, URLs as the glossary page showed them), so the release's
+ * glossary page lists what it listed when it was cut.
+ */
+export interface GlossarySnapshot {
+  version: 1
+  terms: Term[]
+  usage: Record<string, PageRef[]>
+}
+
+/** A page's glossary: the terms its `[[id]]` resolve against and the usage its glossary list shows. */
+export interface PageGlossary {
+  glossary: Glossary
+  /** a function: the usage scan reads every page, and only a `[[glossary-list]]` needs it */
+  usage: () => Map<string, PageRef[]>
+}
+
+/** The snapshot of a glossary and a usage scan (terms sorted by id, so re-cuts diff cleanly). */
+export function glossarySnapshot(glossary: Glossary, usage: Map<string, PageRef[]>): GlossarySnapshot {
+  const ids = [...usage.keys()].filter((id) => glossary.byId.has(id)).sort()
+  return {
+    version: 1,
+    terms: [...glossary.terms].sort((a, b) => a.id.localeCompare(b.id)),
+    usage: Object.fromEntries(ids.map((id) => [id, usage.get(id)!])),
+  }
+}
+
+const snapshotCache = new Map<string, { sig: string; data: PageGlossary }>()
+/**
+ * Read a release's snapshot (cached until the file changes). Errors name the file: a missing
+ * snapshot (a release cut before snapshots existed must be given one, see docs/contribute/versions.md),
+ * invalid JSON, or a shape other than GlossarySnapshot.
+ */
+export function readGlossarySnapshot(file: string): PageGlossary {
+  const shown = displayPath(file)
+  let st: fs.Stats
+  try {
+    st = fs.statSync(file)
+  } catch {
+    throw new GlossaryError(shown, 1, 'missing: a frozen release resolves [[id]] against the glossary it was cut with (written by npm run version:cut)')
+  }
+  const sig = `${st.mtimeMs}:${st.size}`
+  const hit = snapshotCache.get(file)
+  if (hit && hit.sig === sig) return hit.data
+  let snap: GlossarySnapshot
+  try {
+    snap = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new GlossaryError(shown, 1, `invalid JSON: ${(e as Error).message}`)
+  }
+  if (snap?.version !== 1 || !Array.isArray(snap.terms) || typeof snap.usage !== 'object' || !snap.usage) {
+    throw new GlossaryError(shown, 1, 'not a glossary snapshot: expected { "version": 1, "terms": [...], "usage": {...} }')
+  }
+  const bad = snap.terms.findIndex((t) => typeof t?.id !== 'string' || typeof t.zh !== 'string' || typeof t.en !== 'string')
+  if (bad >= 0) throw new GlossaryError(shown, 1, `terms[${bad}]: a term needs at least id, zh and en`)
+  const glossary: Glossary = { terms: snap.terms, byId: new Map(snap.terms.map((t) => [t.id, t])) }
+  const usage = new Map(Object.entries(snap.usage))
+  const data: PageGlossary = { glossary, usage: () => usage }
+  snapshotCache.set(file, { sig, data })
+  return data
+}
+
+/**
+ * The glossary a page (path relative to docs/, e.g. `v/2026.11/guide/why.md`) is rendered with:
+ * a page of a frozen release gets its release's snapshot (docs/v/<name>/.data/glossary.json), any
+ * other page today's data (`options.dir`) and usage scan (`options.docsDir`). `options.data`
+ * overrides both (the cut's check).
+ */
+export function pageGlossary(relativePath: string | undefined, options: GlossaryPluginOptions = {}): PageGlossary {
+  if (options.data) return options.data
+  const { version } = splitVersion((relativePath ?? '').replace(/\\/g, '/'))
+  if (version) return readGlossarySnapshot(path.join(options.docsDir ?? DOCS_DIR, FROZEN_DIR, version, RELEASE_GLOSSARY))
+  return { glossary: loadGlossary(options.dir), usage: () => scanUsage(options.docsDir) }
+}
+
+/**
+ * What `npm run version:cut` needs from the glossary: the snapshot to write into the release, and
+ * a check that a page's `[[id]]` references all resolve against it. `check(body, rel)` takes the
+ * page with its frontmatter blanked to empty lines (so lines are the file's lines) and its path
+ * relative to docs/; it throws GlossaryError `docs/<rel>:LINE: unknown glossary term …`.
+ * Reads the term files fresh (no cache): the cut freezes what is on disk now.
+ */
+export function releaseGlossary(options: { dir?: string; docsDir?: string } = {}): { snapshot: GlossarySnapshot; check: (body: string, rel: string) => void } {
+  const glossary = readGlossary(options.dir)
+  const usage = scanUsage(options.docsDir)
+  const data: PageGlossary = { glossary, usage: () => usage }
+  const md = new MarkdownIt({ html: true }).use(glossaryPlugin, { data })
+  return {
+    snapshot: glossarySnapshot(glossary, usage),
+    check(body, rel) {
+      md.parse(body, { relativePath: rel, __lineOffset: 0 })
+    },
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import { versionPageData, versionsClientData } from '../../scripts/lib/versions'
 import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
 import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
 import { expandCommandMarkersWithMap } from './commands'
-import { GlossaryError, LIST_MARKER, glossaryListSource, loadGlossary, scanUsage, suggestIds, termUrl, type Glossary } from './glossary'
+import { GlossaryError, LIST_MARKER, glossaryListSource, pageGlossary, scanUsage, suggestIds, termUrl, type Glossary } from './glossary'
 import { pageLang } from './page-lang'
 import { diagramInfo } from './mermaid'
 import corrections from '../../docs/about/corrections.data'
@@ -191,6 +191,8 @@ export function pageMarkdown(input: PageMarkdownInput): string {
   const fm = readFrontmatter(input.source, file).data
   const english = /^en\//.test(relativePath)
   let glossary = input.glossary
+  // the page's glossary: a frozen release's page gets the release's snapshot (as on the site)
+  const data = () => (input.glossary ? { glossary: input.glossary, usage: () => scanUsage() } : pageGlossary(relativePath))
 
   // frontmatter lines become blank lines: every later line number is the file's own
   const fmMatch = /^---\r?\n[\s\S]*?\r?\n---\s*(\r?\n|$)/.exec(input.source)
@@ -211,8 +213,9 @@ export function pageMarkdown(input: PageMarkdownInput): string {
     // the English lint's "Chinese on purpose" marker (scripts/lib/cjk-lint.ts) is for the lint only
     if (!f && /<!--\s*zh\s*-->\s*$/.test(l.text)) return [{ ...l, text: l.text.replace(/\s*<!--\s*zh\s*-->\s*$/, '') }]
     if (f || l.text.trim() !== LIST_MARKER) return [l]
-    glossary ??= loadGlossary()
-    return glossaryListSource(glossary, scanUsage(), { html: false, lang: pageLang(file) }).markdown.split('\n').map((text) => ({ text, file: l.file, line: l.line }))
+    const d = data()
+    glossary ??= d.glossary
+    return glossaryListSource(glossary, d.usage(), { html: false, lang: pageLang(file) }).markdown.split('\n').map((text) => ({ text, file: l.file, line: l.line }))
   })
 
   // 2. what each line is: code (fences, indented code), HTML blocks, or text
@@ -242,7 +245,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
 
   // 3. text: inline rewrites paragraph by paragraph, with code spans masked
   const refLabel = (id: string, label: string | undefined, i: number): string => {
-    glossary ??= loadGlossary()
+    glossary ??= data().glossary
     const term = glossary.byId.get(id)
     if (!term) {
       const g = glossary

@@ -12,6 +12,12 @@ import type { PageVersionFacts } from './versions'
 /** Folder under docs/ holding frozen releases, one sub-folder per release. */
 export const FROZEN_DIR = 'v'
 
+/**
+ * A release's glossary snapshot, relative to its folder docs/v/<name>/ (a dot folder, so never a
+ * page): written by the cut (scripts/lib/versions.ts), read by the glossary plugin.
+ */
+export const RELEASE_GLOSSARY = '.data/glossary.json'
+
 /** A release name: URL- and folder-safe, e.g. 2026.11, 2026.11.1, 2027.01-rc1. */
 export const VERSION_NAME_RE = /^[0-9][0-9A-Za-z]*(?:[.-][0-9A-Za-z]+)*$/
 

@@ -14,10 +14,17 @@
  *    time (docs/.snippet-status.json), so the snippet harness never re-runs a frozen release and the
  *    page says truthfully what was verified; line numbers stay the same;
  *  - `<!-- commands:… -->` markers are expanded into the Markdown they stand for, so the frozen
- *    command reference does not change when the data does;
+ *    command reference does not change when the data does; a marker that cannot be expanded
+ *    (no expander, unknown group) fails the cut with file:line;
  *  - relative imports in `<script setup>` blocks are re-pointed at the same files;
  *  - frontmatter gains `search: false` (the local search index covers the latest docs only),
  *    `editLink: false` and a title template naming the release; nothing else changes.
+ *
+ * What a cut writes besides the pages (see `cutVersion`): the glossary the release was cut with,
+ * docs/v/<name>/.data/glossary.json (`ReleaseGlossary`). Every `[[id]]` of every page is checked
+ * against it first (an unknown id fails the cut with file:line); the glossary plugin renders the
+ * release's `[[id]]` and `[[glossary-list]]` from that file, so renaming or deleting a term later
+ * changes nothing in the release.
  *
  * The English edition (docs/en/**, issue #17) is part of every release cut from 2027 on: it is
  * frozen the same way into docs/v/<name>/en/ (English norun reasons and title template). Releases
@@ -34,7 +41,7 @@ import MarkdownIt from 'markdown-it'
 import { readFrontmatter } from './frontmatter'
 import { parseFenceInfo } from './snippet-syntax'
 import { fenceHash } from './fence-id'
-import { FROZEN_DIR, pdfName, routeOf, splitVersion, versionNameProblem } from './version-paths'
+import { FROZEN_DIR, pdfName, RELEASE_GLOSSARY, routeOf, splitVersion, versionNameProblem } from './version-paths'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DOCS_DIR = path.join(ROOT, 'docs')
@@ -205,7 +212,10 @@ export interface FreezeContext {
   /** "docs/guide/x.md", the key of the page in the snippet status */
   statusKey: string
   status: SnippetStatus
-  /** expands `<!-- commands:… -->` markers (from .vitepress/plugins/commands.ts), when available */
+  /**
+   * expands `<!-- commands:… -->` markers (from .vitepress/plugins/commands.ts); throws with
+   * file:line on a marker it cannot expand. Without it, a page holding a marker fails the cut.
+   */
   expand?: (source: string, file: string) => string
   /** page path relative to docs/ (for relative script imports) */
   rel: string
@@ -359,7 +369,13 @@ export function freezePage(text: string, ctx: FreezeContext): FreezeResult {
   let out = text.replace(/\r\n/g, '\n')
   // expand command-reference markers first: the harness runs (and keys its results by the lines
   // of) the expanded page, so generated examples get their real result too
-  if (ctx.expand && /<!--\s*commands:/.test(out)) out = ctx.expand(out, ctx.statusKey)
+  if (/<!--\s*commands?\s*:/i.test(out)) {
+    if (!ctx.expand) {
+      const line = out.split('\n').findIndex((l) => /<!--\s*commands?\s*:/i.test(l)) + 1
+      throw new Error(`${ctx.statusKey}:${line}: command marker cannot be expanded: the command reference data was not loaded (.vitepress/plugins/commands.ts)`)
+    }
+    out = ctx.expand(out, ctx.statusKey)
+  }
   // results are keyed by fence content id ({ line, status }); older files by line
   const byLine = new Map<string, unknown>(Object.entries(statusPage))
   for (const v of Object.values(statusPage)) {
@@ -395,8 +411,22 @@ export interface CutOptions {
   /** git checkout the docs come from (for the commit hash); default: the repository */
   gitDir?: string
   expand?: FreezeContext['expand']
+  /**
+   * The glossary to freeze with the release (`releaseGlossary()` of .vitepress/plugins/glossary.ts,
+   * passed in by the CLI so this module needs no site plugin): `snapshot` is written to
+   * docs/v/<name>/.data/glossary.json; `check(body, rel)` throws `docs/<rel>:LINE: …` for a
+   * reference it does not know (body: the page with its frontmatter blanked to empty lines).
+   * Without it, a page with a `[[…]]` reference fails the cut.
+   */
+  glossary?: ReleaseGlossary
   log?: (m: string) => void
 }
+
+export interface ReleaseGlossary {
+  snapshot: unknown
+  check: (body: string, rel: string) => void
+}
+
 
 export interface CutReport {
   name: string
@@ -538,7 +568,16 @@ export function cutVersion(opts: CutOptions): CutReport {
   const routes = new Set(allPages.map(routeOf))
   const freeze = (rel: string) => freezePage(sources.get(rel)!, { name, date, routes, status, rel, statusKey: `docs/${rel}`, expand: opts.expand })
 
-  // 1. freeze every page in memory (a broken page stops the cut before anything is written)
+  // 1. every glossary reference resolves against the glossary the release keeps (lines of the source file)
+  for (const rel of allPages) {
+    const body = blankFrontmatter(sources.get(rel)!.replace(/\r\n/g, '\n'))
+    if (opts.glossary) opts.glossary.check(body, rel)
+    else {
+      const line = body.split('\n').findIndex((l) => /\[\[\s*[A-Za-z0-9]/.test(l)) + 1
+      if (line) throw new Error(`docs/${rel}:${line}: glossary reference cannot be frozen: no glossary was given to the cut`)
+    }
+  }
+  // freeze every page in memory (a broken page stops the cut before anything is written)
   const frozen = new Map(allPages.map((rel) => [rel, freeze(rel)]))
   const snippets = { runnable: 0, passed: 0 }
   for (const [rel, r] of frozen) {
@@ -585,6 +624,10 @@ export function cutVersion(opts: CutOptions): CutReport {
       fs.copyFileSync(path.join(docsDir, rel), path.join(tmp, rel))
     }
     fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n')
+    if (opts.glossary) {
+      fs.mkdirSync(path.dirname(path.join(tmp, RELEASE_GLOSSARY)), { recursive: true })
+      fs.writeFileSync(path.join(tmp, RELEASE_GLOSSARY), JSON.stringify(opts.glossary.snapshot, null, 2) + '\n')
+    }
     if (existed) fs.rmSync(outDir, { recursive: true, force: true })
     fs.renameSync(tmp, outDir)
   } finally {
