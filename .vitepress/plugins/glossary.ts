@@ -720,7 +720,7 @@ export function glossarySnapshot(glossary: Glossary, usage: Map<string, PageRef[
 const snapshotCache = new Map<string, { sig: string; data: PageGlossary }>()
 /**
  * Read a release's snapshot (cached until the file changes). Errors name the file: a missing
- * snapshot (a release cut before snapshots existed must be given one, see docs/contribute/versions.md),
+ * snapshot (a release is cut with one; `releaseGlossary().snapshot` writes one for an older release),
  * invalid JSON, or a shape other than GlossarySnapshot.
  */
 export function readGlossarySnapshot(file: string): PageGlossary {
