@@ -213,7 +213,7 @@ function explain(e: ErrorObject, y: YamlData): SchemaProblem {
 }
 
 /**
- * Every violation of schema `name` in `y`, in file order (ties: schema order).
+ * Every violation of schema `name` in `y`, in file order.
  * Collapses Ajv's follow-up errors: one problem per line and field.
  */
 export function schemaProblems(name: SchemaName, y: YamlData): SchemaProblem[] {
@@ -221,8 +221,10 @@ export function schemaProblems(name: SchemaName, y: YamlData): SchemaProblem[] {
   if (validate(y.data)) return []
   const seen = new Set<string>()
   return (validate.errors ?? [])
-    .map((e, i) => ({ ...explain(e, y), i }))
-    .sort((a, b) => a.line - b.line || a.i - b.i)
+    // on one line and field, prefer an error from the field's own schema (it has the description:
+    // the hint) over the same error from a shared definition it refers to
+    .map((e, i) => ({ ...explain(e, y), i, own: (e.parentSchema as { description?: string } | undefined)?.description ? 0 : 1 }))
+    .sort((a, b) => a.line - b.line || a.own - b.own || a.i - b.i)
     .filter((p) => !seen.has(`${p.line}|${p.field}`) && seen.add(`${p.line}|${p.field}`))
     .map(({ line, field, detail }) => ({ line, field, detail }))
 }
