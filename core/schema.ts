@@ -94,7 +94,8 @@ export function parseYaml(text: string, file: string, opts: { firstLine?: number
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length) {
     const e = doc.errors[0]
-    throw new Err(file, (e.linePos?.[0]?.line ?? 1) + first - 1, `invalid YAML: ${e.message.split('\n')[0]}`)
+    // e.pos: character offsets of the error (linePos is only filled with prettyErrors)
+    throw new Err(file, counter.linePos(e.pos[0]).line + first - 1, `invalid YAML: ${e.message.split('\n')[0]}`)
   }
   const at = (n: unknown): number | undefined => {
     const r = (n as { range?: [number, number, number] } | null)?.range
