@@ -54,7 +54,8 @@ function validator(name: SchemaName): ValidateFunction {
   if (v) return v
   if (!ajv) {
     // verbose: errors carry their parent schema (its `properties`, `description`, `patternErrorMessage`)
-    ajv = new Ajv({ allErrors: true, verbose: true })
+    // allowUnionTypes: `type: ["string", "number"]` (frontmatter keywords) is plain draft-07
+    ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true })
     // yaml-language-server's (and VS Code's) message for a failed `pattern`; we show it too
     ajv.addVocabulary(['patternErrorMessage'])
     // relative `$ref`s ("common.schema.json#/…") resolve by file name, as editors resolve them next to the file
