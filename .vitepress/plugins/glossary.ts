@@ -1,8 +1,9 @@
 /**
  * Glossary: the term data, the `[[id]]` Markdown syntax, the generated glossary page and the JSON export.
  *
- * - Data: one YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded; every problem
- *   is reported as `docs/data/glossary/x.yaml:LINE: …` (see FIELDS below for the format).
+ * - Data: one YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded against
+ *   schemas/glossary-term.schema.json and the cross-checks below; every problem is reported as
+ *   `docs/data/glossary/x.yaml:LINE: …`.
  * - `[[image]]` renders the term's Chinese name (English name on /en/ pages), `[[image|镜像文件]]` a
  *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (`<GlossaryTermEn>` on /en/ pages,
  *   linking to /en/glossary/#image) (a link to /glossary/#image with a
@@ -23,7 +24,8 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs'
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair, type Scalar } from 'yaml'
+import { isScalar, type Scalar } from 'yaml'
+import { DataError, parseYaml, assertSchema } from '../../core/schema'
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
 import { lineOffset, pageFile } from './source-line'
 import { listLatestPages } from '../../scripts/lib/pages'
@@ -41,7 +43,11 @@ export const GLOSSARY_PAGE_EN = 'en/glossary/index.md'
 /** A term's entry on the glossary page of a language; the anchor (the id) is the same in both. */
 export const termUrl = (id: string, lang: Lang = 'zh') => `${localePath('/glossary/', lang)}#${id}`
 
-/** Tag vocabulary, in the order the filter chips show them. A tag outside this list is an error. */
+/**
+ * Tag vocabulary, in the order the filter chips show them. A tag outside this list is an error.
+ * schemas/glossary-term.schema.json lists the same tags (`tags`) and English names (`tags_en`), for
+ * editors; tests/unit/schema.test.ts keeps them equal.
+ */
 export const TAGS = ['基础', '原理', '镜像', '构建', '运行', '存储', '网络', '架构', '安装', '编排'] as const
 /** The English name of each tag (a term's `tags_en` lists these, in the order of its `tags`). */
 export const TAGS_EN: Record<(typeof TAGS)[number], string> = {
@@ -71,8 +77,6 @@ export interface Term {
   long_en?: string
   tags_en?: string[]
 }
-/** The English-twin fields of a term file. */
-export const TERM_EN_FIELDS = ['short_en', 'long_en', 'tags_en'] as const
 /**
  * What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts (Chinese
  * pages) and glossary-en.data.ts (English pages). `short` is the definition in that language;
@@ -85,9 +89,9 @@ export interface Glossary {
   byId: Map<string, Term>
 }
 
-export class GlossaryError extends Error {
-  constructor(public file: string, public line: number, public detail: string) {
-    super(`${file}:${line}: ${detail}`)
+export class GlossaryError extends DataError {
+  constructor(file: string, line: number, detail: string) {
+    super(file, line, detail)
     this.name = 'GlossaryError'
   }
 }
@@ -102,45 +106,6 @@ export function displayPath(file: string): string {
 // Data: reading and validating one term file
 // ---------------------------------------------------------------------------------------------
 
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-/** characters that would break the generated Markdown heading or the Vue template */
-const NAME_BAD = /[[\]{}<>*_`|#\\]/
-
-type Check = (v: unknown) => string | null
-type FieldSpec = { check: Check; help: string }
-const text = (min: number, max: number, oneLine = true): Check => (v) => {
-  if (typeof v !== 'string') return `must be text (got ${describe(v)})`
-  const len = [...v.trim()].length
-  if (len < min) return `must have at least ${min} characters`
-  if (len > max) return `must have at most ${max} characters (has ${len})`
-  if (oneLine && /\n/.test(v.trim())) return 'must be a single line'
-  return null
-}
-const list: Check = (v) => (Array.isArray(v) ? null : `must be a list, e.g. [a, b] (got ${describe(v)})`)
-function describe(v: unknown): string {
-  if (v === null || v === undefined) return 'nothing'
-  if (Array.isArray(v)) return 'a list'
-  if (v instanceof Date) return 'a date'
-  return typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`
-}
-
-const FIELDS: Record<Exclude<keyof Term, (typeof TERM_EN_FIELDS)[number]>, FieldSpec> = {
-  id: { check: text(1, 40), help: 'the file name without .yaml, e.g. id: image' },
-  zh: { check: text(1, 24), help: 'the Chinese name, e.g. zh: 镜像' },
-  en: { check: text(1, 40), help: 'the English name, e.g. en: Image' },
-  aliases: { check: list, help: 'other spellings and abbreviations, e.g. aliases: [k8s, K8s]; [] if none' },
-  short: { check: text(4, 60), help: 'one-line Chinese definition, at most 60 characters' },
-  long: { check: text(20, 2000, false), help: 'a few sentences of Markdown (use `long: |`)' },
-  related: { check: list, help: 'ids of related terms, e.g. related: [container, layer]' },
-  tags: { check: list, help: `one or more of: ${TAGS.join(', ')}` },
-}
-/** The English twins: optional (missing ones fall back to the Chinese text), checked like their pairs. */
-const EN_FIELDS: Record<(typeof TERM_EN_FIELDS)[number], FieldSpec> = {
-  short_en: { check: text(4, 120), help: 'one-sentence English definition, at most 120 characters' },
-  long_en: { check: text(20, 4000, false), help: 'a few sentences of English Markdown (use `long_en: |`)' },
-  tags_en: { check: list, help: 'the English names of `tags`, in the same order, e.g. tags_en: [Basics, Images]' },
-}
-
 interface TermSource {
   term: Term
   file: string
@@ -152,80 +117,42 @@ interface TermSource {
   textLine(key: string, offset: number): number
 }
 
-/** Parse and check one term file. `file` is the path used in messages; the id must equal its base name. */
+/**
+ * Parse and check one term file: the fields against schemas/glossary-term.schema.json (required
+ * fields, types, lengths, the id pattern, name characters, tags), then what the schema cannot say:
+ * the id equals the file's base name, aliases differ from the term's own names, `long`/`long_en`
+ * hold no heading and no "{{" (reported at the line inside the text block), `tags_en` are the
+ * English names of `tags` in the same order. `file` is the path used in messages.
+ * @throws GlossaryError `file:line: field: problem`
+ */
 export function parseTermFile(source: string, file: string): TermSource {
-  const counter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length) {
-    const e = doc.errors[0]
-    throw new GlossaryError(file, e.linePos?.[0]?.line ?? 1, `invalid YAML: ${e.message.split('\n')[0]}`)
-  }
-  if (!isMap(doc.contents)) throw new GlossaryError(file, 1, 'a term file must be a mapping of fields (id, zh, en, …)')
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line)
-  const keyLines = new Map<string, number>()
-  const values = new Map<string, Pair['value']>()
-  for (const pair of doc.contents.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    keyLines.set(key, lineAt((pair.key as Scalar | null)?.range?.[0]))
-    values.set(key, pair.value)
-  }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>
-  const lineOf = (key: string) => keyLines.get(key) ?? 1
-  const itemLine = (key: string, i: number) => {
-    const v = values.get(key)
-    const item = isSeq(v) ? (v.items[i] as Scalar | undefined) : undefined
-    return item?.range ? lineAt(item.range[0]) : lineOf(key)
-  }
+  const yaml = parseYaml(source, file, { error: GlossaryError })
+  assertSchema('glossary-term', yaml, file, GlossaryError)
+  const data = yaml.data as Record<string, unknown>
+  const lineOf = (key: string) => (key in data ? yaml.lineOf([key]) : 1)
+  const itemLine = (key: string, i: number) => yaml.lineOf([key, i])
   const textLine = (key: string, offset: number) => {
-    const v = values.get(key) as Scalar | null | undefined
+    const v = yaml.doc.get(key, true) as Scalar | undefined
     const before = String(data[key] ?? '').slice(0, offset).split('\n').length - 1
     // literal block scalars (`|`) keep one value line per source line, starting below the key
     if (v && isScalar(v) && v.type === 'BLOCK_LITERAL') return lineOf(key) + 1 + before
-    return v?.range ? lineAt(v.range[0]) : lineOf(key)
+    return lineOf(key)
   }
   const fail = (key: string, detail: string, line = lineOf(key)): never => {
     throw new GlossaryError(file, line, detail)
   }
 
-  const allowed = [...Object.keys(FIELDS), ...TERM_EN_FIELDS]
-  for (const key of Object.keys(data)) {
-    if (!allowed.includes(key)) fail(key, `unknown field "${key}" (allowed: ${allowed.join(', ')})`)
-  }
-  for (const [key, spec] of Object.entries(FIELDS)) {
-    if (!(key in data)) fail(key, `missing field "${key}" (${spec.help})`, 1)
-    const problem = spec.check(data[key])
-    if (problem) fail(key, `${key}: ${problem} — ${spec.help}`)
-  }
-  for (const [key, spec] of Object.entries(EN_FIELDS)) {
-    if (!(key in data)) continue
-    const problem = spec.check(data[key])
-    if (problem) fail(key, `${key}: ${problem} — ${spec.help}`)
-  }
-  for (const key of ['aliases', 'related', 'tags', 'tags_en'] as const) {
-    ;((data[key] ?? []) as unknown[]).forEach((v, i) => {
-      if (typeof v !== 'string' || !v.trim()) fail(key, `${key}[${i}]: must be non-empty text (got ${describe(v)})`, itemLine(key, i))
-    })
-  }
-  const term = Object.fromEntries(allowed.filter((k) => k in data).map((k) => [k, data[k]])) as unknown as Term
+  const term = { ...data } as unknown as Term
   for (const k of ['id', 'zh', 'en', 'short', 'long'] as const) term[k] = term[k].trim()
   if (term.short_en !== undefined) term.short_en = term.short_en.trim()
   if (term.long_en !== undefined) term.long_en = term.long_en.trim()
 
   const base = path.basename(file).replace(/\.yaml$/, '')
-  if (!ID_RE.test(term.id)) fail('id', `id: "${term.id}" must be lower-case words joined by "-" (like build-cache)`)
   if (term.id !== base) fail('id', `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
-  for (const k of ['zh', 'en'] as const) {
-    if (NAME_BAD.test(term[k])) fail(k, `${k}: must not contain any of [ ] { } < > * _ \` | # \\`)
-  }
   term.aliases.forEach((a, i) => {
-    // case variants (k8s, K8s) are welcome; the exact same spelling twice is a slip
-    const j = term.aliases.indexOf(a)
+    // case variants (k8s, K8s) are welcome; the exact same spelling twice is a schema error (uniqueItems)
     if (a === term.zh || a === term.en) fail('aliases', `aliases[${i}]: "${a}" is the term's own name; list only other spellings`, itemLine('aliases', i))
-    if (j < i) fail('aliases', `aliases[${i}]: "${a}" is listed twice`, itemLine('aliases', i))
   })
-  for (const k of ['short', 'short_en'] as const) {
-    if (term[k] !== undefined && /\[\[|\]\]|<|>/.test(term[k])) fail(k, `${k}: plain text only (no [[…]] references or HTML)`)
-  }
   for (const k of ['long', 'long_en'] as const) {
     const value = term[k]
     if (value === undefined) continue
@@ -234,10 +161,6 @@ export function parseTermFile(source: string, file: string): TermSource {
     const curly = value.indexOf('{{')
     if (curly >= 0) fail(k, `${k}: "{{" would be read as a Vue interpolation; put it in a code span or rephrase`, textLine(k, curly))
   }
-  term.tags.forEach((t, i) => {
-    if (!(TAGS as readonly string[]).includes(t)) fail('tags', `tags[${i}]: unknown tag "${t}" (known: ${TAGS.join(', ')})`, itemLine('tags', i))
-  })
-  if (!term.tags.length) fail('tags', `tags: needs at least one tag (${TAGS.join(', ')})`)
   if (term.tags_en) {
     // the tag vocabulary is fixed: tags_en repeats `tags` in English, so both filters show the same groups
     const want = term.tags.map((t) => TAGS_EN[t as (typeof TAGS)[number]])

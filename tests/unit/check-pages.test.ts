@@ -38,7 +38,7 @@ describe('check-pages: errors name the file and the line in the file', () => {
   it('bad frontmatter', async () => {
     const f = path.join(DIR, 'fm.md')
     fs.writeFileSync(f, '---\ntitle: 测试页面\ndescription: 用于验证错误行号是否正确的测试页面。\nsources: [nope]\n---\n')
-    expect(await checkPages([f])).toEqual([`${rel(f)}:4: sources: unknown source "nope" (known: yama-2025, docker-resources-2025)`])
+    expect(await checkPages([f])).toEqual([`${rel(f)}:4: sources[0]: must be one of yama-2025, docker-resources-2025 (got string "nope")`])
   })
   it('Go templates in prose break the Vue compile and are reported', async () => {
     const f = page('vue.md', '用 {{.State.Pid}} 查看\n')

@@ -97,15 +97,26 @@ describe('command data', () => {
     expect(g.sections[0].commands[0].examples[0].info).toBe('sh run')
   })
 
-  it('reports bad data with the YAML file and line', () => {
+  it('reports bad data with the YAML file and line (schemas/command-group.schema.json)', () => {
+    const C = 'sections[0].commands[0]'
     const unknownKey = okCmd.replace('  usage:', '  usgae: x\n  usage:')
-    expect(() => parse(unknownKey)).toThrow(`docs/data/commands/demo.yaml:${lineOf(unknownKey, 'usgae')}: unknown key "usgae"`)
+    expect(() => parse(unknownKey)).toThrow(`docs/data/commands/demo.yaml:${lineOf(unknownKey, 'usgae')}: ${C}: unknown field "usgae" (allowed: name, id, aliases, zh, en, usage, copy, keywords, options, examples, note, warning, corrections, related, pages, keywords_en, note_en, warning_en)`)
 
     const badFlag = okCmd.replace('-p, --publish', '-p --publish')
-    expect(() => parse(badFlag)).toThrow(`demo.yaml:${lineOf(badFlag, '-p --publish')}: bad flag "-p --publish"`)
+    expect(() => parse(badFlag)).toThrow(`demo.yaml:${lineOf(badFlag, '-p --publish')}: ${C}.options[0].flags: must be flags separated by commas, like "-p, --publish" (got string "-p --publish")`)
 
+    // a missing field: the line of the mapping that lacks it
     const noZh = okCmd.replace('  zh: 基于镜像创建并启动容器。\n', '')
-    expect(() => parse(noZh)).toThrow(/demo\.yaml:\d+: missing "zh"/)
+    expect(() => parse(noZh)).toThrow(`demo.yaml:${lineOf(noZh, '- name: docker run')}: ${C}: missing field "zh" (one Chinese sentence)`)
+
+    const wrongType = okCmd.replace('  zh: 基于镜像创建并启动容器。', '  zh: 12345')
+    expect(() => parse(wrongType)).toThrow(`demo.yaml:${lineOf(wrongType, 'zh: 12345')}: ${C}.zh: must be text (got number 12345) — one Chinese sentence`)
+
+    const badSource = okCmd + '  corrections:\n    - source: blog\n      original: a\n      correction: b\n'
+    expect(() => parse(badSource)).toThrow(`demo.yaml:${lineOf(badSource, 'source: blog')}: ${C}.corrections[0].source: must be one of yama-2025, docker-resources-2025 (got string "blog")`)
+
+    const twinAlone = okCmd.replace('      desc: 发布端口。', '      desc: 发布端口。\n      arg_en: PORT')
+    expect(() => parse(twinAlone)).toThrow(`demo.yaml:${lineOf(twinAlone, 'arg_en')}: ${C}.options[0].arg_en: "arg_en" is only allowed next to "arg", which this entry does not have`)
 
     const badGlossary = okCmd + '  related: [container, not-a-term]\n'
     expect(() => parse(badGlossary)).toThrow(`demo.yaml:${lineOf(badGlossary, 'related:')}: unknown glossary id "not-a-term"`)
@@ -114,17 +125,19 @@ describe('command data', () => {
     expect(() => parse(badPage)).toThrow(`demo.yaml:${lineOf(badPage, 'pages:')}: "/nowhere/page" is not a page`)
 
     const vueBraces = okCmd.replace('desc: 发布端口。', "desc: 如 --format '{{.Names}}'")
-    expect(() => parse(vueBraces)).toThrow(`demo.yaml:${lineOf(vueBraces, '{{.Names}}')}: "desc" contains "{{"`)
+    expect(() => parse(vueBraces)).toThrow(`demo.yaml:${lineOf(vueBraces, '{{.Names}}')}: ${C}.options[0].desc: contains "{{"`)
 
     const rawHtml = okCmd.replace('title: 运行', 'title: 旧镜像变成 <none>')
-    expect(() => parse(rawHtml)).toThrow(`demo.yaml:${lineOf(rawHtml, '<none>')}: "title" contains "<…" outside code`)
+    expect(() => parse(rawHtml)).toThrow(`demo.yaml:${lineOf(rawHtml, '<none>')}: ${C}.examples[0].title: contains "<…" outside code`)
     expect(() => parse(okCmd.replace('title: 运行', 'title: 旧镜像变成 `<none>`'))).not.toThrow()
 
     const badId = okCmd.replace('id: docker-run', 'id: Docker_Run')
-    expect(() => parse(badId)).toThrow(`demo.yaml:${lineOf(badId, 'Docker_Run')}: "id" must be a lower-case anchor`)
+    expect(() => parse(badId)).toThrow(`demo.yaml:${lineOf(badId, 'Docker_Run')}: ${C}.id: must be a lower-case anchor`)
 
     const noExamples = okCmd.slice(0, okCmd.indexOf('  examples:'))
-    expect(() => parse(noExamples)).toThrow('needs at least one example')
+    expect(() => parse(noExamples)).toThrow(`demo.yaml:${lineOf(noExamples, '- name: docker run')}: ${C}: missing field "examples" (at least one example`)
+    const emptyExamples = noExamples + '  examples: []\n'
+    expect(() => parse(emptyExamples)).toThrow(`demo.yaml:${lineOf(emptyExamples, 'examples: []')}: ${C}.examples: must list at least 1 item(s) — at least one example`)
 
     const wrongGroup = groupYaml(okCmd, 'other')
     expect(() => parseGroupFile(wrongGroup, 'docs/data/commands/demo.yaml')).toThrow('demo.yaml:1: "group" must match the file name')
@@ -135,7 +148,7 @@ describe('command data', () => {
 
   it('checks example fences with the snippet parser and reports the data line', () => {
     const emptyReason = okCmd.replace('    - title: 运行\n', '    - title: 运行\n      norun: "  "\n')
-    expect(() => parse(emptyReason)).toThrow(/demo\.yaml:\d+: "norun" is empty/)
+    expect(() => parse(emptyReason)).toThrow(`demo.yaml:${lineOf(emptyReason, 'norun:')}: sections[0].commands[0].examples[0].norun: must not be empty`)
 
     const psRun = okCmd.replace('    - title: 运行\n', '    - title: 运行\n      lang: powershell\n')
     expect(() => parse(psRun)).toThrow(`demo.yaml:${lineOf(psRun, 'code: |')}: "powershell" snippets cannot run here; use norun="reason"`)

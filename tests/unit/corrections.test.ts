@@ -38,10 +38,23 @@ describe('corrections data', () => {
     }
     expect([...new Set(bad)]).toEqual([])
   })
-  it('names file and line of a bad entry', () => {
-    const dir = tmp('- source: yama-2025\n  original: a\n  correction: b\n  page: /x\n- source: blog\n  original: a\n  correction: b\n  page: /x\n')
-    expect(() => readCorrections(dir)).toThrow(`${path.join(dir, 'a.yaml')}:5: unknown source "blog"`)
-    const dir2 = tmp('- source: yama-2025\n  original: a\n  page: /x\n')
-    expect(() => readCorrections(dir2)).toThrow(/a.yaml:1: correction needs a "correction" text/)
+  it('names file and line of a bad entry (schemas/corrections.schema.json)', () => {
+    const ok = '- source: yama-2025\n  original: a\n  correction: b\n  page: /x\n'
+    const file = (dir: string) => path.join(dir, 'a.yaml')
+    const bad = (yaml: string) => { const dir = tmp(yaml); return () => readCorrections(dir) }
+    // bad enum
+    const enumDir = tmp(ok + '- source: blog\n  original: a\n  correction: b\n  page: /x\n')
+    expect(() => readCorrections(enumDir)).toThrow(`${file(enumDir)}:5: [1].source: must be one of yama-2025, docker-resources-2025 (got string "blog")`)
+    // missing required: the line of the entry
+    const missingDir = tmp('- source: yama-2025\n  original: a\n  page: /x\n')
+    expect(() => readCorrections(missingDir)).toThrow(`${file(missingDir)}:1: [0]: missing field "correction" (the correction, in Chinese)`)
+    // unknown key: its own line
+    const keyDir = tmp(ok + '  pgae: /y\n')
+    expect(() => readCorrections(keyDir)).toThrow(`${file(keyDir)}:5: [0]: unknown field "pgae" (allowed: source, original, correction, correction_en, page)`)
+    // wrong type
+    const typeDir = tmp(ok.replace('correction: b', 'correction: [b]'))
+    expect(() => readCorrections(typeDir)).toThrow(`${file(typeDir)}:3: [0].correction: must be text (got a list) — the correction, in Chinese`)
+    expect(bad(ok.replace('page: /x', 'page: x'))).toThrow(/a\.yaml:4: \[0\]\.page: must be a site path like \/guide\/why/)
+    expect(bad(ok + '  correction_en: "a {{ b }}"\n')).toThrow(/a\.yaml:5: \[0\]\.correction_en: must be non-empty text without "\{\{"/)
   })
 })

@@ -76,7 +76,7 @@ describe('glossary: English fields', () => {
 
   it('reports a bad English field with its file and line', () => {
     expect(errorOf(() => parseTermFile(TERM('short_en: ' + 'x'.repeat(121)), FILE))).toMatch(/^docs\/data\/glossary\/image\.yaml:10: short_en: must have at most 120 characters/)
-    expect(errorOf(() => parseTermFile(TERM('short_en: Uses <b>HTML</b>.'), FILE))).toBe(`${FILE}:10: short_en: plain text only (no [[…]] references or HTML)`)
+    expect(errorOf(() => parseTermFile(TERM('short_en: Uses <b>HTML</b>.'), FILE))).toBe(`${FILE}:10: short_en: plain text only (no [[…]] references or HTML) (got string "Uses <b>HTML</b>.")`)
     expect(errorOf(() => parseTermFile(TERM('long_en: |\n  First a sentence long enough.\n  ## Heading\n'), FILE))).toBe(`${FILE}:12: long_en: no headings inside a term text (the glossary page makes one heading per term)`)
     expect(errorOf(() => parseTermFile(TERM('tags_en: [Basics, Storage]'), FILE))).toBe(`${FILE}:10: tags_en[1]: "Storage" should be "Images" (the English name of tag "镜像")`)
     expect(errorOf(() => parseTermFile(TERM('tags_en: [Basics]'), FILE))).toMatch(/^docs\/data\/glossary\/image\.yaml:10: tags_en: must list 2 tag\(s\)/)
@@ -220,13 +220,13 @@ describe('commands: English fields', () => {
     const lostPrompt = GROUP.replace('$ echo hello', 'echo hello')
     expect(errorOf(() => parse(lostPrompt))).toBe(`${F}:${lineIn(lostPrompt, 'code_en')}: "code_en" must keep the "$ " command lines of "code"`)
     const noteless = GROUP.replace('        note: 卷名省略时随机生成。\n', '')
-    expect(errorOf(() => parse(noteless))).toBe(`${F}:${lineIn(noteless, 'note_en')}: "note_en" is the English twin of "note", which this entry does not have`)
+    expect(errorOf(() => parse(noteless))).toBe(`${F}:${lineIn(noteless, 'note_en')}: sections[0].commands[0].note_en: "note_en" is only allowed next to "note", which this entry does not have`)
     const quote = GROUP.replace('norun_en: needs a terminal', 'norun_en: needs a "terminal"')
-    expect(errorOf(() => parse(quote))).toBe(`${F}:${lineIn(quote, 'norun_en')}: "norun_en" reason must not contain a double quote`)
+    expect(errorOf(() => parse(quote))).toBe(`${F}:${lineIn(quote, 'norun_en')}: sections[0].commands[0].examples[1].norun_en: reason must not contain a double quote (got string "needs a \\"terminal\\"")`)
     const html = GROUP.replace('desc_en: Add a label.', 'desc_en: Add a <label>.')
-    expect(errorOf(() => parse(html))).toMatch(new RegExp(`^${F}:${lineIn(html, 'desc_en')}: "desc_en" contains "<…" outside code`))
+    expect(errorOf(() => parse(html))).toBe(`${F}:${lineIn(html, 'desc_en')}: sections[0].commands[0].options[0].desc_en: contains "<…" outside code: write it in backticks, e.g. \`<none>\` (got string "Add a <label>.")`)
     const typo = GROUP.replace('title_en: Manage', 'titel_en: Manage')
-    expect(errorOf(() => parse(typo))).toMatch(new RegExp(`^${F}:${lineIn(typo, 'titel_en')}: unknown key "titel_en"`))
+    expect(errorOf(() => parse(typo))).toBe(`${F}:${lineIn(typo, 'titel_en')}: sections[0]: unknown field "titel_en" (allowed: title, intro, commands, title_en, intro_en)`)
   })
 
   it('expands a marker on an English page with the English text and /en/ links', () => {
@@ -304,8 +304,8 @@ describe('corrections: correction_en', () => {
 
   it('reads correction_en and rejects bad or unknown keys with file and line', () => {
     expect(readCorrections(dirWith(ENTRY + '  correction_en: The correction.\n'))[0].correction_en).toBe('The correction.')
-    expect(errorOf(() => readCorrections(dirWith(ENTRY + '  correction_en: ""\n')))).toMatch(/a\.yaml:1: "correction_en" must be non-empty text/)
-    expect(errorOf(() => readCorrections(dirWith(ENTRY + '  corection_en: x\n')))).toMatch(/a\.yaml:1: unknown key "corection_en"/)
+    expect(errorOf(() => readCorrections(dirWith(ENTRY + '  correction_en: ""\n')))).toMatch(/a\.yaml:5: \[0\]\.correction_en: must be non-empty text/)
+    expect(errorOf(() => readCorrections(dirWith(ENTRY + '  corection_en: x\n')))).toMatch(/a\.yaml:5: \[0\]: unknown field "corection_en"/)
   })
 
   it('has the English text for every correction of the site data', () => {

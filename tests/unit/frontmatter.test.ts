@@ -9,16 +9,17 @@ describe('frontmatter schema', () => {
     expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: [yama-2025]\norder: 2\nupdated: 2026-11-23')).not.toThrow()
   })
   it('names the file when a required field is missing', () => {
-    expect(check('title: 数据卷\nsources: []')).toThrow('docs/x.md:1: missing frontmatter field "description"')
+    // the YAML mapping starts on line 2, after the opening `---`
+    expect(check('title: 数据卷\nsources: []')).toThrow('docs/x.md:2: missing field "description" (one or two sentences for search results and social cards)')
   })
   it('names the line of a field with a wrong type', () => {
-    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\norder: two')).toThrow('docs/x.md:5: order: must be a whole number')
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\norder: two')).toThrow('docs/x.md:5: order: must be a whole number (got string "two") — position in the sidebar')
   })
   it('rejects unknown sources with the line', () => {
-    expect(check('title: 数据卷\nsources: [wikipedia]\ndescription: 数据卷是 Docker 管理的持久化存储。')).toThrow(/docs\/x.md:3: sources: unknown source "wikipedia"/)
+    expect(check('title: 数据卷\nsources: [wikipedia]\ndescription: 数据卷是 Docker 管理的持久化存储。')).toThrow('docs/x.md:3: sources[0]: must be one of yama-2025, docker-resources-2025 (got string "wikipedia")')
   })
   it('rejects unknown keys (typos) with the line', () => {
-    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ndescripton: typo')).toThrow('docs/x.md:5: unknown frontmatter field "descripton"')
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ndescripton: typo')).toThrow(/^docs\/x.md:5: unknown field "descripton" \(allowed: title, description, sources, .*, isHome\)$/)
   })
   it('reports invalid YAML with the line', () => {
     expect(check('title: 数据卷\ndescription: [unclosed\nsources: []')).toThrow(FrontmatterError)

@@ -81,7 +81,7 @@ describe('stamp and drift', () => {
   })
   it('rejects a malformed stamp, and a stamp on a Chinese page, with the line', () => {
     const bad = readFrontmatter(EN.replace('order: 1', 'order: 1\ntranslation: { source: guide/why.md, hash: abc }'), 'docs/en/guide/why.md')
-    expect(() => validateFrontmatter(bad, 'docs/en/guide/why.md')).toThrow('docs/en/guide/why.md:6: translation: hash must be 12 lower-case hex digits')
+    expect(() => validateFrontmatter(bad, 'docs/en/guide/why.md')).toThrow('docs/en/guide/why.md:6: translation.hash: must be 12 lower-case hex digits')
     const zh = readFrontmatter(stampText(ZH, 'guide/why.md', ZH), 'docs/guide/why.md')
     expect(() => validateFrontmatter(zh, 'docs/guide/why.md')).toThrow('docs/guide/why.md:6: translation: only English pages')
     expect([isEnglishPage('docs/en/a.md'), isEnglishPage('docs/v/2027.05/en/a.md'), isEnglishPage('en/a.md'), isEnglishPage('docs/guide/en.md')]).toEqual([true, true, true, false])
