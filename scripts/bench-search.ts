@@ -12,12 +12,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { parseArgs } from 'node:util'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { launchBrowser } from './lib/browser'
 import { loadQuerySet, openSearch, runSearchQueries, searchTop, type Outcome } from './lib/search-quality'
+import { parseCli, parseOrExit } from './lib/cli-args'
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: 'queries,regression' }, json: { type: 'string', default: 'reports/bench-search.json' } } })
+const { values } = parseOrExit('bench:search', 'npm run bench:search -- [--sets queries,regression] [--json reports/bench-search.json]', () =>
+  parseCli(process.argv.slice(2), { options: { sets: { type: 'string', default: 'queries,regression' }, json: { type: 'string', default: 'reports/bench-search.json' } } }),
+)
 if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) throw new Error(`${DIST_DIR} has no built site: run npm run build first`)
 
 const server = await serveStatic(DIST_DIR, 0)
@@ -59,7 +61,7 @@ try {
   await page.close()
 
   // 3. quality
-  for (const set of values.sets!.split(',')) {
+  for (const set of values.sets.split(',')) {
     const r = await runSearchQueries(browser.context, server.url, loadQuerySet(`tests/search/${set}.yaml`))
     out[set] = { total: r.total, top1: r.top1, top3: r.top3, mrr: r.mrr, zero: r.zero }
     console.log(`${set}: ${r.total} queries, top-1 ${pct(r.top1)}, top-3 ${pct(r.top3)}, MRR ${r.mrr.toFixed(3)}, zero results ${pct(r.zero)}`)
@@ -72,5 +74,5 @@ try {
   await browser.close()
   await server.close()
 }
-fs.mkdirSync(path.dirname(values.json!), { recursive: true })
-fs.writeFileSync(values.json!, JSON.stringify(out, null, 2))
+fs.mkdirSync(path.dirname(values.json), { recursive: true })
+fs.writeFileSync(values.json, JSON.stringify(out, null, 2))

@@ -12,6 +12,7 @@
  *   npm run bench                                  # everything (snippet run: minutes)
  *   npm run bench -- --skip-snippets               # site numbers only
  *   npm run bench -- --rounds 3 --skip-builds      # Lighthouse only, on the existing builds
+ *   npm run bench -- --build-rounds 2              # cold/warm build pairs (default 1, at most 3)
  *
  * The size of the site's Docker image comes from the snippet run that built it
  * (docs/about/offline-image.md; scripts/lib/site-image.ts): this run's warm suite, or with
@@ -29,14 +30,30 @@ import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
 import { CACHE_DIR as DIAGRAM_CACHE } from '../.vitepress/plugins/mermaid-render'
 import { measureSiteImage } from './lib/site-image'
+import { intOption, parseCli, parseOrExit } from './lib/cli-args'
 
-const argv = process.argv.slice(2)
-const flag = (name: string) => argv.includes(name)
-const option = (name: string, dflt: number) => {
-  const i = argv.indexOf(name)
-  return i >= 0 ? Number(argv[i + 1]) : dflt
-}
-const ROUNDS = Math.max(1, Math.min(9, option('--rounds', 3)))
+/** A round count: a whole number, brought into min..max as it always was (`--rounds 20` runs 9). */
+const rounds = (name: string, raw: string, min: number, max: number) => Math.max(min, Math.min(max, intOption(name, raw)))
+const { skipBuilds, skipSnippets, ROUNDS, buildRounds } = parseOrExit(
+  'bench',
+  'npm run bench -- [--skip-builds] [--skip-snippets] [--rounds N (1..9, default 3)] [--build-rounds N (1..3, default 1)]',
+  () => {
+    const { values } = parseCli(process.argv.slice(2), {
+      options: {
+        'skip-builds': { type: 'boolean', default: false },
+        'skip-snippets': { type: 'boolean', default: false },
+        rounds: { type: 'string', default: '3' },
+        'build-rounds': { type: 'string', default: '1' },
+      },
+    })
+    return {
+      skipBuilds: values['skip-builds'],
+      skipSnippets: values['skip-snippets'],
+      ROUNDS: rounds('--rounds', values.rounds, 1, 9),
+      buildRounds: rounds('--build-rounds', values['build-rounds'], 1, 3),
+    }
+  },
+)
 const STOCK_DIST = path.join(STOCK_DIR, '.vitepress/dist')
 const out: Record<string, unknown> = {}
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
@@ -80,9 +97,8 @@ const makeCold = (which: 'ours' | 'stock') => {
   const dirs = which === 'ours' ? ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE] : ['.vitepress/cache', '.vitepress/dist'].map((d) => path.join(STOCK_DIR, d))
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
 }
-if (!flag('--skip-builds')) {
+if (!skipBuilds) {
   console.log(`stock baseline: ${prepareStockSite()} pages → ${path.relative(process.cwd(), STOCK_DIR)}`)
-  const buildRounds = Math.max(1, Math.min(3, option('--build-rounds', 1)))
   for (let r = 0; r < buildRounds; r++) {
     // interleaved, order alternating per round, so load changes hit both sites alike
     const order: ('ours' | 'stock')[] = r % 2 ? ['ours', 'stock'] : ['stock', 'ours']
@@ -208,7 +224,7 @@ try {
 }
 
 // ---------------------------------------------------------------- 5. snippet suite: cold and warm
-if (!flag('--skip-snippets')) {
+if (!skipSnippets) {
   const coldCache = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-cache-'))
   const report = (name: string) => JSON.parse(fs.readFileSync(name, 'utf8'))
   try {
@@ -232,7 +248,7 @@ if (!flag('--skip-snippets')) {
 
 // ---------------------------------------------------------------- 6. the site's Docker image
 {
-  const { text, ...m } = measureSiteImage(flag('--skip-snippets') ? 'reports/snippets.json' : 'reports/bench-snippets-warm.json')
+  const { text, ...m } = measureSiteImage(skipSnippets ? 'reports/snippets.json' : 'reports/bench-snippets-warm.json')
   out.siteImage = m
   console.log(text)
 }

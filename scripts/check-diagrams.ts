@@ -7,11 +7,13 @@
  */
 import path from 'node:path'
 import { listPages } from './lib/pages'
+import { parseCli, parseOrExit } from './lib/cli-args'
 import { collectDiagrams, renderDiagrams } from '../.vitepress/plugins/mermaid-render'
 
 export { collectDiagrams, renderDiagrams }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  parseOrExit('check-diagrams', 'npx tsx scripts/check-diagrams.ts (no options)', () => parseCli(process.argv.slice(2), { options: {} }))
   const started = Date.now()
   const diagrams = collectDiagrams(listPages(path.resolve('docs')))
   const report = await renderDiagrams(diagrams)

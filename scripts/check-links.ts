@@ -28,11 +28,7 @@ import { DIST_DIR, serveStatic } from './lib/static-server'
 import { siteRoot } from '../.vitepress/config/site'
 import { cleanPath, REDIRECT_SCRIPT_ID } from '../.vitepress/config/trailing-slash'
 import { pdfSitePath, pdfTargets } from './lib/pdf-book'
-
-const args = process.argv.slice(2)
-const baseAt = args.indexOf('--base')
-const BASE = baseAt >= 0 ? args[baseAt + 1] : '/'
-const DIST = path.resolve(args.find((a, i) => !a.startsWith('--') && (baseAt < 0 || i !== baseAt + 1)) ?? DIST_DIR)
+import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 
 /** Every built page as [file relative to dist, site path without base], 404.html excluded. */
 function builtPages(dir: string): [string, string][] {
@@ -138,7 +134,7 @@ const countPending = (links: { url: string; state: string }[], pending: Set<stri
  * @param dist the build output directory
  * @param base the base it was built with (`/` or e.g. `/docker-kb/`)
  */
-export async function checkLinks(dist = DIST, base = BASE) {
+export async function checkLinks(dist = DIST_DIR, base = '/') {
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run npm run build first`)
   if (!/^\/([^/]+\/)*$/.test(base)) throw new Error(`--base must start and end with "/", got "${base}"`)
   // linkinator serves its root directory as /: put the site at <tmp>/<base> so URLs match the deploy
@@ -198,7 +194,12 @@ export async function checkLinks(dist = DIST, base = BASE) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await checkLinks()
+  const { DIST, BASE } = parseOrExit('check-links', 'npx tsx scripts/check-links.ts [dist] [--base /docker-kb/]', () => {
+    const { values, positionals } = parseCli(process.argv.slice(2), { options: { base: { type: 'string', default: '/' } }, allowPositionals: true })
+    if (positionals.length > 1) throw new UsageError(`one built site at most, got ${positionals.join(' ')}`)
+    return { DIST: path.resolve(positionals[0] ?? DIST_DIR), BASE: values.base }
+  })
+  const r = await checkLinks(DIST, BASE)
   for (const b of r.broken) console.error(`✗ broken: ${b.url} (${b.status}) on ${b.parent}`)
   for (const i of r.images) console.error(`✗ external image: ${i}`)
   if (r.pendingPdfs.length) console.log(`links: ${r.pendingPdfs.length} PDF(s) linked but not built yet (\`npm run pdf\` writes them): ${r.pendingPdfs.join(', ')}`)

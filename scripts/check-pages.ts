@@ -12,6 +12,7 @@ import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { compileTemplate } from 'vue/compiler-sfc'
 import { readFrontmatter, validateFrontmatter } from './lib/frontmatter'
 import { listPages } from './lib/pages'
+import { parseCli, parseOrExit } from './lib/cli-args'
 
 /**
  * VitePress compiles each page's HTML as a Vue template, so `{{ }}` or a stray `<Tag` in prose
@@ -48,7 +49,8 @@ export async function checkPages(files?: string[]): Promise<string[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const problems = await checkPages(process.argv.slice(2))
+  const { positionals: files } = parseOrExit('check', 'npm run check -- [files or folders…]', () => parseCli(process.argv.slice(2), { options: {}, allowPositionals: true }))
+  const problems = await checkPages(files)
   for (const p of problems) console.error(p)
   console.log(problems.length ? `✗ ${problems.length} problem(s)` : '✓ pages ok')
   process.exit(problems.length ? 1 : 0)

@@ -13,9 +13,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { checkLinks } from './check-links'
+import { parseCli, parseOrExit } from './lib/cli-args'
 
-const baseAt = process.argv.indexOf('--base')
-const BASE = baseAt >= 0 ? process.argv[baseAt + 1] : '/docker-kb/'
+const { values: { base: BASE } } = parseOrExit('check-subpath', 'npx tsx scripts/check-subpath.ts [--base /docker-kb/]', () =>
+  parseCli(process.argv.slice(2), { options: { base: { type: 'string', default: '/docker-kb/' } } }),
+)
 
 /** Run a command with inherited output; resolves to its exit code. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {

@@ -12,8 +12,10 @@
  * page translates exactly that version of the Chinese file".
  */
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { checkTranslations, EN_DIR, listEditions, stampPage } from './lib/translations'
+import { parseCli, parseOrExit } from './lib/cli-args'
+
+const USAGE = 'npm run i18n:check -- [--drift-only] | npm run i18n:stamp -- (docs/en/x.md… | --all)'
 
 /** Resolve `docs/en/guide/why.md` (or `guide/why.md`) to the relative path under docs/en/. */
 function relOf(docsDir: string, arg: string): string {
@@ -24,12 +26,16 @@ function relOf(docsDir: string, arg: string): string {
   throw new Error(`${arg}: not an English page (expected a file under docs/${EN_DIR}/)`)
 }
 
+/**
+ * Run the check or the stamp for a command line (the arguments after the script).
+ * @returns the exit code: 0 ok, 1 problems found, 2 nothing to stamp
+ * @throws HelpRequested / UsageError (scripts/lib/cli-args.ts) for a bad command line; Error for a
+ *   page outside docs/en/
+ */
 export function main(argv: string[], docsDir = path.resolve('docs')): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
+  const { values, positionals } = parseCli(argv, {
     options: { stamp: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, 'drift-only': { type: 'boolean', default: false } },
     allowPositionals: true,
-    strict: true,
   })
   if (values.stamp) {
     const rels = values.all ? listEditions(docsDir).en.filter((r) => listEditions(docsDir).zh.includes(r)) : positionals.map((a) => relOf(docsDir, a))
@@ -55,7 +61,8 @@ export function main(argv: string[], docsDir = path.resolve('docs')): number {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    process.exit(main(process.argv.slice(2)))
+    // a bad command line: the option and the usage, exit 2; help: exit 0
+    process.exit(parseOrExit('i18n', USAGE, () => main(process.argv.slice(2))))
   } catch (e) {
     console.error(`i18n: ${(e as Error).message}`)
     process.exit(2)

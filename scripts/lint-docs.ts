@@ -15,6 +15,7 @@ import { parse as parseJsonc } from './lib/jsonc'
 import { listLatestPages } from './lib/pages'
 import { checkCjk, checkDataTerms, checkEnglish, fixCjk } from './lib/cjk-lint'
 import { isEnglishPage } from './lib/frontmatter'
+import { parseCli, parseOrExit } from './lib/cli-args'
 
 /** The YAML data files under docs/data/<kind>/ (glossary, commands, corrections), sorted. */
 export function listDataFiles(dataDir: string): string[] {
@@ -52,9 +53,9 @@ export async function lintDocs(files: string[], fix = false): Promise<string[]> 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2)
-  const fix = args.includes('--fix')
-  const files = args.filter((a) => !a.startsWith('--'))
+  const { values: { fix }, positionals: files } = parseOrExit('lint', 'npm run lint -- [--fix] [files…]', () =>
+    parseCli(process.argv.slice(2), { options: { fix: { type: 'boolean', default: false } }, allowPositionals: true }),
+  )
   const pages = files.length ? files.map((f) => path.resolve(f)) : [...listLatestPages(path.resolve('docs')), ...listDataFiles(path.resolve('docs/data'))] // frozen releases are never edited
   const problems = await lintDocs(pages, fix)
   for (const p of problems) console.error(p)

@@ -14,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFrontmatter } from './lib/frontmatter'
 import { EN_DIR, stampText } from './lib/translations'
+import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const TEMPLATE = path.join(ROOT, 'templates', 'page.md')
@@ -95,16 +96,15 @@ export function scaffoldPage(opts: NewPageOptions): { file: string; enFile: stri
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2)
-  const t = args.indexOf('--title')
-  const title = t >= 0 ? args[t + 1] : undefined
-  const te = args.indexOf('--title-en')
-  const titleEn = te >= 0 ? args[te + 1] : undefined
-  const spec = args.find((a, i) => !a.startsWith('--') && (t < 0 || i !== t + 1) && (te < 0 || i !== te + 1))
-  if (!spec) {
-    console.error('usage: npm run new -- <section>/<slug> [--title 标题] [--title-en Title]\n  e.g. npm run new -- network/port-mapping --title 端口映射 --title-en "Port publishing"')
-    process.exit(2)
-  }
+  const usage = 'npm run new -- <section>/<slug> [--title 标题] [--title-en Title]\n  e.g. npm run new -- network/port-mapping --title 端口映射 --title-en "Port publishing"'
+  const { spec, title, titleEn } = parseOrExit('new', usage, () => {
+    const { values, positionals } = parseCli(process.argv.slice(2), {
+      options: { title: { type: 'string' }, 'title-en': { type: 'string' } },
+      allowPositionals: true,
+    })
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? `one page at a time, got ${positionals.join(' ')}` : 'name the page: <section>/<slug>')
+    return { spec: positionals[0], title: values.title, titleEn: values['title-en'] }
+  })
   try {
     const r = scaffoldPage({ spec, title, titleEn })
     const rel = path.relative(process.cwd(), r.file)

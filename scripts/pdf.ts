@@ -12,12 +12,12 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { launchBrowser } from './lib/browser'
 import { listPages } from './lib/pages'
 import { bookPages, collectPages, coverFacts, defaultPdfDir, pageAnchor, pdfTargets, printBook, type BookPage, type PdfTarget } from './lib/pdf-book'
 import { pdfPages } from './lib/pdf-text'
 import { DIST_DIR, serveStatic } from './lib/static-server'
+import { parseCli, parseOrExit } from './lib/cli-args'
 import { DOCS_DIR, ROOT } from './lib/versions'
 import { SITE } from '../.vitepress/config/site'
 import snippetStatus from '../docs/about/snippet-status.data'
@@ -127,12 +127,14 @@ export async function writePdfs(opts: { dist: string; out: string; only?: string
 export type { PdfTarget }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } })
+  const { values } = parseOrExit('pdf', 'npm run pdf -- [--out DIR] [--only id,id…] [--dist DIR]', () =>
+    parseCli(process.argv.slice(2), { options: { dist: { type: 'string' }, out: { type: 'string' }, only: { type: 'string', multiple: true } } }),
+  )
   const dist = path.resolve(values.dist ?? DIST_DIR)
   const out = path.resolve(values.out ?? defaultPdfDir(dist))
   const started = Date.now()
   try {
-    const results = await writePdfs({ dist, out, only: values.only?.split(',').filter(Boolean) })
+    const results = await writePdfs({ dist, out, only: values.only?.flatMap((o) => o.split(',')).filter(Boolean) })
     const total = results.reduce((n, r) => n + r.bytes, 0)
     console.log(`pdf: ${results.length} PDF(s), ${results.reduce((n, r) => n + r.pages, 0)} pages, ${(total / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     fs.mkdirSync('reports', { recursive: true })

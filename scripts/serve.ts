@@ -5,6 +5,11 @@
  */
 import fs from 'node:fs'
 import { DIST_DIR, serveStatic } from './lib/static-server'
+import { parseCli, parseOrExit } from './lib/cli-args'
+
+const { values: { base } } = parseOrExit('preview', 'npm run preview -- [--base /docker-kb/]', () =>
+  parseCli(process.argv.slice(2), { options: { base: { type: 'string', default: '/' } } }),
+)
 
 const dist = DIST_DIR
 if (!fs.existsSync(`${dist}/index.html`)) {
@@ -12,7 +17,5 @@ if (!fs.existsSync(`${dist}/index.html`)) {
   process.exit(1)
 }
 const port = Number(process.env.PORT ?? 4173)
-const baseAt = process.argv.indexOf('--base')
-const base = baseAt >= 0 ? process.argv[baseAt + 1] : '/'
 const s = await serveStatic(dist, port, '127.0.0.1', { base })
 console.log(`Serving ${dist} at ${s.url}${base} (Ctrl-C to stop)`)

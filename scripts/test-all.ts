@@ -22,8 +22,9 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { DIST_DIR } from './lib/static-server'
+import { parseOrExit } from './lib/cli-args'
+import { parseTestAllArgs, TEST_ALL_USAGE } from './lib/test-all-args'
 
 interface Step {
   name: string
@@ -75,14 +76,8 @@ const STEPS: Step[] = [
 
 interface Result { name: string; ok: boolean; seconds: number; counts: string }
 
-const { values: opts } = parseArgs({
-  options: { only: { type: 'string' }, jobs: { type: 'string', default: '1' } },
-  strict: true,
-})
-const jobs = Number(opts.jobs)
-if (!Number.isInteger(jobs) || jobs < 1 || jobs > 8) throw new Error(`--jobs must be 1..8, got "${opts.jobs}"`)
-const wanted = opts.only ? new Set(opts.only.split(',')) : undefined
-if (wanted) for (const w of wanted) if (!STEPS.some((s) => s.name === w)) throw new Error(`unknown step "${w}" (steps: ${STEPS.map((s) => s.name).join(', ')})`)
+const { jobs, only } = parseOrExit('test', TEST_ALL_USAGE, () => parseTestAllArgs(process.argv.slice(2), STEPS.map((s) => s.name)))
+const wanted = only ? new Set(only) : undefined
 const steps = STEPS.filter((s) => (wanted ? wanted.has(s.name) : !s.optIn))
 const selected = new Set(steps.map((s) => s.name))
 

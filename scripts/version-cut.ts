@@ -14,19 +14,16 @@
  */
 import path from 'node:path'
 import { cutVersion, DOCS_DIR } from './lib/versions'
+import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 
-const args = process.argv.slice(2)
-const flag = (f: string) => args.includes(f)
-const value = (f: string) => {
-  const i = args.indexOf(f)
-  return i >= 0 ? args[i + 1] : undefined
-}
-const name = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--date')
-
-if (!name || flag('--help')) {
-  console.log('usage: npm run version:cut -- <name> [--force] [--date YYYY-MM-DD]\n  e.g. npm run version:cut -- 2026.11')
-  process.exit(name ? 0 : 2)
-}
+const { name, force, date } = parseOrExit('version:cut', 'npm run version:cut -- <name> [--force] [--date YYYY-MM-DD]\n  e.g. npm run version:cut -- 2026.11', () => {
+  const { values, positionals } = parseCli(process.argv.slice(2), {
+    options: { force: { type: 'boolean', default: false }, date: { type: 'string' } },
+    allowPositionals: true,
+  })
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `one release name, got ${positionals.join(' ')}` : 'name the release (e.g. 2026.11)')
+  return { name: positionals[0], force: values.force, date: values.date }
+})
 
 // The data-driven parts of the pages are frozen too: command markers are expanded into the pages,
 // the glossary is snapshotted into the release (why: .vitepress/plugins/glossary.ts, "Frozen
@@ -35,7 +32,7 @@ const { expandCommandMarkers: expand } = await import('../.vitepress/plugins/com
 const { releaseGlossary } = await import('../.vitepress/plugins/glossary')
 
 try {
-  const r = cutVersion({ name, force: flag('--force'), date: value('--date'), expand, glossary: releaseGlossary(), log: (m) => console.log(m) })
+  const r = cutVersion({ name, force, date, expand, glossary: releaseGlossary(), log: (m) => console.log(m) })
   const rel = path.relative(process.cwd(), r.dir)
   console.log(
     `version-cut: ${r.replaced ? 'replaced' : 'created'} ${rel}: ${r.pages} pages, ${r.assets} assets, ${r.links} links kept inside the release, ` +

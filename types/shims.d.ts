@@ -15,3 +15,8 @@ declare module 'virtual:search-lexicon' {
   const lexicon: import('../core/search/lexicon').Lexicon
   export default lexicon
 }
+
+/** escape-html 1.0.3 (core/html.ts): CommonJS, `module.exports = escapeHtml`. */
+declare module 'escape-html' {
+  export default function escapeHtml(s: string): string
+}

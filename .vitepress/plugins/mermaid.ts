@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto'
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from './source-line'
 import { readRendered } from './mermaid-render'
+import { escapeHtml } from '../../core/html'
 
 export class DiagramError extends Error {
   constructor(public file: string, public line: number, public detail: string) {
@@ -55,8 +56,6 @@ export function setDiagramMode(m: DiagramMode): void {
 /** URL of a rendered diagram's SVG file (the client fetches it after an in-app navigation). */
 export const diagramUrl = (key: string) => `/assets/diagrams/${key}.svg`
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
 export function mermaidPlugin(md: MarkdownIt): void {
   const fence = md.renderer.rules.fence!
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
@@ -67,8 +66,8 @@ export function mermaidPlugin(md: MarkdownIt): void {
     const info = diagramInfo(token.content, file, line)
     ;(env.diagrams ??= []).push({ ...info, line })
     const common =
-      `title="${escapeAttr(info.title)}" description="${escapeAttr(info.description)}" ` +
-      `source-line="${escapeAttr(`${file}:${line}`)}"`
+      `title="${escapeHtml(info.title)}" description="${escapeHtml(info.description)}" ` +
+      `source-line="${escapeHtml(`${file}:${line}`)}"`
     if (mode === 'live') {
       const b64 = Buffer.from(token.content, 'utf8').toString('base64')
       return `<MermaidDiagram code="${b64}" ${common} />\n`

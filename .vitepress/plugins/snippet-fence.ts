@@ -13,6 +13,7 @@ import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
 import { fenceHash } from '../../scripts/lib/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
 import { sourceOfTranslation } from '../../core/translation'
+import { escapeHtml } from '../../core/html'
 
 type Lang = 'zh' | 'en'
 
@@ -34,8 +35,6 @@ export function storesLabel(stores: string[] | undefined, lang: Lang = 'zh'): st
   if (stores.length > 1) return `${stores.join(' 与 ')} 两种镜像存储`
   return `仅 ${STORE_LABEL.zh[stores[0]] ?? stores[0]}`
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** @param opts.statusFile the status file to read (default: the site's, docs/.snippet-status.json) */
 export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string } = {}): void {
@@ -59,9 +58,9 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
     const html = fence(tokens, idx, options, env, self)
     let bar = ''
     if (meta.kind === 'file') {
-      bar = `<div class="snippet-bar snippet-bar--file"><span class="snippet-file">${esc(meta.file!)}</span></div>`
+      bar = `<div class="snippet-bar snippet-bar--file"><span class="snippet-file">${escapeHtml(meta.file!)}</span></div>`
     } else if (meta.kind === 'norun') {
-      bar = `<div class="snippet-bar snippet-bar--norun"><span class="snippet-badge">${L.norun}</span><span class="snippet-reason">${esc(meta.reason!)}</span></div>`
+      bar = `<div class="snippet-bar snippet-bar--norun"><span class="snippet-badge">${L.norun}</span><span class="snippet-reason">${escapeHtml(meta.reason!)}</span></div>`
     } else if (meta.kind === 'run') {
       // looked up by content id: an edited snippet shows no stale result
       const entry = status.pages?.[file]?.[key]
@@ -70,19 +69,19 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
         result === 'passed'
           ? [
               L.verified,
-              `Docker Engine ${esc(status.engine ?? '?')}`,
-              status.compose ? `Compose ${esc(status.compose)}` : '',
-              esc(storesLabel(entry?.stores, lang)),
-              esc(status.date ?? ''),
+              `Docker Engine ${escapeHtml(status.engine ?? '?')}`,
+              status.compose ? `Compose ${escapeHtml(status.compose)}` : '',
+              escapeHtml(storesLabel(entry?.stores, lang)),
+              escapeHtml(status.date ?? ''),
               status.mode === 'standins' ? L.standins : '',
             ].filter(Boolean).join(' · ')
           : result === 'failed'
             ? L.failed
             : L.pending
       // a translation verified through its source's run says so on hover
-      const from = entry?.from ? ` title="${esc(L.from)}" data-snippet-from="${esc(entry.from)}"` : ''
-      bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${esc(result)}` : ''}"><span class="snippet-badge"${from}>${label}</span></div>`
+      const from = entry?.from ? ` title="${escapeHtml(L.from)}" data-snippet-from="${escapeHtml(entry.from)}"` : ''
+      bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${escapeHtml(result)}` : ''}"><span class="snippet-badge"${from}>${label}</span></div>`
     }
-    return `<div class="snippet snippet--${meta.kind}" data-snippet-line="${line}" data-snippet-id="${esc(key)}">${bar}${html}</div>`
+    return `<div class="snippet snippet--${meta.kind}" data-snippet-line="${line}" data-snippet-id="${escapeHtml(key)}">${bar}${html}</div>`
   }
 }

@@ -25,6 +25,7 @@
  */
 import { UI, type Lang } from './i18n-text'
 import { reactive } from 'vue'
+import { escapeHtml } from '../../core/html'
 
 export type EmbedTheme = 'light' | 'dark' | 'auto'
 
@@ -220,9 +221,6 @@ export function embedSrc(origin: string, path: string, opts: { theme?: EmbedThem
   return `${origin.replace(/\/$/, '')}${path}?${q.toString()}#${EMBED_FRAGMENT}`
 }
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-
 /** Default iframe heights: what a host without any resize path shows (scrolling inside the frame). */
 export const DEFAULT_HEIGHT = { page: 600, part: 360 } as const
 
@@ -243,9 +241,9 @@ export function iframeCode(src: string, title: string, height: number = DEFAULT_
   const anchor = url.searchParams.get('section') ?? url.searchParams.get('term')
   const page = url.origin + url.pathname + (anchor ? `#${encodeURIComponent(anchor)}` : '')
   return [
-    `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
-    `<script async src="${attr((root ?? url.origin).replace(/\/$/, ''))}/embed.js"></script>`,
-    `<p><a href="${attr(page)}" target="_blank" rel="noopener">${text(title)}${UI[lang].readInNewWindow}</a></p>`,
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="100%" height="${height}" style="border:0;width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
+    `<script async src="${escapeHtml((root ?? url.origin).replace(/\/$/, ''))}/embed.js"></script>`,
+    `<p><a href="${escapeHtml(page)}" target="_blank" rel="noopener">${escapeHtml(title)}${UI[lang].readInNewWindow}</a></p>`,
   ].join('\n')
 }
 

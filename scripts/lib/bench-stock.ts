@@ -15,6 +15,7 @@ import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
 import { glossaryListSource, loadGlossary, scanUsage } from '../../.vitepress/plugins/glossary'
 import { readSections, sidebarFor, navFor, compactSidebar } from '../../.vitepress/config/sidebar'
 import { SITE } from '../../.vitepress/config/site'
+import { escapeHtml } from '../../core/html'
 
 export const STOCK_DIR = path.resolve('.tmp/bench-stock')
 
@@ -28,7 +29,7 @@ export function toStockMarkdown(source: string, file: string, glossaryList: () =
     .replace(/^<\/?[A-Z][A-Za-z]+\b[^>]*>\s*$/gm, '') // component tags (open, close, self-closing)
     .replace(/^(\s*(?:```|~~~)+[\w-]+)[ \t]+[^{\n]*$/gm, '$1') // our fence words (`sh run`): stock has no such syntax
     // inline code with {{ }}: what a stock site must write so Vue leaves it alone
-    .replace(/(?<!`)`([^`\n]*\{\{[^`\n]*)`(?!`)/g, (_m, code: string) => `<code v-pre>${code.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</code>`)
+    .replace(/(?<!`)`([^`\n]*\{\{[^`\n]*)`(?!`)/g, (_m, code: string) => `<code v-pre>${escapeHtml(code)}</code>`)
 }
 
 /**

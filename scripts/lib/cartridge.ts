@@ -22,6 +22,7 @@ import { zipSync, strToU8 } from 'fflate'
 import { readSections, type Section } from '../../.vitepress/config/sidebar'
 import { readRegistry, DOCS_DIR } from './versions'
 import { FROZEN_DIR } from './version-paths'
+import { escapeHtml } from '../../core/html'
 
 export const CC_NS = 'http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1'
 export const WL_NS = 'http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1'
@@ -40,8 +41,6 @@ export interface CartridgeInput {
   sections: Section[]
   lang?: string
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Page URL of a sidebar link: site root + path (a base in the root is kept), Chinese path segments percent-encoded. */
 export function linkUrl(origin: string, link: string): string {
@@ -70,26 +69,26 @@ export function cartridgeFiles(input: CartridgeInput): Map<string, string> {
         file,
         `<?xml version="1.0" encoding="UTF-8"?>\n` +
           `<webLink xmlns="${WL_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${WL_NS} http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imswl_v1p1.xsd">\n` +
-          `  <title>${esc(p.text)}</title>\n` +
-          `  <url href="${esc(linkUrl(input.origin, p.link))}" target="_blank"/>\n` +
+          `  <title>${escapeHtml(p.text)}</title>\n` +
+          `  <url href="${escapeHtml(linkUrl(input.origin, p.link))}" target="_blank"/>\n` +
           `</webLink>\n`,
       )
       resources.push(`    <resource identifier="${res}" type="${WEBLINK_TYPE}">\n      <file href="${file}"/>\n    </resource>`)
-      return `        <item identifier="I${n}" identifierref="${res}">\n          <title>${esc(p.text)}</title>\n        </item>`
+      return `        <item identifier="I${n}" identifierref="${res}">\n          <title>${escapeHtml(p.text)}</title>\n        </item>`
     })
-    items.push(`      <item identifier="S${si + 1}">\n        <title>${esc(s.text)}</title>\n${children.join('\n')}\n      </item>`)
+    items.push(`      <item identifier="S${si + 1}">\n        <title>${escapeHtml(s.text)}</title>\n${children.join('\n')}\n      </item>`)
   })
   files.set(
     'imsmanifest.xml',
     `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${esc(input.id)}" xmlns="${CC_NS}" xmlns:lomimscc="${LOM_MANIFEST_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${CC_NS} http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd ${LOM_MANIFEST_NS} http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd">
+<manifest identifier="${escapeHtml(input.id)}" xmlns="${CC_NS}" xmlns:lomimscc="${LOM_MANIFEST_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${CC_NS} http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd ${LOM_MANIFEST_NS} http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd">
   <metadata>
     <schema>IMS Common Cartridge</schema>
     <schemaversion>1.1.0</schemaversion>
     <lomimscc:lom>
       <lomimscc:general>
         <lomimscc:title>
-          <lomimscc:string language="${lang}">${esc(input.title)}</lomimscc:string>
+          <lomimscc:string language="${lang}">${escapeHtml(input.title)}</lomimscc:string>
         </lomimscc:title>
       </lomimscc:general>
     </lomimscc:lom>

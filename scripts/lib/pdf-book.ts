@@ -34,6 +34,7 @@ import { CARTRIDGE_DIR } from './cartridge'
 import { FROZEN_DIR, pdfName } from './version-paths'
 import { DOCS_DIR, readRegistry, type VersionEntry } from './versions'
 import { pdfText } from './pdf-text'
+import { escapeHtml } from '../../core/html'
 
 /** One PDF to write. */
 export interface PdfTarget {
@@ -162,8 +163,6 @@ export interface CoverFacts {
   lines: string[]
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
 /** Width of the page-number boxes in the table of contents: the same for placeholder and number. */
 const PN_PLACEHOLDER = '000'
 
@@ -203,18 +202,18 @@ export function bookHtml(t: PdfTarget, cover: CoverFacts, css: string, pages: Bo
   const toc = t.sections.map((s) => {
     const items = pages.filter((p) => p.section === s.text && p.link !== s.link)
     const head = pages.find((p) => p.link === s.link)
-    const entry = (p: BookPage) => `<a href="#${pageAnchor(p.link)}"><span class="t">${esc(p.title)}</span><span class="pn">${pn(p.link)}</span></a>`
-    return `<li>${head ? entry(head) : esc(s.text)}${items.length ? `<ol>${items.map((p) => `<li>${entry(p)}</li>`).join('')}</ol>` : ''}</li>`
+    const entry = (p: BookPage) => `<a href="#${pageAnchor(p.link)}"><span class="t">${escapeHtml(p.title)}</span><span class="pn">${pn(p.link)}</span></a>`
+    return `<li>${head ? entry(head) : escapeHtml(s.text)}${items.length ? `<ol>${items.map((p) => `<li>${entry(p)}</li>`).join('')}</ol>` : ''}</li>`
   })
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(`${t.title}（${cover.edition}）`)}</title>
-<link rel="stylesheet" href="${esc(css)}"><style>${BOOK_CSS}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(`${t.title}（${cover.edition}）`)}</title>
+<link rel="stylesheet" href="${escapeHtml(css)}"><style>${BOOK_CSS}</style></head>
 <body class="kb-book">
 <section class="kb-book-cover">
-  <h1>${esc(t.title)}</h1>
-  <p class="edition">${esc(cover.edition)}</p>
-  <ul>${cover.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>
-  <p class="site">${esc(SITE.url)} · 生成于 ${esc(cover.generated)}${cover.commit ? `（提交 ${esc(cover.commit)}）` : ''} · 内容以 CC BY-SA 4.0 许可发布</p>
+  <h1>${escapeHtml(t.title)}</h1>
+  <p class="edition">${escapeHtml(cover.edition)}</p>
+  <ul>${cover.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>
+  <p class="site">${escapeHtml(SITE.url)} · 生成于 ${escapeHtml(cover.generated)}${cover.commit ? `（提交 ${escapeHtml(cover.commit)}）` : ''} · 内容以 CC BY-SA 4.0 许可发布</p>
 </section>
 <nav class="kb-book-toc"><h1>目录</h1><ol>${toc.join('')}</ol></nav>
 <div class="VPDoc">
@@ -251,7 +250,7 @@ async function printIn(page: Page, html: string, bookUrl: string, file: string, 
     outline: true,
     tagged: true,
     displayHeaderFooter: true,
-    headerTemplate: `<div style="width:100%;margin:0 16mm;font-size:8px;color:#666;font-family:'Noto Sans CJK SC',sans-serif">${esc(header)}</div>`,
+    headerTemplate: `<div style="width:100%;margin:0 16mm;font-size:8px;color:#666;font-family:'Noto Sans CJK SC',sans-serif">${escapeHtml(header)}</div>`,
     footerTemplate: `<div style="width:100%;text-align:center;font-size:8px;color:#666;font-family:'Noto Sans CJK SC',sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
     // playwright takes in/cm/mm/px, not pt
     margin: { top: `${PAGE.margin.top / 72}in`, bottom: `${PAGE.margin.bottom / 72}in`, left: `${PAGE.margin.side / 72}in`, right: `${PAGE.margin.side / 72}in` },

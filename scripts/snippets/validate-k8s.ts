@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Ajv, { type ErrorObject } from 'ajv'
 import { parseAllDocuments } from 'yaml'
+import { parseCli, parseOrExit } from '../lib/cli-args'
 
 const schema = JSON.parse(fs.readFileSync(new URL('./k8s-schema.json', import.meta.url), 'utf8'))
 const ajv = new Ajv({ allErrors: true, strict: false })
@@ -80,8 +81,11 @@ export function validateK8sYaml(text: string): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
+  const { positionals: files } = parseOrExit('validate-k8s', 'tsx scripts/snippets/validate-k8s.ts file.k8s.yaml…', () =>
+    parseCli(process.argv.slice(2), { options: {}, allowPositionals: true }),
+  )
   let bad = 0
-  for (const f of process.argv.slice(2)) {
+  for (const f of files) {
     const errs = validateK8sYaml(fs.readFileSync(f, 'utf8'))
     for (const e of errs) console.log(`${f}: ${e}`)
     if (errs.length) bad++

@@ -36,11 +36,11 @@ describe('iframe code', () => {
     const code = iframeCode('https://docker-kb.github.io/guide/why?embed=1&term=a#kb-embed', 'Docker 知识库："引号" & <b>')
     const lines = code.split('\n')
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toContain('<iframe src="https://docker-kb.github.io/guide/why?embed=1&amp;term=a#kb-embed" title="Docker 知识库：&quot;引号&quot; &amp; &lt;b>"')
+    expect(lines[0]).toContain('<iframe src="https://docker-kb.github.io/guide/why?embed=1&amp;term=a#kb-embed" title="Docker 知识库：&quot;引号&quot; &amp; &lt;b&gt;"')
     expect(lines[0]).toContain(`height="${DEFAULT_HEIGHT.page}"`)
     expect(lines[1]).toBe('<script async src="https://docker-kb.github.io/embed.js"></script>')
     // for hosts that strip iframes: the page itself (with the part's anchor), text escaped
-    expect(lines[2]).toBe('<p><a href="https://docker-kb.github.io/guide/why#a" target="_blank" rel="noopener">Docker 知识库："引号" &amp; &lt;b&gt;（在新窗口中阅读）</a></p>')
+    expect(lines[2]).toBe('<p><a href="https://docker-kb.github.io/guide/why#a" target="_blank" rel="noopener">Docker 知识库：&quot;引号&quot; &amp; &lt;b&gt;（在新窗口中阅读）</a></p>')
     expect(iframeCode('https://docker-kb.github.io/guide/why?embed=1', 't', DEFAULT_HEIGHT.part)).toContain(`height="${DEFAULT_HEIGHT.part}"`)
   })
 })
