@@ -25,6 +25,7 @@ import path from 'node:path'
 import { DIST_DIR } from './lib/static-server'
 import { parseOrExit } from './lib/cli-args'
 import { parseTestAllArgs, TEST_ALL_USAGE } from './lib/test-all-args'
+import { failureLines, lastLine, stripAnsi } from './lib/step-output'
 
 interface Step {
   name: string
@@ -48,12 +49,10 @@ interface Step {
  */
 const TRANSLATIONS_IN_DEFAULT_RUN = true
 
-const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '')
 const vitestCounts = (out: string) => {
   const tests = /Tests\s+(.*?)\s*\(\d+\)/.exec(stripAnsi(out))?.[1]
   return tests ? `tests: ${tests}` : ''
 }
-const lastLine = (re: RegExp) => (out: string) => re.exec(stripAnsi(out))?.[0] ?? ''
 
 /** Listed in priority order: when a slot frees, the first ready step starts (critical path first). */
 const STEPS: Step[] = [
@@ -74,7 +73,7 @@ const STEPS: Step[] = [
   { name: 'translations', cmd: 'npx', args: ['tsx', 'scripts/check-translations.ts'], optIn: !TRANSLATIONS_IN_DEFAULT_RUN, counts: lastLine(/translations: .*/) },
 ]
 
-interface Result { name: string; ok: boolean; seconds: number; counts: string }
+interface Result { name: string; ok: boolean; seconds: number; counts: string; failures?: string[] }
 
 const { jobs, only } = parseOrExit('test', TEST_ALL_USAGE, () => parseTestAllArgs(process.argv.slice(2), STEPS.map((s) => s.name)))
 const wanted = only ? new Set(only) : undefined
@@ -159,7 +158,7 @@ while (pending.length || running.size) {
       console.log(`\n━━ ${step.name} (${r.ok ? 'ok' : 'FAILED'}, ${r.seconds.toFixed(1)} s, log: ${LOG_DIR}/${step.name}.log)`)
       process.stdout.write(r.out.endsWith('\n') ? r.out : `${r.out}\n`)
       console.log(`[${clock()}] ■ ${step.name}`)
-      results.push({ name: step.name, ok: r.ok, seconds: r.seconds, counts: step.counts?.(r.out) ?? '' })
+      results.push({ name: step.name, ok: r.ok, seconds: r.seconds, counts: step.counts?.(r.out) ?? '', failures: r.ok ? undefined : failureLines(r.out) })
       finished.add(step.name)
       if (!r.ok) failed.add(step.name)
       running.delete(step.name)
@@ -174,6 +173,11 @@ results.sort((a, b) => order(a.name) - order(b.name))
 console.log(`\n━━ summary (${jobs} at a time, wall ${((Date.now() - started) / 1000).toFixed(1)} s)`)
 for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.counts}`)
 const bad = results.filter((r) => !r.ok)
+for (const r of bad) {
+  if (!r.failures?.length) continue
+  console.log(`\n${r.name}: what failed (whole output: ${LOG_DIR}/${r.name}.log)`)
+  for (const l of r.failures) console.log(`  ${l}`)
+}
 fs.writeFileSync('reports/test-summary.json', JSON.stringify(results, null, 2))
 console.log(`${bad.length ? 'FAILED' : 'PASSED'}: ${results.length - bad.length}/${results.length} steps passed${bad.length ? ` (failed: ${bad.map((f) => f.name).join(', ')})` : ''}`)
 process.exit(bad.length ? 1 : 0)

@@ -21,6 +21,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type MarkdownIt from 'markdown-it'
 import { isSeq } from 'yaml'
+import { escapeHtml } from '../../core/html'
 import { DataError, parseYaml, assertSchema, type YamlData } from '../../core/schema'
 import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
 import { finderView, type FinderEntry, type FinderGroup, type FinderIndex } from '../../docs/data/commands/finder'
@@ -424,7 +425,7 @@ export function loadCommands(dir = DATA_DIR): CommandData {
 
 /** Inside a table cell: keep it on one line and escape the column separator. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ')
-const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escHtml = escapeHtml
 /** An inline code span that survives backticks in the content. */
 const code = (s: string) => (s.includes('`') ? '`` ' + s + ' ``' : '`' + s + '`')
 

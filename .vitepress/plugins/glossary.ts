@@ -26,6 +26,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { isScalar, type Scalar } from 'yaml'
 import { DataError, parseYaml, assertSchema } from '../../core/schema'
+import { escapeHtml as escapeHtmlCore } from '../../core/html'
 import { readFrontmatter } from '../../scripts/lib/frontmatter'
 import { lineOffset, pageFile } from './source-line'
 import { listLatestPages } from '../../scripts/lib/pages'
@@ -392,8 +393,8 @@ function resolveRefs(options: GlossaryPluginOptions) {
   }
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\{\{/g, '&#123;&#123;')
+/** core/html.ts, plus `{{` → entities: the output is Markdown that Vue compiles as a template */
+const escapeHtml = (s: string) => escapeHtmlCore(s).replace(/\{\{/g, '&#123;&#123;')
 
 function renderRef(tokens: Token[], idx: number): string {
   const t = tokens[idx]

@@ -79,7 +79,7 @@ const CONTAINER_SILENT = new Set(['code-group', 'raw', 'v-pre'])
 const REF = /\[\[\s*([A-Za-z0-9][\w.-]*)\s*(?:\|([^[\]]*))?\]\]/g
 const VUE_SYNTAX = /\{\{|\sv-(?:for|if|else|show|bind|on|html|text)\b|\s[:@][\w.-]+=/
 
-const decodeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#123;/g, '{').replace(/&amp;/g, '&')
+const decodeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#123;/g, '{').replace(/&amp;/g, '&')
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1')
 
 /** Context handed to the textual equivalents of components and HTML blocks. */

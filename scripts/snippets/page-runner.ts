@@ -68,6 +68,11 @@ export interface PageResult {
    * executed fences, scripts/snippets/pairs.ts), re-addressed to the translation's fences
    */
   coveredBy?: string
+  /**
+   * the failed snippets of a first attempt when the page passed on its one retry (on a fresh
+   * engine; scripts/snippets/suite.ts): the page counts as passed and the run lists it as flaky
+   */
+  flaky?: SnippetResult[]
 }
 
 export interface PageContext {

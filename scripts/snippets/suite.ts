@@ -205,7 +205,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       }
       results.sort((a, b) => a.page.localeCompare(b.page) || (a.lane ?? '').localeCompare(b.lane ?? ''))
       writeJson(opts.json, report)
-      if (!aborted && report.engine) for (const f of opts.statusFiles ?? []) recordStatus(f, report, !opts.pages.length && !opts.shard)
+      if (!aborted && forced === undefined && report.engine) for (const f of opts.statusFiles ?? []) recordStatus(f, report, !opts.pages.length && !opts.shard)
       log('')
       log(`engine: Docker Engine ${report.engine}, CLI ${report.cli}, Compose ${report.compose}, buildx ${report.buildx}, containerd ${report.containerd} (Debian ${eng.suite}: ${Object.entries(eng.packages).map(([k, v]) => `${k} ${v}`).join(', ')})`)
       for (const sub of eng.substituted) log(`!!! engine pin ${sub.pkg} ${sub.pinned} was not available; ran ${sub.used}`)
@@ -214,6 +214,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         log(`lane ${l}: ${summaryLine(report.laneTotals[l]!)}; ${lt.pages} pages, wall ${fmtMs(lt.wallMs)}, snippets ${fmtMs(lt.snippetMs)}, engine start/stop ${fmtMs(lt.sandboxMs)}, resets ${fmtMs(lt.cleanupMs)}`)
       }
       log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; wall ${fmtMs(report.timing.wallMs)} (${report.machine.cpus} CPUs, load average ${report.machine.loadStart} at start, ${report.machine.loadEnd} at end); report ${opts.json}`)
+      const flaky = results.filter((r) => r.flaky?.length)
+      if (flaky.length) log(`flaky: ${flaky.length} page run(s) passed only on their retry: ${flaky.map((r) => `[${r.lane}] ${r.page} (first attempt failed at line ${r.flaky!.map((x) => x.line).join(', ')})`).join('; ')}`)
       // pages and pairs only when the run had translations (keeps the plain line of other runs)
       log(summaryLine(report.totals, report.pairs.covered.length || report.pairs.translated.length ? report.pairs : undefined))
       const exitCode = forced ?? (report.totals.failed > 0 ? 1 : 0)
@@ -312,15 +314,32 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
           const root = path.join(state.dir, `p${++pageNo}`)
           const key = `${p.lane}:${p.page}`
           log(`▶ [${p.lane}] ${p.page}`)
-          let res: PageResult
           const done: SnippetResult[] = []
           inProgress.set(key, done)
-          try {
-            res = await runPage(p.page, p.fences, { sb, root, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
-          } catch (e) {
-            if (aborted) return
-            res = { page: p.page, lane: p.lane, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], lane: p.lane, detail: `runner error: ${(e as Error).message}` }] }
-            log(progressLine(res.snippets[0]))
+          const attempt = async (): Promise<PageResult> => {
+            done.length = 0
+            try {
+              return await runPage(p.page, p.fences, { sb: sb!, root, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
+            } catch (e) {
+              const r: PageResult = { page: p.page, lane: p.lane, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], lane: p.lane, detail: `runner error: ${(e as Error).message}` }] }
+              if (!aborted) log(progressLine(r.snippets[0]))
+              return r
+            }
+          }
+          let res = await attempt()
+          // One retry on a fresh engine for a failed page: a snippet that waits on a container
+          // (healthchecks, restarts, a server coming up) can miss its bound on a starved machine.
+          // A page that then passes counts as passed and is listed as flaky in the report and the
+          // summary; one that fails twice fails. (Playwright's `retries` with its "flaky" outcome.)
+          if (res.status === 'failed' && !aborted) {
+            const first = res
+            log(`  (${p.page} failed on ${p.lane}; once more on a fresh engine)`)
+            await stopSb(p.lane)
+            fs.rmSync(root, { recursive: true, force: true })
+            sb = await startSb(p.lane)
+            res = await attempt()
+            if (res.status !== 'failed') res.flaky = first.snippets.filter((s) => s.status === 'failed')
+            timing.snippetMs += first.snippetMs
           }
           if (aborted) return
           inProgress.delete(key)
@@ -352,6 +371,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
   } catch (e) {
     if (!aborted) {
       log(`runner error: ${(e as Error).stack ?? e}`)
+      // counted as a failure, so the totals say why the run failed (not "0 failed" and exit 1)
+      results.push({ page: '(runner)', status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: '(runner)#runner', page: '(runner)', line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], detail: `runner error: ${(e as Error).message}` }] })
       const done = await finish(1)
       return done
     }
