@@ -1,0 +1,46 @@
+/**
+ * Issue #12's first "done when": a snippet's verified badge follows the snippet, not its line.
+ * The status file is keyed by the fence's content id (core/snippet-status.ts, scripts/lib/fence-id.ts);
+ * the site's fence renderer (.vitepress/plugins/snippet-fence.ts) looks the result up by that id.
+ * Here a status file records one passed snippet of a page; the page is then edited in two ways.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import MarkdownIt from 'markdown-it'
+import { afterAll, describe, expect, it } from 'vitest'
+import { fenceHash } from '../../scripts/lib/fence-id'
+import { writeStatus } from '../../core/snippet-status'
+import { snippetFencePlugin } from '../../.vitepress/plugins/snippet-fence'
+
+const FENCE_INFO = 'console run'
+const FENCE_BODY = '$ docker run --rm busybox echo hi\nhi\n'
+const page = (above: string, body = FENCE_BODY) => `# 页面\n\n${above}\`\`\`${FENCE_INFO}\n${body}\`\`\`\n`
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-badge-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+const statusFile = path.join(dir, 'status.json')
+// the run recorded the snippet at line 3 of the original page, keyed by its content id
+writeStatus(statusFile, { engine: '28.5.2', compose: '2.40.3', date: '2026-11-29', pages: { 'docs/guide/x.md': { [fenceHash(FENCE_INFO, FENCE_BODY)]: { line: 3, status: 'passed' } } } })
+
+function badge(source: string): string {
+  const md = new MarkdownIt()
+  snippetFencePlugin(md, { statusFile })
+  const html = md.render(source, { relativePath: 'guide/x.md' })
+  const m = /<span class="snippet-badge"[^>]*>([^<]*)<\/span>/.exec(html)
+  if (!m) throw new Error(`no snippet badge in ${html}`)
+  return m[1]
+}
+
+describe('verified badge follows the snippet, not its line', () => {
+  it('shows the recorded result on the page as it was run', () => {
+    expect(badge(page(''))).toMatch(/^已验证 · Docker Engine 28\.5\.2/)
+  })
+  it('keeps it when text is inserted above the fence (the fence moves from line 3 to line 7)', () => {
+    expect(badge(page('新加的一段说明。\n\n又一段。\n\n'))).toMatch(/^已验证 · Docker Engine 28\.5\.2/)
+  })
+  it('drops it when the command is edited in place (same line, new content)', () => {
+    const edited = badge(page('', '$ docker run --rm busybox echo hello\nhello\n'))
+    expect(edited).not.toMatch(/已验证/)
+  })
+})
