@@ -229,12 +229,20 @@ export const PAGE = { width: 595.28, height: 841.89, margin: { top: 51, bottom: 
 export const CONTENT_CROP = { x: 0, y: PAGE.margin.top - 4, w: PAGE.width, h: PAGE.height - PAGE.margin.top - PAGE.margin.bottom + 8 }
 
 async function printOnce(reader: Page, html: string, bookUrl: string, file: string, header: string): Promise<void> {
-  // a fresh tab per print: no routes or media emulation left over from reading or the other pass
-  const page = await reader.context().newPage()
-  try {
-    await printIn(page, html, bookUrl, file, header)
-  } finally {
-    await page.close()
+  // a fresh tab per print: no routes or media emulation left over from reading or the other pass.
+  // Chromium's printToPDF answered "Printing failed" once for the 606-page book on a machine at load
+  // average ~14 (2026-11-29); the same book printed on the next try. So a failed print is tried once
+  // more in a new tab; a second failure is the error.
+  for (let attempt = 1; ; attempt++) {
+    const page = await reader.context().newPage()
+    try {
+      await printIn(page, html, bookUrl, file, header)
+      return
+    } catch (e) {
+      if (attempt >= 2 || !/Printing failed/.test((e as Error).message)) throw e
+    } finally {
+      await page.close()
+    }
   }
 }
 
