@@ -306,8 +306,11 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *  - glossary / define: a glossary entry, normally / when the query asks "X 是什么"
  *  - flag: a command reference entry when a flag was typed
  *  - minor: pages about the project (credits, changelog, contributing, status)
+ *  - page: per further section of the same teaching page (not /cli/, not the glossary) that
+ *    matches the whole query (square root of their number): a page that keeps talking about
+ *    the thing explains it; only its best section, so that one page does not fill the top
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -348,7 +351,8 @@ export interface RankedResult extends SearchResult { coverage: number }
  * is its best alternative's score (typed words count fully, synonyms and parts RANKING.synonym),
  * not their sum — a glossary entry that lists every alias must not outscore the page that
  * explains the thing. A section's score is the sum over concepts, times coverage², times the share
- * of concepts its own heading matches (+1), times its page kind's weight.
+ * of concepts its own heading matches (+1), times its page kind's weight; the best section of a
+ * teaching page also counts the page's other sections that match the whole query (RANKING.page).
  *
  * @returns results, best first: MiniSearch's result fields (id, title, titles, terms, match, …)
  *   with `score` replaced by ours and `coverage` (0–1) added
@@ -396,5 +400,20 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       coverage,
     })
   }
+  if (RANKING.page) {
+    const full = new Map<string, number>()
+    for (const r of out) if (r.coverage >= 1) full.set(pathOf(r.id), (full.get(pathOf(r.id)) ?? 0) + 1)
+    // only the page's best section: the bonus must not fill the top with one page
+    out.sort((x, y) => y.score - x.score)
+    const seen = new Set<string>()
+    for (const r of out) {
+      const path = pathOf(r.id)
+      if (seen.has(path) || !seen.add(path) || /^\/(en\/)?(cli|glossary)\//.test(path)) continue
+      const others = (full.get(path) ?? 0) - (r.coverage >= 1 ? 1 : 0)
+      r.score *= 1 + RANKING.page * Math.sqrt(others)
+    }
+  }
   return out.sort((x, y) => y.score - x.score)
 }
+
+const pathOf = (id: string) => id.replace(/#.*$/, '')

@@ -137,6 +137,28 @@ describe('ranking', () => {
   })
 })
 
+describe('ranking: a teaching page that keeps talking about the thing', () => {
+  // the reference entry and the page's first section score the same on their own (same text);
+  // the page has two more sections on the subject, the reference page has one, so the
+  // RANKING.page prior alone decides the order (without it the reference entry, added first, stays first)
+  const same = { title: '自定义网络', text: '自定义网络提供按名称解析。' }
+  const pageDocs = [
+    { id: '/cli/network#docker-network-create', titles: ['网络'], ...same },
+    { id: '/cli/network#docker-network-ls', title: 'docker network ls', titles: ['网络'], text: '列出自定义网络，包括默认网络和其他各种网络。' },
+    { id: '/network/user-defined#a', titles: ['网络'], ...same },
+    { id: '/network/user-defined#b', title: '为什么', titles: ['网络', '自定义网络'], text: '默认网络没有按名称解析，自定义网络有，因此推荐给多个容器使用。' },
+    { id: '/network/user-defined#c', title: '删除', titles: ['网络', '自定义网络'], text: '不用的自定义网络可以删除，但要先停掉连在上面的所有容器。' },
+  ]
+  const pm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  pm.addAll(pageDocs)
+  const pv = vocabularyOf(pm)
+  it('ranks the page\'s best section above an equally good reference entry', () => {
+    const got = searchSite(pm, '自定义网络', pv, { synonyms: [] }).map((r) => r.id)
+    expect(got[0]).toBe('/network/user-defined#a')
+    expect(got[1]).toBe('/cli/network#docker-network-create')
+  })
+})
+
 describe('index pruning', () => {
   const pruneDocs = [
     { id: '/a#x', title: '数据卷', titles: [], text: '数据卷的寿命不随容器结束；这个比方很啰嗦。' },
