@@ -13,7 +13,8 @@
  * then commit docs/v/<name>, versions.json and the changelog together.
  */
 import path from 'node:path'
-import { cutVersion, DOCS_DIR } from './lib/versions'
+import { DOCS_DIR } from '../core/versions'
+import { cutVersion } from './lib/versions'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 
 const { name, force, date } = parseOrExit('version:cut', 'npm run version:cut -- <name> [--force] [--date YYYY-MM-DD]\n  e.g. npm run version:cut -- 2026.11', () => {

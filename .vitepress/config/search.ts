@@ -14,7 +14,7 @@ import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { loadGlossary } from '../plugins/glossary'
 import { commandKeywords, loadCommands } from '../plugins/commands'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter } from '../../core/frontmatter'
 
 export interface SearchSetup {
   lexicon: Lexicon

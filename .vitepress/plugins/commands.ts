@@ -23,9 +23,9 @@ import type MarkdownIt from 'markdown-it'
 import { isSeq } from 'yaml'
 import { escapeHtml } from '../../core/html'
 import { DataError, parseYaml, assertSchema, type YamlData } from '../../core/schema'
-import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
+import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from '../../core/snippet-syntax'
 import { finderView, type FinderEntry, type FinderGroup, type FinderIndex } from '../../docs/data/commands/finder'
-import { hasChinese, localePath, pageLang, type Lang } from './page-lang'
+import { hasChinese, localePath, pageLang, type Lang } from '../../core/page-lang'
 
 // import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

@@ -27,11 +27,11 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { isScalar, type Scalar } from 'yaml'
 import { DataError, parseYaml, assertSchema } from '../../core/schema'
 import { escapeHtml as escapeHtmlCore } from '../../core/html'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter } from '../../core/frontmatter'
 import { lineOffset, pageFile } from './source-line'
-import { listLatestPages } from '../../scripts/lib/pages'
-import { pageLang, localePath, type Lang } from './page-lang'
-import { FROZEN_DIR, RELEASE_GLOSSARY, splitVersion } from '../../scripts/lib/version-paths'
+import { listLatestPages } from '../../core/pages'
+import { pageLang, localePath, type Lang } from '../../core/page-lang'
+import { FROZEN_DIR, RELEASE_GLOSSARY, splitVersion } from '../../core/version-paths'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const ROOT = path.resolve(HERE, '../..')

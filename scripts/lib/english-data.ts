@@ -10,8 +10,8 @@
 import path from 'node:path'
 import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../.vitepress/plugins/glossary'
 import { loadCommands, DATA_DIR, type CommandData } from '../../.vitepress/plugins/commands'
-import { readCorrections, CORRECTIONS_DIR, type Correction } from './corrections'
-import { hasChinese } from '../../.vitepress/plugins/page-lang'
+import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../core/corrections'
+import { hasChinese } from '../../core/page-lang'
 
 /** Flip to true once the English data is merged: then `npm test` fails on any missing English text. */
 export const ENGLISH_DATA_REQUIRED = true

@@ -15,10 +15,10 @@ import {
   parseGroupFile,
 } from '../../.vitepress/plugins/commands'
 import { copyText, commandHref, editDistance, filterCommands, rankCommands } from '../../docs/data/commands/finder'
-import { parseFenceInfo, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
+import { parseFenceInfo, RUNNABLE_LANGS } from '../../core/snippet-syntax'
 import { checkCjk } from '../../scripts/lib/cjk-lint'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter } from '../../core/frontmatter'
 
 const data = loadCommands()
 const index = finderIndex(data, 'zh')

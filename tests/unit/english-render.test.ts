@@ -12,8 +12,8 @@ import { glossaryJson, glossaryListSource, glossaryPlugin, loadGlossary, parseTe
 import { commandsJson, expandCommandMarkersWithMap, loadCommands, parseGroupFile, type CommandData } from '../../.vitepress/plugins/commands'
 import { finderIndex } from '../../.vitepress/plugins/commands'
 import { filterCommands, finderView } from '../../docs/data/commands/finder'
-import { readCorrections } from '../../scripts/lib/corrections'
-import { pageLang, localePath } from '../../.vitepress/plugins/page-lang'
+import { readCorrections } from '../../core/corrections'
+import { pageLang, localePath } from '../../core/page-lang'
 
 const errorOf = (fn: () => unknown): string => {
   try {
