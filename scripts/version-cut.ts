@@ -29,7 +29,7 @@ const { name, force, date } = parseOrExit('version:cut', 'npm run version:cut --
 // The data-driven parts of the pages are frozen too: command markers are expanded into the pages,
 // the glossary is snapshotted into the release (why: .vitepress/plugins/glossary.ts, "Frozen
 // releases"). Loading either must succeed: a release that still depends on today's data is not frozen.
-const { expandCommandMarkers: expand } = await import('../.vitepress/plugins/commands')
+const { expandCommandMarkers: expand } = await import('../core/commands')
 const { releaseGlossary } = await import('../.vitepress/plugins/glossary')
 
 try {

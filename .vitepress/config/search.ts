@@ -13,7 +13,7 @@ import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, 
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { loadGlossary } from '../plugins/glossary'
-import { commandKeywords, loadCommands } from '../plugins/commands'
+import { commandKeywords, loadCommands } from '../../core/commands'
 import { readFrontmatter } from '../../core/frontmatter'
 
 export interface SearchSetup {

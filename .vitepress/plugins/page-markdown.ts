@@ -7,7 +7,7 @@
  *  - frontmatter: dropped; its `title` becomes the `# H1` when the page has none, and a blockquote
  *    under the H1 gives the canonical page URL, the description and the verification facts the
  *    page footer shows (versionFactsText, core/version-paths.ts);
- *  - `<!-- commands:… -->` markers: expanded by expandCommandMarkersWithMap (plugins/commands.ts);
+ *  - `<!-- commands:… -->` markers: expanded by expandCommandMarkersWithMap (core/commands.ts);
  *    `[[glossary-list]]`: glossaryListSource(…, { html: false }) (plugins/glossary.ts);
  *  - `[[id]]` / `[[id|文字]]`: a link to the glossary entry (plain text in headings and link texts,
  *    like the site); an unknown id fails with file:line (GlossaryError);
@@ -34,7 +34,7 @@ import { markdownPath, routeOf, versionFactsText } from '../../core/version-path
 import { versionPageData, versionsClientData } from '../../core/versions'
 import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
 import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
-import { expandCommandMarkersWithMap } from './commands'
+import { expandCommandMarkersWithMap } from '../../core/commands'
 import { GlossaryError, LIST_MARKER, glossaryListSource, pageGlossary, scanUsage, suggestIds, termUrl, type Glossary } from './glossary'
 import { pageLang } from '../../core/page-lang'
 import { diagramInfo } from './mermaid'

@@ -11,7 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { listPages } from '../../core/pages'
-import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
+import { expandCommandMarkers } from '../../core/commands'
 import { glossaryListSource, loadGlossary, scanUsage } from '../../.vitepress/plugins/glossary'
 import { readSections, sidebarFor, navFor, compactSidebar } from '../../.vitepress/config/sidebar'
 import { SITE } from '../../.vitepress/config/site'

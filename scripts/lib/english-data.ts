@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../.vitepress/plugins/glossary'
-import { loadCommands, DATA_DIR, type CommandData } from '../../.vitepress/plugins/commands'
+import { loadCommands, DATA_DIR, type CommandData } from '../../core/commands'
 import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../core/corrections'
 import { hasChinese } from '../../core/page-lang'
 

@@ -80,7 +80,7 @@ export interface FreezeContext {
   statusKey: string
   status: SnippetStatus
   /**
-   * expands `<!-- commands:… -->` markers (from .vitepress/plugins/commands.ts); throws with
+   * expands `<!-- commands:… -->` markers (from core/commands.ts); throws with
    * file:line on a marker it cannot expand. Without it, a page holding a marker fails the cut.
    */
   expand?: (source: string, file: string) => string
@@ -239,7 +239,7 @@ export function freezePage(text: string, ctx: FreezeContext): FreezeResult {
   if (/<!--\s*commands?\s*:/i.test(out)) {
     if (!ctx.expand) {
       const line = out.split('\n').findIndex((l) => /<!--\s*commands?\s*:/i.test(l)) + 1
-      throw new Error(`${ctx.statusKey}:${line}: command marker cannot be expanded: the command reference data was not loaded (.vitepress/plugins/commands.ts)`)
+      throw new Error(`${ctx.statusKey}:${line}: command marker cannot be expanded: the command reference data was not loaded (core/commands.ts)`)
     }
     out = ctx.expand(out, ctx.statusKey)
   }

@@ -7,7 +7,7 @@
  * never closed (markdown-it silently runs it to the end of the document or container) is an
  * error that points at its opening line.
  */
-import { expandCommandMarkersWithMap } from '../../.vitepress/plugins/commands'
+import { expandCommandMarkersWithMap } from '../../core/commands'
 import fs from 'node:fs'
 import MarkdownIt from 'markdown-it'
 import { fenceHash } from '../../core/fence-id'

@@ -59,12 +59,8 @@ const PENDING = new Set<string>([
   'docs/about/snippet-status.data.ts: imports scripts/snippets/standins/recipes',
   'scripts/bench.ts: imports .vitepress/plugins/mermaid-render',
   'scripts/check-diagrams.ts: imports .vitepress/plugins/mermaid-render',
-  'scripts/lib/bench-stock.ts: imports .vitepress/plugins/commands',
   'scripts/lib/bench-stock.ts: imports .vitepress/plugins/glossary',
   'scripts/lib/english-data.ts: imports .vitepress/plugins/glossary',
-  'scripts/lib/english-data.ts: imports .vitepress/plugins/commands',
-  'scripts/snippets/extract.ts: imports .vitepress/plugins/commands',
-  'scripts/version-cut.ts: imports .vitepress/plugins/commands',
   'scripts/version-cut.ts: imports .vitepress/plugins/glossary',
 ])
 
