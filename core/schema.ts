@@ -4,7 +4,7 @@
  * The schemas live in schemas/ at the repository root (draft-07, the draft Ajv's default class
  * implements, as in core/snippet-status.ts); editors get the same files through
  * `.vscode/settings.json` "yaml.schemas" (yaml-language-server). This module is in core/ because
- * both sides use it: the site (.vitepress/plugins/glossary.ts, commands.ts), the scripts, and the
+ * both sides use it: the site and the scripts (through core/glossary.ts, core/commands.ts), and the
  * other core modules (core/frontmatter.ts, corrections.ts); core/ imports neither .vitepress nor scripts.
  *
  * What a schema says is checked here once; what spans fields in ways a schema cannot say well

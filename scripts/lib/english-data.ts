@@ -8,7 +8,7 @@
  * Set ENGLISH_DATA_REQUIRED to true to make every gap a test failure.
  */
 import path from 'node:path'
-import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../.vitepress/plugins/glossary'
+import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../core/glossary'
 import { loadCommands, DATA_DIR, type CommandData } from '../../core/commands'
 import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../core/corrections'
 import { hasChinese } from '../../core/page-lang'

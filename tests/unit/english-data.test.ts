@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ENGLISH_DATA_REQUIRED, englishDataGaps, formatGap, summarizeGaps } from '../../scripts/lib/english-data'
-import { parseTermFile, type Glossary } from '../../.vitepress/plugins/glossary'
+import { parseTermFile, type Glossary } from '../../core/glossary'
 import { parseGroupFile } from '../../core/commands'
 
 describe('English data completeness', () => {

@@ -60,7 +60,6 @@ const PENDING = new Set<string>([
   'scripts/bench.ts: imports .vitepress/plugins/mermaid-render',
   'scripts/check-diagrams.ts: imports .vitepress/plugins/mermaid-render',
   'scripts/lib/bench-stock.ts: imports .vitepress/plugins/glossary',
-  'scripts/lib/english-data.ts: imports .vitepress/plugins/glossary',
   'scripts/version-cut.ts: imports .vitepress/plugins/glossary',
 ])
 

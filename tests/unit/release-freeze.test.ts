@@ -11,7 +11,8 @@ import MarkdownIt from 'markdown-it'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cutVersion } from '../../scripts/lib/versions'
 import { expandCommandMarkers } from '../../core/commands'
-import { DOCS_DIR, GLOSSARY_DIR, glossaryPlugin, releaseGlossary } from '../../.vitepress/plugins/glossary'
+import { DOCS_DIR, GLOSSARY_DIR } from '../../core/glossary'
+import { glossaryPlugin, releaseGlossary } from '../../.vitepress/plugins/glossary'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-freeze-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
