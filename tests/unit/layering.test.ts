@@ -56,7 +56,6 @@ const PENDING = new Set<string>([
   '.vitepress/plugins/page-markdown.ts: imports scripts/lib/cartridge',
   '.vitepress/plugins/page-markdown.ts: imports scripts/lib/pdf-book',
   'docs/about/offline.data.ts: imports scripts/lib/pdf-book',
-  'docs/about/snippet-status.data.ts: imports scripts/snippets/standins/recipes',
   'scripts/bench.ts: imports .vitepress/plugins/mermaid-render',
   'scripts/check-diagrams.ts: imports .vitepress/plugins/mermaid-render',
   'scripts/lib/bench-stock.ts: imports .vitepress/plugins/glossary',
