@@ -4,8 +4,8 @@
  * The schemas live in schemas/ at the repository root (draft-07, the draft Ajv's default class
  * implements, as in core/snippet-status.ts); editors get the same files through
  * `.vscode/settings.json` "yaml.schemas" (yaml-language-server). This module is in core/ because
- * both sides use it: the site (.vitepress/plugins/glossary.ts, commands.ts) and the scripts
- * (scripts/lib/frontmatter.ts, corrections.ts), and core/ imports neither of them.
+ * both sides use it: the site and the scripts (through core/glossary.ts, core/commands.ts), and the
+ * other core modules (core/frontmatter.ts, corrections.ts); core/ imports neither .vitepress nor scripts.
  *
  * What a schema says is checked here once; what spans fields in ways a schema cannot say well
  * (an id equal to the file name, names unique across files, references, the line inside a text

@@ -11,7 +11,7 @@
  *     stores: image stores the run covered ("containerd" | "overlay2"),
  *     date: "YYYY-MM-DD", mode: "standins" | "real-images",
  *     pages: { "docs/guide/x.md": { "<fence content id>": { line, status, stores?, from? } } } }
- * The key of a snippet is its fence's content id (scripts/lib/fence-id.ts): editing text above a
+ * The key of a snippet is its fence's content id (core/fence-id.ts): editing text above a
  * fence keeps its result, editing the fence drops it. `line` (1-based, in the page source) is only
  * for display. `stores`: the stores the snippet passed on (absent for norun/skipped).
  * `from`: on a translation (docs/en/…, core/translation.ts) whose executed fences equal its

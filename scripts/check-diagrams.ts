@@ -6,7 +6,7 @@
  *   npx tsx scripts/check-diagrams.ts
  */
 import path from 'node:path'
-import { listPages } from './lib/pages'
+import { listPages } from '../core/pages'
 import { parseCli, parseOrExit } from './lib/cli-args'
 import { collectDiagrams, renderDiagrams } from '../.vitepress/plugins/mermaid-render'
 

@@ -10,8 +10,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { compileTemplate } from 'vue/compiler-sfc'
-import { readFrontmatter, validateFrontmatter } from './lib/frontmatter'
-import { listPages } from './lib/pages'
+import { readFrontmatter, validateFrontmatter } from '../core/frontmatter'
+import { listPages } from '../core/pages'
 import { parseCli, parseOrExit } from './lib/cli-args'
 
 /**

@@ -12,9 +12,9 @@ import path from 'node:path'
 import { lint } from 'markdownlint/promise'
 import { applyFixes } from 'markdownlint'
 import { parse as parseJsonc } from './lib/jsonc'
-import { listLatestPages } from './lib/pages'
+import { listLatestPages } from '../core/pages'
 import { checkCjk, checkDataTerms, checkEnglish, fixCjk } from './lib/cjk-lint'
-import { isEnglishPage } from './lib/frontmatter'
+import { isEnglishPage } from '../core/frontmatter'
 import { parseCli, parseOrExit } from './lib/cli-args'
 
 /** The YAML data files under docs/data/<kind>/ (glossary, commands, corrections), sorted. */

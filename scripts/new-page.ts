@@ -12,7 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readFrontmatter } from './lib/frontmatter'
+import { readFrontmatter } from '../core/frontmatter'
 import { EN_DIR, stampText } from './lib/translations'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 

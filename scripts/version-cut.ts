@@ -13,7 +13,8 @@
  * then commit docs/v/<name>, versions.json and the changelog together.
  */
 import path from 'node:path'
-import { cutVersion, DOCS_DIR } from './lib/versions'
+import { DOCS_DIR } from '../core/versions'
+import { cutVersion } from './lib/versions'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 
 const { name, force, date } = parseOrExit('version:cut', 'npm run version:cut -- <name> [--force] [--date YYYY-MM-DD]\n  e.g. npm run version:cut -- 2026.11', () => {
@@ -28,7 +29,7 @@ const { name, force, date } = parseOrExit('version:cut', 'npm run version:cut --
 // The data-driven parts of the pages are frozen too: command markers are expanded into the pages,
 // the glossary is snapshotted into the release (why: .vitepress/plugins/glossary.ts, "Frozen
 // releases"). Loading either must succeed: a release that still depends on today's data is not frozen.
-const { expandCommandMarkers: expand } = await import('../.vitepress/plugins/commands')
+const { expandCommandMarkers: expand } = await import('../core/commands')
 const { releaseGlossary } = await import('../.vitepress/plugins/glossary')
 
 try {

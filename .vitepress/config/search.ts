@@ -12,9 +12,9 @@ import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
-import { loadGlossary } from '../plugins/glossary'
-import { commandKeywords, loadCommands } from '../plugins/commands'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { loadGlossary } from '../../core/glossary'
+import { commandKeywords, loadCommands } from '../../core/commands'
+import { readFrontmatter } from '../../core/frontmatter'
 
 export interface SearchSetup {
   lexicon: Lexicon

@@ -10,21 +10,21 @@ import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin } from './search'
-import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
 import { commandsPlugin, commandsJson } from '../plugins/commands'
 import { jsonExports } from '../plugins/json-exports'
-// versions and embedding (scripts/lib/versions.ts, .vitepress/theme/embed.ts)
+// versions and embedding (core/versions.ts, .vitepress/theme/embed.ts)
 import { embedLinesPlugin } from '../plugins/embed-lines'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
-import { versionPageData } from '../../scripts/lib/versions'
+import { versionPageData } from '../../core/versions'
 import { writeCartridges } from '../../scripts/lib/cartridge'
 import { addRedirectScript } from './trailing-slash'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
-import { markdownPath } from '../../scripts/lib/version-paths'
+import { markdownPath } from '../../core/version-paths'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DefaultTheme } from 'vitepress'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter } from '../../core/frontmatter'
 
 export interface PageEntry { text: string; link: string; order: number }
 export interface Section { dir: string; text: string; link: string; order: number; group?: string; items: PageEntry[] }
@@ -83,7 +83,7 @@ export function navFor(sections: Section[], groupText: (group: string) => string
 /**
  * Frozen releases (docs/v/<name>/, made by `npm run version:cut`): each gets its own sidebar tree
  * under /v/<name>/, so reading an old release stays inside it, and its English edition (from
- * releases cut after it existed) one under /v/<name>/en/. (versions: scripts/lib/versions.ts)
+ * releases cut after it existed) one under /v/<name>/en/. (versions: core/versions.ts)
  */
 export function versionSidebars(srcDir: string): DefaultTheme.SidebarMulti {
   const root = path.join(srcDir, 'v')

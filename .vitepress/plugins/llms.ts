@@ -4,7 +4,7 @@
  *
  *  - `<page>.md` for every page VitePress builds (all locales, frozen releases under /v/): the
  *    page's source path, so /network/port-mapping → /network/port-mapping.md and the section page
- *    /guide/ → /guide/index.md (markdownPath, scripts/lib/version-paths.ts);
+ *    /guide/ → /guide/index.md (markdownPath, core/version-paths.ts);
  *  - `/llms.txt`: the llms.txt index (https://llmstxt.org: an H1, a blockquote summary, notes, then
  *    one H2 per sidebar section with `- [title](url.md): description` lines and an `## Optional`
  *    section), kept under LLMS_TXT_LIMIT bytes, because tools load it whole;
@@ -17,10 +17,10 @@ import path from 'node:path'
 import type { Plugin } from 'vite'
 import { SITE } from '../config/site'
 import { readSections, type Section } from '../config/sidebar'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
-import { listPages } from '../../scripts/lib/pages'
-import { readRegistry, readSnippetStatus } from '../../scripts/lib/versions'
-import { FROZEN_DIR } from '../../scripts/lib/version-paths'
+import { readFrontmatter } from '../../core/frontmatter'
+import { listPages } from '../../core/pages'
+import { readRegistry, readSnippetStatus } from '../../core/versions'
+import { FROZEN_DIR } from '../../core/version-paths'
 import { absoluteUrl, markdownPath, pageMarkdownFile } from './page-markdown'
 
 /** llms.txt must stay small: tools read it whole (docs.docker.com's ~50,000 tokens was too much). */

@@ -6,12 +6,12 @@
  * syntax, so the copy says what the page says):
  *  - frontmatter: dropped; its `title` becomes the `# H1` when the page has none, and a blockquote
  *    under the H1 gives the canonical page URL, the description and the verification facts the
- *    page footer shows (versionFactsText, scripts/lib/version-paths.ts);
- *  - `<!-- commands:… -->` markers: expanded by expandCommandMarkersWithMap (plugins/commands.ts);
+ *    page footer shows (versionFactsText, core/version-paths.ts);
+ *  - `<!-- commands:… -->` markers: expanded by expandCommandMarkersWithMap (core/commands.ts);
  *    `[[glossary-list]]`: glossaryListSource(…, { html: false }) (plugins/glossary.ts);
  *  - `[[id]]` / `[[id|文字]]`: a link to the glossary entry (plain text in headings and link texts,
  *    like the site); an unknown id fails with file:line (GlossaryError);
- *  - fence info: parseFenceInfo (scripts/lib/snippet-syntax.ts) reduces ```sh run / norun="…" /
+ *  - fence info: parseFenceInfo (core/snippet-syntax.ts) reduces ```sh run / norun="…" /
  *    file=… / [title] {1,3} to the language; the file name, the norun reason and a code-group tab
  *    title become a line above the block, as the site shows them in the bar above the code;
  *  - ```mermaid: the source stays; above it the text alternative (accTitle/accDescr, read by
@@ -28,15 +28,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
-import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
-import { markdownPath, routeOf, versionFactsText } from '../../scripts/lib/version-paths'
-import { versionPageData, versionsClientData } from '../../scripts/lib/versions'
+import { readFrontmatter } from '../../core/frontmatter'
+import { parseFenceInfo } from '../../core/snippet-syntax'
+import { markdownPath, routeOf, versionFactsText } from '../../core/version-paths'
+import { versionPageData, versionsClientData } from '../../core/versions'
 import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
 import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
-import { expandCommandMarkersWithMap } from './commands'
-import { GlossaryError, LIST_MARKER, glossaryListSource, pageGlossary, scanUsage, suggestIds, termUrl, type Glossary } from './glossary'
-import { pageLang } from './page-lang'
+import { expandCommandMarkersWithMap } from '../../core/commands'
+import { GlossaryError, suggestIds, termUrl, type Glossary } from '../../core/glossary'
+import { LIST_MARKER, glossaryListSource, pageGlossary, scanUsage } from './glossary'
+import { pageLang } from '../../core/page-lang'
 import { diagramInfo } from './mermaid'
 import corrections from '../../docs/about/corrections.data'
 import snippetStatus, { type SnippetStatusData } from '../../docs/about/snippet-status.data'

@@ -1,5 +1,5 @@
 /**
- * Renders the runnable-snippet convention (scripts/lib/snippet-syntax.ts): strips our words from
+ * Renders the runnable-snippet convention (core/snippet-syntax.ts): strips our words from
  * the fence info so shiki sees only the language, and labels each block — file name for `file=`,
  * "not run: reason" for `norun`, and the verification badge for `run` snippets (from the last
  * snippet report, docs/.snippet-status.json, read through core/snippet-status.ts; a broken file
@@ -9,8 +9,8 @@
  */
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from './source-line'
-import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
-import { fenceHash } from '../../scripts/lib/fence-id'
+import { parseFenceInfo } from '../../core/snippet-syntax'
+import { fenceHash } from '../../core/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
 import { sourceOfTranslation } from '../../core/translation'
 import { escapeHtml } from '../../core/html'

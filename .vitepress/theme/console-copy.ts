@@ -11,7 +11,7 @@
  *    blocks (tests/browser/copy.test.ts checks every fence kind).
  * Other blocks copy like VitePress: without `.vp-copy-ignore` and removed diff lines.
  */
-import { consoleCommands } from '../../scripts/lib/snippet-syntax'
+import { consoleCommands } from '../../core/snippet-syntax'
 import { copyToClipboard, selectForManualCopy } from './clipboard'
 
 function blockText(button: HTMLElement, pre: HTMLElement): string {

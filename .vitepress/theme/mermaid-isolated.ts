@@ -26,7 +26,7 @@ export interface MermaidApi {
  * @param mermaid the Mermaid API object
  * @param id      element id for the SVG, unique in the page (letters, digits, `-`, `_`)
  * @param source  the diagram's text (the fence content)
- * @param config  Mermaid config (scripts/lib/mermaid-config.ts)
+ * @param config  Mermaid config (core/mermaid-config.ts)
  * @param host    element to render inside (its width is the diagram's layout width)
  * @returns the SVG markup
  * @throws Mermaid's error (message with "line N" for a syntax error); the DOM is left as it was

@@ -1,6 +1,6 @@
 /** Build-time data for <CorrectionsList />: every correction to the source articles. */
 import { defineLoader } from 'vitepress'
-import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../scripts/lib/corrections'
+import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../core/corrections'
 
 export type CorrectionItem = Pick<Correction, 'source' | 'original' | 'correction' | 'correction_en' | 'page'>
 declare const data: CorrectionItem[]

@@ -3,7 +3,7 @@
  * written by the harness) and the list of offline stand-in images it used.
  */
 import { defineLoader } from 'vitepress'
-import { RECIPES } from '../../scripts/snippets/standins/recipes'
+import { RECIPES } from '../../core/standins/recipes'
 import { readStatus } from '../../core/snippet-status'
 
 export interface SnippetStatusData {

@@ -4,7 +4,7 @@
  * A separate loader from glossary.data.ts so each language's popover chunk carries one language only.
  */
 import { defineLoader } from 'vitepress'
-import { clientTerms, loadGlossary, type ClientTerm } from '../../.vitepress/plugins/glossary'
+import { clientTerms, loadGlossary, type ClientTerm } from '../../core/glossary'
 
 declare const data: Record<string, ClientTerm>
 export { data }

@@ -4,7 +4,7 @@
  * glossary page itself at Markdown level (see `[[glossary-list]]` in .vitepress/plugins/glossary.ts).
  */
 import { defineLoader } from 'vitepress'
-import { clientTerms, loadGlossary, type ClientTerm } from '../../.vitepress/plugins/glossary'
+import { clientTerms, loadGlossary, type ClientTerm } from '../../core/glossary'
 
 export type { ClientTerm }
 declare const data: Record<string, ClientTerm>

@@ -10,9 +10,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { listPages } from './pages'
-import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
-import { glossaryListSource, loadGlossary, scanUsage } from '../../.vitepress/plugins/glossary'
+import { listPages } from '../../core/pages'
+import { expandCommandMarkers } from '../../core/commands'
+import { loadGlossary } from '../../core/glossary'
+import { glossaryListSource, scanUsage } from '../../.vitepress/plugins/glossary'
 import { readSections, sidebarFor, navFor, compactSidebar } from '../../.vitepress/config/sidebar'
 import { SITE } from '../../.vitepress/config/site'
 import { escapeHtml } from '../../core/html'

@@ -8,10 +8,10 @@
  * Set ENGLISH_DATA_REQUIRED to true to make every gap a test failure.
  */
 import path from 'node:path'
-import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../.vitepress/plugins/glossary'
-import { loadCommands, DATA_DIR, type CommandData } from '../../.vitepress/plugins/commands'
-import { readCorrections, CORRECTIONS_DIR, type Correction } from './corrections'
-import { hasChinese } from '../../.vitepress/plugins/page-lang'
+import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../core/glossary'
+import { loadCommands, DATA_DIR, type CommandData } from '../../core/commands'
+import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../core/corrections'
+import { hasChinese } from '../../core/page-lang'
 
 /** Flip to true once the English data is merged: then `npm test` fails on any missing English text. */
 export const ENGLISH_DATA_REQUIRED = true

@@ -7,7 +7,7 @@
  *    `{#id}`s (a Chinese explicit id becomes an English one), and the same runnable fences (`run`
  *    or `file=`) with the same info strings apart from labels;
  *  - drift: the translation stamp in an English page's frontmatter (shape and validation:
- *    TRANSLATION_FIELD in scripts/lib/frontmatter.ts) records the hash of the Chinese file it
+ *    TRANSLATION_FIELD in core/frontmatter.ts) records the hash of the Chinese file it
  *    translates; a page is stale when the Chinese file's hash differs (the idea of Kubernetes'
  *    `lsync`).
  *
@@ -18,10 +18,10 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { listLatestPages, listPages } from './pages'
-import { readFrontmatter, type TranslationStamp } from './frontmatter'
-import { fenceInfoKey } from './fence-id'
-import { parseFenceInfo } from './snippet-syntax'
+import { listLatestPages, listPages } from '../../core/pages'
+import { readFrontmatter, type TranslationStamp } from '../../core/frontmatter'
+import { fenceInfoKey } from '../../core/fence-id'
+import { parseFenceInfo } from '../../core/snippet-syntax'
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 
@@ -54,8 +54,8 @@ export interface Fence { info: string; line: number }
 /**
  * The `##`/`###` headings and the runnable fences of a Markdown page, outside code fences.
  * Lines are 1-based in the file. A fence is runnable when its info string has the word `run` or
- * a `file=` attribute (scripts/lib/snippet-syntax.ts: both change what the snippet runner does);
- * they are compared without their labels (scripts/lib/fence-id.ts fenceInfoKey).
+ * a `file=` attribute (core/snippet-syntax.ts: both change what the snippet runner does);
+ * they are compared without their labels (core/fence-id.ts fenceInfoKey).
  */
 export function outline(text: string): { headings: Heading[]; fences: Fence[] } {
   const headings: Heading[] = []

@@ -1,17 +1,17 @@
 /**
  * Find the code fences of a Markdown page, in order, with 1-based line numbers and the parsed
- * snippet meta (scripts/lib/snippet-syntax.ts).
+ * snippet meta (core/snippet-syntax.ts).
  *
  * markdown-it decides what is a fence, so fences inside HTML comments, inside 4-backtick `md`
  * examples or indented code are not snippets — exactly what the site renders. A fence that is
  * never closed (markdown-it silently runs it to the end of the document or container) is an
  * error that points at its opening line.
  */
-import { expandCommandMarkersWithMap } from '../../.vitepress/plugins/commands'
+import { expandCommandMarkersWithMap } from '../../core/commands'
 import fs from 'node:fs'
 import MarkdownIt from 'markdown-it'
-import { fenceHash } from '../lib/fence-id'
-import { parseFenceInfo, SnippetSyntaxError, type FenceMeta } from '../lib/snippet-syntax'
+import { fenceHash } from '../../core/fence-id'
+import { parseFenceInfo, SnippetSyntaxError, type FenceMeta } from '../../core/snippet-syntax'
 
 export interface Fence {
   /** the page, as given (usually repo-relative, e.g. docs/guide/x.md) */

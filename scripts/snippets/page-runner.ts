@@ -17,7 +17,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { outputMatches, parseConsole, WILDCARD_LINES } from '../lib/snippet-syntax'
+import { outputMatches, parseConsole, WILDCARD_LINES } from '../../core/snippet-syntax'
 import { DIST_DIR } from '../lib/static-server'
 import { writeDockerConfig } from './cli-plugins'
 import type { Lane } from './config'

@@ -4,7 +4,7 @@
  * A page's snippets share one shell, working directory and engine, so what a snippet does depends
  * on every fence the runner acted on before it. The decision is therefore per page: an English
  * page (core/translation.ts pairs it with its Chinese source) whose sequence of executed fences
- * (`run` and `file` fences, by content id, scripts/lib/fence-id.ts) equals its source's is *covered*:
+ * (`run` and `file` fences, by content id, core/fence-id.ts) equals its source's is *covered*:
  * it is not run, and its results are the source's, recorded under the English page with
  * `from: <source page>` (contract: core/snippet-status.ts). Its `norun` fences are its own (their
  * reason is translated) and recorded from the English page.

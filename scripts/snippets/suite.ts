@@ -3,11 +3,11 @@
  * sandbox engines (one per job), run pages on them, reset engines between pages, stop and
  * sweep at the end — also after failures, timeouts and SIGINT/SIGTERM.
  */
-import { listLatestPages } from '../lib/pages'
+import { listLatestPages } from '../../core/pages'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { SnippetSyntaxError } from '../lib/snippet-syntax'
+import { SnippetSyntaxError } from '../../core/snippet-syntax'
 import { resetEngine, isEmpty } from './cleanup'
 import { CACHE_DIR, LANES, REAL_IMAGES, type Lane } from './config'
 import { engineVersions, ensureEngine } from './engine'

@@ -2,7 +2,7 @@
  * Copy buttons give exactly the text the snippet harness works with (issue 13, class 3):
  *  - every fence but `console`: the fence content as written (without its final newline), so a
  *    `sh`/`bash`/`shell` heredoc body line starting with `$ ` or `> ` is copied as it is shown;
- *  - `console`: only the commands (scripts/lib/snippet-syntax.ts consoleCommands).
+ *  - `console`: only the commands (core/snippet-syntax.ts consoleCommands).
  * The fixture (tests/fixtures/copy/fences.md, one fence per kind) is rendered with the site's own
  * Markdown pipeline (shared config: shiki, snippet labels, embed lines) and put into a built page,
  * where the theme's copy handler (.vitepress/theme/console-copy.ts) is live; the clipboard is read
@@ -14,7 +14,7 @@ import { createMarkdownRenderer } from 'vitepress'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shared, SRC_DIR } from '../../.vitepress/config/shared'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
-import { consoleCommands } from '../../scripts/lib/snippet-syntax'
+import { consoleCommands } from '../../core/snippet-syntax'
 import { session, type Session } from './helpers'
 
 const FIXTURE = path.resolve('tests/fixtures/copy/fences.md')

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDiagrams, renderDiagrams } from '../../scripts/check-diagrams'
 import { launchBrowser, type Browser } from '../../scripts/lib/browser'
-import { mermaidConfig } from '../../scripts/lib/mermaid-config'
+import { mermaidConfig } from '../../core/mermaid-config'
 import { renderIsolated } from '../../.vitepress/theme/mermaid-isolated'
 
 const require = createRequire(import.meta.url)

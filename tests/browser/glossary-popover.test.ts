@@ -5,7 +5,7 @@
  * separate <GlossaryTermEn> chunk for /en/ pages).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientTerms, loadGlossary } from '../../.vitepress/plugins/glossary'
+import { clientTerms, loadGlossary } from '../../core/glossary'
 import { session, type Session } from './helpers'
 
 let s: Session

@@ -14,7 +14,7 @@ import { DIST_DIR, resolveFile } from '../../scripts/lib/static-server'
 import { pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
 import { SITE } from '../../.vitepress/config/site'
 import { LLMS_TXT_LIMIT, sidebarOrder } from '../../.vitepress/plugins/llms'
-import { routeOf } from '../../scripts/lib/version-paths'
+import { routeOf } from '../../core/version-paths'
 import { baseUrl, session, type Session } from './helpers'
 
 const DIST = path.resolve(DIST_DIR)

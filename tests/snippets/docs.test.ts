@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { RECIPES } from '../../scripts/snippets/standins/recipes'
+import { RECIPES } from '../../core/standins/recipes'
 import { extractFences } from '../../scripts/snippets/extract'
 import { ROOT } from './helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractFences, extractFencesFromString, fenceWhere } from '../../scripts/snippets/extract'
-import { SnippetSyntaxError } from '../../scripts/lib/snippet-syntax'
+import { SnippetSyntaxError } from '../../core/snippet-syntax'
 import { FIXTURES, ROOT } from './helpers'
 import path from 'node:path'
 import fs from 'node:fs'

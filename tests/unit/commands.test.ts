@@ -3,22 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import {
-  CommandDataError,
-  DATA_DIR,
-  commandsJson,
-  commandsPlugin,
-  expandCommandMarkers,
-  expandCommandMarkersWithMap,
-  finderIndex,
-  loadCommands,
-  parseGroupFile,
-} from '../../.vitepress/plugins/commands'
+import { CommandDataError, DATA_DIR, expandCommandMarkers, expandCommandMarkersWithMap, loadCommands, parseGroupFile } from '../../core/commands'
+import { commandsJson, commandsPlugin, finderIndex } from '../../.vitepress/plugins/commands'
 import { copyText, commandHref, editDistance, filterCommands, rankCommands } from '../../docs/data/commands/finder'
-import { parseFenceInfo, RUNNABLE_LANGS } from '../../scripts/lib/snippet-syntax'
+import { parseFenceInfo, RUNNABLE_LANGS } from '../../core/snippet-syntax'
 import { checkCjk } from '../../scripts/lib/cjk-lint'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
-import { readFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter } from '../../core/frontmatter'
 
 const data = loadCommands()
 const index = finderIndex(data, 'zh')

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readCorrections } from '../../scripts/lib/corrections'
-import { listLatestPages } from '../../scripts/lib/pages'
+import { readCorrections } from '../../core/corrections'
+import { listLatestPages } from '../../core/pages'
 
 const tmp = (yaml: string) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-corr-'))

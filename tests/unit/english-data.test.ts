@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ENGLISH_DATA_REQUIRED, englishDataGaps, formatGap, summarizeGaps } from '../../scripts/lib/english-data'
-import { parseTermFile, type Glossary } from '../../.vitepress/plugins/glossary'
-import { parseGroupFile } from '../../.vitepress/plugins/commands'
+import { parseTermFile, type Glossary } from '../../core/glossary'
+import { parseGroupFile } from '../../core/commands'
 
 describe('English data completeness', () => {
   it(ENGLISH_DATA_REQUIRED ? 'every item has its English text' : 'reports the missing English texts (not required yet)', () => {

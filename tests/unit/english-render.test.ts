@@ -8,12 +8,14 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { glossaryJson, glossaryListSource, glossaryPlugin, loadGlossary, parseTermFile, readGlossary } from '../../.vitepress/plugins/glossary'
-import { commandsJson, expandCommandMarkersWithMap, loadCommands, parseGroupFile, type CommandData } from '../../.vitepress/plugins/commands'
+import { loadGlossary, parseTermFile, readGlossary } from '../../core/glossary'
+import { glossaryJson, glossaryListSource, glossaryPlugin } from '../../.vitepress/plugins/glossary'
+import { expandCommandMarkersWithMap, loadCommands, parseGroupFile, type CommandData } from '../../core/commands'
+import { commandsJson } from '../../.vitepress/plugins/commands'
 import { finderIndex } from '../../.vitepress/plugins/commands'
 import { filterCommands, finderView } from '../../docs/data/commands/finder'
-import { readCorrections } from '../../scripts/lib/corrections'
-import { pageLang, localePath } from '../../.vitepress/plugins/page-lang'
+import { readCorrections } from '../../core/corrections'
+import { pageLang, localePath } from '../../core/page-lang'
 
 const errorOf = (fn: () => unknown): string => {
   try {

@@ -1,6 +1,6 @@
-/** Fence content ids (scripts/lib/fence-id.ts): what keys a snippet's result. */
+/** Fence content ids (core/fence-id.ts): what keys a snippet's result. */
 import { describe, expect, it } from 'vitest'
-import { fenceHash } from '../../scripts/lib/fence-id'
+import { fenceHash } from '../../core/fence-id'
 
 describe('fenceHash', () => {
   it('changes with the command and with attributes that change how it runs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readFrontmatter, validateFrontmatter, FrontmatterError } from '../../scripts/lib/frontmatter'
+import { readFrontmatter, validateFrontmatter, FrontmatterError } from '../../core/frontmatter'
 
 const page = (fm: string) => `---\n${fm}\n---\n\n# T\n`
 const check = (fm: string) => () => validateFrontmatter(readFrontmatter(page(fm), 'docs/x.md'), 'docs/x.md')

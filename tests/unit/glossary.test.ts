@@ -9,19 +9,8 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  GLOSSARY_DIR,
-  TAGS,
-  clientTerms,
-  glossaryJson,
-  glossaryListSource,
-  glossaryPlugin,
-  loadGlossary,
-  readGlossary,
-  referencedIds,
-  suggestIds,
-  type GlossaryPluginOptions,
-} from '../../.vitepress/plugins/glossary'
+import { GLOSSARY_DIR, TAGS, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
+import { glossaryJson, glossaryListSource, glossaryPlugin, referencedIds, type GlossaryPluginOptions } from '../../.vitepress/plugins/glossary'
 
 /** the ids content writers were told to use */
 const REQUIRED_IDS = `image, container, dockerfile, registry, docker-hub, tag, digest, layer, union-filesystem, overlay2,

@@ -11,7 +11,7 @@ import { nextOrder, scaffoldPage } from '../../scripts/new-page'
 import { checkPages } from '../../scripts/check-pages'
 import { lintDocs } from '../../scripts/lint-docs'
 import { readSections } from '../../.vitepress/config/sidebar'
-import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
+import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { compareStructure, driftOf, sourceHash } from '../../scripts/lib/translations'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-new-page-'))

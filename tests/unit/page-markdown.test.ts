@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { pageMarkdown } from '../../.vitepress/plugins/page-markdown'
 import { LLMS_TXT_LIMIT, llmsTxt, llmsTxtEn, sidebarOrder } from '../../.vitepress/plugins/llms'
 import { readSections } from '../../.vitepress/config/sidebar'
-import { markdownPath } from '../../scripts/lib/version-paths'
+import { markdownPath } from '../../core/version-paths'
 
 const SITE_URL = 'https://kb.example'
 const convert = (source: string, relativePath = 'net/demo.md', base = '/') => pageMarkdown({ relativePath, source, siteUrl: SITE_URL, base })

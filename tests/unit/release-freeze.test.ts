@@ -10,8 +10,9 @@ import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cutVersion } from '../../scripts/lib/versions'
-import { expandCommandMarkers } from '../../.vitepress/plugins/commands'
-import { DOCS_DIR, GLOSSARY_DIR, glossaryPlugin, releaseGlossary } from '../../.vitepress/plugins/glossary'
+import { expandCommandMarkers } from '../../core/commands'
+import { DOCS_DIR, GLOSSARY_DIR } from '../../core/glossary'
+import { glossaryPlugin, releaseGlossary } from '../../.vitepress/plugins/glossary'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-freeze-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))

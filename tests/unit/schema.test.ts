@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DataError, SCHEMA_NAMES, assertSchema, parseYaml, readSchema, schemaProblems } from '../../core/schema'
-import { TAGS, TAGS_EN } from '../../.vitepress/plugins/glossary'
-import { SOURCES } from '../../scripts/lib/frontmatter'
+import { TAGS, TAGS_EN } from '../../core/glossary'
+import { SOURCES } from '../../core/frontmatter'
 
 const errorOf = (f: () => unknown) => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { consoleCommands, outputMatches, parseConsole, parseFenceInfo, SnippetSyntaxError } from '../../scripts/lib/snippet-syntax'
+import { consoleCommands, outputMatches, parseConsole, parseFenceInfo, SnippetSyntaxError } from '../../core/snippet-syntax'
 
 const where = { file: 'docs/x.md', line: 7 }
 

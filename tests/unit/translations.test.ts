@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { checkTranslations, compareStructure, outline, sourceHash, stampPage, stampText } from '../../scripts/lib/translations'
 import { main } from '../../scripts/check-translations'
-import { readFrontmatter, validateFrontmatter, isEnglishPage } from '../../scripts/lib/frontmatter'
+import { readFrontmatter, validateFrontmatter, isEnglishPage } from '../../core/frontmatter'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-i18n-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))

@@ -3,23 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { counterpartUrl, routeOf, splitVersion, versionNameProblem, versionUrl } from '../../scripts/lib/version-paths'
-import {
-  cutVersion,
-  freezeFences,
-  freezePage,
-  frozenFrontmatter,
-  readRegistry,
-  rewriteLinks,
-  rewriteScriptImports,
-  updateChangelog,
-  versionPageData,
-  versionedTarget,
-  versionsClientData,
-} from '../../scripts/lib/versions'
-import { readFrontmatter, validateFrontmatter } from '../../scripts/lib/frontmatter'
-import { parseFenceInfo } from '../../scripts/lib/snippet-syntax'
-import { fenceHash } from '../../scripts/lib/fence-id'
+import { counterpartUrl, routeOf, splitVersion, versionNameProblem, versionUrl } from '../../core/version-paths'
+import { readRegistry, versionPageData, versionsClientData } from '../../core/versions'
+import { cutVersion, freezeFences, freezePage, frozenFrontmatter, rewriteLinks, rewriteScriptImports, updateChangelog, versionedTarget } from '../../scripts/lib/versions'
+import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
+import { parseFenceInfo } from '../../core/snippet-syntax'
+import { fenceHash } from '../../core/fence-id'
 import { readSections, versionSidebars } from '../../.vitepress/config/sidebar'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-versions-'))

@@ -5,7 +5,8 @@
  * plain JSON. See .vitepress/plugins/commands.ts (finderIndex) for what goes in.
  */
 import { defineLoader } from 'vitepress'
-import { loadCommands, finderIndex } from '../../../.vitepress/plugins/commands'
+import { loadCommands } from '../../../core/commands'
+import { finderIndex } from '../../../.vitepress/plugins/commands'
 import type { FinderIndex } from './finder'
 
 declare const data: FinderIndex

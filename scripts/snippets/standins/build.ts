@@ -22,7 +22,7 @@ import { CACHE_DIR, REGISTRY_PORT, baseEnv } from '../config'
 import { run } from '../proc'
 import { Sandbox } from '../sandbox'
 import type { RunState } from '../state'
-import { RECIPES, RECIPE_VERSION, type Recipe } from './recipes'
+import { RECIPES, RECIPE_VERSION, type Recipe } from '../../../core/standins/recipes'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 

@@ -6,7 +6,7 @@
  *    also catches images pulled by `docker compose up` or a Dockerfile's FROM.
  */
 import fs from 'node:fs'
-import { RECIPES, parseDockerHubRef } from './recipes'
+import { RECIPES, parseDockerHubRef } from '../../../core/standins/recipes'
 
 const known = new Map<string, string>() // "library/nginx:alpine" -> "nginx:alpine"
 for (const r of RECIPES) for (const t of r.tags) known.set(`${r.repo}:${t}`, `${r.repo.replace(/^library\//, '')}:${t}`)

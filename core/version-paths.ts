@@ -7,8 +7,6 @@
  *   docs/guide/index.md           → route "guide/"      docs/index.md → route "" (the home page)
  */
 
-import type { PageVersionFacts } from './versions'
-
 /** Folder under docs/ holding frozen releases, one sub-folder per release. */
 export const FROZEN_DIR = 'v'
 
@@ -103,3 +101,19 @@ export function versionFactsText(f: PageVersionFacts | undefined, lang: 'zh' | '
  * `docker-kb-<release>.pdf`. Here because release changelog entries link to it too.
  */
 export const pdfName = (release: string | null, section?: string) => `docker-kb-${release ?? 'latest'}${section ? `-${section}` : ''}.pdf`
+
+/** Per-page facts shown by <VersionFacts>: added to each page's data by transformPageData. */
+export interface PageVersionFacts {
+  /** the release the page belongs to (absent: the latest docs) */
+  release?: string
+  /** the release's cut date */
+  frozen?: string
+  engine?: string
+  compose?: string
+  /** date of the snippet run and its image mode */
+  verified?: string
+  mode?: string
+  /** this page's runnable snippets and how many passed in that run (latest docs only) */
+  passed?: number
+  total?: number
+}

@@ -4,7 +4,7 @@
  * Used by the sidebar generator, the build (transformPageData) and the tests, so a bad field
  * fails the same way everywhere: `docs/x.md:3: description: ...`.
  */
-import { DataError, parseYaml, assertSchema, type YamlData } from '../../core/schema'
+import { DataError, parseYaml, assertSchema, type YamlData } from './schema'
 
 export class FrontmatterError extends DataError {
   constructor(file: string, line: number, detail: string) {

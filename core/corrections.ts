@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseYaml, assertSchema } from '../../core/schema'
+import { parseYaml, assertSchema } from './schema'
 import { SOURCES } from './frontmatter'
 
 /** `correction_en`: the English correction (issue #17); `original` stays a quote of the Chinese article. */

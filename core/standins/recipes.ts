@@ -7,7 +7,10 @@
  * it (and everything built FROM it) and re-seeds the registry.
  *
  * Dockerfile placeholders: `@parent` = the parent recipe's first reference, `@stage` = the parent
- * with the recipe's Debian packages installed (see build.ts).
+ * with the recipe's Debian packages installed (see scripts/snippets/standins/build.ts).
+ *
+ * In core/ because both sides read it: the snippet harness builds the images, and the site's
+ * /about/snippet-status page lists them (docs/about/snippet-status.data.ts).
  */
 
 export const RECIPE_VERSION = 3
@@ -35,7 +38,7 @@ export interface Recipe {
   aptPost?: string
   /** npm packages: `npm pack` spec, members to extract (under package/), context directory */
   npm?: { spec: string; members: string[]; to: string }[]
-  /** build-context path -> source: `files/...` (relative to this folder) or an absolute host path */
+  /** build-context path -> source: `files/...` (relative to scripts/snippets/standins/, where build.ts resolves it) or an absolute host path */
   files?: Record<string, string>
   dockerfile?: string
   /** what the docs say about it (docs/contribute/snippets.md) */
