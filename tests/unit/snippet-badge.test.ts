@@ -1,6 +1,6 @@
 /**
  * Issue #12's first "done when": a snippet's verified badge follows the snippet, not its line.
- * The status file is keyed by the fence's content id (core/snippet-status.ts, scripts/lib/fence-id.ts);
+ * The status file is keyed by the fence's content id (core/snippet-status.ts, core/fence-id.ts);
  * the site's fence renderer (.vitepress/plugins/snippet-fence.ts) looks the result up by that id.
  * Here a status file records one passed snippet of a page; the page is then edited in two ways.
  */
@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, describe, expect, it } from 'vitest'
-import { fenceHash } from '../../scripts/lib/fence-id'
+import { fenceHash } from '../../core/fence-id'
 import { writeStatus } from '../../core/snippet-status'
 import { snippetFencePlugin } from '../../.vitepress/plugins/snippet-fence'
 
