@@ -184,12 +184,6 @@ body { margin: 0; font-family: var(--vp-font-family-base); color: var(--vp-c-tex
 .kb-book-toc a .t { flex: 1; border-bottom: 1px dotted #999; }
 .kb-book-toc a .pn { display: inline-block; width: 3em; text-align: right; font-variant-numeric: tabular-nums; }
 .kb-book-page { break-before: page; }
-/* VitePress's <code> in a code block is a block with width: fit-content. When a page break fell
-   inside a wrapped line of it, chromium printed nothing of the rest of the block (build/instructions
-   and about/offline-image in the 2026-11-29 book; tests/pdf "cuts no code line"). Inline <code> in a
-   padded <pre> prints every line; the padding moves to the <pre> so wrapped lines stay aligned. */
-.vp-doc [class*='language-'] pre { padding-left: 24px !important; padding-right: 24px !important; }
-.vp-doc [class*='language-'] code { display: inline !important; padding: 0 !important; }
 .vp-doc .kb-book-url { margin: -8px 0 20px; font-size: 12px; color: var(--vp-c-text-2); overflow-wrap: anywhere; }
 .vp-doc h1 { font-size: 28px; line-height: 1.3; }
 `
