@@ -25,6 +25,10 @@ export function toStockMarkdown(source: string, file: string, glossaryList: () =
   let text = expandCommandMarkers(source, file)
   if (text.includes('[[glossary-list]]')) text = text.replace('[[glossary-list]]', glossaryList())
   return text
+    // `<script setup>` blocks import our theme's data loaders, which a stock site does not have; the HTML lines
+    // that bind that data (v-for, :href, {{ }}) go with them (docs/about/embed.md, docs/about/offline.md)
+    .replace(/^<script\b[^>]*\bsetup\b[^>]*>[\s\S]*?^<\/script>\s*$/gm, '')
+    .replace(/^\s*<[a-z][^\n]*(?:\sv-(?:for|if|else|show|bind|on)\b|\s:[\w-]+=|\{\{)[^\n]*$/gm, '')
     .replace(/\[\[([a-z0-9-]+)\|([^\]]+)\]\]/g, '$2')
     .replace(/\[\[([a-z0-9-]+)\]\]/g, '$1')
     .replace(/^<\/?[A-Z][A-Za-z]+\b[^>]*>\s*$/gm, '') // component tags (open, close, self-closing)
