@@ -25,9 +25,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { LinkChecker } from 'linkinator'
 import { DIST_DIR, serveStatic } from './lib/static-server'
-import { siteRoot } from '../.vitepress/config/site'
+import { SITE, siteRoot } from '../.vitepress/config/site'
 import { cleanPath, REDIRECT_SCRIPT_ID } from '../.vitepress/config/trailing-slash'
-import { pdfSitePath, pdfTargets } from './lib/pdf-book'
+import { pdfSitePath, pdfTargets } from '../core/pdf-targets'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 
 /** Every built page as [file relative to dist, site path without base], 404.html excluded. */
@@ -146,7 +146,7 @@ export async function checkLinks(dist = DIST_DIR, base = '/') {
   }
   const checker = new LinkChecker()
   const external = new Set<string>()
-  const pdfs = new Set(pdfTargets().map(pdfSitePath))
+  const pdfs = new Set(pdfTargets(SITE.title).map(pdfSitePath))
   const pendingPdfs = new Set<string>()
   const result = await checker.check({
     path: serverRoot ? base.slice(1) : dist,

@@ -14,7 +14,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { launchBrowser } from './lib/browser'
 import { listPages } from '../core/pages'
-import { bookPages, collectPages, coverFacts, defaultPdfDir, pageAnchor, pdfTargets, printBook, type BookPage, type PdfTarget } from './lib/pdf-book'
+import { bookPages, collectPages, coverFacts, defaultPdfDir, pageAnchor, printBook, type BookPage } from './lib/pdf-book'
+import { pdfTargets, type PdfTarget } from '../core/pdf-targets'
 import { pdfPages } from './lib/pdf-text'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { parseCli, parseOrExit } from './lib/cli-args'
@@ -72,7 +73,7 @@ export interface PdfResult { id: string; file: string; pages: number; bytes: num
 export async function writePdfs(opts: { dist: string; out: string; only?: string[]; log?: (s: string) => void }): Promise<PdfResult[]> {
   const log = opts.log ?? console.log
   checkBuild(opts.dist)
-  const all = pdfTargets()
+  const all = pdfTargets(SITE.title)
   const unknown = (opts.only ?? []).filter((id) => !all.some((t) => t.id === id))
   if (unknown.length) throw new Error(`unknown book(s) ${unknown.join(', ')} (books: ${all.map((t) => t.id).join(', ')})`)
   const targets = opts.only ? all.filter((t) => opts.only!.includes(t.id)) : all

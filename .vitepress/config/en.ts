@@ -8,7 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
 import { SITE, editLinkPattern } from './site'
-import { readSections, sidebarFor, navFor, compactSidebar } from './sidebar'
+import { readSections } from '../../core/sections'
+import { sidebarFor, navFor, compactSidebar } from './sidebar'
 
 /** Folder and URL prefix of the English edition (scripts/lib/translations.ts EN_DIR). */
 export const EN_BASE = '/en/'

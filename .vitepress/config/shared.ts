@@ -19,7 +19,7 @@ import { jsonExports } from '../plugins/json-exports'
 import { embedLinesPlugin } from '../plugins/embed-lines'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../core/versions'
-import { writeCartridges } from '../../scripts/lib/cartridge'
+import { writeCartridges } from '../../core/cartridge'
 import { addRedirectScript } from './trailing-slash'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)

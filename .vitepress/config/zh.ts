@@ -2,7 +2,8 @@
 import path from 'node:path'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
 import { SITE, editLinkPattern, footerMessage } from './site'
-import { readSections, sidebarFor, navFor, versionSidebars, compactSidebar } from './sidebar'
+import { readSections } from '../../core/sections'
+import { sidebarFor, navFor, versionSidebars, compactSidebar } from './sidebar'
 
 export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } {
   const sections = readSections(srcDir, '/')

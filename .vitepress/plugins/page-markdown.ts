@@ -32,8 +32,9 @@ import { readFrontmatter } from '../../core/frontmatter'
 import { parseFenceInfo } from '../../core/snippet-syntax'
 import { markdownPath, routeOf, versionFactsText } from '../../core/version-paths'
 import { versionPageData, versionsClientData } from '../../core/versions'
-import { CARTRIDGE_DIR, cartridgeName } from '../../scripts/lib/cartridge'
-import { isSectionPdf, pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
+import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
+import { isSectionPdf, pdfSitePath, pdfTargets } from '../../core/pdf-targets'
+import { SITE } from '../config/site'
 import { expandCommandMarkersWithMap } from '../../core/commands'
 import { GlossaryError, suggestIds, termUrl, type Glossary } from '../../core/glossary'
 import { LIST_MARKER, glossaryListSource, pageGlossary, scanUsage } from './glossary'
@@ -95,7 +96,7 @@ const COMPONENTS: Record<string, (ctx: Ctx) => string> = {
 
 /** HTML blocks with Vue template syntax that a page may hold, each recognised by its content. */
 const HTML_BLOCKS: { test: (html: string) => boolean; markdown: (ctx: Ctx) => string }[] = [
-  // docs/about/embed.md: the course packages, latest + one per frozen release (scripts/lib/cartridge.ts)
+  // docs/about/embed.md: the course packages, latest + one per frozen release (core/cartridge.ts)
   {
     test: (h) => h.includes('.imscc') && /v-for="\w+ in versions\.versions"/.test(h),
     markdown: (c) =>
@@ -103,15 +104,15 @@ const HTML_BLOCKS: { test: (html: string) => boolean; markdown: (ctx: Ctx) => st
         `- [最新版课程包（${cartridgeName(null)}）](${c.url(`/${CARTRIDGE_DIR}/${cartridgeName(null)}`)})：链接指向最新版页面，随本站更新。`,
         ...versionsClientData().versions.map((v) => `- [${v.name} 版课程包（${cartridgeName(v.name)}）](${c.url(`/${CARTRIDGE_DIR}/${cartridgeName(v.name)}`)})：链接指向这个冻结版本，内容永远不变。`),
       ].join('\n'),
-  },  // docs/about/offline.md: the PDF books `npm run pdf` writes (scripts/lib/pdf-book.ts, pdfTargets)
+  },  // docs/about/offline.md: the PDF books `npm run pdf` writes (core/pdf-targets.ts)
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => !x\.release && !x\.section\)"/.test(h),
     markdown: (c) =>
-      pdfTargets().filter((t) => !isSectionPdf(t)).map((t) => `- [${t.title}（${t.edition}${t.release ? '' : '，全部栏目'}）](${c.url(pdfSitePath(t))})${t.release ? '：冻结版本，内容永远不变。' : '：随本站更新。'}`).join('\n'),
+      pdfTargets(SITE.title).filter((t) => !isSectionPdf(t)).map((t) => `- [${t.title}（${t.edition}${t.release ? '' : '，全部栏目'}）](${c.url(pdfSitePath(t))})${t.release ? '：冻结版本，内容永远不变。' : '：随本站更新。'}`).join('\n'),
   },
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => x\.section\)"/.test(h),
-    markdown: (c) => pdfTargets().filter(isSectionPdf).map((t) => `- [${t.title.replace(/^.*?：/, '')}](${c.url(pdfSitePath(t))})（${t.file}）`).join('\n'),
+    markdown: (c) => pdfTargets(SITE.title).filter(isSectionPdf).map((t) => `- [${t.title.replace(/^.*?：/, '')}](${c.url(pdfSitePath(t))})（${t.file}）`).join('\n'),
   },
 ]
 

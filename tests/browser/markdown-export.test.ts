@@ -11,14 +11,14 @@ import MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIST_DIR, resolveFile } from '../../scripts/lib/static-server'
-import { pdfSitePath, pdfTargets } from '../../scripts/lib/pdf-book'
+import { pdfSitePath, pdfTargets } from '../../core/pdf-targets'
 import { SITE } from '../../.vitepress/config/site'
 import { LLMS_TXT_LIMIT, sidebarOrder } from '../../.vitepress/plugins/llms'
 import { routeOf } from '../../core/version-paths'
 import { baseUrl, session, type Session } from './helpers'
 
 const DIST = path.resolve(DIST_DIR)
-const pdfFiles = new Set(pdfTargets().map(pdfSitePath))
+const pdfFiles = new Set(pdfTargets(SITE.title).map(pdfSitePath))
 const read = (rel: string) => fs.readFileSync(path.join(DIST, rel), 'utf8')
 /** `base` of the build, from the home page's <link rel="alternate" type="text/markdown"> */
 const BASE = (() => {

@@ -22,7 +22,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../../scripts/lib/browser'
-import { bookPages, CONTENT_CROP, pageAnchor, pageUrl, pdfTargets, sparsePages, SPARSE_CHARS, type PdfTarget } from '../../scripts/lib/pdf-book'
+import { bookPages, CONTENT_CROP, pageAnchor, pageUrl, sparsePages, SPARSE_CHARS } from '../../scripts/lib/pdf-book'
+import { pdfTargets, type PdfTarget } from '../../core/pdf-targets'
+import { SITE } from '../../.vitepress/config/site'
 import { pdfFonts, pdfText, squash } from '../../scripts/lib/pdf-text'
 import { DIST_DIR, serveStatic } from '../../scripts/lib/static-server'
 import { writePdfs, type PdfResult } from '../../scripts/pdf'
@@ -73,7 +75,7 @@ const smallest = (targets: PdfTarget[]) =>
   targets.filter((t) => t.id.startsWith('latest-')).sort((a, b) => bookPages(a).length - bookPages(b).length)[0]
 
 describe('npm run pdf', () => {
-  const targets = pdfTargets()
+  const targets = pdfTargets(SITE.title)
   const book = targets.find((t) => t.id === 'latest')!
   const section = smallest(targets)
   let out: string

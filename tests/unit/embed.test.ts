@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import MarkdownIt from 'markdown-it'
 import { DEFAULT_HEIGHT, EMBED_HEAD_SCRIPT, embedSrc, iframeCode, parseEmbedParams } from '../../.vitepress/theme/embed'
-import { cartridgeFiles, zipCartridge } from '../../scripts/lib/cartridge'
+import { cartridgeFiles, zipCartridge } from '../../core/cartridge'
 import { checkCartridge } from '../../scripts/lib/cartridge-check'
 import { zipSync, strToU8 } from 'fflate'
 import { embedLinesPlugin } from '../../.vitepress/plugins/embed-lines'

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { nextOrder, scaffoldPage } from '../../scripts/new-page'
 import { checkPages } from '../../scripts/check-pages'
 import { lintDocs } from '../../scripts/lint-docs'
-import { readSections } from '../../.vitepress/config/sidebar'
+import { readSections } from '../../core/sections'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { compareStructure, driftOf, sourceHash } from '../../scripts/lib/translations'
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pageMarkdown } from '../../.vitepress/plugins/page-markdown'
 import { LLMS_TXT_LIMIT, llmsTxt, llmsTxtEn, sidebarOrder } from '../../.vitepress/plugins/llms'
-import { readSections } from '../../.vitepress/config/sidebar'
+import { readSections } from '../../core/sections'
 import { markdownPath } from '../../core/version-paths'
 
 const SITE_URL = 'https://kb.example'

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readSections, sidebarFor, navFor } from '../../.vitepress/config/sidebar'
+import { readSections } from '../../core/sections'
+import { sidebarFor, navFor } from '../../.vitepress/config/sidebar'
 import { en, GROUPS_EN } from '../../.vitepress/config/en'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-sidebar-'))

@@ -9,7 +9,8 @@ import { cutVersion, freezeFences, freezePage, frozenFrontmatter, rewriteLinks, 
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { parseFenceInfo } from '../../core/snippet-syntax'
 import { fenceHash } from '../../core/fence-id'
-import { readSections, versionSidebars } from '../../.vitepress/config/sidebar'
+import { readSections } from '../../core/sections'
+import { versionSidebars } from '../../.vitepress/config/sidebar'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-versions-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
