@@ -1,6 +1,6 @@
 /**
  * Glossary data (shared by the site and scripts; the `[[id]]` Markdown syntax, the generated
- * glossary page, frozen-release snapshots and the JSON export are in .vitepress/plugins/glossary.ts).
+ * glossary page and frozen-release snapshots are in core/glossary-refs.ts, the JSON export in .vitepress/plugins/glossary.ts).
  *
  * One YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded against
  * schemas/glossary-term.schema.json and the cross-checks below; every problem is reported as

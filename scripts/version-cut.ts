@@ -27,10 +27,10 @@ const { name, force, date } = parseOrExit('version:cut', 'npm run version:cut --
 })
 
 // The data-driven parts of the pages are frozen too: command markers are expanded into the pages,
-// the glossary is snapshotted into the release (why: .vitepress/plugins/glossary.ts, "Frozen
+// the glossary is snapshotted into the release (why: core/glossary-refs.ts, "Frozen
 // releases"). Loading either must succeed: a release that still depends on today's data is not frozen.
 const { expandCommandMarkers: expand } = await import('../core/commands')
-const { releaseGlossary } = await import('../.vitepress/plugins/glossary')
+const { releaseGlossary } = await import('../core/glossary-refs')
 
 try {
   const r = cutVersion({ name, force, date, expand, glossary: releaseGlossary(), log: (m) => console.log(m) })

@@ -2,12 +2,12 @@
  * Marks every rendered code block with the line of its opening fence in the Markdown file,
  * `data-embed-line="33"`, so a single block can be embedded (`?embed=1&snippet=33`, see
  * .vitepress/theme/embed.ts) and named the way authors, the page check and the snippet harness
- * name it (file line, frontmatter included; ./source-line.ts). Runs after the other fence
+ * name it (file line, frontmatter included; core/source-line.ts). Runs after the other fence
  * renderers (use it last): the attribute goes on the outermost element they produce (the snippet
  * wrapper when there is one).
  */
 import type MarkdownIt from 'markdown-it'
-import { sourceLine } from './source-line'
+import { sourceLine } from '../../core/source-line'
 
 export function embedLinesPlugin(md: MarkdownIt): void {
   const fence = md.renderer.rules.fence!

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto'
 import type MarkdownIt from 'markdown-it'
-import { pageFile, sourceLine } from './source-line'
+import { pageFile, sourceLine } from '../../core/source-line'
 import { readRendered } from './mermaid-render'
 import { escapeHtml } from '../../core/html'
 

@@ -8,7 +8,7 @@
  *    under the H1 gives the canonical page URL, the description and the verification facts the
  *    page footer shows (versionFactsText, core/version-paths.ts);
  *  - `<!-- commands:… -->` markers: expanded by expandCommandMarkersWithMap (core/commands.ts);
- *    `[[glossary-list]]`: glossaryListSource(…, { html: false }) (plugins/glossary.ts);
+ *    `[[glossary-list]]`: glossaryListSource(…, { html: false }) (core/glossary-refs.ts);
  *  - `[[id]]` / `[[id|文字]]`: a link to the glossary entry (plain text in headings and link texts,
  *    like the site); an unknown id fails with file:line (GlossaryError);
  *  - fence info: parseFenceInfo (core/snippet-syntax.ts) reduces ```sh run / norun="…" /
@@ -37,7 +37,7 @@ import { isSectionPdf, pdfSitePath, pdfTargets } from '../../core/pdf-targets'
 import { SITE } from '../config/site'
 import { expandCommandMarkersWithMap } from '../../core/commands'
 import { GlossaryError, suggestIds, termUrl, type Glossary } from '../../core/glossary'
-import { LIST_MARKER, glossaryListSource, pageGlossary, scanUsage } from './glossary'
+import { LIST_MARKER, glossaryListSource, pageGlossary, scanUsage } from '../../core/glossary-refs'
 import { pageLang } from '../../core/page-lang'
 import { diagramInfo } from './mermaid'
 import corrections from '../../docs/about/corrections.data'

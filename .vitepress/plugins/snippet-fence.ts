@@ -8,7 +8,7 @@
  * source carries the source's results, marked `from`), so the lookup is the same for both languages.
  */
 import type MarkdownIt from 'markdown-it'
-import { pageFile, sourceLine } from './source-line'
+import { pageFile, sourceLine } from '../../core/source-line'
 import { parseFenceInfo } from '../../core/snippet-syntax'
 import { fenceHash } from '../../core/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'

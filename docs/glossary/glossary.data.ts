@@ -1,7 +1,7 @@
 /**
  * Build-time data loader for the glossary popover: id → { zh, en, short } (about 11 KB of JSON).
  * Only the short definitions travel to the browser; the long texts are rendered into the
- * glossary page itself at Markdown level (see `[[glossary-list]]` in .vitepress/plugins/glossary.ts).
+ * glossary page itself at Markdown level (see `[[glossary-list]]` in core/glossary-refs.ts).
  */
 import { defineLoader } from 'vitepress'
 import { clientTerms, loadGlossary, type ClientTerm } from '../../core/glossary'

@@ -279,7 +279,7 @@ export interface CutOptions {
   gitDir?: string
   expand?: FreezeContext['expand']
   /**
-   * The glossary to freeze with the release (`releaseGlossary()` of .vitepress/plugins/glossary.ts,
+   * The glossary to freeze with the release (`releaseGlossary()` of core/glossary-refs.ts,
    * passed in by the CLI so this module needs no site plugin): `snapshot` is written to
    * docs/v/<name>/.data/glossary.json; `check(body, rel)` throws `docs/<rel>:LINE: …` for a
    * reference it does not know (body: the page with its frontmatter blanked to empty lines).

@@ -10,7 +10,8 @@ import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GLOSSARY_DIR, TAGS, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
-import { glossaryJson, glossaryListSource, glossaryPlugin, referencedIds, type GlossaryPluginOptions } from '../../.vitepress/plugins/glossary'
+import { glossaryJson, glossaryPlugin } from '../../.vitepress/plugins/glossary'
+import { glossaryListSource, referencedIds, type GlossaryPluginOptions } from '../../core/glossary-refs'
 
 /** the ids content writers were told to use */
 const REQUIRED_IDS = `image, container, dockerfile, registry, docker-hub, tag, digest, layer, union-filesystem, overlay2,

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { cutVersion } from '../../scripts/lib/versions'
 import { expandCommandMarkers } from '../../core/commands'
 import { DOCS_DIR, GLOSSARY_DIR } from '../../core/glossary'
-import { glossaryPlugin, releaseGlossary } from '../../.vitepress/plugins/glossary'
+import { glossaryPlugin } from '../../.vitepress/plugins/glossary'
+import { releaseGlossary } from '../../core/glossary-refs'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-freeze-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
