@@ -13,7 +13,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { DIST_DIR, serveStatic } from './lib/static-server'
-import { launchBrowser } from './lib/browser'
+import { launchBrowser } from '../core/browser'
 import { loadQuerySet, openSearch, runSearchQueries, searchTop, type Outcome } from './lib/search-quality'
 import { parseCli, parseOrExit } from './lib/cli-args'
 

@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { launchBrowser } from './lib/browser'
+import { launchBrowser } from '../core/browser'
 import { listPages } from '../core/pages'
 import { bookPages, collectPages, coverFacts, defaultPdfDir, pageAnchor, printBook, type BookPage } from './lib/pdf-book'
 import { pdfTargets, type PdfTarget } from '../core/pdf-targets'

@@ -7,7 +7,7 @@
  *
  * Two modes:
  * - `static` (production build): the diagram was rendered to SVG before the build
- *   (mermaid-render.ts, a cache keyed by source/theme/fonts/mermaid version); the component gets
+ *   (core/diagrams/render.ts, a cache keyed by source/theme/fonts/mermaid version); the component gets
  *   the SVG's cache key, URL and intrinsic size. The SVG itself is written into the HTML at SSR
  *   time and never into a JavaScript chunk, and no mermaid JavaScript is shipped.
  * - `live` (dev server, unit tests): the source travels base64-encoded (Vue's compiler would
@@ -16,36 +16,11 @@
  * Every diagram must carry `accTitle:` and `accDescr:` — they become the text alternative that
  * screen readers, search and readers without JavaScript get.
  */
-import { createHash } from 'node:crypto'
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from '../../core/source-line'
-import { readRendered } from './mermaid-render'
+import { readRendered } from '../../core/diagrams/render'
+import { DiagramError, diagramInfo } from '../../core/diagrams/source'
 import { escapeHtml } from '../../core/html'
-
-export class DiagramError extends Error {
-  constructor(public file: string, public line: number, public detail: string) {
-    super(`${file}:${line}: ${detail}`)
-    this.name = 'DiagramError'
-  }
-}
-
-export interface DiagramInfo { hash: string; title: string; description: string }
-
-export function diagramHash(source: string): string {
-  return createHash('sha256').update(source.trim()).digest('hex').slice(0, 12)
-}
-
-/** Read accTitle/accDescr; throw with file:line when missing. */
-export function diagramInfo(source: string, file: string, line: number): DiagramInfo {
-  const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim()
-  const descr =
-    /^\s*accDescr\s*:\s*(.+)$/m.exec(source)?.[1]?.trim() ??
-    /^\s*accDescr\s*\{([\s\S]*?)\}/m.exec(source)?.[1]?.replace(/\s+/g, ' ').trim()
-  if (!source.trim()) throw new DiagramError(file, line, 'empty mermaid diagram')
-  if (!title) throw new DiagramError(file, line, 'mermaid diagram needs an "accTitle: …" line (its accessible name)')
-  if (!descr) throw new DiagramError(file, line, 'mermaid diagram needs an "accDescr: …" line (its text alternative)')
-  return { hash: diagramHash(source), title, description: descr }
-}
 
 export type DiagramMode = 'static' | 'live'
 let mode: DiagramMode = 'live'

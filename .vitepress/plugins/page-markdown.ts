@@ -39,7 +39,7 @@ import { expandCommandMarkersWithMap } from '../../core/commands'
 import { GlossaryError, suggestIds, termUrl, type Glossary } from '../../core/glossary'
 import { LIST_MARKER, glossaryListSource, pageGlossary, scanUsage } from '../../core/glossary-refs'
 import { pageLang } from '../../core/page-lang'
-import { diagramInfo } from './mermaid'
+import { diagramInfo } from '../../core/diagrams/source'
 import corrections from '../../docs/about/corrections.data'
 import snippetStatus, { type SnippetStatusData } from '../../docs/about/snippet-status.data'
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDiagrams, renderDiagrams } from '../../scripts/check-diagrams'
-import { launchBrowser, type Browser } from '../../scripts/lib/browser'
+import { launchBrowser, type Browser } from '../../core/browser'
 import { mermaidConfig } from '../../core/mermaid-config'
 import { renderIsolated } from '../../.vitepress/theme/mermaid-isolated'
 

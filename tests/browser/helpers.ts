@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
-import { launchBrowser, type Browser } from '../../scripts/lib/browser'
+import { launchBrowser, type Browser } from '../../core/browser'
 import { openSearch, searchTop } from '../../scripts/lib/search-quality'
 
 export const baseUrl = () => inject('baseUrl')

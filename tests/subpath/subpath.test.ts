@@ -5,7 +5,7 @@
  * site into a temporary folder and passes it in KB_SUBPATH_DIST / KB_SUBPATH_BASE.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type Browser } from '../../scripts/lib/browser'
+import { launchBrowser, type Browser } from '../../core/browser'
 import { serveStatic, type Served } from '../../scripts/lib/static-server'
 import { siteRoot } from '../../.vitepress/config/site'
 

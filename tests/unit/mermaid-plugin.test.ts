@@ -2,8 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterEach, describe, expect, it } from 'vitest'
-import { mermaidPlugin, diagramInfo, setDiagramMode } from '../../.vitepress/plugins/mermaid'
-import { CACHE_DIR, DIAGRAM_BOX_CSS, combineThemes, renderKey } from '../../.vitepress/plugins/mermaid-render'
+import { mermaidPlugin, setDiagramMode } from '../../.vitepress/plugins/mermaid'
+import { diagramInfo } from '../../core/diagrams/source'
+import { CACHE_DIR, DIAGRAM_BOX_CSS, combineThemes, renderKey } from '../../core/diagrams/render'
 
 const render = (src: string) => {
   const md = new MarkdownIt()

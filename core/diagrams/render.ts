@@ -1,0 +1,158 @@
+/**
+ * Mermaid diagrams → static SVG at build time (issue #14).
+ *
+ * Every ```mermaid fence of docs/ is rendered once in headless Debian chromium with mermaid 11 and
+ * the site's diagram font, in the light and the dark theme. The two renders have the same geometry
+ * (same text, same fonts), so we ship ONE inline SVG: the light render plus the dark render's
+ * stylesheet scoped under `html.dark` — the theme switches by CSS, without JavaScript.
+ *
+ * Why the labels fit: mermaid measures each label in the DOM it renders into. We render into a
+ * `.mermaid-box` styled by DIAGRAM_BOX_CSS, and the site applies the very same rules to its
+ * `.mermaid-box` (styles.css), so the page's own line-height (28 px on `.vp-doc p`) can no longer
+ * leak into the labels. tests/browser/diagram-labels.test.ts checks every label against its shape.
+ *
+ * This file: the render cache and the SVG post-processing (core, so scripts/bench.ts and
+ * scripts/check-diagrams.ts share them); driving chromium and the Vite plugin are in
+ * .vitepress/plugins/mermaid-render.ts.
+ *
+ * Cache: node_modules/.cache/kb-diagrams/<key>.json, where the key hashes the diagram source, both
+ * theme configs, the box CSS, the installed fonts and the mermaid version. Unchanged diagrams cost a
+ * file read; the browser is not even started when everything is cached.
+ */
+import { createHash } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { mermaidConfig, MERMAID_FONT } from '../mermaid-config'
+
+/** the repository root (this file is core/diagrams/…) */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+const require = createRequire(import.meta.url)
+
+/** Bump when the post-processing below changes (it is part of every cache key). */
+const RENDER_VERSION = 4
+
+/**
+ * The box every diagram is measured in at build time and shown in on the site. `p` is reset
+ * because mermaid 11 wraps each label in a <p>, and VitePress gives `.vp-doc p` margins and a
+ * 28 px line-height. Kept in sync with styles.css by tests/unit/mermaid-plugin.test.ts.
+ */
+export const DIAGRAM_BOX_CSS =
+  `.mermaid-box{font-family:${MERMAID_FONT};font-size:16px;line-height:1.5;letter-spacing:normal;word-spacing:normal;text-transform:none}` +
+  '.mermaid-box p{margin:0;line-height:inherit;font-size:inherit}'
+
+export const CACHE_DIR = process.env.KB_DIAGRAM_CACHE ?? path.join(ROOT, 'node_modules/.cache/kb-diagrams')
+
+/** A rendered diagram: one SVG (light, with dark overrides), its intrinsic size, its cache key. */
+export interface RenderedDiagram { key: string; svg: string; width: number; height: number }
+
+let fontsPrint: string | undefined
+/** Fingerprint of the installed fonts (fc-list), so a font change re-renders every diagram. */
+function fontsFingerprint(): string {
+  if (fontsPrint === undefined) {
+    try {
+      fontsPrint = createHash('sha256').update(execFileSync('fc-list', ['--format', '%{file}|%{family}\n'], { encoding: 'utf8' }).split('\n').sort().join('\n')).digest('hex')
+    } catch {
+      fontsPrint = 'no-fc-list'
+    }
+  }
+  return fontsPrint
+}
+
+let setup: string | undefined
+/** Everything but the source that changes how a diagram renders (computed once per process). */
+function renderSetup(): string {
+  if (setup) return setup
+  const mermaidVersion = JSON.parse(fs.readFileSync(require.resolve('mermaid/package.json'), 'utf8')).version
+  return (setup = JSON.stringify([RENDER_VERSION, mermaidVersion, fontsFingerprint(), mermaidConfig(false), mermaidConfig(true), DIAGRAM_BOX_CSS]))
+}
+
+/** Cache key of one diagram: source + everything that changes how it renders. */
+export function renderKey(source: string): string {
+  // = JSON.stringify([...setup, source]) without re-serialising the setup each time
+  return createHash('sha256').update(`${renderSetup().slice(0, -1)},${JSON.stringify(source.trim())}]`).digest('hex').slice(0, 16)
+}
+
+/** The cache file of a diagram's render (JSON of RenderedDiagram), by its renderKey(). */
+export const cacheFile = (key: string) => path.join(CACHE_DIR, `${key}.json`)
+
+/** The cached render of a diagram, or undefined. Synchronous: the Markdown plugin calls it. */
+export function readRendered(source: string): RenderedDiagram | undefined {
+  const key = renderKey(source)
+  try {
+    return JSON.parse(fs.readFileSync(cacheFile(key), 'utf8')) as RenderedDiagram
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Merge the dark render into the light one: the dark stylesheet, with every `#<id>` selector
+ * prefixed by `html.dark`, is appended to the light SVG's <style>. Throws if the two renders do
+ * not have the same geometry (then CSS alone could not switch them).
+ */
+export function mergeThemes(light: string, dark: string, id: string): string {
+  const styleRe = /<style>([\s\S]*?)<\/style>/
+  // mermaid also writes the drop-shadow colour as an attribute; CSS can set it (flood-color is a
+  // presentation attribute), so it is moved into the dark stylesheet too
+  const flood = / flood-color="[^"]*"/g
+  // the dark theme adds a gradient definition its stylesheet may use; defs are inert in light mode
+  const gradientRe = /<linearGradient[\s\S]*?<\/linearGradient>/g
+  const gradients = [...dark.matchAll(gradientRe)].map((m) => m[0]).filter((g) => !light.includes(g))
+  const strip = (s: string) => s.replace(styleRe, '').replace(flood, '').replace(gradientRe, '')
+  if (strip(light) !== strip(dark)) throw new Error('the light and dark renders differ outside their stylesheets (CSS alone cannot switch them)')
+  const darkCss = styleRe.exec(dark)?.[1] ?? ''
+  // only mermaid's own rules (all scoped by the SVG's id); :root / @keyframes are the same in both
+  const scoped = darkCss
+    .split('}')
+    .filter((rule) => rule.includes(`#${id}`) && !rule.includes('@'))
+    .map((rule) => rule.replaceAll(`#${id}`, `html.dark #${id}`) + '}')
+    .join('')
+  const shadows = [...dark.matchAll(/<filter id="([^"]+)"[^>]*>\s*<feDropShadow[^>]* flood-color="([^"]+)"/g)]
+    .map(([, fid, color]) => `html.dark #${fid} feDropShadow{flood-color:${color}}`)
+    .join('')
+  return light
+    .replace(styleRe, (_m, css: string) => `<style>${css}${scoped}${shadows}</style>`)
+    .replace(/<\/svg>$/, `${gradients.join('')}</svg>`)
+}
+
+/**
+ * Give the SVG its intrinsic size (width/height from the viewBox; CSS scales it down on narrow
+ * screens keeping the ratio), so the page reserves the right box before anything loads.
+ */
+export function sizeSvg(svg: string): { svg: string; width: number; height: number } {
+  const vb = /viewBox="([^"]+)"/.exec(svg)?.[1]?.split(/[\s,]+/).map(Number)
+  if (!vb || vb.length !== 4 || vb.some((n) => !Number.isFinite(n))) throw new Error('rendered SVG has no viewBox')
+  const width = Math.ceil(vb[2])
+  const height = Math.ceil(vb[3])
+  const out = svg.replace(/^<svg([^>]*)>/, (_m, attrs: string) => {
+    const cleaned = attrs.replace(/\s(width|height)="[^"]*"/g, '').replace(/\sstyle="[^"]*"/, '')
+    return `<svg${cleaned} width="${width}" height="${height}">`
+  })
+  return { svg: out, width, height }
+}
+
+/**
+ * One SVG for both themes when the two renders differ only in their stylesheets (most flowcharts);
+ * otherwise (state diagrams write colours into attributes, sequence diagrams number their actors
+ * per render) both SVGs, the dark one first, shown/hidden by styles.css (.mermaid-light/-dark).
+ * Output: markup and intrinsic size (the light render's; both have the same text and fonts).
+ */
+export function combineThemes(light: string, dark: string, id: string, separate = false): { svg: string; width: number; height: number; separate: boolean } {
+  if (!separate) {
+    try {
+      return { ...sizeSvg(mergeThemes(light, dark, id)), separate: false }
+    } catch {
+      separate = true
+    }
+  }
+  const l = sizeSvg(light)
+  const d = sizeSvg(dark)
+  // add the class to the root <svg> (sequence diagrams have no class attribute of their own)
+  const tag = (svg: string, cls: string) =>
+    /^<svg[^>]*\sclass="/.test(svg) ? svg.replace(/^<svg([^>]*?)\sclass="([^"]*)"/, `<svg$1 class="$2 ${cls}"`) : svg.replace(/^<svg/, `<svg class="${cls}"`)
+  return { svg: tag(d.svg, 'mermaid-dark') + tag(l.svg, 'mermaid-light'), width: l.width, height: l.height, separate: true }
+}

@@ -1,0 +1,57 @@
+/**
+ * Mermaid diagrams in the Markdown sources (issue #14): every ```mermaid fence must carry `accTitle:`
+ * and `accDescr:` (the text alternative screen readers, search and readers without JavaScript get).
+ * Shared by the site's Markdown plugin (.vitepress/plugins/mermaid.ts), its Markdown copy of each
+ * page (page-markdown.ts), the build's renderer and `scripts/check-diagrams.ts`.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import MarkdownIt from 'markdown-it'
+
+/** the repository root (this file is core/diagrams/…) */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export class DiagramError extends Error {
+  constructor(public file: string, public line: number, public detail: string) {
+    super(`${file}:${line}: ${detail}`)
+    this.name = 'DiagramError'
+  }
+}
+
+export interface DiagramInfo { hash: string; title: string; description: string }
+
+export function diagramHash(source: string): string {
+  return createHash('sha256').update(source.trim()).digest('hex').slice(0, 12)
+}
+
+/** Read accTitle/accDescr; throw with file:line when missing. */
+export function diagramInfo(source: string, file: string, line: number): DiagramInfo {
+  const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim()
+  const descr =
+    /^\s*accDescr\s*:\s*(.+)$/m.exec(source)?.[1]?.trim() ??
+    /^\s*accDescr\s*\{([\s\S]*?)\}/m.exec(source)?.[1]?.replace(/\s+/g, ' ').trim()
+  if (!source.trim()) throw new DiagramError(file, line, 'empty mermaid diagram')
+  if (!title) throw new DiagramError(file, line, 'mermaid diagram needs an "accTitle: …" line (its accessible name)')
+  if (!descr) throw new DiagramError(file, line, 'mermaid diagram needs an "accDescr: …" line (its text alternative)')
+  return { hash: diagramHash(source), title, description: descr }
+}
+
+export interface Diagram { file: string; line: number; source: string }
+
+/** Every mermaid fence in the given Markdown files, with file (relative to the repo) and line. */
+export function collectDiagrams(files: string[]): Diagram[] {
+  const md = new MarkdownIt()
+  const out: Diagram[] = []
+  for (const file of files) {
+    const rel = path.relative(ROOT, file)
+    for (const t of md.parse(fs.readFileSync(file, 'utf8'), {})) {
+      if (t.type !== 'fence' || t.info.trim().split(/\s+/)[0] !== 'mermaid') continue
+      const line = (t.map?.[0] ?? 0) + 1
+      diagramInfo(t.content, rel, line) // accTitle/accDescr present, or a DiagramError
+      out.push({ file: rel, line, source: t.content })
+    }
+  }
+  return out
+}
