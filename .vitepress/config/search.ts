@@ -7,12 +7,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Plugin } from 'vite'
-import { buildLexicon, type Lexicon } from '../../core/search/lexicon'
+import { buildLexicon, type Lexicon, type TitledPage } from '../../core/search/lexicon'
+import { listLatestPages } from '../../core/pages'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
-import { loadGlossary } from '../../core/glossary'
+import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { readFrontmatter } from '../../core/frontmatter'
 
@@ -39,7 +40,7 @@ export function searchSetup(): SearchSetup {
   const byAnchor = new Map<string, string[]>()
   for (const c of commands.commands) byAnchor.set(`${c.page}#${c.id}`, [...commandKeywords(c), ...c.aliases])
   for (const t of glossary.terms) byAnchor.set(`/glossary/#${t.id}`, t.aliases)
-  const { lexicon, words } = buildLexicon(glossary.terms, [...byAnchor.values()].flat())
+  const { lexicon, words } = buildLexicon(glossary.terms, [...byAnchor.values()].flat(), teachingPages())
   const tokenize = createIndexTokenizer(words)
   const splitIntoSections = (file: string, html: string): Section[] => {
     const rel = file.split(`${path.sep}docs${path.sep}`).pop()!.split(path.sep).join('/')
@@ -61,6 +62,24 @@ export function searchSetup(): SearchSetup {
   }
   cached = { lexicon, words, tokenize, splitIntoSections, miniSearchOptions: { fields: INDEX_FIELDS, tokenize, extractField } }
   return cached
+}
+
+/**
+ * Teaching pages of the latest docs with their H1, for the lexicon's concept homes: not the command
+ * reference, the glossary, the section about the project or the contributor guide (pageWeight in
+ * core/search/query.ts ranks those as reference or minor pages). Paths without the locale prefix.
+ */
+function teachingPages(): TitledPage[] {
+  const srcDir = DOCS_DIR
+  const out: TitledPage[] = []
+  for (const file of listLatestPages(srcDir)) {
+    const rel = path.relative(srcDir, file).split(path.sep).join('/')
+    const route = '/' + rel.replace(/^en\//, '').replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    if (/^\/(cli|glossary|about|contribute)\//.test(route) || route === '/') continue
+    const title = /^#\s+(.+?)\s*(?:\{#[\w-]+\})?\s*$/m.exec(fs.readFileSync(file, 'utf8'))?.[1]
+    if (title) out.push({ path: route, title })
+  }
+  return out
 }
 
 /** `virtual:search-lexicon`: the synonym groups, for the search box's chunk only. */

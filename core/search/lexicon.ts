@@ -9,8 +9,55 @@
 import { SYNONYMS } from './synonyms'
 import { normalize } from './text'
 
-/** What query analysis needs in the browser. Phrases are `normalize`d. */
-export interface Lexicon { synonyms: string[][] }
+/**
+ * What query analysis needs in the browser. Phrases are `normalize`d.
+ *  - synonyms: groups of equivalent phrases
+ *  - homes: phrase → site path of the page named after that concept (conceptHomes); optional
+ */
+export interface Lexicon { synonyms: string[][]; homes?: Record<string, string> }
+
+/** A page as conceptHomes sees it: its site path and its H1. */
+export interface TitledPage { path: string; title: string }
+
+/**
+ * The page named after each concept: the teaching page whose H1 is the concept ("网络"), or
+ * leads with it and goes on to say what the page does with it ("数据卷：持久化容器数据",
+ * "多阶段构建与非 root 用户", "Docker Compose：单机多容器"). A reader who types just the concept
+ * wants that page, not the glossary's one-line entry nor an incidental mention
+ * (docs/contribute/decisions.md, "Concept pages"). Titles that merely contain the phrase
+ * ("查看与清理数据卷") do not count; when two pages qualify equally the concept has no home.
+ *
+ * @param groups synonym groups (normalized phrases)
+ * @param pages teaching pages of one locale (not /cli/, not the glossary, not pages about the project)
+ * @returns phrase → site path, for every phrase of a group that has a home
+ */
+export function conceptHomes(groups: string[][], pages: TitledPage[]): Record<string, string> {
+  const titles = pages.map((p) => ({ path: p.path, title: normalize(p.title).replace(/^docker\s+/, '').trim() }))
+  // 0: the whole title; 1: "X: …" (NFKC turns ： into :); 2: "X与…" / "X 和 …" / "X and …"
+  const rank = (title: string, phrase: string): number => {
+    if (title === phrase) return 0
+    if (!title.startsWith(phrase)) return -1
+    const rest = title.slice(phrase.length).trimStart()
+    if (rest.startsWith(':')) return 1
+    // "X 与 Y" is about X only when X is a specific concept, not a word as broad as 容器 or host
+    // that pairs up with another ("容器与虚拟机的区别", "host 与 none 网络模式")
+    const specific = /^[\u3400-\u9fff]{3,}$/.test(phrase) || /^\S+\s+\S+/.test(phrase)
+    if (specific && /^(与|和|and\b)/.test(rest)) return 2
+    return -1
+  }
+  const homes: Record<string, string> = {}
+  for (const g of groups) {
+    let best: { path: string; r: number }[] = []
+    for (const t of titles) {
+      const r = Math.min(...g.map((p) => rank(t.title, p)).filter((x) => x >= 0))
+      if (!Number.isFinite(r)) continue
+      if (!best.length || r < best[0].r) best = [{ path: t.path, r }]
+      else if (r === best[0].r && !best.some((b) => b.path === t.path)) best.push({ path: t.path, r })
+    }
+    if (best.length === 1) for (const p of g) homes[p] ??= best[0].path
+  }
+  return homes
+}
 
 /** A glossary term as far as search is concerned. */
 export interface LexiconTerm { zh: string; en: string; aliases?: string[] }
@@ -18,9 +65,10 @@ export interface LexiconTerm { zh: string; en: string; aliases?: string[] }
 /**
  * @param terms glossary terms: zh name, en name and aliases become one synonym group each
  * @param keywords extra site words (command keywords, page keywords): segmenter vocabulary only
+ * @param pages teaching pages with their H1, paths without the locale prefix (`/en/x` → `/x`), for conceptHomes
  * @returns lexicon for the browser, and every site word for the index segmenter's dictionary
  */
-export function buildLexicon(terms: LexiconTerm[], keywords: Iterable<string>): { lexicon: Lexicon; words: string[] } {
+export function buildLexicon(terms: LexiconTerm[], keywords: Iterable<string>, pages: TitledPage[] = []): { lexicon: Lexicon; words: string[] } {
   const groups: string[][] = []
   const add = (g: string[]) => {
     const n = [...new Set(g.map((p) => normalize(p).trim()).filter(Boolean))]
@@ -31,5 +79,6 @@ export function buildLexicon(terms: LexiconTerm[], keywords: Iterable<string>): 
   const words = new Set<string>()
   for (const g of groups) for (const p of g) words.add(p)
   for (const k of keywords) words.add(normalize(k).trim())
-  return { lexicon: { synonyms: groups }, words: [...words].filter(Boolean) }
+  const homes = conceptHomes(groups, pages)
+  return { lexicon: { synonyms: groups, ...(pages.length ? { homes } : {}) }, words: [...words].filter(Boolean) }
 }

@@ -310,7 +310,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *    matches the whole query (square root of their number): a page that keeps talking about
  *    the thing explains it; only its best section, so that one page does not fill the top
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -413,7 +413,21 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       r.score *= 1 + RANKING.page * Math.sqrt(others)
     }
   }
-  return out.sort((x, y) => y.score - x.score)
+  out.sort((x, y) => y.score - x.score)
+  // the query names one concept and nothing else: the page named after it leads (lexicon.ts conceptHomes)
+  const home = !a.define && !a.flag && live.length === 1 ? homeOf(live[0], lexicon) : undefined
+  if (home && RANKING.home !== 1) {
+    const best = out.find((r) => pathOf(r.id).replace(/^\/en(?=\/)/, '') === home)
+    if (best) best.score *= RANKING.home
+    out.sort((x, y) => y.score - x.score)
+  }
+  return out
+}
+
+/** The home page (locale-free path) of a concept: of what was typed, else of a typo's correction. */
+function homeOf(c: Concept, lexicon: Lexicon): string | undefined {
+  const homes = lexicon.homes ?? {}
+  return homes[c.label] ?? c.alternatives.map((alt) => homes[alt.join(' ')]).find(Boolean)
 }
 
 const pathOf = (id: string) => id.replace(/#.*$/, '')

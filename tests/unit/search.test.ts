@@ -8,7 +8,7 @@ import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
 import { analyzeQuery, createVocabulary, searchSite, segment, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf } from '../../core/search/text'
-import { buildLexicon } from '../../core/search/lexicon'
+import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
 
@@ -156,6 +156,46 @@ describe('ranking: a teaching page that keeps talking about the thing', () => {
     const got = searchSite(pm, '自定义网络', pv, { synonyms: [] }).map((r) => r.id)
     expect(got[0]).toBe('/network/user-defined#a')
     expect(got[1]).toBe('/cli/network#docker-network-create')
+  })
+})
+
+describe('concept homes: the page named after a concept', () => {
+  const pages = [
+    { path: '/network/', title: '网络' },
+    { path: '/storage/volumes', title: '数据卷：持久化容器数据' },
+    { path: '/storage/inspect-and-cleanup', title: '查看与清理数据卷' },
+    { path: '/build/multi-stage', title: '多阶段构建与非 root 用户' },
+    { path: '/internals/container-vs-vm', title: '容器与虚拟机的区别' },
+    { path: '/orchestration/compose', title: 'Docker Compose：单机多容器' },
+    { path: '/orchestration/comparison', title: 'Compose、Swarm 与 Kubernetes 对比' },
+    { path: '/a', title: '日志：查看输出' },
+    { path: '/b', title: '日志：收集与轮转' },
+  ]
+  const homes = conceptHomes([['网络', 'network'], ['数据卷', '卷', 'volume'], ['多阶段构建', 'multi-stage'], ['容器', 'container'], ['compose', 'docker compose'], ['日志', 'logs']], pages)
+  it('is the page titled by the concept, or whose title leads with it and a colon', () => {
+    expect(homes['network']).toBe('/network/')
+    expect(homes['卷']).toBe('/storage/volumes')
+    expect(homes['compose']).toBe('/orchestration/compose')
+  })
+  it('takes "X 与 Y" for a specific concept only, and gives an ambiguous concept no home', () => {
+    expect(homes['multi-stage']).toBe('/build/multi-stage')
+    expect(homes['容器']).toBeUndefined()
+    expect(homes['日志']).toBeUndefined()
+  })
+  it('puts the home page first when the query is that concept alone, not for "X 是什么" or a longer query', () => {
+    // the glossary entry is short and says "数据卷" twice: BM25 ranks it first without the home rule
+    const docs = [
+      { id: '/glossary/#volume', title: '数据卷', titles: ['术语表'], text: '数据卷 数据卷是 Docker 管理的存储。' },
+      { id: '/storage/volumes#top', title: '数据卷：持久化容器数据', titles: [], text: '容器删除后数据会丢失。用数据卷保存需要长期保留的数据，数据卷由 Docker 创建和管理，可以备份和迁移。' },
+      { id: '/storage/inspect-and-cleanup#top', title: '查看与清理数据卷', titles: [], text: '列出数据卷，删除不用的数据卷。' },
+    ]
+    const hm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+    hm.addAll(docs)
+    const lex = { synonyms: [['数据卷', '卷', 'volume']], homes: { 数据卷: '/storage/volumes', 卷: '/storage/volumes', volume: '/storage/volumes' } }
+    const first = (q: string) => searchSite(hm, q, vocabularyOf(hm), lex)[0]?.id
+    expect(first('数据卷')).toBe('/storage/volumes#top')
+    expect(first('volume')).toBe('/storage/volumes#top')
+    expect(first('数据卷是什么')).toBe('/glossary/#volume')
   })
 })
 
