@@ -25,7 +25,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type
 export const SCHEMA_DIR = fileURLToPath(new URL('../schemas/', import.meta.url))
 
 /** The schemas, by file name without `.schema.json`. `common` holds shared definitions (source ids). */
-export const SCHEMA_NAMES = ['frontmatter', 'glossary-term', 'command-group', 'corrections'] as const
+export const SCHEMA_NAMES = ['frontmatter', 'glossary-term', 'glossary-term-en', 'command-group', 'corrections'] as const
 export type SchemaName = (typeof SCHEMA_NAMES)[number]
 
 /** A problem in a data file: `file:line: detail`. The owners' error classes extend it. */
