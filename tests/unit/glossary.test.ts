@@ -11,6 +11,8 @@ import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GLOSSARY_DIR, TAGS, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
 import { glossaryJson, glossaryListSource, glossaryPlugin, referencedIds, type GlossaryPluginOptions } from '../../.vitepress/plugins/glossary'
+import { listDataFiles, lintDocs } from '../../scripts/lint-docs'
+import { listPages } from '../../core/pages'
 
 /** the ids content writers were told to use */
 const REQUIRED_IDS = `image, container, dockerfile, registry, docker-hub, tag, digest, layer, union-filesystem, overlay2,
@@ -403,4 +405,54 @@ describe('inside VitePress', () => {
     const page = md.render(fs.readFileSync('docs/glossary/index.md', 'utf8'), { relativePath: 'glossary/index.md', cleanUrls: true })
     expect(page).toContain('<h3 id="image" tabindex="-1">镜像（Image） <a class="header-anchor" href="#image"')
   }, 60_000)
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('term files are linted like pages, and are not pages', () => {
+  let tmp: string
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-lint-'))
+  })
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true })
+    fs.writeFileSync(path.join(tmp, rel), text)
+    return path.join(tmp, rel)
+  }
+  const fm = '---\nid: alpha\nzh: 阿尔法\nen: Alpha\naliases: []\nshort: 一句话定义，足够长。\nrelated: []\ntags: [基础]\n---\n\n'
+
+  it('the lint covers every term file of both languages (not the README)', () => {
+    const files = listDataFiles(path.resolve('docs/data')).map((f) => path.relative(process.cwd(), f).split(path.sep).join('/'))
+    const terms = loadGlossary().terms
+    for (const t of terms) {
+      expect(files).toContain(`docs/data/glossary/${t.id}.md`)
+      expect(files).toContain(`docs/data/glossary/en/${t.id}.md`)
+    }
+    expect(files.filter((f) => f.startsWith('docs/data/glossary/'))).toHaveLength(terms.length * 2)
+  })
+
+  it('Chinese bodies get the Chinese rules, English bodies the English ones, at the body line', async () => {
+    // body from line 11: 11 fine, 12 blank, 13 the problem
+    const zh = write('data/glossary/alpha.md', `${fm}第一段足够长的解释文字。\n\n容器里运行Docker的具名数据卷。\n`)
+    const en = write('data/glossary/en/alpha.md', '---\nshort: A definition.\ntags: [Basics]\n---\n\nFirst line.\nA second line with 镜像 left in.\n')
+    const rel = (f: string) => path.relative(process.cwd(), f)
+    const problems = await lintDocs([zh, en])
+    expect(problems).toEqual([
+      `${rel(zh)}:13: term-volume "具名数据卷": write 命名卷 (named volume)`,
+      `${rel(zh)}:13: cjk-spacing add a space between Chinese and Latin text: "行D"`,
+      `${rel(zh)}:13: cjk-spacing add a space between Chinese and Latin text: "r的"`,
+      `${rel(en)}:7: en-cjk Chinese text "镜像" in an English page: translate it, quote it, or end the line with <!-- zh --> if it is intended`,
+    ])
+    // markdownlint runs on the body too: two blank lines, the second on line 13
+    const b = write('data/glossary/beta.md', `${fm}第一段足够长的解释文字。\n\n\n第二段。\n`)
+    expect(await lintDocs([b])).toEqual([`${rel(b)}:13: MD012 Multiple consecutive blank lines (Expected: 1; Actual: 2)`])
+  })
+
+  it('page lists leave docs/data out', () => {
+    write('guide/a.md', '# A\n')
+    write('data/glossary/alpha.md', `${fm}第一段足够长的解释文字。\n`)
+    expect(listPages(tmp).map((f) => path.relative(tmp, f))).toEqual(['guide/a.md'])
+    expect(listPages(path.resolve('docs')).some((f) => f.includes(`${path.sep}data${path.sep}`))).toBe(false)
+  })
 })
