@@ -128,10 +128,10 @@ export interface CommandData { groups: CommandGroup[]; commands: Command[]; byId
 // ---------------------------------------------------------------------------------------------
 // What references may point to
 
-/** The glossary's ids: one YAML file per term in docs/data/glossary (falls back to the brief's list). */
+/** The glossary's ids: one Markdown file per term, docs/data/glossary/<id>.md (falls back to the brief's list). */
 export function glossaryIds(): Set<string> {
   const dir = path.join(ROOT, 'docs/data/glossary')
-  const ids = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')) : []
+  const ids = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.replace(/\.md$/, '')) : []
   return ids.length ? new Set(ids) : GLOSSARY_IDS
 }
 
@@ -334,7 +334,7 @@ function readCommand(r: Reader, p: Path, group: string, section: string): Comman
   }
   const terms = glossaryIds()
   cmd.related.forEach((g, i) => {
-    if (!terms.has(g)) r.fail([...p, 'related', i], `unknown glossary id "${g}" (no docs/data/glossary/${g}.yaml)`)
+    if (!terms.has(g)) r.fail([...p, 'related', i], `unknown glossary id "${g}" (no docs/data/glossary/${g}.md)`)
   })
   cmd.pages.forEach((pg, i) => {
     if (!SITE_PAGES.has(pg) && !pageFile(pg)) r.fail([...p, 'pages', i], `"${pg}" is not a page of the site map and no such file exists`)

@@ -19,22 +19,33 @@ export interface Frontmatter {
   lineOf(key: string): number
   /** the parsed YAML with lines in the Markdown file (`{}` at line 1 for a page without frontmatter) */
   yaml: YamlData
+  /** the Markdown after the frontmatter (and after the blank lines that follow its closing `---`); the whole text without frontmatter */
+  body: string
+  /** 1-based line of the file on which `body` starts (1 without frontmatter) */
+  bodyLine: number
 }
 
-/** Parse the YAML frontmatter of a Markdown file. A file without frontmatter gives `data: {}`. */
-export function readFrontmatter(text: string, file: string): Frontmatter {
+/**
+ * Parse the YAML frontmatter of a Markdown file. A file without frontmatter gives `data: {}`.
+ * @param opts.error the error class to throw (the owner's, e.g. GlossaryError for term files); FrontmatterError by default
+ * @throws opts.error `file:line: …` for an unclosed frontmatter, invalid YAML or a frontmatter that is not a mapping
+ */
+export function readFrontmatter(text: string, file: string, opts: { error?: new (file: string, line: number, detail: string) => Error } = {}): Frontmatter {
+  const Err = opts.error ?? FrontmatterError
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(\r?\n|$)/.exec(text)
   if (!m) {
-    if (text.startsWith('---')) throw new FrontmatterError(file, 1, 'frontmatter is not closed by a `---` line')
+    if (text.startsWith('---')) throw new Err(file, 1, 'frontmatter is not closed by a `---` line')
     // checked as an empty mapping: a missing field is reported at line 1
-    return { data: {}, lineOf: () => 1, yaml: parseYaml('{}', file) }
+    return { data: {}, lineOf: () => 1, yaml: parseYaml('{}', file), body: text, bodyLine: 1 }
   }
   // the YAML starts on line 2, after the opening `---`
-  const yaml = parseYaml(m[1], file, { firstLine: 2, error: FrontmatterError })
+  const yaml = parseYaml(m[1], file, { firstLine: 2, error: Err })
   yaml.data ??= {}
-  if (typeof yaml.data !== 'object' || Array.isArray(yaml.data)) throw new FrontmatterError(file, 2, 'frontmatter must be a mapping of keys')
+  if (typeof yaml.data !== 'object' || Array.isArray(yaml.data)) throw new Err(file, 2, 'frontmatter must be a mapping of keys')
   const data = yaml.data as Record<string, unknown>
-  return { data, lineOf: (key) => (key in data ? yaml.lineOf([key]) : 1), yaml }
+  // m[0] ends after the closing `---` and any blank lines after it: the body starts on the next line
+  const bodyLine = 1 + (m[0].match(/\n/g)?.length ?? 0)
+  return { data, lineOf: (key) => (key in data ? yaml.lineOf([key]) : 1), yaml, body: text.slice(m[0].length), bodyLine }
 }
 
 /** Where a page draws its content from; `sources:` entries must be one of these ids. */

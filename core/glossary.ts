@@ -2,15 +2,18 @@
  * Glossary data (shared by the site and scripts; the `[[id]]` Markdown syntax, the generated
  * glossary page and frozen-release snapshots are in core/glossary-refs.ts, the JSON export in .vitepress/plugins/glossary.ts).
  *
- * One YAML file per term in docs/data/glossary/<id>.yaml, validated when loaded against
- * schemas/glossary-term.schema.json and the cross-checks below; every problem is reported as
- * `docs/data/glossary/x.yaml:LINE: …`.
+ * One Markdown file per term and language: docs/data/glossary/<id>.md (Chinese: frontmatter for
+ * id, names, aliases, short definition, related terms and tags; the body is the long explanation)
+ * and docs/data/glossary/en/<id>.md (English: frontmatter `short` and `tags`, the body). Field
+ * guide: docs/data/glossary/README.md. Validated when loaded against
+ * schemas/glossary-term.schema.json / glossary-term-en.schema.json and the checks below; every
+ * problem is reported as `docs/data/glossary/x.md:LINE: …` (the line in the Markdown file).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { isScalar, type Scalar } from 'yaml'
-import { DataError, parseYaml, assertSchema } from './schema'
+import { DataError, assertSchema } from './schema'
+import { readFrontmatter, type Frontmatter } from './frontmatter'
 import { pageLang, localePath, type Lang } from './page-lang'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
@@ -87,70 +90,122 @@ export function displayPath(file: string): string {
 // Data: reading and validating one term file
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The English text of term `<id>` is in `en/<id>.md` next to the Chinese `<id>.md`: the same
+ * relative name in a language folder, as pages pair docs/<rel>.md ⇄ docs/en/<rel>.md
+ * (core/translation.ts); a further language would be one more folder.
+ */
+export const GLOSSARY_EN_DIR = 'en'
+
+/** The term file of `id` in a language: `<dir>/<id>.md` (Chinese) or `<dir>/en/<id>.md` (English). */
+export const termFile = (id: string, lang: Lang = 'zh', dir: string = GLOSSARY_DIR) =>
+  lang === 'zh' ? path.join(dir, `${id}.md`) : path.join(dir, GLOSSARY_EN_DIR, `${id}.md`)
+
+/** Is `file` (any form of path) an English term file, docs/data/glossary/en/<id>.md? The lint checks its body as English. */
+export const isEnglishTermFile = (file: string) => /(^|\/)data\/glossary\/en\/[^/]+\.md$/.test(file.split('\\').join('/'))
+
+/** Is `name` (a file name in a glossary folder) a term file? README.md is the field guide. */
+const isTermFileName = (name: string) => name.endsWith('.md') && name !== 'README.md'
+
+/** Where one piece of a term's text came from: file and 1-based line. */
+interface At { file: string; line: number }
+
 interface TermSource {
   term: Term
   file: string
-  /** line of a top-level key */
+  /** line of a top-level frontmatter key of the Chinese file (line 1 when the key is absent) */
   lineOf(key: string): number
-  /** line of the i-th item of a list field */
+  /** line of the i-th item of a list field of the Chinese file */
   itemLine(key: string, i: number): number
-  /** line of character `offset` inside the value of a text field */
-  textLine(key: string, offset: number): number
+  /** file and line of character `offset` of `long` (the Chinese body) or `long_en` (the English body) */
+  textAt(key: 'long' | 'long_en', offset: number): At
+  /** the English file, once parseTermTranslation has read it */
+  en?: { file: string; lineAt(offset: number): number }
+}
+
+/** A body (the long explanation) with its length limits, as the old `long`/`long_en` fields had. */
+const BODY_LIMITS = { zh: { min: 20, max: 2000 }, en: { min: 20, max: 4000 } }
+
+/**
+ * The body of a term file: the trimmed Markdown after the frontmatter, and the file line of any
+ * character of it. Checks what no schema can: its length, no heading (the glossary page makes one
+ * heading per term), no "{{" (VitePress would read it as a Vue interpolation).
+ * @throws GlossaryError `file:line: body: …` at the offending line of the body
+ */
+function readBody(fm: Frontmatter, file: string, limits: { min: number; max: number }): { text: string; lineAt(offset: number): number } {
+  const text = fm.body.trim()
+  const lead = fm.body.length - fm.body.trimStart().length
+  const lineAt = (offset: number) => fm.bodyLine + (fm.body.slice(0, lead + offset).match(/\n/g)?.length ?? 0)
+  const length = [...text].length
+  if (length < limits.min) throw new GlossaryError(file, fm.bodyLine, `body: the long explanation after the frontmatter must have at least ${limits.min} characters (has ${length})`)
+  if (length > limits.max) throw new GlossaryError(file, fm.bodyLine, `body: the long explanation must have at most ${limits.max} characters (has ${length})`)
+  const heading = /^ {0,3}#{1,6}[ \t]/m.exec(text)
+  if (heading) throw new GlossaryError(file, lineAt(heading.index), 'body: no headings inside a term text (the glossary page makes one heading per term)')
+  const curly = text.indexOf('{{')
+  if (curly >= 0) throw new GlossaryError(file, lineAt(curly), 'body: "{{" would be read as a Vue interpolation; put it in a code span or rephrase')
+  return { text, lineAt }
 }
 
 /**
- * Parse and check one term file: the fields against schemas/glossary-term.schema.json (required
- * fields, types, lengths, the id pattern, name characters, tags), then what the schema cannot say:
- * the id equals the file's base name, aliases differ from the term's own names, `long`/`long_en`
- * hold no heading and no "{{" (reported at the line inside the text block), `tags_en` are the
- * English names of `tags` in the same order. `file` is the path used in messages.
+ * Parse and check one Chinese term file, `<id>.md`: the frontmatter against
+ * schemas/glossary-term.schema.json (required fields, types, lengths, the id pattern, name
+ * characters, tags), then what the schema cannot say: the id equals the file's base name, aliases
+ * differ from the term's own names, and the body (readBody). `file` is the path used in messages;
+ * lines are lines of the Markdown file (the opening `---` is line 1).
+ * The term has no English text yet: parseTermTranslation adds it.
  * @throws GlossaryError `file:line: field: problem`
  */
 export function parseTermFile(source: string, file: string): TermSource {
-  const yaml = parseYaml(source, file, { error: GlossaryError })
-  assertSchema('glossary-term', yaml, file, GlossaryError)
-  const data = yaml.data as Record<string, unknown>
-  const lineOf = (key: string) => (key in data ? yaml.lineOf([key]) : 1)
-  const itemLine = (key: string, i: number) => yaml.lineOf([key, i])
-  const textLine = (key: string, offset: number) => {
-    const v = yaml.doc.get(key, true) as Scalar | undefined
-    const before = String(data[key] ?? '').slice(0, offset).split('\n').length - 1
-    // literal block scalars (`|`) keep one value line per source line, starting below the key
-    if (v && isScalar(v) && v.type === 'BLOCK_LITERAL') return lineOf(key) + 1 + before
-    return lineOf(key)
-  }
+  const fm = readFrontmatter(source, file, { error: GlossaryError })
+  assertSchema('glossary-term', fm.yaml, file, GlossaryError)
+  const data = fm.data as Record<string, unknown> & Omit<Term, 'long'>
+  const lineOf = fm.lineOf
+  const itemLine = (key: string, i: number) => fm.yaml.lineOf([key, i])
   const fail = (key: string, detail: string, line = lineOf(key)): never => {
     throw new GlossaryError(file, line, detail)
   }
+  const body = readBody(fm, file, BODY_LIMITS.zh)
+  // the fields in one fixed order, whatever the order in the file (the exports list them so)
+  const term: Term = {
+    id: data.id.trim(), zh: data.zh.trim(), en: data.en.trim(), aliases: data.aliases, short: data.short.trim(),
+    long: body.text, related: data.related, tags: data.tags,
+  }
 
-  const term = { ...data } as unknown as Term
-  for (const k of ['id', 'zh', 'en', 'short', 'long'] as const) term[k] = term[k].trim()
-  if (term.short_en !== undefined) term.short_en = term.short_en.trim()
-  if (term.long_en !== undefined) term.long_en = term.long_en.trim()
-
-  const base = path.basename(file).replace(/\.yaml$/, '')
+  const base = path.basename(file).replace(/\.md$/, '')
   if (term.id !== base) fail('id', `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
   term.aliases.forEach((a, i) => {
     // case variants (k8s, K8s) are welcome; the exact same spelling twice is a schema error (uniqueItems)
     if (a === term.zh || a === term.en) fail('aliases', `aliases[${i}]: "${a}" is the term's own name; list only other spellings`, itemLine('aliases', i))
   })
-  for (const k of ['long', 'long_en'] as const) {
-    const value = term[k]
-    if (value === undefined) continue
-    const heading = /^ {0,3}#{1,6}[ \t]/m.exec(value)
-    if (heading) fail(k, `${k}: no headings inside a term text (the glossary page makes one heading per term)`, textLine(k, heading.index))
-    const curly = value.indexOf('{{')
-    if (curly >= 0) fail(k, `${k}: "{{" would be read as a Vue interpolation; put it in a code span or rephrase`, textLine(k, curly))
+  const src: TermSource = {
+    term, file, lineOf, itemLine,
+    textAt: (key, offset) => (key === 'long' || !src.en ? { file, line: key === 'long' ? body.lineAt(offset) : 1 } : { file: src.en.file, line: src.en.lineAt(offset) }),
   }
-  if (term.tags_en) {
-    // the tag vocabulary is fixed: tags_en repeats `tags` in English, so both filters show the same groups
-    const want = term.tags.map((t) => TAGS_EN[t as (typeof TAGS)[number]])
-    if (term.tags_en.length !== want.length) fail('tags_en', `tags_en: must list ${want.length} tag(s), the English names of tags in the same order: [${want.join(', ')}]`)
-    term.tags_en.forEach((t, i) => {
-      if (t !== want[i]) fail('tags_en', `tags_en[${i}]: "${t}" should be "${want[i]}" (the English name of tag "${term.tags[i]}")`, itemLine('tags_en', i))
-    })
-  }
-  return { term, file, lineOf, itemLine, textLine }
+  return src
+}
+
+/**
+ * Parse and check the English file of a term, `en/<id>.md`, and add its text to the term as the
+ * English twins: frontmatter `short` → `short_en`, `tags` → `tags_en`, body → `long_en`. The
+ * frontmatter follows schemas/glossary-term-en.schema.json; `tags` must be the English names
+ * (TAGS_EN) of the Chinese file's `tags`, in the same order, so both filters show the same
+ * groups; the body follows the rules of readBody.
+ * @param zh the parsed Chinese file of the same id (changed in place: its term gets the twins)
+ * @throws GlossaryError `file:line: field: problem`, lines of the English file
+ */
+export function parseTermTranslation(source: string, file: string, zh: TermSource): TermSource {
+  const fm = readFrontmatter(source, file, { error: GlossaryError })
+  assertSchema('glossary-term-en', fm.yaml, file, GlossaryError)
+  const data = fm.data as { short: string; tags: string[] }
+  const body = readBody(fm, file, BODY_LIMITS.en)
+  const want = zh.term.tags.map((t) => TAGS_EN[t as (typeof TAGS)[number]])
+  if (data.tags.length !== want.length) throw new GlossaryError(file, fm.lineOf('tags'), `tags: must list ${want.length} tag(s), the English names of the tags of ${zh.file} in the same order: [${want.join(', ')}]`)
+  data.tags.forEach((t, i) => {
+    if (t !== want[i]) throw new GlossaryError(file, fm.yaml.lineOf(['tags', i]), `tags[${i}]: "${t}" should be "${want[i]}" (the English name of tag "${zh.term.tags[i]}" in ${zh.file})`)
+  })
+  Object.assign(zh.term, { short_en: data.short.trim(), long_en: body.text, tags_en: data.tags })
+  zh.en = { file, lineAt: body.lineAt }
+  return zh
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,14 +243,32 @@ export function suggestIds(word: string, glossary: Pick<Glossary, 'terms'>): str
 }
 export const didYouMean = (ids: string[]) => `did you mean ${ids.map((s) => `"${s}"`).join(', ')}?`
 
-/** Read and validate every term file of a folder (no cache). */
+/**
+ * Read and validate every term file of a folder (no cache): `<dir>/<id>.md` and the English
+ * `<dir>/en/<id>.md` (optional per term: without it /en/ pages fall back to the Chinese text and
+ * scripts/lib/english-data.ts reports the gap). Then the cross-file checks: names and aliases
+ * unique, `related` and `[[id]]` in both bodies point at existing terms.
+ * @param dir the glossary folder (docs/data/glossary; tests pass fixtures)
+ * @returns the terms sorted by id, and the same terms by id
+ * @throws GlossaryError `file:line: …` for the first problem (files in name order)
+ */
 export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
-  const names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()
+  const names = fs.readdirSync(dir).sort()
   const sources: TermSource[] = []
   for (const name of names) {
     const file = displayPath(path.join(dir, name))
-    if (name.endsWith('.yml')) throw new GlossaryError(file, 1, 'term files end in .yaml (rename this file)')
-    sources.push(parseTermFile(fs.readFileSync(path.join(dir, name), 'utf8'), file))
+    // a term file in the old format (a merge from an older branch): say where it goes instead of skipping it
+    if (/\.ya?ml$/.test(name)) throw new GlossaryError(file, 1, `terms are Markdown files now: move this term to ${name.replace(/\.ya?ml$/, '.md')} (frontmatter) and en/${name.replace(/\.ya?ml$/, '.md')} (English), see docs/data/glossary/README.md`)
+    if (isTermFileName(name)) sources.push(parseTermFile(fs.readFileSync(path.join(dir, name), 'utf8'), file))
+  }
+  const enDir = path.join(dir, GLOSSARY_EN_DIR)
+  const zhById = new Map(sources.map((s) => [s.term.id, s]))
+  for (const name of fs.existsSync(enDir) ? fs.readdirSync(enDir).filter(isTermFileName).sort() : []) {
+    const file = displayPath(path.join(enDir, name))
+    const id = name.replace(/\.md$/, '')
+    const zh = zhById.get(id)
+    if (!zh) throw new GlossaryError(file, 1, `no Chinese term file ${displayPath(termFile(id, 'zh', dir))}: an English term file translates the Chinese file of the same name (rename it or add the term)`)
+    parseTermTranslation(fs.readFileSync(path.join(enDir, name), 'utf8'), file, zh)
   }
   const byId = new Map(sources.map((s) => [s.term.id, s.term]))
   const glossary: Glossary = { terms: sources.map((s) => s.term), byId }
@@ -235,7 +308,8 @@ export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
       for (const m of (s.term[k] ?? '').matchAll(REF_IN_TEXT)) {
         const id = m[1].trim()
         if (!byId.has(id)) {
-          throw new GlossaryError(s.file, s.textLine(k, m.index ?? 0), `${k}: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
+          const at = s.textAt(k, m.index ?? 0)
+          throw new GlossaryError(at.file, at.line, `body: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
         }
       }
     }
@@ -244,10 +318,13 @@ export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
 }
 
 const glossaryCache = new Map<string, { sig: string; glossary: Glossary }>()
-function dirSignature(dir: string, filter: (name: string) => boolean): string {
+/** names, mtimes and sizes of the files of a folder (none for a missing folder) */
+function dirSignature(dir: string): string {
+  if (!fs.existsSync(dir)) return ''
   return fs
-    .readdirSync(dir)
-    .filter(filter)
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
     .sort()
     .map((n) => {
       const st = fs.statSync(path.join(dir, n))
@@ -256,9 +333,9 @@ function dirSignature(dir: string, filter: (name: string) => boolean): string {
     .join('|')
 }
 
-/** The validated glossary; re-read only when a file in the folder changed (cheap to call per page). */
+/** The validated glossary; re-read only when a file in the folder or its en/ folder changed (cheap to call per page). */
 export function loadGlossary(dir: string = GLOSSARY_DIR): Glossary {
-  const sig = dirSignature(dir, (n) => /\.ya?ml$/.test(n))
+  const sig = `${dirSignature(dir)}||${dirSignature(path.join(dir, GLOSSARY_EN_DIR))}`
   const hit = glossaryCache.get(dir)
   if (hit && hit.sig === sig) return hit.glossary
   const glossary = readGlossary(dir)

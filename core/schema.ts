@@ -2,8 +2,9 @@
  * Data files checked against JSON Schemas, with errors at `file:line`.
  *
  * The schemas live in schemas/ at the repository root (draft-07, the draft Ajv's default class
- * implements, as in core/snippet-status.ts); editors get the same files through
- * `.vscode/settings.json` "yaml.schemas" (yaml-language-server). This module is in core/ because
+ * implements, as in core/snippet-status.ts); editors get the same files for the YAML data files
+ * through `.vscode/settings.json` "yaml.schemas" (yaml-language-server, which does not read the
+ * frontmatter of Markdown files: page and glossary-term frontmatter is checked here only). This module is in core/ because
  * both sides use it: the site and the scripts (through core/glossary.ts, core/commands.ts), and the
  * other core modules (core/frontmatter.ts, corrections.ts); core/ imports neither .vitepress nor scripts.
  *
@@ -12,7 +13,7 @@
  * block) stays in the module that owns the data.
  *
  * Messages: `<file>:<line>: <field path>: <problem>`, e.g.
- *   docs/data/glossary/foo.yaml:7: tags[1]: must be one of 基础, 原理, … (got "杂项")
+ *   docs/data/glossary/foo.md:8: tags[1]: must be one of 基础, 原理, … (got "杂项")
  * The line is the line of the YAML key (mapping member) or item (list member) the error is about;
  * a missing field is reported at the line of the mapping that lacks it.
  */
@@ -25,7 +26,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type
 export const SCHEMA_DIR = fileURLToPath(new URL('../schemas/', import.meta.url))
 
 /** The schemas, by file name without `.schema.json`. `common` holds shared definitions (source ids). */
-export const SCHEMA_NAMES = ['frontmatter', 'glossary-term', 'command-group', 'corrections'] as const
+export const SCHEMA_NAMES = ['frontmatter', 'glossary-term', 'glossary-term-en', 'command-group', 'corrections'] as const
 export type SchemaName = (typeof SCHEMA_NAMES)[number]
 
 /** A problem in a data file: `file:line: detail`. The owners' error classes extend it. */

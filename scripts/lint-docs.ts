@@ -2,8 +2,10 @@
  * Lint for what reviewers would otherwise check by hand: markdownlint (structure) and Chinese
  * typography (scripts/lib/cjk-lint.ts; on English pages, docs/en/**, the English check instead).
  * Messages are file:line. `--fix` applies the safe fixes.
- * The data files behind generated pages (docs/data/<kind>/*.yaml) are checked against the term
- * table only (their Markdown structure is the generator's business).
+ * The YAML data files behind generated pages (docs/data/<kind>/*.yaml) are checked against the term
+ * table only (their Markdown structure is the generator's business); the Markdown data files (the
+ * glossary terms, docs/data/glossary/<id>.md and en/<id>.md) are linted like pages, the English ones
+ * (docs/data/glossary/en/) like English pages.
  *
  *   npx tsx scripts/lint-docs.ts [--fix] [files…]
  */
@@ -15,13 +17,23 @@ import { parse as parseJsonc } from './lib/jsonc'
 import { listLatestPages } from '../core/pages'
 import { checkCjk, checkDataTerms, checkEnglish, fixCjk } from './lib/cjk-lint'
 import { isEnglishPage } from '../core/frontmatter'
+import { isEnglishTermFile } from '../core/glossary'
 import { parseCli, parseOrExit } from './lib/cli-args'
 
-/** The YAML data files under docs/data/<kind>/ (glossary, commands, corrections), sorted. */
+/**
+ * The data files under docs/data/<kind>/ (glossary, commands, corrections), sorted: the YAML files
+ * of each folder and the Markdown files of each folder and its sub-folders (glossary terms and
+ * their English files), without the README.md field guides.
+ */
 export function listDataFiles(dataDir: string): string[] {
   if (!fs.existsSync(dataDir)) return []
   return fs.readdirSync(dataDir, { withFileTypes: true }).filter((d) => d.isDirectory())
-    .flatMap((d) => fs.readdirSync(path.join(dataDir, d.name)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dataDir, d.name, f)))
+    .flatMap((d) => {
+      const dir = path.join(dataDir, d.name)
+      const yaml = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f))
+      const md = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && path.basename(f) !== 'README.md').map((f) => path.join(dir, f))
+      return [...yaml, ...md]
+    })
     .sort()
 }
 
@@ -35,8 +47,8 @@ export async function lintDocs(files: string[], fix = false): Promise<string[]> 
       for (const p of checkDataTerms(text)) problems.push(`${rel}:${p.line}: ${p.rule} ${p.message}`)
       continue
     }
-    // English pages (docs/en/**): no Chinese typography rules, but no stray Chinese either
-    const english = isEnglishPage(rel)
+    // English pages (docs/en/**) and English term files: no Chinese typography rules, but no stray Chinese either
+    const english = isEnglishPage(rel) || isEnglishTermFile(rel)
     if (fix) {
       const fixed = english ? text : fixCjk(text)
       const r = await lint({ strings: { [rel]: fixed }, config: config as never })

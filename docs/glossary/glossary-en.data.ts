@@ -10,6 +10,6 @@ declare const data: Record<string, ClientTerm>
 export { data }
 
 export default defineLoader({
-  watch: ['../data/glossary/*.yaml'],
+  watch: ['../data/glossary/**/*.md'],
   load: () => clientTerms(loadGlossary(), 'en'),
 })

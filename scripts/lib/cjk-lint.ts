@@ -89,7 +89,8 @@ export function checkTerms(text: string, rules: TermRule[] = TERM_RULES): CjkPro
 }
 
 /**
- * Term-table problems in the prose of a data file (docs/data/glossary/*.yaml, docs/data/corrections/*.yaml).
+ * Term-table problems in the prose of a YAML data file (docs/data/corrections/*.yaml, docs/data/commands/*.yaml;
+ * the glossary terms are Markdown files, linted like pages).
  * Input: the YAML text. Output: problems with the file's own line numbers. The values of `skipKeys`
  * (search aliases and keywords, English names, quotes of the source articles) and their block
  * continuation lines are not prose of this site and are not checked. Line-based on purpose: the

@@ -1,14 +1,14 @@
 /**
  * Completeness of the English data (issue #17): which glossary terms, command entries and
- * corrections still lack their English twin (the `_en` fields of the field scheme in
- * docs/data/glossary/README.md and docs/data/commands/README.md).
+ * corrections still lack their English twin (the English term file docs/data/glossary/en/<id>.md,
+ * docs/data/glossary/README.md; the `_en` fields of docs/data/commands/README.md).
  *
  * Until the translations are merged a missing twin falls back to the Chinese text on /en/ pages
  * and in the exports, and the unit test tests/unit/english-data.test.ts only reports the count.
  * Set ENGLISH_DATA_REQUIRED to true to make every gap a test failure.
  */
 import path from 'node:path'
-import { loadGlossary, GLOSSARY_DIR, displayPath, type Glossary } from '../../core/glossary'
+import { loadGlossary, GLOSSARY_DIR, displayPath, termFile, type Glossary } from '../../core/glossary'
 import { loadCommands, DATA_DIR, type CommandData } from '../../core/commands'
 import { readCorrections, CORRECTIONS_DIR, type Correction } from '../../core/corrections'
 import { hasChinese } from '../../core/page-lang'
@@ -39,10 +39,10 @@ export function englishDataGaps(
   }
 
   for (const t of glossary.terms) {
-    const file = displayPath(path.join(GLOSSARY_DIR, `${t.id}.yaml`))
-    need(!!t.short_en, file, 1, 'short_en', `term "${t.id}"`)
-    need(!!t.long_en, file, 1, 'long_en', `term "${t.id}"`)
-    need(!t.tags.length || !!t.tags_en, file, 1, 'tags_en', `term "${t.id}"`)
+    // the English text of a term is one file (docs/data/glossary/en/<id>.md) holding all three
+    // twins, so a gap is that file missing; reported at the Chinese file, which exists
+    const file = displayPath(termFile(t.id, 'zh', GLOSSARY_DIR))
+    need(!!t.short_en && !!t.long_en && (!t.tags.length || !!t.tags_en), file, 1, displayPath(termFile(t.id, 'en', GLOSSARY_DIR)), `term "${t.id}"`)
   }
 
   for (const g of commands.groups) {

@@ -17,9 +17,10 @@ describe('English data completeness', () => {
   })
 
   it('finds exactly the missing twins of a fixture', () => {
+    // a term without its English file (docs/data/glossary/en/image.md)
     const term = parseTermFile(
-      'id: image\nzh: 镜像\nen: Image\naliases: []\nshort: 只读的文件系统模板。\nlong: 镜像是创建容器用的只读模板，由若干层组成。\nrelated: []\ntags: [镜像]\nshort_en: A read-only template for containers.\n',
-      'docs/data/glossary/image.yaml',
+      '---\nid: image\nzh: 镜像\nen: Image\naliases: []\nshort: 只读的文件系统模板。\nrelated: []\ntags: [镜像]\n---\n\n镜像是创建容器用的只读模板，由若干层组成。\n',
+      'docs/data/glossary/image.md',
     ).term
     const glossary: Glossary = { terms: [term], byId: new Map([[term.id, term]]) }
     const group = parseGroupFile(
@@ -63,8 +64,7 @@ describe('English data completeness', () => {
       'docs/data/commands/volume.yaml:26: example "列出" of command "docker volume ls" has no "title_en"',
       'docs/data/commands/volume.yaml:26: example "列出" of command "docker volume ls" has no "norun_en"',
       'docs/data/commands/volume.yaml:26: example "列出" of command "docker volume ls" has no "code_en"',
-      'docs/data/glossary/image.yaml:1: term "image" has no "long_en"',
-      'docs/data/glossary/image.yaml:1: term "image" has no "tags_en"',
+      'docs/data/glossary/image.md:1: term "image" has no "docs/data/glossary/en/image.md"',
     ])
   })
 })

@@ -1,6 +1,6 @@
 /**
- * The English edition of the data (issue #17): the `_en` fields are validated like their Chinese
- * twins (errors as file:line), and /en/ pages get the English text — glossary references, the
+ * The English edition of the data (issue #17): the English glossary files and the `_en` fields of
+ * the other data are validated like their Chinese twins (errors as file:line), and /en/ pages get the English text — glossary references, the
  * glossary list, command markers, the finder, the corrections and the JSON exports.
  */
 import fs from 'node:fs'
@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { loadGlossary, parseTermFile, readGlossary } from '../../core/glossary'
+import { loadGlossary, parseTermFile, parseTermTranslation, readGlossary } from '../../core/glossary'
 import { glossaryJson, glossaryPlugin } from '../../.vitepress/plugins/glossary'
 import { glossaryListSource } from '../../core/glossary-refs'
 import { expandCommandMarkersWithMap, loadCommands, parseGroupFile, type CommandData } from '../../core/commands'
@@ -27,31 +27,53 @@ const errorOf = (fn: () => unknown): string => {
   return ''
 }
 
-const TERM = (extra: string) => `id: image
+/** docs/data/glossary/image.md: frontmatter lines 1–9, the body on line 11 */
+const TERM = `---
+id: image
 zh: 镜像
 en: Image
 aliases: []
 short: 只读的文件系统模板，用来创建容器。
-long: |
-  镜像是创建[[container]]用的只读模板，由若干层组成。
 related: []
 tags: [基础, 镜像]
-${extra}`
-const CONTAINER = `id: container
+---
+
+镜像是创建[[container]]用的只读模板，由若干层组成。
+`
+const CONTAINER = `---
+id: container
 zh: 容器
 en: Container
 aliases: []
 short: 由镜像创建的一组被隔离的进程。
-long: |
-  容器是镜像的运行实例，直接运行在宿主机内核上。
 related: []
 tags: [基础]
+---
+
+容器是镜像的运行实例，直接运行在宿主机内核上。
 `
-const FILE = 'docs/data/glossary/image.yaml'
+/**
+ * docs/data/glossary/en/image.md: `---` 1, short 2, tags 3 (each replaceable), `---` 4, blank 5,
+ * the body from line 6
+ */
+const EN = (o: { short?: string; tags?: string; extra?: string; body?: string } = {}) => `---
+short: ${o.short ?? 'A read-only template for containers.'}
+tags: ${o.tags ?? '[Basics, Images]'}
+${o.extra ? `${o.extra}\n` : ''}---
+
+${o.body ?? 'An image is the read-only template of a [[container]].'}
+`
+const FILE = 'docs/data/glossary/image.md'
+const FILE_EN = 'docs/data/glossary/en/image.md'
+/** the English file parsed onto the Chinese one; the error message or '' */
+const enProblem = (en: string) => errorOf(() => parseTermTranslation(en, FILE_EN, parseTermFile(TERM, FILE)))
 
 function glossaryDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'en-glossary-'))
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text)
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), text)
+  }
   return dir
 }
 
@@ -67,33 +89,34 @@ describe('page language', () => {
   })
 })
 
-describe('glossary: English fields', () => {
-  const EN = 'short_en: A read-only template for containers.\nlong_en: |\n  An image is the read-only template of a [[container]].\ntags_en: [Basics, Images]\n'
-
-  it('reads short_en, long_en and tags_en', () => {
-    const t = parseTermFile(TERM(EN), FILE).term
+describe('glossary: the English term file (docs/data/glossary/en/<id>.md)', () => {
+  it('reads short, tags and the body as short_en, tags_en and long_en', () => {
+    const t = parseTermTranslation(EN(), FILE_EN, parseTermFile(TERM, FILE)).term
     expect(t.short_en).toBe('A read-only template for containers.')
     expect(t.long_en).toBe('An image is the read-only template of a [[container]].')
     expect(t.tags_en).toEqual(['Basics', 'Images'])
+    expect(t.long).toBe('镜像是创建[[container]]用的只读模板，由若干层组成。')
   })
 
-  it('reports a bad English field with its file and line', () => {
-    expect(errorOf(() => parseTermFile(TERM('short_en: ' + 'x'.repeat(121)), FILE))).toMatch(/^docs\/data\/glossary\/image\.yaml:10: short_en: must have at most 120 characters/)
-    expect(errorOf(() => parseTermFile(TERM('short_en: Uses <b>HTML</b>.'), FILE))).toBe(`${FILE}:10: short_en: plain text only (no [[…]] references or HTML) (got string "Uses <b>HTML</b>.")`)
-    expect(errorOf(() => parseTermFile(TERM('long_en: |\n  First a sentence long enough.\n  ## Heading\n'), FILE))).toBe(`${FILE}:12: long_en: no headings inside a term text (the glossary page makes one heading per term)`)
-    expect(errorOf(() => parseTermFile(TERM('tags_en: [Basics, Storage]'), FILE))).toBe(`${FILE}:10: tags_en[1]: "Storage" should be "Images" (the English name of tag "镜像")`)
-    expect(errorOf(() => parseTermFile(TERM('tags_en: [Basics]'), FILE))).toMatch(/^docs\/data\/glossary\/image\.yaml:10: tags_en: must list 2 tag\(s\)/)
-    expect(errorOf(() => parseTermFile(TERM('title_en: Image'), FILE))).toMatch(/^docs\/data\/glossary\/image\.yaml:10: unknown field "title_en"/)
+  it('reports a bad English field with the English file and line', () => {
+    expect(enProblem(EN({ short: 'x'.repeat(121) }))).toMatch(/^docs\/data\/glossary\/en\/image\.md:2: short: must have at most 120 characters/)
+    expect(enProblem(EN({ short: 'Uses <b>HTML</b>.' }))).toBe(`${FILE_EN}:2: short: plain text only (no [[…]] references or HTML) (got string "Uses <b>HTML</b>.")`)
+    // body lines: 6 the sentence, 7 the heading
+    expect(enProblem(EN({ body: 'First a sentence long enough.\n## Heading' }))).toBe(`${FILE_EN}:7: body: no headings inside a term text (the glossary page makes one heading per term)`)
+    // tags on line 3, items on lines 4 and 5
+    expect(enProblem(EN({ tags: '\n  - Basics\n  - Storage' }))).toBe(`${FILE_EN}:5: tags[1]: "Storage" should be "Images" (the English name of tag "镜像" in ${FILE})`)
+    expect(enProblem(EN({ tags: '[Basics]' }))).toMatch(/^docs\/data\/glossary\/en\/image\.md:3: tags: must list 2 tag\(s\)/)
+    expect(enProblem(EN({ extra: 'title: Image' }))).toMatch(/^docs\/data\/glossary\/en\/image\.md:4: unknown field "title"/)
   })
 
-  it('checks references inside long_en', () => {
-    const dir = glossaryDir({ 'image.yaml': TERM('long_en: |\n  Made of layers, see [[contianer]] for more.\n'), 'container.yaml': CONTAINER })
-    // line 11: the first text line under `long_en: |` (line 10)
-    expect(errorOf(() => readGlossary(dir))).toBe(`${path.join(dir, 'image.yaml')}:11: long_en: unknown glossary term "contianer" (did you mean "container"?)`)
+  it('checks references inside the English body', () => {
+    const dir = glossaryDir({ 'image.md': TERM, 'en/image.md': EN({ body: 'Made of layers,\nsee [[contianer]] for more.' }), 'container.md': CONTAINER })
+    // line 7: the second line of the body (which starts on line 6)
+    expect(errorOf(() => readGlossary(dir))).toBe(`${path.join(dir, 'en/image.md')}:7: body: unknown glossary term "contianer" (did you mean "container"?)`)
   })
 
   it('renders [[id]] by page language and links the English glossary', () => {
-    const dir = glossaryDir({ 'image.yaml': TERM(EN), 'container.yaml': CONTAINER })
+    const dir = glossaryDir({ 'image.md': TERM, 'en/image.md': EN(), 'container.md': CONTAINER })
     const md = new MarkdownIt({ html: true }).use(glossaryPlugin, { dir, docsDir: dir })
     expect(md.render('See [[image]].', { relativePath: 'guide/a.md' })).toContain('<GlossaryTerm id="image">镜像</GlossaryTerm>')
     expect(md.render('See [[image]].', { relativePath: 'en/guide/a.md' })).toContain('<GlossaryTermEn id="image">Image</GlossaryTermEn>')
@@ -102,7 +125,7 @@ describe('glossary: English fields', () => {
   })
 
   it('lists the English glossary in English, with the same anchors, falling back to Chinese text', () => {
-    const dir = glossaryDir({ 'image.yaml': TERM(EN), 'container.yaml': CONTAINER })
+    const dir = glossaryDir({ 'image.md': TERM, 'en/image.md': EN(), 'container.md': CONTAINER })
     const g = readGlossary(dir)
     const usage = new Map([['image', [{ url: '/guide/a', title: '中文页' }, { url: '/en/guide/a', title: 'English page' }]]])
     const zh = glossaryListSource(g, usage)

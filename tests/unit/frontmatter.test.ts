@@ -32,3 +32,21 @@ describe('frontmatter schema', () => {
     expect(() => readFrontmatter('---\ntitle: x\n', 'a.md')).toThrow('a.md:1: frontmatter is not closed')
   })
 })
+
+describe('readFrontmatter: the body after it', () => {
+  it('gives the body and the file line it starts on (blank lines after the closing --- skipped)', () => {
+    expect(readFrontmatter('---\na: 1\n---\n\n\nText\nmore\n', 'x.md')).toMatchObject({ body: 'Text\nmore\n', bodyLine: 6 })
+    expect(readFrontmatter('---\na: 1\nb: 2\n---\nText\n', 'x.md')).toMatchObject({ body: 'Text\n', bodyLine: 5 })
+    expect(readFrontmatter('No frontmatter\n', 'x.md')).toMatchObject({ body: 'No frontmatter\n', bodyLine: 1 })
+  })
+
+  it('throws the caller’s error class', () => {
+    class OwnError extends Error {
+      constructor(file: string, line: number, detail: string) {
+        super(`${file}:${line}: ${detail}`)
+      }
+    }
+    expect(() => readFrontmatter('---\na: [1\n---\n', 'x.md', { error: OwnError })).toThrow(OwnError)
+    expect(() => readFrontmatter('---\na: 1\n', 'x.md', { error: OwnError })).toThrow('x.md:1: frontmatter is not closed by a `---` line')
+  })
+})

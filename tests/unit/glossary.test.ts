@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GLOSSARY_DIR, TAGS, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
 import { glossaryJson, glossaryPlugin } from '../../.vitepress/plugins/glossary'
 import { glossaryListSource, referencedIds, type GlossaryPluginOptions } from '../../core/glossary-refs'
+import { listDataFiles, lintDocs } from '../../scripts/lint-docs'
+import { listPages } from '../../core/pages'
 
 /** the ids content writers were told to use */
 const REQUIRED_IDS = `image, container, dockerfile, registry, docker-hub, tag, digest, layer, union-filesystem, overlay2,
@@ -51,7 +53,7 @@ describe('term data (docs/data/glossary)', () => {
     expect(missing).toEqual([])
     expect(REQUIRED_IDS).toHaveLength(65)
     expect(glossary.terms.length).toBeGreaterThanOrEqual(40)
-    for (const id of REQUIRED_IDS) expect(fs.existsSync(path.join(GLOSSARY_DIR, `${id}.yaml`))).toBe(true)
+    for (const id of REQUIRED_IDS) expect(fs.existsSync(path.join(GLOSSARY_DIR, `${id}.md`))).toBe(true)
   })
 
   it('uses the agreed Chinese terminology', () => {
@@ -172,26 +174,36 @@ describe('unknown ids fail with the page file and the exact source line', () => 
 
 // ---------------------------------------------------------------------------------------------
 
-describe('data validation names the file and the line', () => {
+describe('data validation names the file and the line (of the Markdown term file)', () => {
   let dir: string
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text)
-  const good = (id: string, extra: Record<string, string> = {}) => {
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), text)
+  }
+  /**
+   * A Chinese term file: `---` line 1, id 2, zh 3, en 4, aliases 5, short 6, related 7, tags 8,
+   * `---` 9, a blank line 10, the body from line 11 (with one-line fields).
+   */
+  const good = (id: string, extra: Record<string, string> = {}, body = '这是一段足够长的详细解释，用来通过长度检查。') => {
     const fields: Record<string, string> = {
       id,
       zh: `术语${id}`,
       en: `Term ${id}`,
       aliases: '[]',
       short: '一句话定义，足够长。',
-      long: '|\n  这是一段足够长的详细解释，用来通过长度检查。',
       related: '[]',
       tags: '[基础]',
       ...extra,
     }
-    return Object.entries(fields)
+    const fm = Object.entries(fields)
       .filter(([, v]) => v !== '<omit>')
       .map(([k, v]) => `${k}: ${v}`)
-      .join('\n') + '\n'
+      .join('\n')
+    return `---\n${fm}\n---\n\n${body}\n`
   }
+  /** An English term file: `---` 1, short 2, tags 3, `---` 4, blank 5, body from line 6. */
+  const goodEn = (extra: Record<string, string> = {}, body = 'A long enough English explanation of the term.') =>
+    `---\n${Object.entries({ short: 'A one-line definition.', tags: '[Basics]', ...extra }).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`
   const problem = () => errorOf(() => readGlossary(dir))
 
   beforeAll(() => {
@@ -199,76 +211,125 @@ describe('data validation names the file and the line', () => {
   })
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
   const reset = () => {
-    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f))
-    write('alpha.yaml', good('alpha'))
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.mkdirSync(dir)
+    write('alpha.md', good('alpha'))
+    write('README.md', '# 说明\n\n不是术语文件。\n')
   }
 
-  it('accepts a valid set', () => {
+  it('accepts a valid set; the body is the long text, the English file gives the twins', () => {
     reset()
-    write('beta.yaml', good('beta', { related: '[alpha]', long: '|\n  与 [[alpha]] 相关的一段足够长的详细解释文字。' }))
+    write('beta.md', good('beta', { related: '[alpha]' }, '与 [[alpha]] 相关的一段足够长的详细解释文字。\n\n第二段。'))
+    write('en/beta.md', goodEn({}, 'Related to [[alpha]], a long enough text.'))
     expect(problem()).toBe('')
-    expect(readGlossary(dir).terms.map((t) => t.id)).toEqual(['alpha', 'beta'])
+    const g = readGlossary(dir)
+    expect(g.terms.map((t) => t.id)).toEqual(['alpha', 'beta'])
+    expect(g.byId.get('beta')).toEqual({
+      id: 'beta', zh: '术语beta', en: 'Term beta', aliases: [], short: '一句话定义，足够长。',
+      long: '与 [[alpha]] 相关的一段足够长的详细解释文字。\n\n第二段。', related: ['alpha'], tags: ['基础'],
+      short_en: 'A one-line definition.', long_en: 'Related to [[alpha]], a long enough text.', tags_en: ['Basics'],
+    })
+    expect(g.byId.get('alpha')!.long_en).toBeUndefined() // no en/alpha.md: /en/ pages fall back to Chinese
   })
 
-  it('missing field → line 1, with a hint', () => {
+  it('missing field → the first line of the frontmatter, with a hint', () => {
     reset()
-    write('beta.yaml', good('beta', { short: '<omit>' }))
-    expect(problem()).toBe(`${dir}/beta.yaml:1: missing field "short" (one-line Chinese definition, at most 60 characters)`)
+    write('beta.md', good('beta', { short: '<omit>' }))
+    expect(problem()).toBe(`${dir}/beta.md:2: missing field "short" (one-line Chinese definition, at most 60 characters)`)
   })
 
   it('wrong type → the line of the field', () => {
     reset()
-    write('beta.yaml', good('beta', { aliases: 'k8s' }))
-    expect(problem()).toBe(`${dir}/beta.yaml:4: aliases: must be a list (got string "k8s") — other spellings and abbreviations, e.g. aliases: [k8s, K8s]; [] if none`)
+    write('beta.md', good('beta', { aliases: 'k8s' }))
+    expect(problem()).toBe(`${dir}/beta.md:5: aliases: must be a list (got string "k8s") — other spellings and abbreviations, e.g. aliases: [k8s, K8s]; [] if none`)
     reset()
-    write('beta.yaml', good('beta', { zh: '123' }).replace("zh: '123'", 'zh: 123'))
-    expect(problem()).toBe(`${dir}/beta.yaml:2: zh: must be text (got number 123) — the Chinese name, e.g. zh: 镜像`)
+    write('beta.md', good('beta', { zh: '123' }))
+    expect(problem()).toBe(`${dir}/beta.md:3: zh: must be text (got number 123) — the Chinese name, e.g. zh: 镜像`)
   })
 
   it('short longer than 60 characters → the line of short', () => {
     reset()
-    write('beta.yaml', good('beta', { short: '长'.repeat(61) }))
-    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:5: short: must have at most 60 characters \\(has 61\\)`))
+    write('beta.md', good('beta', { short: '长'.repeat(61) }))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.md:6: short: must have at most 60 characters \\(has 61\\)`))
   })
 
   it('id different from the file name → the line of id', () => {
     reset()
-    write('beta.yaml', good('gamma'))
-    expect(problem()).toBe(`${dir}/beta.yaml:1: id: "gamma" must equal the file name "beta" (rename the file or fix the id)`)
+    write('beta.md', good('gamma'))
+    expect(problem()).toBe(`${dir}/beta.md:2: id: "gamma" must equal the file name "beta" (rename the file or fix the id)`)
   })
 
   it('unknown related id → the line of that list item', () => {
     reset()
-    // id 1, zh 2, en 3, aliases 4, short 5, long 6–7, related 8, items 9–10
-    write('beta.yaml', good('beta', { related: '\n  - alpha\n  - alphq' }))
-    expect(problem()).toBe(`${dir}/beta.yaml:10: related[1]: unknown glossary term "alphq" (did you mean "alpha"?)`)
+    // related: 7, items 8–9
+    write('beta.md', good('beta', { related: '\n  - alpha\n  - alphq' }))
+    expect(problem()).toBe(`${dir}/beta.md:9: related[1]: unknown glossary term "alphq" (did you mean "alpha"?)`)
   })
 
-  it('unknown [[id]] inside long → the line inside the block', () => {
+  it('body: unknown [[id]], heading, "{{" and length → the line in the body', () => {
     reset()
-    write('beta.yaml', good('beta', { long: '|\n  第一行足够长的解释文字。\n\n  第三行提到 [[alphaa]]。' }))
-    expect(problem()).toBe(`${dir}/beta.yaml:9: long: unknown glossary term "alphaa" (did you mean "alpha"?)`)
+    // body from line 11: 11 text, 12 blank, 13 the reference
+    write('beta.md', good('beta', {}, '第一行足够长的解释文字，写满二十个字以上。\n\n第三行提到 [[alphaa]]。'))
+    expect(problem()).toBe(`${dir}/beta.md:13: body: unknown glossary term "alphaa" (did you mean "alpha"?)`)
+    reset()
+    write('beta.md', good('beta', {}, '第一行足够长的解释文字，写满二十个字以上。\n\n\n## 小标题\n'))
+    expect(problem()).toBe(`${dir}/beta.md:14: body: no headings inside a term text (the glossary page makes one heading per term)`)
+    reset()
+    // blank lines before the body do not shift the count
+    write('beta.md', good('beta', {}, '\n\n第一行足够长的解释文字，写满二十个字以上。\n写 {{ x }} 不行。'))
+    expect(problem()).toBe(`${dir}/beta.md:14: body: "{{" would be read as a Vue interpolation; put it in a code span or rephrase`)
+    reset()
+    write('beta.md', good('beta', {}, '太短。'))
+    expect(problem()).toBe(`${dir}/beta.md:11: body: the long explanation after the frontmatter must have at least 20 characters (has 3)`)
   })
 
   it('alias used by two terms → the line of the second, naming the first', () => {
     reset()
-    write('alpha.yaml', good('alpha', { aliases: '[AK]' }))
-    write('beta.yaml', good('beta', { aliases: '\n  - BK\n  - ak' }))
+    write('alpha.md', good('alpha', { aliases: '[AK]' }))
+    write('beta.md', good('beta', { aliases: '\n  - BK\n  - ak' }))
     expect(problem()).toBe(
-      `${dir}/beta.yaml:6: aliases[1]: "ak" is already used by term "alpha" (${dir}/alpha.yaml:4, aliases[0]); a name or alias may belong to one term only`,
+      `${dir}/beta.md:7: aliases[1]: "ak" is already used by term "alpha" (${dir}/alpha.md:5, aliases[0]); a name or alias may belong to one term only`,
     )
   })
 
-  it('unknown tag, unknown field and invalid YAML', () => {
+  it('unknown tag, unknown field, invalid YAML, unclosed frontmatter', () => {
     reset()
-    write('beta.yaml', good('beta', { tags: '\n  - 基础\n  - 杂项' }))
-    expect(problem()).toBe(`${dir}/beta.yaml:11: tags[1]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")`)
+    write('beta.md', good('beta', { tags: '\n  - 基础\n  - 杂项' }))
+    expect(problem()).toBe(`${dir}/beta.md:10: tags[1]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")`)
     reset()
-    write('beta.yaml', good('beta') + 'see_also: [alpha]\n')
-    expect(problem()).toBe(`${dir}/beta.yaml:10: unknown field "see_also" (allowed: id, zh, en, aliases, short, long, related, tags, short_en, long_en, tags_en)`)
+    write('beta.md', good('beta', { see_also: '[alpha]' }))
+    expect(problem()).toBe(`${dir}/beta.md:9: unknown field "see_also" (allowed: id, zh, en, aliases, short, related, tags)`)
     reset()
-    write('beta.yaml', good('beta').replace('aliases: []', 'aliases: [a, b'))
-    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.yaml:\\d+: invalid YAML: `))
+    // a duplicate key, on line 5 of the file
+    write('beta.md', good('beta').replace('en: Term beta\n', 'en: Term beta\nzh: 重复\n'))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.md:5: invalid YAML: `))
+    reset()
+    write('beta.md', good('beta').replace(/\n---\n/, '\n'))
+    expect(problem()).toBe(`${dir}/beta.md:1: frontmatter is not closed by a \`---\` line`)
+  })
+
+  it('a term file left in the old YAML format → line 1, saying where it goes', () => {
+    reset()
+    write('beta.yaml', 'id: beta\n')
+    expect(problem()).toBe(`${dir}/beta.yaml:1: terms are Markdown files now: move this term to beta.md (frontmatter) and en/beta.md (English), see docs/data/glossary/README.md`)
+  })
+
+  it('English file: its own lines for fields, tags and body; a Chinese file of the same name must exist', () => {
+    reset()
+    write('en/alpha.md', goodEn({ short_en: 'x' }))
+    expect(problem()).toBe(`${dir}/en/alpha.md:4: unknown field "short_en" (allowed: short, tags)`)
+    reset()
+    write('en/alpha.md', goodEn({ tags: '\n  - Images' }))
+    expect(problem()).toBe(`${dir}/en/alpha.md:4: tags[0]: "Images" should be "Basics" (the English name of tag "基础" in ${dir}/alpha.md)`)
+    reset()
+    write('en/alpha.md', goodEn({}, 'A long enough English text.\nSee [[alhpa]].'))
+    expect(problem()).toBe(`${dir}/en/alpha.md:7: body: unknown glossary term "alhpa" (did you mean "alpha"?)`)
+    reset()
+    write('en/alpha.md', goodEn({}, 'A long enough English text.\n\n# Heading'))
+    expect(problem()).toBe(`${dir}/en/alpha.md:8: body: no headings inside a term text (the glossary page makes one heading per term)`)
+    reset()
+    write('en/beta.md', goodEn())
+    expect(problem()).toBe(`${dir}/en/beta.md:1: no Chinese term file ${dir}/beta.md: an English term file translates the Chinese file of the same name (rename it or add the term)`)
   })
 })
 
@@ -345,4 +406,54 @@ describe('inside VitePress', () => {
     const page = md.render(fs.readFileSync('docs/glossary/index.md', 'utf8'), { relativePath: 'glossary/index.md', cleanUrls: true })
     expect(page).toContain('<h3 id="image" tabindex="-1">镜像（Image） <a class="header-anchor" href="#image"')
   }, 60_000)
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('term files are linted like pages, and are not pages', () => {
+  let tmp: string
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-lint-'))
+  })
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true })
+    fs.writeFileSync(path.join(tmp, rel), text)
+    return path.join(tmp, rel)
+  }
+  const fm = '---\nid: alpha\nzh: 阿尔法\nen: Alpha\naliases: []\nshort: 一句话定义，足够长。\nrelated: []\ntags: [基础]\n---\n\n'
+
+  it('the lint covers every term file of both languages (not the README)', () => {
+    const files = listDataFiles(path.resolve('docs/data')).map((f) => path.relative(process.cwd(), f).split(path.sep).join('/'))
+    const terms = loadGlossary().terms
+    for (const t of terms) {
+      expect(files).toContain(`docs/data/glossary/${t.id}.md`)
+      expect(files).toContain(`docs/data/glossary/en/${t.id}.md`)
+    }
+    expect(files.filter((f) => f.startsWith('docs/data/glossary/'))).toHaveLength(terms.length * 2)
+  })
+
+  it('Chinese bodies get the Chinese rules, English bodies the English ones, at the body line', async () => {
+    // body from line 11: 11 fine, 12 blank, 13 the problem
+    const zh = write('data/glossary/alpha.md', `${fm}第一段足够长的解释文字。\n\n容器里运行Docker的具名数据卷。\n`)
+    const en = write('data/glossary/en/alpha.md', '---\nshort: A definition.\ntags: [Basics]\n---\n\nFirst line.\nA second line with 镜像 left in.\n')
+    const rel = (f: string) => path.relative(process.cwd(), f)
+    const problems = await lintDocs([zh, en])
+    expect(problems).toEqual([
+      `${rel(zh)}:13: term-volume "具名数据卷": write 命名卷 (named volume)`,
+      `${rel(zh)}:13: cjk-spacing add a space between Chinese and Latin text: "行D"`,
+      `${rel(zh)}:13: cjk-spacing add a space between Chinese and Latin text: "r的"`,
+      `${rel(en)}:7: en-cjk Chinese text "镜像" in an English page: translate it, quote it, or end the line with <!-- zh --> if it is intended`,
+    ])
+    // markdownlint runs on the body too: two blank lines, the second on line 13
+    const b = write('data/glossary/beta.md', `${fm}第一段足够长的解释文字。\n\n\n第二段。\n`)
+    expect(await lintDocs([b])).toEqual([`${rel(b)}:13: MD012 Multiple consecutive blank lines (Expected: 1; Actual: 2)`])
+  })
+
+  it('page lists leave docs/data out', () => {
+    write('guide/a.md', '# A\n')
+    write('data/glossary/alpha.md', `${fm}第一段足够长的解释文字。\n`)
+    expect(listPages(tmp).map((f) => path.relative(tmp, f))).toEqual(['guide/a.md'])
+    expect(listPages(path.resolve('docs')).some((f) => f.includes(`${path.sep}data${path.sep}`))).toBe(false)
+  })
 })

@@ -27,18 +27,26 @@ function render(pages: string[], opts: { dir: string; docsDir: string }): Record
   return Object.fromEntries(pages.map((rel) => [rel, md.render(body(fs.readFileSync(path.join(opts.docsDir, rel), 'utf8')), { relativePath: rel, __lineOffset: 0 })]))
 }
 
+/** A Chinese term file (docs/data/glossary/<id>.md): frontmatter, then the long explanation as the body. */
 const term = (id: string, zh: string, en: string, related: string[]) =>
-  [`id: ${id}`, `zh: ${zh}`, `en: ${en}`, 'aliases: []', `short: ${zh}的一句话定义，用于测试。`, 'long: |', `  ${zh}的详细解释，足够长的一段测试文字，引用[[${related[0]}]]。`, `related: [${related.join(', ')}]`, 'tags: [基础]', ''].join('\n')
+  ['---', `id: ${id}`, `zh: ${zh}`, `en: ${en}`, 'aliases: []', `short: ${zh}的一句话定义，用于测试。`, `related: [${related.join(', ')}]`, 'tags: [基础]', '---', '', `${zh}的详细解释，足够长的一段测试文字，引用[[${related[0]}]]。`, ''].join('\n')
 
-/** Rename a term in a glossary folder: its file and id, and every reference to it (related lists, [[id]]). */
+/**
+ * Rename a term in a glossary folder: its files (<id>.md and en/<id>.md) and id, and every
+ * reference to it (related lists, [[id]] in both languages' bodies).
+ */
 function renameTerm(dir: string, from: string, to: string) {
-  for (const f of fs.readdirSync(dir)) {
-    const text = fs
-      .readFileSync(path.join(dir, f), 'utf8')
-      .replace(new RegExp(`\\[\\[\\s*${from}\\s*(?=\\||\\]\\])`, 'g'), `[[${to}`)
-      .replace(/^(id|related):.*$/gm, (line) => line.replace(new RegExp(`(?<![\\w.-])${from}(?![\\w.-])`, 'g'), to))
-    fs.rmSync(path.join(dir, f))
-    fs.writeFileSync(path.join(dir, f === `${from}.yaml` ? `${to}.yaml` : f), text)
+  for (const sub of ['', 'en']) {
+    const d = path.join(dir, sub)
+    if (!fs.existsSync(d)) continue
+    for (const f of fs.readdirSync(d).filter((n) => n.endsWith('.md'))) {
+      const text = fs
+        .readFileSync(path.join(d, f), 'utf8')
+        .replace(new RegExp(`\\[\\[\\s*${from}\\s*(?=\\||\\]\\])`, 'g'), `[[${to}`)
+        .replace(/^(id|related):.*$/gm, (line) => line.replace(new RegExp(`(?<![\\w.-])${from}(?![\\w.-])`, 'g'), to))
+      fs.rmSync(path.join(d, f))
+      fs.writeFileSync(path.join(d, f === `${from}.md` ? `${to}.md` : f), text)
+    }
   }
 }
 
@@ -50,9 +58,9 @@ describe('a cut freezes the glossary', () => {
     fs.writeFileSync(path.join(docs, rel), text)
   }
   fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, 'image.yaml'), term('image', '镜像', 'Image', ['container', 'layer']))
-  fs.writeFileSync(path.join(dir, 'container.yaml'), term('container', '容器', 'Container', ['image']))
-  fs.writeFileSync(path.join(dir, 'layer.yaml'), term('layer', '镜像层', 'Layer', ['image']))
+  fs.writeFileSync(path.join(dir, 'image.md'), term('image', '镜像', 'Image', ['container', 'layer']))
+  fs.writeFileSync(path.join(dir, 'container.md'), term('container', '容器', 'Container', ['image']))
+  fs.writeFileSync(path.join(dir, 'layer.md'), term('layer', '镜像层', 'Layer', ['image']))
   const fm = (title: string) => `---\ntitle: ${title}\ndescription: 一段足够长的页面描述文字。\nsources: []\n---\n\n# ${title}\n`
   write('index.md', fm('首页'))
   write('guide/x.md', fm('示例') + '\n[[image]] 由[[layer|若干层]]组成，运行起来就是[[container]]。\n\n## [[image]] 的标题\n')
@@ -68,8 +76,8 @@ describe('a cut freezes the glossary', () => {
 
     // after the cut: image → container-image, layer deleted (the latest docs' data stays valid)
     renameTerm(dir, 'image', 'container-image')
-    fs.rmSync(path.join(dir, 'layer.yaml'))
-    fs.writeFileSync(path.join(dir, 'container-image.yaml'), term('container-image', '容器镜像', 'Container image', ['container']))
+    fs.rmSync(path.join(dir, 'layer.md'))
+    fs.writeFileSync(path.join(dir, 'container-image.md'), term('container-image', '容器镜像', 'Container image', ['container']))
     const after = render(frozen, { dir, docsDir: docs })
     expect(after).toEqual(before)
     // the latest docs do see the change (the fixture is not inert)
@@ -92,7 +100,9 @@ describe('the real release 2026.11', () => {
     expect(before['v/2026.11/internals/layers.md']).toContain('<GlossaryTerm id="image">')
     renameTerm(dir, 'image', 'container-image')
     expect(render(pages, { dir, docsDir: DOCS_DIR })).toEqual(before)
-    fs.rmSync(path.join(dir, 'layer.yaml'))
+    // deleting a term deletes both its files (an English file alone is an error)
+    fs.rmSync(path.join(dir, 'layer.md'))
+    fs.rmSync(path.join(dir, 'en/layer.md'))
     expect(render(pages, { dir, docsDir: DOCS_DIR })).toEqual(before)
   })
 })
