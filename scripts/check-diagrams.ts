@@ -1,6 +1,6 @@
 /**
  * Renders every Mermaid diagram of the site in headless Debian chromium, exactly as the build does
- * (.vitepress/plugins/mermaid-render.ts: light + dark, the site's diagram font; core/diagrams/), and fills the
+ * (renderDiagrams in core/diagrams/render.ts: light + dark, the site's diagram font), and fills the
  * build's diagram cache. A diagram that does not render fails this check with file and line.
  *
  *   npx tsx scripts/check-diagrams.ts
@@ -9,7 +9,7 @@ import path from 'node:path'
 import { listPages } from '../core/pages'
 import { parseCli, parseOrExit } from './lib/cli-args'
 import { collectDiagrams } from '../core/diagrams/source'
-import { renderDiagrams } from '../.vitepress/plugins/mermaid-render'
+import { renderDiagrams } from '../core/diagrams/render'
 
 export { collectDiagrams, renderDiagrams }
 

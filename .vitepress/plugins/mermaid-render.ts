@@ -1,106 +1,12 @@
 /**
- * Mermaid diagrams → static SVG at build time (issue #14), the part that drives chromium and the
- * Vite plugin: every ```mermaid fence of docs/ is rendered in headless Debian chromium with mermaid
- * 11 and the site's diagram font, light and dark, merged into one SVG and cached
- * (core/diagrams/render.ts: cache key, SVG post-processing, why the labels fit).
+ * Mermaid diagrams → static SVG at build time (issue #14), the Vite glue: every ```mermaid fence of
+ * docs/ is rendered once per build process and handed to the SSR render and the client bundle.
+ * The rendering itself (headless chromium, light and dark, cache, SVG post-processing) is
+ * renderDiagrams() in core/diagrams/render.ts, shared with scripts/check-diagrams.ts.
  */
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import { mermaidConfig } from '../../core/mermaid-config'
 import { listPages } from '../../core/pages'
-import { DiagramError, collectDiagrams, type Diagram } from '../../core/diagrams/source'
-import { CACHE_DIR, DIAGRAM_BOX_CSS, cacheFile, combineThemes, readRendered, renderKey, type RenderedDiagram } from '../../core/diagrams/render'
-import { renderIsolated } from '../theme/mermaid-isolated'
-
-const require = createRequire(import.meta.url)
-
-/**
- * Render one diagram in the page with one theme config. (No named inner functions in the
- * evaluated code: tsx/esbuild would wrap them in a `__name` helper the page does not have.)
- */
-async function renderOnce(page: import('playwright-core').Page, src: string, id: string, config: unknown): Promise<{ svg?: string; error?: string }> {
-  // the same isolated render as the dev server's component (../theme/mermaid-isolated.ts), run
-  // from its source text: Mermaid never leaves its error graphic or scratch elements in the page
-  return page.evaluate(
-    `(${renderIsolated.toString()})(window.mermaid, ${JSON.stringify(id)}, ${JSON.stringify(src)}, ${JSON.stringify(config)}, document.getElementById('box'))
-      .then((svg) => ({ svg }), (e) => ({ error: String((e && e.message) || e) }))`,
-  ) as Promise<{ svg?: string; error?: string }>
-}
-
-/** Render light and dark. Errors carry mermaid's message. */
-async function renderInPage(page: import('playwright-core').Page, d: Diagram, id: string): Promise<{ light?: string; dark?: string; error?: string }> {
-  const light = await renderOnce(page, d.source, id, mermaidConfig(false))
-  if (light.error) return { error: light.error }
-  const dark = await renderOnce(page, d.source, id, mermaidConfig(true))
-  if (dark.error) return { error: dark.error }
-  return { light: light.svg, dark: dark.svg }
-}
-
-/** file:line of a mermaid error: mermaid counts lines inside the diagram, clamp into its source. */
-function errorLine(d: Diagram, message: string): number {
-  const inner = /line (\d+)/.exec(message)
-  const last = d.source.replace(/\n$/, '').split('\n').length
-  return d.line + Math.min(inner ? Number(inner[1]) : 1, last)
-}
-
-export interface RenderReport { rendered: Map<string, RenderedDiagram>; fromCache: number; fresh: number; errors: DiagramError[] }
-
-/**
- * Render diagrams (cache first, chromium for the rest).
- * Input: diagrams with file/line. Output: key → rendered diagram, counts, and one DiagramError per
- * diagram that does not render (file and line of the problem); never throws for a bad diagram.
- * Throws if chromium cannot be started.
- */
-export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport> {
-  const rendered = new Map<string, RenderedDiagram>()
-  const todo: Diagram[] = []
-  for (const d of diagrams) {
-    const hit = readRendered(d.source)
-    if (hit) rendered.set(hit.key, hit)
-    else if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
-  }
-  const fromCache = rendered.size
-  const errors: DiagramError[] = []
-  if (todo.length) {
-    // imported here: a fully cached build never loads playwright
-    const { launchBrowser } = await import('../../core/browser')
-    const browser = await launchBrowser()
-    try {
-      const page = await browser.context.newPage()
-      await page.setContent(`<!doctype html><html lang="zh-CN"><head><style>body{margin:0}${DIAGRAM_BOX_CSS}</style></head><body><div class="mermaid-box" id="box" style="width:688px"></div></body></html>`)
-      await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
-      fs.mkdirSync(CACHE_DIR, { recursive: true })
-      for (const d of todo) {
-        const key = renderKey(d.source)
-        const id = `mmd-${key}`
-        const r = await renderInPage(page, d, id)
-        if (r.error || !r.light || !r.dark) {
-          errors.push(new DiagramError(d.file, errorLine(d, r.error ?? ''), `mermaid diagram does not render: ${(r.error ?? 'no SVG').split('\n').slice(0, 4).join(' ')}`))
-          continue
-        }
-        try {
-          let both = combineThemes(r.light, r.dark, id)
-          if (both.separate) {
-            // geometry differs: re-render dark with its own id (ids must be unique in a page)
-            const dark = await renderOnce(page, d.source, `${id}-dark`, mermaidConfig(true))
-            if (!dark.svg) throw new Error(dark.error ?? 'no SVG')
-            both = combineThemes(r.light, dark.svg, id, true)
-          }
-          const out: RenderedDiagram = { key, svg: both.svg, width: both.width, height: both.height }
-          const tmp = `${cacheFile(key)}.${process.pid}.tmp`
-          fs.writeFileSync(tmp, JSON.stringify(out))
-          fs.renameSync(tmp, cacheFile(key)) // atomic: a parallel build never reads half a file
-          rendered.set(key, out)
-        } catch (e) {
-          errors.push(new DiagramError(d.file, d.line, `mermaid diagram: ${(e as Error).message}`))
-        }
-      }
-    } finally {
-      await browser.close()
-    }
-  }
-  return { rendered, fromCache, fresh: rendered.size - fromCache, errors }
-}
+import { collectDiagrams } from '../../core/diagrams/source'
+import { renderDiagrams, type RenderReport, type RenderedDiagram } from '../../core/diagrams/render'
 
 let prerender: Promise<RenderReport> | undefined
 /**

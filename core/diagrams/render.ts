@@ -11,9 +11,9 @@
  * `.mermaid-box` (styles.css), so the page's own line-height (28 px on `.vp-doc p`) can no longer
  * leak into the labels. tests/browser/diagram-labels.test.ts checks every label against its shape.
  *
- * This file: the render cache and the SVG post-processing (core, so scripts/bench.ts and
- * scripts/check-diagrams.ts share them); driving chromium and the Vite plugin are in
- * .vitepress/plugins/mermaid-render.ts.
+ * This file: the render cache, driving chromium (renderDiagrams) and the SVG post-processing (core,
+ * so the build, scripts/bench.ts and scripts/check-diagrams.ts share them); the Vite plugin that
+ * runs it during a build is .vitepress/plugins/mermaid-render.ts.
  *
  * Cache: node_modules/.cache/kb-diagrams/<key>.json, where the key hashes the diagram source, both
  * theme configs, the box CSS, the installed fonts and the mermaid version. Unchanged diagrams cost a
@@ -26,6 +26,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mermaidConfig, MERMAID_FONT } from '../mermaid-config'
+import { DiagramError, type Diagram } from './source'
+import { renderIsolated } from './isolated'
 
 /** the repository root (this file is core/diagrams/…) */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -155,4 +157,92 @@ export function combineThemes(light: string, dark: string, id: string, separate 
   const tag = (svg: string, cls: string) =>
     /^<svg[^>]*\sclass="/.test(svg) ? svg.replace(/^<svg([^>]*?)\sclass="([^"]*)"/, `<svg$1 class="$2 ${cls}"`) : svg.replace(/^<svg/, `<svg class="${cls}"`)
   return { svg: tag(d.svg, 'mermaid-dark') + tag(l.svg, 'mermaid-light'), width: l.width, height: l.height, separate: true }
+}
+
+/**
+ * Render one diagram in the page with one theme config. (No named inner functions in the
+ * evaluated code: tsx/esbuild would wrap them in a `__name` helper the page does not have.)
+ */
+async function renderOnce(page: import('playwright-core').Page, src: string, id: string, config: unknown): Promise<{ svg?: string; error?: string }> {
+  // the same isolated render as the dev server's component (./isolated.ts), run
+  // from its source text: Mermaid never leaves its error graphic or scratch elements in the page
+  return page.evaluate(
+    `(${renderIsolated.toString()})(window.mermaid, ${JSON.stringify(id)}, ${JSON.stringify(src)}, ${JSON.stringify(config)}, document.getElementById('box'))
+      .then((svg) => ({ svg }), (e) => ({ error: String((e && e.message) || e) }))`,
+  ) as Promise<{ svg?: string; error?: string }>
+}
+
+/** Render light and dark. Errors carry mermaid's message. */
+async function renderInPage(page: import('playwright-core').Page, d: Diagram, id: string): Promise<{ light?: string; dark?: string; error?: string }> {
+  const light = await renderOnce(page, d.source, id, mermaidConfig(false))
+  if (light.error) return { error: light.error }
+  const dark = await renderOnce(page, d.source, id, mermaidConfig(true))
+  if (dark.error) return { error: dark.error }
+  return { light: light.svg, dark: dark.svg }
+}
+
+/** file:line of a mermaid error: mermaid counts lines inside the diagram, clamp into its source. */
+function errorLine(d: Diagram, message: string): number {
+  const inner = /line (\d+)/.exec(message)
+  const last = d.source.replace(/\n$/, '').split('\n').length
+  return d.line + Math.min(inner ? Number(inner[1]) : 1, last)
+}
+
+export interface RenderReport { rendered: Map<string, RenderedDiagram>; fromCache: number; fresh: number; errors: DiagramError[] }
+
+/**
+ * Render diagrams (cache first, chromium for the rest).
+ * Input: diagrams with file/line. Output: key → rendered diagram, counts, and one DiagramError per
+ * diagram that does not render (file and line of the problem); never throws for a bad diagram.
+ * Throws if chromium cannot be started.
+ */
+export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport> {
+  const rendered = new Map<string, RenderedDiagram>()
+  const todo: Diagram[] = []
+  for (const d of diagrams) {
+    const hit = readRendered(d.source)
+    if (hit) rendered.set(hit.key, hit)
+    else if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
+  }
+  const fromCache = rendered.size
+  const errors: DiagramError[] = []
+  if (todo.length) {
+    // imported here: a fully cached build never loads playwright
+    const { launchBrowser } = await import('../browser')
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.context.newPage()
+      await page.setContent(`<!doctype html><html lang="zh-CN"><head><style>body{margin:0}${DIAGRAM_BOX_CSS}</style></head><body><div class="mermaid-box" id="box" style="width:688px"></div></body></html>`)
+      await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
+      fs.mkdirSync(CACHE_DIR, { recursive: true })
+      for (const d of todo) {
+        const key = renderKey(d.source)
+        const id = `mmd-${key}`
+        const r = await renderInPage(page, d, id)
+        if (r.error || !r.light || !r.dark) {
+          errors.push(new DiagramError(d.file, errorLine(d, r.error ?? ''), `mermaid diagram does not render: ${(r.error ?? 'no SVG').split('\n').slice(0, 4).join(' ')}`))
+          continue
+        }
+        try {
+          let both = combineThemes(r.light, r.dark, id)
+          if (both.separate) {
+            // geometry differs: re-render dark with its own id (ids must be unique in a page)
+            const dark = await renderOnce(page, d.source, `${id}-dark`, mermaidConfig(true))
+            if (!dark.svg) throw new Error(dark.error ?? 'no SVG')
+            both = combineThemes(r.light, dark.svg, id, true)
+          }
+          const out: RenderedDiagram = { key, svg: both.svg, width: both.width, height: both.height }
+          const tmp = `${cacheFile(key)}.${process.pid}.tmp`
+          fs.writeFileSync(tmp, JSON.stringify(out))
+          fs.renameSync(tmp, cacheFile(key)) // atomic: a parallel build never reads half a file
+          rendered.set(key, out)
+        } catch (e) {
+          errors.push(new DiagramError(d.file, d.line, `mermaid diagram: ${(e as Error).message}`))
+        }
+      }
+    } finally {
+      await browser.close()
+    }
+  }
+  return { rendered, fromCache, fresh: rendered.size - fromCache, errors }
 }

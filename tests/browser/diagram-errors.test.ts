@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDiagrams, renderDiagrams } from '../../scripts/check-diagrams'
 import { launchBrowser, type Browser } from '../../core/browser'
 import { mermaidConfig } from '../../core/mermaid-config'
-import { renderIsolated } from '../../.vitepress/theme/mermaid-isolated'
+import { renderIsolated } from '../../core/diagrams/isolated'
 
 const require = createRequire(import.meta.url)
 const FIXTURE = path.resolve('tests/fixtures/diagrams/broken.md')

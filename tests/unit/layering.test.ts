@@ -51,9 +51,8 @@ export function violation(file: string, target: string): string | null {
  * a new crossing fails, and so does an entry here that no longer occurs (delete it).
  */
 const PENDING = new Set<string>([
-  // renderDiagrams() runs .vitepress/theme/mermaid-isolated.ts in chromium (the same render as the dev
-  // component); it joins core/diagrams/render.ts once that file moves to core/diagrams/ too
-  'scripts/check-diagrams.ts: imports .vitepress/plugins/mermaid-render',
+  // empty: the last crossing (scripts/check-diagrams.ts → .vitepress/plugins/mermaid-render) went when
+  // renderDiagrams() and the isolated render moved to core/diagrams/
 ])
 
 describe('layering', () => {

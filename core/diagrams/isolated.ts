@@ -2,8 +2,9 @@
  * Rendering a Mermaid diagram without letting Mermaid touch the page around it (issue 13, class 4).
  * Left alone, `mermaid.render` draws its "Syntax error in text" graphic for a bad diagram and
  * leaves it appended to <body> (one more per re-render, e.g. each theme toggle). One function for
- * both places that run Mermaid: the build's headless renderer (.vitepress/plugins/mermaid-render.ts)
- * and the dev server's live component (components/MermaidDiagram.vue).
+ * both places that run Mermaid: the build's headless renderer (renderDiagrams in core/diagrams/render.ts)
+ * and the dev server's live component (.vitepress/theme/components/MermaidDiagram.vue). It lives in core
+ * because both the site and the tooling (scripts/check-diagrams.ts, the build) run it; it imports nothing.
  */
 
 /** The part of Mermaid's API used here (mermaid 11: `import mermaid from 'mermaid'` or window.mermaid). */
