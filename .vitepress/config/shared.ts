@@ -9,7 +9,7 @@ import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
-import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin } from './search'
+import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
@@ -57,7 +57,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), llmsDevPlugin(SRC_DIR)],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR)],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -137,14 +137,17 @@ export const shared = defineConfig({
     socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
     search: {
       provider: 'local',
-      options: {
+      // `_render`: the pages rendered for the index, cached between builds (config/search.ts).
+      // Not enumerable: VitePress serializes the theme config, functions included, into every
+      // page's site data; the build-time hook must not ship (nor change the output's bytes)
+      options: Object.defineProperty({
         locales: searchLocales,
         // index: jieba segmentation and hidden keywords (config/search.ts); queries: core/search/query.ts
         miniSearch: {
           options: searchSetup().miniSearchOptions,
           _splitIntoSections: (file: string, html: string) => searchSetup().splitIntoSections(file, html),
         },
-      },
+      }, '_render', { value: searchRender, enumerable: false }),
     },
   },
 })
