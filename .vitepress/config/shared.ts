@@ -25,6 +25,7 @@ import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath } from '../../core/version-paths'
+import { pageLastUpdated, sitemapLastmod } from './last-updated'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -50,7 +51,10 @@ export const shared = defineConfig({
   srcDir: 'docs',
   srcExclude: ['**/README.md', 'data/**'],
   cleanUrls: true,
-  lastUpdated: true,
+  // pages show their last commit time; VitePress's own lookup (`lastUpdated: true`: one git process
+  // per page, every build) is replaced by the same lookup cached per commit (./last-updated.ts),
+  // filled in by transformPageData and sitemap.transformItems below
+  lastUpdated: false,
   metaChunk: true,
   // markdown-it already fails on bad links we generate; VitePress's own dead-link check stays on
   ignoreDeadLinks: false,
@@ -75,7 +79,13 @@ export const shared = defineConfig({
     // ?embed=1: hide the site chrome before the first paint (see .vitepress/theme/embed.ts)
     ['script', { id: 'kb-embed-mode' }, EMBED_HEAD_SCRIPT],
   ],
-  sitemap: { hostname: SITE.url },
+  sitemap: {
+    hostname: SITE.url,
+    async transformItems(items) {
+      for (const item of items) item.lastmod = await sitemapLastmod(SRC_DIR, item.url)
+      return items
+    },
+  },
   markdown: {
     languageAlias: { ps1: 'powershell', pwsh: 'powershell', conf: 'ini' },
     theme: { light: 'github-light', dark: 'github-dark' },
@@ -88,9 +98,11 @@ export const shared = defineConfig({
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
-  transformPageData(pageData, { siteConfig }) {
+  async transformPageData(pageData, { siteConfig }) {
     applyBase(siteConfig)
     const file = path.join(SRC_DIR, pageData.relativePath)
+    // set on the object itself: its keys keep VitePress's order (the page data is serialized)
+    if (pageData.frontmatter.lastUpdated !== false) pageData.lastUpdated = await pageLastUpdated(file, pageData.frontmatter)
     if (!fs.existsSync(file)) return
     const rel = `docs/${pageData.relativePath}`
     validateFrontmatter(readFrontmatter(fs.readFileSync(file, 'utf8'), rel), rel)
