@@ -29,6 +29,7 @@ import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from '../core/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
 import { CACHE_DIR as DIAGRAM_CACHE } from '../core/diagrams/render'
+import { BUILD_CACHE_ROOT } from '../core/content-cache'
 import { measureSiteImage } from './lib/site-image'
 import { intOption, parseCli, parseOrExit } from './lib/cli-args'
 
@@ -92,9 +93,9 @@ const builds: Record<'ours' | 'stock', BuildTimes> = {
 }
 const vitepress = path.resolve('node_modules/.bin/vitepress')
 const build = (which: 'ours' | 'stock') => timedCpu(vitepress, which === 'ours' ? ['build'] : ['build', STOCK_DIR])
-/** "cold" = a fresh clone: no VitePress cache, no output, no diagram cache */
+/** "cold" = a fresh clone: no VitePress cache, no output, no diagram cache, no build cache (core/content-cache.ts) */
 const makeCold = (which: 'ours' | 'stock') => {
-  const dirs = which === 'ours' ? ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE] : ['.vitepress/cache', '.vitepress/dist'].map((d) => path.join(STOCK_DIR, d))
+  const dirs = which === 'ours' ? ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE, BUILD_CACHE_ROOT] : ['.vitepress/cache', '.vitepress/dist'].map((d) => path.join(STOCK_DIR, d))
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
 }
 if (!skipBuilds) {

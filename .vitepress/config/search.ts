@@ -16,6 +16,8 @@ import { pruneIndex } from '../../core/search/prune'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { readFrontmatter } from '../../core/frontmatter'
+import { BUILD_CACHE_ROOT, contentCache, contentKey, treeFingerprint } from '../../core/content-cache'
+import { renderKey } from '../../core/diagrams/render'
 
 export interface SearchSetup {
   lexicon: Lexicon
@@ -113,6 +115,64 @@ export function searchIndexPrunePlugin(): Plugin {
       if (!json.index) return // an empty locale index ({})
       const { json: pruned } = pruneIndex(json, new Set(searchSetup().words))
       return { code: `export default ${JSON.stringify(JSON.stringify(pruned))}`, map: null }
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build speed: the index's page renders
+//
+// VitePress's local search renders every page's Markdown a second time, with the full pipeline
+// (Shiki highlighting, our plugins), to index it — and does so in the client AND the SSR build.
+// Those renders were the largest single cost of a build (Shiki alone ~10 % of its CPU profile).
+
+/** What a page's rendered HTML depends on besides its own Markdown (see searchRender). */
+const RENDER_INPUTS = ['docs', '.vitepress/config', '.vitepress/plugins', '.vitepress/theme', 'core', 'schemas', 'versions.json', 'package-lock.json']
+const renderCache = contentCache<{ html: string }>(path.join(BUILD_CACHE_ROOT, 'search-render'))
+let buildBase: string | undefined
+let renderPrint: string | undefined
+
+/**
+ * VitePress's `_render` hook of the local search (called as `_render(src, env, md)` for every page,
+ * src = the page's Markdown after includes): the page's HTML as VitePress's own default renders it
+ * (`md.render`, '' for `search: false`), cached on disk in a production build. Key: the page's
+ * path and Markdown, the base, and a fingerprint of everything else a render reads (RENDER_INPUTS:
+ * all pages — glossary usage lists and link titles come from other pages —, the data, the plugins'
+ * and core's code, the installed package versions via the lockfile, the diagram render setup).
+ * Coarse on purpose: editing any page re-renders all of them once; an unchanged tree renders none.
+ * The dev server (diagrams rendered live, pages changing) always renders.
+ */
+export function searchRender(src: string, env: { relativePath: string; frontmatter?: Record<string, unknown> }, md: { render(src: string, env: unknown): string }): string {
+  const render = () => {
+    const html = md.render(src, env)
+    return env.frontmatter?.search === false ? '' : html
+  }
+  if (buildBase === undefined) return render()
+  renderPrint ??= contentKey(treeFingerprint(RENDER_INPUTS), renderKey(''))
+  const key = contentKey(renderPrint, buildBase, env.relativePath, src)
+  const hit = renderCache.get(key)
+  if (hit) return hit.html
+  const html = render()
+  renderCache.set(key, { html })
+  return html
+}
+
+/**
+ * Vite plugin for the production build: turns on searchRender's cache (with the resolved base) and
+ * gives the SSR build an empty search index. The SSR bundle only renders pages to HTML, where the
+ * search box (loaded on first use, in the browser) never runs, so VitePress's second indexing of
+ * every page there produced nothing that is shipped.
+ */
+export function searchBuildPlugin(): Plugin {
+  return {
+    name: 'docker-kb:search-build',
+    apply: 'build',
+    enforce: 'pre',
+    configResolved(config) {
+      buildBase = config.base
+    },
+    load(id, options) {
+      if (options?.ssr && id.startsWith('/@localSearchIndex')) return 'export default {}'
     },
   }
 }

@@ -9,7 +9,7 @@ import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
-import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin } from './search'
+import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
@@ -25,6 +25,7 @@ import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath } from '../../core/version-paths'
+import { pageLastUpdated, sitemapLastmod } from './last-updated'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -50,14 +51,17 @@ export const shared = defineConfig({
   srcDir: 'docs',
   srcExclude: ['**/README.md', 'data/**'],
   cleanUrls: true,
-  lastUpdated: true,
+  // pages show their last commit time; VitePress's own lookup (`lastUpdated: true`: one git process
+  // per page, every build) is replaced by the same lookup cached per commit (./last-updated.ts),
+  // filled in by transformPageData and sitemap.transformItems below
+  lastUpdated: false,
   metaChunk: true,
   // markdown-it already fails on bad links we generate; VitePress's own dead-link check stays on
   ignoreDeadLinks: false,
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), llmsDevPlugin(SRC_DIR)],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR)],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -75,7 +79,13 @@ export const shared = defineConfig({
     // ?embed=1: hide the site chrome before the first paint (see .vitepress/theme/embed.ts)
     ['script', { id: 'kb-embed-mode' }, EMBED_HEAD_SCRIPT],
   ],
-  sitemap: { hostname: SITE.url },
+  sitemap: {
+    hostname: SITE.url,
+    async transformItems(items) {
+      for (const item of items) item.lastmod = await sitemapLastmod(SRC_DIR, item.url)
+      return items
+    },
+  },
   markdown: {
     languageAlias: { ps1: 'powershell', pwsh: 'powershell', conf: 'ini' },
     theme: { light: 'github-light', dark: 'github-dark' },
@@ -88,9 +98,11 @@ export const shared = defineConfig({
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
-  transformPageData(pageData, { siteConfig }) {
+  async transformPageData(pageData, { siteConfig }) {
     applyBase(siteConfig)
     const file = path.join(SRC_DIR, pageData.relativePath)
+    // set on the object itself: its keys keep VitePress's order (the page data is serialized)
+    if (pageData.frontmatter.lastUpdated !== false) pageData.lastUpdated = await pageLastUpdated(file, pageData.frontmatter)
     if (!fs.existsSync(file)) return
     const rel = `docs/${pageData.relativePath}`
     validateFrontmatter(readFrontmatter(fs.readFileSync(file, 'utf8'), rel), rel)
@@ -137,14 +149,17 @@ export const shared = defineConfig({
     socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
     search: {
       provider: 'local',
-      options: {
+      // `_render`: the pages rendered for the index, cached between builds (config/search.ts).
+      // Not enumerable: VitePress serializes the theme config, functions included, into every
+      // page's site data; the build-time hook must not ship (nor change the output's bytes)
+      options: Object.defineProperty({
         locales: searchLocales,
         // index: jieba segmentation and hidden keywords (config/search.ts); queries: core/search/query.ts
         miniSearch: {
           options: searchSetup().miniSearchOptions,
           _splitIntoSections: (file: string, html: string) => searchSetup().splitIntoSections(file, html),
         },
-      },
+      }, '_render', { value: searchRender, enumerable: false }),
     },
   },
 })

@@ -26,6 +26,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mermaidConfig, MERMAID_FONT } from '../mermaid-config'
+import { contentCache } from '../content-cache'
 import { DiagramError, type Diagram } from './source'
 import { renderIsolated } from './isolated'
 
@@ -78,17 +79,11 @@ export function renderKey(source: string): string {
   return createHash('sha256').update(`${renderSetup().slice(0, -1)},${JSON.stringify(source.trim())}]`).digest('hex').slice(0, 16)
 }
 
-/** The cache file of a diagram's render (JSON of RenderedDiagram), by its renderKey(). */
-export const cacheFile = (key: string) => path.join(CACHE_DIR, `${key}.json`)
+const cache = contentCache<RenderedDiagram>(CACHE_DIR)
 
 /** The cached render of a diagram, or undefined. Synchronous: the Markdown plugin calls it. */
 export function readRendered(source: string): RenderedDiagram | undefined {
-  const key = renderKey(source)
-  try {
-    return JSON.parse(fs.readFileSync(cacheFile(key), 'utf8')) as RenderedDiagram
-  } catch {
-    return undefined
-  }
+  return cache.get(renderKey(source))
 }
 
 /**
@@ -214,7 +209,6 @@ export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport>
       const page = await browser.context.newPage()
       await page.setContent(`<!doctype html><html lang="zh-CN"><head><style>body{margin:0}${DIAGRAM_BOX_CSS}</style></head><body><div class="mermaid-box" id="box" style="width:688px"></div></body></html>`)
       await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') })
-      fs.mkdirSync(CACHE_DIR, { recursive: true })
       for (const d of todo) {
         const key = renderKey(d.source)
         const id = `mmd-${key}`
@@ -232,9 +226,7 @@ export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport>
             both = combineThemes(r.light, dark.svg, id, true)
           }
           const out: RenderedDiagram = { key, svg: both.svg, width: both.width, height: both.height }
-          const tmp = `${cacheFile(key)}.${process.pid}.tmp`
-          fs.writeFileSync(tmp, JSON.stringify(out))
-          fs.renameSync(tmp, cacheFile(key)) // atomic: a parallel build never reads half a file
+          cache.set(key, out) // atomic: a parallel build never reads half a file
           rendered.set(key, out)
         } catch (e) {
           errors.push(new DiagramError(d.file, d.line, `mermaid diagram: ${(e as Error).message}`))

@@ -1,0 +1,93 @@
+/**
+ * The build's one on-disk cache: values stored under a key made from the CONTENT they were computed
+ * from (and the version of the tool that computed them), never from file times — so a fresh clone,
+ * a `git checkout` or a copied tree hit or miss exactly as their contents say.
+ *
+ * Users: rendered Mermaid diagrams (.vitepress/plugins/mermaid-render.ts, its own folder for
+ * KB_DIAGRAM_CACHE) and the search index's page renders (.vitepress/config/search.ts).
+ * Layout: one JSON file per entry, `<dir>/<key>.json`; the folders live in node_modules/.cache
+ * (gitignored, and removed with node_modules). Delete a folder to start cold; `npm run bench`
+ * does that for its cold builds.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Parent folder of the build caches; KB_BUILD_CACHE moves it (the bench and tests use a temp dir). */
+export const BUILD_CACHE_ROOT = process.env.KB_BUILD_CACHE ?? path.join(ROOT, 'node_modules/.cache/kb-build')
+
+/**
+ * Cache key of some content: sha256 over the parts (strings or buffers, length-prefixed so that
+ * ['ab', 'c'] and ['a', 'bc'] differ), hex, first 32 characters.
+ */
+export function contentKey(...parts: (string | Buffer)[]): string {
+  const h = createHash('sha256')
+  for (const p of parts) {
+    const b = typeof p === 'string' ? Buffer.from(p) : p
+    h.update(`${b.length}:`).update(b)
+  }
+  return h.digest('hex').slice(0, 32)
+}
+
+export interface ContentCache<T> {
+  /** the stored value, or undefined (missing or unreadable entry: treated as a miss) */
+  get(key: string): T | undefined
+  /** store a value (JSON); written to a temp file and renamed, so a parallel build never reads half an entry */
+  set(key: string, value: T): void
+}
+
+/**
+ * A cache of JSON values in `dir` (created on the first write).
+ * @param dir absolute folder, e.g. path.join(BUILD_CACHE_ROOT, 'search-render')
+ */
+export function contentCache<T>(dir: string): ContentCache<T> {
+  const file = (key: string) => path.join(dir, `${key}.json`)
+  return {
+    get(key) {
+      try {
+        return JSON.parse(fs.readFileSync(file(key), 'utf8')) as T
+      } catch {
+        return undefined
+      }
+    },
+    set(key, value) {
+      fs.mkdirSync(dir, { recursive: true })
+      const tmp = `${file(key)}.${process.pid}.tmp`
+      fs.writeFileSync(tmp, JSON.stringify(value))
+      fs.renameSync(tmp, file(key))
+    },
+  }
+}
+
+/**
+ * Fingerprint of the contents of every file under the given paths (files or folders, relative to
+ * the repository; missing ones count as empty), in sorted order. For caches whose entries depend
+ * on more than their own input, e.g. a page render that depends on the glossary, the command data,
+ * other pages' titles and the plugins' code: any change there changes every key.
+ * Skips node_modules folders; name only source folders (not .vitepress/cache or dist).
+ */
+export function treeFingerprint(paths: string[], root: string = ROOT): string {
+  const files: string[] = []
+  const walk = (abs: string) => {
+    let st: fs.Stats
+    try {
+      st = fs.statSync(abs)
+    } catch {
+      return
+    }
+    if (st.isFile()) return void files.push(abs)
+    if (!st.isDirectory()) return
+    for (const name of fs.readdirSync(abs)) {
+      if (name === 'node_modules') continue
+      walk(path.join(abs, name))
+    }
+  }
+  for (const p of paths) walk(path.join(root, p))
+  files.sort()
+  const h = createHash('sha256')
+  for (const f of files) h.update(`${path.relative(root, f)}\0`).update(fs.readFileSync(f)).update('\0')
+  return h.digest('hex')
+}

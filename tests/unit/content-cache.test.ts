@@ -1,0 +1,61 @@
+/** core/content-cache.ts: content keys, atomic JSON entries, tree fingerprints (the build caches' one helper). */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { contentCache, contentKey, treeFingerprint } from '../../core/content-cache'
+
+const dirs: string[] = []
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-content-cache-'))
+  dirs.push(d)
+  return d
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+})
+
+describe('contentKey', () => {
+  it('depends on every part and on where the parts split', () => {
+    expect(contentKey('a', 'b')).toBe(contentKey('a', 'b'))
+    expect(contentKey('a', 'b')).not.toBe(contentKey('a', 'c'))
+    expect(contentKey('ab', 'c')).not.toBe(contentKey('a', 'bc'))
+    expect(contentKey('x')).toBe(contentKey(Buffer.from('x')))
+    expect(contentKey('x')).toMatch(/^[0-9a-f]{32}$/)
+  })
+})
+
+describe('contentCache', () => {
+  it('misses, stores, hits; a broken entry is a miss', () => {
+    const dir = path.join(tmp(), 'sub')
+    const c = contentCache<{ html: string }>(dir)
+    expect(c.get('k')).toBeUndefined()
+    c.set('k', { html: '<p>x</p>' })
+    expect(c.get('k')).toEqual({ html: '<p>x</p>' })
+    expect(fs.readdirSync(dir)).toEqual(['k.json']) // no temp file left behind
+    fs.writeFileSync(path.join(dir, 'k.json'), '{"html":')
+    expect(c.get('k')).toBeUndefined()
+  })
+})
+
+describe('treeFingerprint', () => {
+  it('changes with any file content or name under the paths, not with file times', () => {
+    const root = tmp()
+    fs.mkdirSync(path.join(root, 'docs/v/1/.data'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'docs/a.md'), 'A')
+    fs.writeFileSync(path.join(root, 'docs/v/1/.data/g.json'), '{}')
+    fs.writeFileSync(path.join(root, 'lock.json'), '1')
+    const print = () => treeFingerprint(['docs', 'lock.json', 'missing'], root)
+    const first = print()
+    fs.utimesSync(path.join(root, 'docs/a.md'), new Date(0), new Date(0))
+    expect(print()).toBe(first)
+    fs.writeFileSync(path.join(root, 'docs/v/1/.data/g.json'), '{"x":1}') // dot-folders count (a release's glossary snapshot)
+    const second = print()
+    expect(second).not.toBe(first)
+    fs.renameSync(path.join(root, 'docs/a.md'), path.join(root, 'docs/b.md'))
+    expect(print()).not.toBe(second)
+    fs.mkdirSync(path.join(root, 'docs/node_modules'))
+    fs.writeFileSync(path.join(root, 'docs/node_modules/x'), 'ignored')
+    expect(treeFingerprint(['docs'], root)).toBe(treeFingerprint(['docs'], root))
+  })
+})
