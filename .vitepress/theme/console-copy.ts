@@ -10,13 +10,16 @@
  *    these blocks, which corrupts heredoc bodies and quoted output; prompts belong in `console`
  *    blocks (tests/browser/copy.test.ts checks every fence kind).
  * Other blocks copy like VitePress: without `.vp-copy-ignore` and removed diff lines.
+ * Only the click listener is in every page's JavaScript; the copy code (prompt stripping, clipboard
+ * fallbacks) is fetched on the first click (issue #14, lean pages). The click still counts as the
+ * user activation the Clipboard API needs: that lasts seconds, the chunk takes milliseconds.
  */
-import { consoleCommands } from '../../core/snippet-syntax'
-import { copyToClipboard, selectForManualCopy } from './clipboard'
-
-function blockText(button: HTMLElement, pre: HTMLElement): string {
+async function blockText(button: HTMLElement, pre: HTMLElement): Promise<string> {
   const parent = button.parentElement!
-  if (parent.matches('.language-console')) return consoleCommands(pre.textContent ?? '')
+  if (parent.matches('.language-console')) {
+    const { consoleCommands } = await import('../../core/snippet-syntax')
+    return consoleCommands(pre.textContent ?? '')
+  }
   const clone = pre.cloneNode(true) as HTMLElement
   clone.querySelectorAll('.vp-copy-ignore, .diff.remove').forEach((n) => n.remove())
   return clone.textContent ?? ''
@@ -31,18 +34,21 @@ export function installConsoleCopy(): void {
       const pre = button.parentElement?.querySelector('pre')
       if (!pre) return
       e.stopImmediatePropagation()
-      copyToClipboard(blockText(button, pre)).then((ok) => {
-        if (!ok) {
-          selectForManualCopy(pre.querySelector('code') ?? pre, button)
-          return
-        }
-        button.classList.add('copied')
-        setTimeout(() => {
-          button.classList.remove('copied')
-          button.blur()
-        }, 2000)
-      })
+      copyBlock(button, pre)
     },
     true,
   )
+}
+
+async function copyBlock(button: HTMLElement, pre: HTMLElement): Promise<void> {
+  const [{ copyToClipboard, selectForManualCopy }, text] = await Promise.all([import('./clipboard'), blockText(button, pre)])
+  if (!(await copyToClipboard(text))) {
+    selectForManualCopy(pre.querySelector('code') ?? pre, button)
+    return
+  }
+  button.classList.add('copied')
+  setTimeout(() => {
+    button.classList.remove('copied')
+    button.blur()
+  }, 2000)
 }
