@@ -4,8 +4,7 @@
  * `allow="clipboard-write"`, and sandboxed frames may not copy at all. Then the text is selected
  * on the page and a short hint tells the reader to press Ctrl+C / ⌘C.
  */
-import { langOfDocument } from './i18n-text'
-import { UI_MORE } from './i18n-text-more'
+import { UI, langOfDocument } from './i18n-text'
 
 /**
  * Try the async Clipboard API, then `document.execCommand('copy')` on a hidden textarea.
@@ -51,7 +50,7 @@ export async function copyToClipboard(text: string): Promise<boolean> {
 interface Policy { allowsFeature(feature: string): boolean }
 
 /** the hint in the page's language (./i18n.ts) */
-export const copyHint = () => UI_MORE[langOfDocument()].copyHint
+export const copyHint = () => UI[langOfDocument()].copyHint
 
 /**
  * Fallback when copying failed: select the contents of `target` and show copyHint() next to

@@ -10,16 +10,16 @@
  *    these blocks, which corrupts heredoc bodies and quoted output; prompts belong in `console`
  *    blocks (tests/browser/copy.test.ts checks every fence kind).
  * Other blocks copy like VitePress: without `.vp-copy-ignore` and removed diff lines.
- * Only the click listener is in every page's JavaScript; the copy code (prompt stripping, clipboard
- * fallbacks) is fetched on the first click (issue #14, lean pages). The click still counts as the
- * user activation the Clipboard API needs: that lasts seconds, the chunk takes milliseconds.
+ * This code and clipboard.ts stay in every page's JavaScript on purpose: copy buttons must work
+ * offline once the page has loaded (an embedded page in a classroom without network;
+ * tests/browser/embed.test.ts), so nothing may be fetched on the click.
  */
-async function blockText(button: HTMLElement, pre: HTMLElement): Promise<string> {
+import { consoleCommands } from '../../core/snippet-syntax'
+import { copyToClipboard, selectForManualCopy } from './clipboard'
+
+function blockText(button: HTMLElement, pre: HTMLElement): string {
   const parent = button.parentElement!
-  if (parent.matches('.language-console')) {
-    const { consoleCommands } = await import('../../core/snippet-syntax')
-    return consoleCommands(pre.textContent ?? '')
-  }
+  if (parent.matches('.language-console')) return consoleCommands(pre.textContent ?? '')
   const clone = pre.cloneNode(true) as HTMLElement
   clone.querySelectorAll('.vp-copy-ignore, .diff.remove').forEach((n) => n.remove())
   return clone.textContent ?? ''
@@ -34,21 +34,18 @@ export function installConsoleCopy(): void {
       const pre = button.parentElement?.querySelector('pre')
       if (!pre) return
       e.stopImmediatePropagation()
-      copyBlock(button, pre)
+      copyToClipboard(blockText(button, pre)).then((ok) => {
+        if (!ok) {
+          selectForManualCopy(pre.querySelector('code') ?? pre, button)
+          return
+        }
+        button.classList.add('copied')
+        setTimeout(() => {
+          button.classList.remove('copied')
+          button.blur()
+        }, 2000)
+      })
     },
     true,
   )
-}
-
-async function copyBlock(button: HTMLElement, pre: HTMLElement): Promise<void> {
-  const [{ copyToClipboard, selectForManualCopy }, text] = await Promise.all([import('./clipboard'), blockText(button, pre)])
-  if (!(await copyToClipboard(text))) {
-    selectForManualCopy(pre.querySelector('code') ?? pre, button)
-    return
-  }
-  button.classList.add('copied')
-  setTimeout(() => {
-    button.classList.remove('copied')
-    button.blur()
-  }, 2000)
 }

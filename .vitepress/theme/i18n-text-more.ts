@@ -1,14 +1,13 @@
 /**
  * The rest of the theme's UI strings (see ./i18n-text.ts for the rules): the ones only components
  * loaded on demand use — the embed view and embed action, the old-version banner, the
- * snippet-status page, the manual-copy hint. A separate module so that they load with those
+ * snippet-status page. A separate module so that they load with those
  * components, not with every page (issue #14, lean pages). Components get both tables merged
  * through `useUi(UI_ALL)` (./i18n.ts).
  */
 import { UI, type Lang } from './i18n-text'
 
 const zh = {
-  copyHint: '按 Ctrl+C / ⌘C 复制',
   bannerReading: (r: string) => `你正在阅读 ${r} 版`,
   bannerFrozen: (d?: string): string => (d ? `冻结于 ${d}` : '冻结版本'),
   bannerBody: '：内容和命令不再更新，站内搜索只搜索最新版。',
@@ -66,7 +65,6 @@ const zh = {
 }
 
 const en: typeof zh = {
-  copyHint: 'Press Ctrl+C / ⌘C to copy',
   bannerReading: (r: string) => `You are reading release ${r}`,
   bannerFrozen: (d?: string) => (d ? `frozen on ${d}` : 'frozen release'),
   bannerBody: ': its content and commands are no longer updated; site search covers the latest docs only.',

@@ -7,7 +7,7 @@
  *
  * Size: this table ships with the theme on every page; keep entries short (issue #14 counts every
  * byte). Strings that only components loaded on demand use (embedding, the old-version banner, the
- * snippet-status page, copy fallbacks) are in ./i18n-text-more.ts, which loads with them.
+ * snippet-status page) are in ./i18n-text-more.ts, which loads with them.
  */
 export type Lang = 'zh' | 'en'
 
@@ -25,6 +25,7 @@ const zh = {
   markdownCopied: '已复制本页的 Markdown',
   markdownCopyFailed: '复制失败：请点“查看 Markdown”后手动复制',
   diagramError: '图表有语法错误',
+  copyHint: '按 Ctrl+C / ⌘C 复制',
   latest: '最新',
   latestNote: '持续更新',
   frozenOn: (d: string) => `冻结于 ${d}`,
@@ -43,6 +44,7 @@ const en: typeof zh = {
   markdownCopied: 'Copied this page as Markdown',
   markdownCopyFailed: 'Copying failed: open "View Markdown" and copy it by hand',
   diagramError: 'Diagram syntax error',
+  copyHint: 'Press Ctrl+C / ⌘C to copy',
   latest: 'Latest',
   latestNote: 'continuously updated',
   frozenOn: (d: string) => `frozen on ${d}`,
