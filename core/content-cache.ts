@@ -3,7 +3,7 @@
  * from (and the version of the tool that computed them), never from file times — so a fresh clone,
  * a `git checkout` or a copied tree hit or miss exactly as their contents say.
  *
- * Users: rendered Mermaid diagrams (.vitepress/plugins/mermaid-render.ts, its own folder for
+ * Users: rendered Mermaid diagrams (core/diagrams/render.ts, its own folder for
  * KB_DIAGRAM_CACHE) and the search index's page renders (.vitepress/config/search.ts).
  * Layout: one JSON file per entry, `<dir>/<key>.json`; the folders live in node_modules/.cache
  * (gitignored, and removed with node_modules). Delete a folder to start cold; `npm run bench`

@@ -6,7 +6,8 @@
  * page types of both sites, interleaved round by round, and prints medians: scores, the ratio of
  * performance, JS and total bytes, FCP, LCP, TBT, CLS — with the machine's load (`uptime`) at each
  * measurement, because the machine is shared and Lighthouse numbers move with the load. It also
- * checks that no Mermaid JavaScript is shipped, and keeps the search-quality and snippet-suite
+ * checks that no Mermaid JavaScript is shipped, prints each page type's raw JS/HTML/CSS bytes against stock
+ * (scripts/lib/page-weight.ts, also `npm run weight`), and keeps the search-quality and snippet-suite
  * numbers. Everything goes to reports/bench.json.
  *
  *   npm run bench                                  # everything (snippet run: minutes)
@@ -32,6 +33,7 @@ import { CACHE_DIR as DIAGRAM_CACHE } from '../core/diagrams/render'
 import { BUILD_CACHE_ROOT } from '../core/content-cache'
 import { measureSiteImage } from './lib/site-image'
 import { intOption, parseCli, parseOrExit } from './lib/cli-args'
+import { BENCH_PAGES, weightRows, weightTable } from './lib/page-weight'
 
 /** A round count: a whole number, brought into min..max as it always was (`--rounds 20` runs 9). */
 const rounds = (name: string, raw: string, min: number, max: number) => Math.max(min, Math.min(max, intOption(name, raw)))
@@ -134,14 +136,15 @@ const mermaidInJs = fs.readdirSync(path.join(DIST_DIR, 'assets'), { recursive: t
 console.log(`mermaid JS in the production build: ${mermaidChunks.length + mermaidInJs.length ? `YES (${[...mermaidChunks, ...mermaidInJs].join(', ')})` : 'none'}`)
 out.mermaidJs = [...mermaidChunks, ...mermaidInJs]
 
-// ---------------------------------------------------------------- 3. Lighthouse, mobile, interleaved
-const PAGE_TYPES: [string, string][] = [
-  ['home', '/'],
-  ['text page', '/help/troubleshooting'],
-  ['diagram page', '/network/port-mapping'],
-  ['command reference', '/cli/container'],
-  ['glossary', '/glossary/'],
-]
+// ---------------------------------------------------------------- 3. page weight (raw bytes, from the files)
+{
+  const rows = weightRows(DIST_DIR, STOCK_DIST)
+  console.log(`page weight (raw bytes the page loads; npm run weight), ours / stock:\n${weightTable(rows)}`)
+  out.pageWeight = rows
+}
+
+// ---------------------------------------------------------------- 4. Lighthouse, mobile, interleaved
+const PAGE_TYPES = BENCH_PAGES
 for (const [, route] of PAGE_TYPES) {
   for (const d of [DIST_DIR, STOCK_DIST]) {
     const file = route.endsWith('/') ? path.join(d, route, 'index.html') : path.join(d, `${route}.html`)
@@ -212,7 +215,7 @@ for (const [type, route] of PAGE_TYPES) {
 console.log(`\nLighthouse mobile, median of ${ROUNDS} interleaved round(s), ours / stock:\n${rows.join('\n')}`)
 out.lighthouse = summary
 
-// ---------------------------------------------------------------- 4. search quality (our site)
+// ---------------------------------------------------------------- 5. search quality (our site)
 const browser = await launchBrowser()
 try {
   const sq = await runSearchQueries(browser.context, servers.ours.url, loadQuerySet('tests/search/queries.yaml'))
@@ -224,7 +227,7 @@ try {
   await servers.stock.close()
 }
 
-// ---------------------------------------------------------------- 5. snippet suite: cold and warm
+// ---------------------------------------------------------------- 6. snippet suite: cold and warm
 if (!skipSnippets) {
   const coldCache = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-cache-'))
   const report = (name: string) => JSON.parse(fs.readFileSync(name, 'utf8'))
@@ -247,7 +250,7 @@ if (!skipSnippets) {
   }
 }
 
-// ---------------------------------------------------------------- 6. the site's Docker image
+// ---------------------------------------------------------------- 7. the site's Docker image
 {
   const { text, ...m } = measureSiteImage(skipSnippets ? 'reports/snippets.json' : 'reports/bench-snippets-warm.json')
   out.siteImage = m

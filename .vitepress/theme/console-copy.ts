@@ -10,6 +10,9 @@
  *    these blocks, which corrupts heredoc bodies and quoted output; prompts belong in `console`
  *    blocks (tests/browser/copy.test.ts checks every fence kind).
  * Other blocks copy like VitePress: without `.vp-copy-ignore` and removed diff lines.
+ * This code and clipboard.ts stay in every page's JavaScript on purpose: copy buttons must work
+ * offline once the page has loaded (an embedded page in a classroom without network;
+ * tests/browser/embed.test.ts), so nothing may be fetched on the click.
  */
 import { consoleCommands } from '../../core/snippet-syntax'
 import { copyToClipboard, selectForManualCopy } from './clipboard'

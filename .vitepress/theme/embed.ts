@@ -23,7 +23,8 @@
  * ever sends messages; it has no message listener. public/embed.js is the host-side helper that
  * resizes our iframes from those messages.
  */
-import { UI, type Lang } from './i18n-text'
+import type { Lang } from './i18n-text'
+import { UI_MORE as UI } from './i18n-text-more'
 import { reactive } from 'vue'
 import { escapeHtml } from '../../core/html'
 

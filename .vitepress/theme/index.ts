@@ -4,20 +4,21 @@ import DefaultTheme from 'vitepress/theme-without-fonts'
 import { defineAsyncComponent } from 'vue'
 import { withBase, type Theme } from 'vitepress'
 import Layout from './Layout.vue'
-import MermaidDiagram from './components/MermaidDiagram.vue'
 import { installConsoleCopy } from './console-copy'
 import { installA11yFixes } from './a11y'
 import { installPrintLight } from './print'
 import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
+import { installDeferred } from './deferred'
 import './styles.css'
 
 export default {
   extends: DefaultTheme,
   Layout,
   enhanceApp({ app, router }) {
-    app.component('MermaidDiagram', MermaidDiagram)
+    // async: only diagram pages load it (its SVG is in the server HTML; issue #14, lean pages)
+    app.component('MermaidDiagram', defineAsyncComponent(() => import('./components/MermaidDiagram.vue')))
     // async: its data is only downloaded on the page that shows it (/about/credits)
     app.component('CorrectionsList', defineAsyncComponent(() => import('./components/CorrectionsList.vue')))
     app.component('SnippetStatus', defineAsyncComponent(() => import('./components/SnippetStatus.vue')))
@@ -28,6 +29,7 @@ export default {
       installA11yFixes(router)
       installPrintLight()
       installLangSwitch(router, withBase('/')) // the language menu keeps page and section
+      installDeferred(router) // components whose code loads on demand (Layout.vue)
     }
   },
 } satisfies Theme

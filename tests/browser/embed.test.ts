@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
-import { resolveFile, serveStatic, type Served } from '../../scripts/lib/static-server'
+import { DIST_DIR, resolveFile, serveStatic, type Served } from '../../scripts/lib/static-server'
 import { launchBrowser } from '../../core/browser'
 import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
 import { checkCartridge } from '../../scripts/lib/cartridge-check'
@@ -20,7 +20,7 @@ import { DEFAULT_HEIGHT, embedSrc, iframeCode } from '../../.vitepress/theme/emb
 import { SITE } from '../../.vitepress/config/site'
 import { baseUrl, painted, session, type Session } from './helpers'
 
-const DIST = '.vitepress/dist'
+const DIST = DIST_DIR // KB_DIST or .vitepress/dist, the build the tests serve
 const FIXTURE = 'tests/fixtures/course-page/index.html'
 
 function newestRelease(): string {

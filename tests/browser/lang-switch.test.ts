@@ -57,7 +57,9 @@ async function switchTo(page: Page, label: 'English' | '简体中文'): Promise<
 
 /** Wait (bounded) until the URL's path is `pathname`, then return path and hash. */
 async function landed(page: Page, pathname: string): Promise<{ pathname: string; hash: string }> {
-  await page.waitForFunction((p) => location.pathname === p, pathname, { timeout: 15_000 }).catch(() => {})
+  // the router changes the path first and the switch sets the section's hash after the new page has
+  // rendered: wait for both (a missing hash still fails the caller's assertion after the timeout)
+  await page.waitForFunction((p) => location.pathname === p && location.hash !== '', pathname, { timeout: 15_000 }).catch(() => {})
   return page.evaluate(() => ({ pathname: location.pathname, hash: decodeURIComponent(location.hash) }))
 }
 

@@ -8,8 +8,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchFor, seriousViolations, session, type Session } from './helpers'
+import { DIST_DIR } from '../../scripts/lib/static-server'
 
-const DIST = '.vitepress/dist'
+const DIST = DIST_DIR // KB_DIST or .vitepress/dist, the build the tests serve
 let s: Session
 let release: string
 

@@ -8,10 +8,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UI, langOfPath } from '../../.vitepress/theme/i18n-text'
+import { UI_MORE } from '../../.vitepress/theme/i18n-text-more'
 
 const THEME = path.resolve('.vitepress/theme')
 /** the string table itself, and components whose text comes with the bilingual glossary/command data */
-const EXEMPT = new Set(['i18n-text.ts', 'components/GlossaryTerm.vue', 'components/GlossaryList.vue', 'components/CommandFinder.vue', 'components/CommandCopy.vue', 'components/CorrectionsList.vue'])
+const EXEMPT = new Set(['i18n-text.ts', 'i18n-text-more.ts', 'components/GlossaryTerm.vue', 'components/GlossaryList.vue', 'components/CommandFinder.vue', 'components/CommandCopy.vue', 'components/CorrectionsList.vue'])
 
 /** Source with comments blanked (keeps line numbers): JS/TS `//` and block comments, HTML comments. */
 function code(text: string): string {
@@ -36,8 +37,10 @@ describe('theme UI strings', () => {
     expect(hits).toEqual([])
   })
   it('the English table has no Chinese, and pages get their language from their path', () => {
-    const flat = JSON.stringify(UI.en, (_k, v) => (typeof v === 'function' ? String(v) : v))
-    expect(flat.match(/[\u4e00-\u9fff]+/g) ?? []).toEqual([])
+    for (const table of [UI.en, UI_MORE.en]) {
+      const flat = JSON.stringify(table, (_k, v) => (typeof v === 'function' ? String(v) : v))
+      expect(flat.match(/[\u4e00-\u9fff]+/g) ?? []).toEqual([])
+    }
     expect(['en/guide/why.md', 'v/2027.05/en/index.md', 'guide/why.md', 'v/2026.11/guide/en.md'].map(langOfPath)).toEqual(['en', 'en', 'zh', 'zh'])
   })
 })
