@@ -127,7 +127,10 @@ describe('print (Ctrl+P) gives the whole content and only the content', () => {
         expect(counts.length).toBeGreaterThan(0)
         expect(counts.filter((n) => n !== 1), 'boxes printing 0 or 2 SVGs').toEqual([])
         // and it is the light render: paper is white
+        // the print media query's `change` event comes with the next rendering update, not with emulateMedia:
+        // wait for the class to go (bounded), then check
         await page.emulateMedia({ media: 'print' })
+        await page.waitForFunction(() => !document.documentElement.classList.contains('dark'), undefined, { timeout: 10_000 }).catch(() => {})
         const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'))
         expect(dark, 'dark theme active in print').toBe(false)
       } finally {
