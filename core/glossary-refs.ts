@@ -19,6 +19,7 @@ import { listLatestPages } from './pages'
 import { pageLang, type Lang } from './page-lang'
 import { FROZEN_DIR, RELEASE_GLOSSARY, splitVersion } from './version-paths'
 import { DOCS_DIR, GLOSSARY_PAGE, GLOSSARY_PAGE_EN, type Glossary, GlossaryError, type PageRef, TAGS, TAGS_EN, type Term, didYouMean, displayPath, loadGlossary, readGlossary, suggestIds, termText } from './glossary'
+import { routeOf } from './version-paths'
 
 // ---------------------------------------------------------------------------------------------
 // Markdown: [[id]] and [[id|文字]]
@@ -111,7 +112,7 @@ export const escapeHtml = (s: string) => escapeHtmlCore(s).replace(/\{\{/g, '&#1
 const listMarkdown = listLatestPages
 
 export const pageUrl = (relativePath: string) =>
-  '/' + relativePath.split(path.sep).join('/').replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+  '/' + routeOf(relativePath.split(path.sep).join('/'))
 
 let scanner: MarkdownIt | undefined
 /** the ids referenced by one Markdown source, in order of first use (code and HTML blocks excluded) */

@@ -22,6 +22,7 @@ import { isStopTerm, latinTerms, normalize, pieces, setEnglishStemmer, type Engl
 import { pruneIndex } from '../core/search/prune'
 import { loadQuerySet, judge, summarize } from './lib/search-quality'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
+import { routeOf } from '../core/version-paths'
 
 const USAGE = 'npx tsx scripts/search-eval.ts [--queries file.yaml] [--candidate jieba|jieba-cut|intl|bigram] [--misses] [--grid \'weight=a,b;weight=c\'] [--no-prune] [--locale root|en] [--stem porter|none]'
 const CANDIDATES = ['bigram', 'intl', 'jieba', 'jieba-cut'] as const
@@ -126,7 +127,7 @@ async function main(values: SearchEvalArgs): Promise<void> {
     const env: Record<string, any> = { path: file, relativePath: page, cleanUrls: true }
     const html = md.render(fs.readFileSync(file, 'utf8'), env)
     if (env.frontmatter?.search === false) continue
-    const fileId = '/' + page.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const fileId = '/' + routeOf(page)
     for (const s of setup.splitIntoSections(file, html)) {
       docs.push({ id: s.anchor ? `${fileId}#${s.anchor}` : fileId, text: s.text, title: s.titles.at(-1)!, titles: s.titles.slice(0, -1) })
     }

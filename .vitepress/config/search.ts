@@ -18,6 +18,7 @@ import { commandKeywords, loadCommands } from '../../core/commands'
 import { readFrontmatter } from '../../core/frontmatter'
 import { BUILD_CACHE_ROOT, contentCache, contentKey, treeFingerprint } from '../../core/content-cache'
 import { renderKey } from '../../core/diagrams/render'
+import { routeOf } from '../../core/version-paths'
 
 export interface SearchSetup {
   lexicon: Lexicon
@@ -46,7 +47,7 @@ export function searchSetup(): SearchSetup {
   const tokenize = createIndexTokenizer(words)
   const splitIntoSections = (file: string, html: string): Section[] => {
     const rel = file.split(`${path.sep}docs${path.sep}`).pop()!.split(path.sep).join('/')
-    const route = '/' + rel.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const route = '/' + routeOf(rel)
     let pageKeywords: string[] = []
     if (fs.existsSync(file)) {
       const kw = readFrontmatter(fs.readFileSync(file, 'utf8'), `docs/${rel}`).data.keywords
@@ -76,7 +77,7 @@ function teachingPages(): TitledPage[] {
   const out: TitledPage[] = []
   for (const file of listLatestPages(srcDir)) {
     const rel = path.relative(srcDir, file).split(path.sep).join('/')
-    const route = '/' + rel.replace(/^en\//, '').replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const route = '/' + routeOf(rel.replace(/^en\//, ''))
     if (/^\/(cli|glossary|about|contribute)\//.test(route) || route === '/') continue
     const title = /^#\s+(.+?)\s*(?:\{#[\w-]+\})?\s*$/m.exec(fs.readFileSync(file, 'utf8'))?.[1]
     if (title) out.push({ path: route, title })

@@ -24,7 +24,7 @@ import { addRedirectScript } from './trailing-slash'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
-import { markdownPath } from '../../core/version-paths'
+import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -122,7 +122,7 @@ export const shared = defineConfig({
     if (page === '404.md') return addRedirectScript(html, siteConfig.site.base)
   },
   transformHead({ pageData, siteData }) {
-    const route = pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const route = routeOf(pageData.relativePath)
     const url = `${siteRoot(siteData.base)}/${route}`
     const title = pageData.title ? `${pageData.title} | ${siteData.title}` : siteData.title
     const description = pageData.description || siteData.description

@@ -17,6 +17,7 @@
  */
 import { getScrollOffset, type Router } from 'vitepress'
 import { nextTick } from 'vue'
+import { routeOf } from '../../core/version-paths'
 
 /** Folder of the English edition under docs/ (scripts/lib/translations.ts EN_DIR). */
 const EN = 'en/'
@@ -30,8 +31,6 @@ export function counterpartPath(relativePath: string): string {
   return `${m[1] ?? ''}${m[2] ? '' : EN}${m[3]}`
 }
 
-/** The route of a page path (`en/guide/index.md` -> `en/guide/`, `en/guide/why.md` -> `en/guide/why`). */
-export const routeOfPath = (relativePath: string) => relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
 
 /** VitePress's hash-map key of a page path (client/app/utils.js pathToFile): `/` -> `_`, lower case. */
 export const hashMapKey = (relativePath: string) => relativePath.replace(/\//g, '_').toLowerCase()
@@ -69,7 +68,7 @@ async function onClick(e: MouseEvent): Promise<void> {
   if (map && !map[hashMapKey(target)]) { await router.go(`${base}${relativePath.startsWith(EN) ? '' : EN}`); return }
   const id = decodeURIComponent(location.hash.slice(1))
   const k = id ? sections().findIndex((h) => h.id === id) : -1
-  await router.go(`${base}${routeOfPath(target)}`)
+  await router.go(`${base}${routeOf(target)}`)
   if (!id) return
   await nextTick()
   // same section by position; an anchor that is not a section (e.g. a glossary term id, the

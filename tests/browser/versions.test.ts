@@ -9,6 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchFor, seriousViolations, session, type Session } from './helpers'
 import { DIST_DIR } from '../../scripts/lib/static-server'
+import { routeOf } from '../../core/version-paths'
 
 const DIST = DIST_DIR // KB_DIST or .vitepress/dist, the build the tests serve
 let s: Session
@@ -142,7 +143,7 @@ describe('the latest docs', () => {
   it('show the verification facts of a page whose snippets ran', async () => {
     const status = JSON.parse(fs.readFileSync('docs/.snippet-status.json', 'utf8')) as { engine: string; pages: Record<string, object> }
     const file = Object.keys(status.pages).find((f) => !f.startsWith('docs/v/') && !f.startsWith('docs/en/'))!
-    const route = file.replace(/^docs\//, '/').replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '')
+    const route = '/' + routeOf(file.replace(/^docs\//, ''))
     const page = await s.open(route)
     const facts = await page.locator('.kb-version-facts').textContent()
     expect(facts).toContain(`Docker Engine ${status.engine}`)
