@@ -93,3 +93,11 @@ export function validateFrontmatter(fm: Frontmatter, file: string): void {
   }
   assertSchema('frontmatter', fm.yaml, file, FrontmatterError)
 }
+
+/**
+ * A page's H1 from its Markdown source: the text of the first `# ` line, trimmed, without a
+ * `{#anchor}` suffix; undefined when the page has none. (Pages hold one H1; check-pages enforces it.)
+ */
+export function pageH1(source: string): string | undefined {
+  return /^#\s+(.+?)\s*(?:\{#[\w-]+\})?\s*$/m.exec(source)?.[1]
+}

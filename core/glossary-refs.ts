@@ -13,7 +13,7 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs'
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import { escapeHtml as escapeHtmlCore } from './html'
-import { readFrontmatter } from './frontmatter'
+import { pageH1, readFrontmatter } from './frontmatter'
 import { lineOffset, pageFile } from './source-line'
 import { listLatestPages } from './pages'
 import { pageLang, type Lang } from './page-lang'
@@ -153,7 +153,7 @@ export function scanUsage(docsDir: string = DOCS_DIR): Map<string, PageRef[]> {
     } catch {
       // a broken frontmatter fails that page's own build; here the page just has no title
     }
-    title ||= /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? pageUrl(rel)
+    title ||= pageH1(source) ?? pageUrl(rel)
     for (const id of referencedIds(source)) {
       if (!usage.has(id)) usage.set(id, [])
       usage.get(id)!.push({ url: pageUrl(rel), title })

@@ -16,3 +16,11 @@
  * @returns the string with the five characters replaced; unchanged when it has none
  */
 export { default as escapeHtml } from 'escape-html'
+
+/**
+ * Vue template syntax inside an HTML tag: `{{ }}`, `v-for`/`v-if`/… directives, `:prop=` and `@event=`
+ * bindings. Such HTML renders only in the site (its data comes from a `<script setup>`); the Markdown
+ * copy (.vitepress/plugins/page-markdown.ts) and the bench's stock baseline (scripts/lib/bench-stock.ts)
+ * must replace or drop it.
+ */
+export const VUE_TEMPLATE_SYNTAX = /\{\{|\sv-(?:for|if|else|show|bind|on|html|text)\b|\s[:@][\w.-]+=/

@@ -15,7 +15,7 @@ import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
-import { readFrontmatter } from '../../core/frontmatter'
+import { pageH1, readFrontmatter } from '../../core/frontmatter'
 import { BUILD_CACHE_ROOT, contentCache, contentKey, treeFingerprint } from '../../core/content-cache'
 import { renderKey } from '../../core/diagrams/render'
 import { routeOf } from '../../core/version-paths'
@@ -79,7 +79,7 @@ function teachingPages(): TitledPage[] {
     const rel = path.relative(srcDir, file).split(path.sep).join('/')
     const route = '/' + routeOf(rel.replace(/^en\//, ''))
     if (/^\/(cli|glossary|about|contribute)\//.test(route) || route === '/') continue
-    const title = /^#\s+(.+?)\s*(?:\{#[\w-]+\})?\s*$/m.exec(fs.readFileSync(file, 'utf8'))?.[1]
+    const title = pageH1(fs.readFileSync(file, 'utf8'))
     if (title) out.push({ path: route, title })
   }
   return out

@@ -29,6 +29,7 @@ import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
 import { readFrontmatter } from '../../core/frontmatter'
+import { VUE_TEMPLATE_SYNTAX } from '../../core/html'
 import { parseFenceInfo } from '../../core/snippet-syntax'
 import { markdownPath, routeOf, versionFactsText } from '../../core/version-paths'
 import { versionPageData, versionsClientData } from '../../core/versions'
@@ -79,7 +80,6 @@ const CONTAINER = /^(\s*)(:{3,})(?:\s*([A-Za-z][\w-]*))?\s*(.*?)\s*$/
 const CONTAINER_TITLES: Record<string, string> = { tip: '提示', info: '说明', warning: '注意', danger: '警告', details: '详细信息', note: '注意', important: '重要', caution: '小心' }
 const CONTAINER_SILENT = new Set(['code-group', 'raw', 'v-pre'])
 const REF = /\[\[\s*([A-Za-z0-9][\w.-]*)\s*(?:\|([^[\]]*))?\]\]/g
-const VUE_SYNTAX = /\{\{|\sv-(?:for|if|else|show|bind|on|html|text)\b|\s[:@][\w.-]+=/
 
 const decodeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#123;/g, '{').replace(/&amp;/g, '&')
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1')
@@ -388,7 +388,7 @@ function htmlBlock(html: string, c: Ctx, fail: (detail: string) => never): strin
   const p = /^<p\b[^>]*>([^<]*)<\/p>$/.exec(h)
   if (p) return decodeEntities(p[1])
   for (const b of HTML_BLOCKS) if (b.test(h)) return b.markdown(c)
-  if (VUE_SYNTAX.test(h) || /<[A-Z]/.test(h)) fail('HTML block with Vue template syntax has no Markdown equivalent: add one to HTML_BLOCKS in .vitepress/plugins/page-markdown.ts')
+  if (VUE_TEMPLATE_SYNTAX.test(h) || /<[A-Z]/.test(h)) fail('HTML block with Vue template syntax has no Markdown equivalent: add one to HTML_BLOCKS in .vitepress/plugins/page-markdown.ts')
   // plain HTML is valid Markdown: kept, with site links made absolute
   return html.replace(/\s(href|src)="(\/[^"]*)"/g, (_m, a: string, v: string) => ` ${a}="${c.url(v)}"`).replace(/\n$/, '')
 }

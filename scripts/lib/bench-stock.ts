@@ -17,7 +17,7 @@ import { glossaryListSource, scanUsage } from '../../core/glossary-refs'
 import { readSections } from '../../core/sections'
 import { sidebarFor, navFor, compactSidebar } from '../../.vitepress/config/sidebar'
 import { SITE } from '../../.vitepress/config/site'
-import { escapeHtml } from '../../core/html'
+import { escapeHtml, VUE_TEMPLATE_SYNTAX } from '../../core/html'
 
 export const STOCK_DIR = path.resolve('.tmp/bench-stock')
 
@@ -29,7 +29,7 @@ export function toStockMarkdown(source: string, file: string, glossaryList: () =
     // `<script setup>` blocks import our theme's data loaders, which a stock site does not have; the HTML lines
     // that bind that data (v-for, :href, {{ }}) go with them (docs/about/embed.md, docs/about/offline.md)
     .replace(/^<script\b[^>]*\bsetup\b[^>]*>[\s\S]*?^<\/script>\s*$/gm, '')
-    .replace(/^\s*<[a-z][^\n]*(?:\sv-(?:for|if|else|show|bind|on)\b|\s:[\w-]+=|\{\{)[^\n]*$/gm, '')
+    .replace(/^\s*<[a-z][^\n]*$/gm, (line) => (VUE_TEMPLATE_SYNTAX.test(line) ? '' : line))
     .replace(/\[\[([a-z0-9-]+)\|([^\]]+)\]\]/g, '$2')
     .replace(/\[\[([a-z0-9-]+)\]\]/g, '$1')
     .replace(/^<\/?[A-Z][A-Za-z]+\b[^>]*>\s*$/gm, '') // component tags (open, close, self-closing)
