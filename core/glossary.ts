@@ -7,12 +7,13 @@
  * and docs/data/glossary/en/<id>.md (English: frontmatter `short` and `tags`, the body). Field
  * guide: docs/data/glossary/README.md. Validated when loaded against
  * schemas/glossary-term.schema.json / glossary-term-en.schema.json and the checks below; every
- * problem is reported as `docs/data/glossary/x.md:LINE: …` (the line in the Markdown file).
+ * problem is reported as `docs/data/glossary/x.md:LINE: …` (the line in the Markdown file), all of
+ * them in one run (checkGlossary lists them, readGlossary/loadGlossary throw them as one GlossaryProblems).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DataError, assertSchema } from './schema'
+import { DataError, schemaProblems } from './schema'
 import { readFrontmatter, type Frontmatter } from './frontmatter'
 import { pageLang, localePath, type Lang } from './page-lang'
 
@@ -80,6 +81,33 @@ export class GlossaryError extends DataError {
   }
 }
 
+/**
+ * Every problem of the term files at once, thrown by readGlossary/loadGlossary: a newcomer who
+ * adds a term with three mistakes sees three `file:line: …` lines, not one per run.
+ * `message` is those lines, one per problem (sorted by file, then line); `problems` the errors.
+ * `stack` is the same text without JavaScript frames: the lines point at the author's Markdown, the
+ * loader's own frames only bury them (VitePress prints `message` and `stack` of a config error,
+ * Node the `stack` of an uncaught one).
+ */
+export class GlossaryProblems extends Error {
+  constructor(public readonly problems: GlossaryError[]) {
+    super(problems.map((p) => p.message).join('\n'))
+    this.name = 'GlossaryProblems'
+    this.stack = `${problems.length} problem(s) in the glossary term files (field guide: docs/data/glossary/README.md)`
+  }
+}
+
+/**
+ * Where a term check puts what it finds: with a sink, every problem is collected and the check goes
+ * on; without one (parsing a single file in a test), the first problem is thrown.
+ */
+type Report = (file: string, line: number, detail: string) => void
+const reporter = (sink?: GlossaryError[]): Report => (file, line, detail) => {
+  const e = new GlossaryError(file, line, detail)
+  if (!sink) throw e
+  sink.push(e)
+}
+
 /** Path as shown in messages: relative to the repository when inside it. */
 export function displayPath(file: string): string {
   const rel = path.relative(ROOT, file)
@@ -130,21 +158,46 @@ const BODY_LIMITS = { zh: { min: 20, max: 2000 }, en: { min: 20, max: 4000 } }
  * The body of a term file: the trimmed Markdown after the frontmatter, and the file line of any
  * character of it. Checks what no schema can: its length, no heading (the glossary page makes one
  * heading per term), no "{{" (VitePress would read it as a Vue interpolation).
- * @throws GlossaryError `file:line: body: …` at the offending line of the body
+ * @param report where each problem goes (`file:line: body: …` at the offending line of the body)
  */
-function readBody(fm: Frontmatter, file: string, limits: { min: number; max: number }): { text: string; lineAt(offset: number): number } {
+function readBody(fm: Frontmatter, file: string, limits: { min: number; max: number }, report: Report): { text: string; lineAt(offset: number): number } {
   const text = fm.body.trim()
   const lead = fm.body.length - fm.body.trimStart().length
   const lineAt = (offset: number) => fm.bodyLine + (fm.body.slice(0, lead + offset).match(/\n/g)?.length ?? 0)
   const length = [...text].length
-  if (length < limits.min) throw new GlossaryError(file, fm.bodyLine, `body: the long explanation after the frontmatter must have at least ${limits.min} characters (has ${length})`)
-  if (length > limits.max) throw new GlossaryError(file, fm.bodyLine, `body: the long explanation must have at most ${limits.max} characters (has ${length})`)
+  if (length < limits.min) report(file, fm.bodyLine, `body: the long explanation after the frontmatter must have at least ${limits.min} characters (has ${length})`)
+  if (length > limits.max) report(file, fm.bodyLine, `body: the long explanation must have at most ${limits.max} characters (has ${length})`)
   const heading = /^ {0,3}#{1,6}[ \t]/m.exec(text)
-  if (heading) throw new GlossaryError(file, lineAt(heading.index), 'body: no headings inside a term text (the glossary page makes one heading per term)')
+  if (heading) report(file, lineAt(heading.index), 'body: no headings inside a term text (the glossary page makes one heading per term)')
   const curly = text.indexOf('{{')
-  if (curly >= 0) throw new GlossaryError(file, lineAt(curly), 'body: "{{" would be read as a Vue interpolation; put it in a code span or rephrase')
+  if (curly >= 0) report(file, lineAt(curly), 'body: "{{" would be read as a Vue interpolation; put it in a code span or rephrase')
   return { text, lineAt }
 }
+
+/**
+ * The frontmatter of a term file, or undefined after reporting why it cannot be read (no closing
+ * `---`, invalid YAML, not a mapping: nothing else in that file can be checked then).
+ */
+function termFrontmatter(source: string, file: string, report: Report): Frontmatter | undefined {
+  try {
+    return readFrontmatter(source, file, { error: GlossaryError })
+  } catch (e) {
+    if (!(e instanceof GlossaryError)) throw e
+    report(e.file, e.line, e.detail)
+    return undefined
+  }
+}
+
+/** Every schema violation of a term file's frontmatter, reported in file order. */
+function checkSchema(name: 'glossary-term' | 'glossary-term-en', fm: Frontmatter, file: string, report: Report): void {
+  for (const p of schemaProblems(name, fm.yaml)) report(file, p.line, p.detail)
+}
+
+// After a schema problem the file's other checks still run, on what the fields hold: text for a
+// text field, the text items of a list. So one run shows every mistake, and a term with a bad tag
+// still counts as existing for the `related` and `[[id]]` of the other terms (no follow-up errors).
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
+const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
 
 /**
  * Parse and check one Chinese term file, `<id>.md`: the frontmatter against
@@ -153,29 +206,34 @@ function readBody(fm: Frontmatter, file: string, limits: { min: number; max: num
  * differ from the term's own names, and the body (readBody). `file` is the path used in messages;
  * lines are lines of the Markdown file (the opening `---` is line 1).
  * The term has no English text yet: parseTermTranslation adds it.
- * @throws GlossaryError `file:line: field: problem`
+ * @param problems with it, every problem is added to it and the term is returned whenever the
+ *   frontmatter could be read (its id is then the file name if the `id` field is unusable);
+ *   without it the first problem is thrown
+ * @returns undefined only with `problems`, for a file whose frontmatter cannot be read
+ * @throws GlossaryError `file:line: field: problem` (without `problems`)
  */
-export function parseTermFile(source: string, file: string): TermSource {
-  const fm = readFrontmatter(source, file, { error: GlossaryError })
-  assertSchema('glossary-term', fm.yaml, file, GlossaryError)
-  const data = fm.data as Record<string, unknown> & Omit<Term, 'long'>
+export function parseTermFile(source: string, file: string): TermSource
+export function parseTermFile(source: string, file: string, problems: GlossaryError[]): TermSource | undefined
+export function parseTermFile(source: string, file: string, problems?: GlossaryError[]): TermSource | undefined {
+  const report = reporter(problems)
+  const fm = termFrontmatter(source, file, report)
+  if (!fm) return undefined
+  checkSchema('glossary-term', fm, file, report)
+  const data = fm.data
   const lineOf = fm.lineOf
   const itemLine = (key: string, i: number) => fm.yaml.lineOf([key, i])
-  const fail = (key: string, detail: string, line = lineOf(key)): never => {
-    throw new GlossaryError(file, line, detail)
-  }
-  const body = readBody(fm, file, BODY_LIMITS.zh)
+  const body = readBody(fm, file, BODY_LIMITS.zh, report)
+  const base = path.basename(file).replace(/\.md$/, '')
   // the fields in one fixed order, whatever the order in the file (the exports list them so)
   const term: Term = {
-    id: data.id.trim(), zh: data.zh.trim(), en: data.en.trim(), aliases: data.aliases, short: data.short.trim(),
-    long: body.text, related: data.related, tags: data.tags,
+    id: text(data.id) || base, zh: text(data.zh), en: text(data.en), aliases: texts(data.aliases), short: text(data.short),
+    long: body.text, related: texts(data.related), tags: texts(data.tags),
   }
 
-  const base = path.basename(file).replace(/\.md$/, '')
-  if (term.id !== base) fail('id', `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
+  if (typeof data.id === 'string' && term.id !== base) report(file, lineOf('id'), `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
   term.aliases.forEach((a, i) => {
     // case variants (k8s, K8s) are welcome; the exact same spelling twice is a schema error (uniqueItems)
-    if (a === term.zh || a === term.en) fail('aliases', `aliases[${i}]: "${a}" is the term's own name; list only other spellings`, itemLine('aliases', i))
+    if (a && (a === term.zh || a === term.en)) report(file, itemLine('aliases', i), `aliases[${i}]: "${a}" is the term's own name; list only other spellings`)
   })
   const src: TermSource = {
     term, file, lineOf, itemLine,
@@ -191,19 +249,25 @@ export function parseTermFile(source: string, file: string): TermSource {
  * (TAGS_EN) of the Chinese file's `tags`, in the same order, so both filters show the same
  * groups; the body follows the rules of readBody.
  * @param zh the parsed Chinese file of the same id (changed in place: its term gets the twins)
- * @throws GlossaryError `file:line: field: problem`, lines of the English file
+ * @param problems as for parseTermFile: collect every problem instead of throwing the first
+ * @throws GlossaryError `file:line: field: problem`, lines of the English file (without `problems`)
  */
-export function parseTermTranslation(source: string, file: string, zh: TermSource): TermSource {
-  const fm = readFrontmatter(source, file, { error: GlossaryError })
-  assertSchema('glossary-term-en', fm.yaml, file, GlossaryError)
-  const data = fm.data as { short: string; tags: string[] }
-  const body = readBody(fm, file, BODY_LIMITS.en)
+export function parseTermTranslation(source: string, file: string, zh: TermSource, problems?: GlossaryError[]): TermSource {
+  const report = reporter(problems)
+  const fm = termFrontmatter(source, file, report)
+  if (!fm) return zh
+  checkSchema('glossary-term-en', fm, file, report)
+  const tags = texts(fm.data.tags)
+  const body = readBody(fm, file, BODY_LIMITS.en, report)
   const want = zh.term.tags.map((t) => TAGS_EN[t as (typeof TAGS)[number]])
-  if (data.tags.length !== want.length) throw new GlossaryError(file, fm.lineOf('tags'), `tags: must list ${want.length} tag(s), the English names of the tags of ${zh.file} in the same order: [${want.join(', ')}]`)
-  data.tags.forEach((t, i) => {
-    if (t !== want[i]) throw new GlossaryError(file, fm.yaml.lineOf(['tags', i]), `tags[${i}]: "${t}" should be "${want[i]}" (the English name of tag "${zh.term.tags[i]}" in ${zh.file})`)
-  })
-  Object.assign(zh.term, { short_en: data.short.trim(), long_en: body.text, tags_en: data.tags })
+  // compared only when the Chinese tags are all known: a bad Chinese tag is that file's problem, already reported
+  if (Array.isArray(fm.data.tags) && want.every(Boolean)) {
+    if (tags.length !== want.length) report(file, fm.lineOf('tags'), `tags: must list ${want.length} tag(s), the English names of the tags of ${zh.file} in the same order: [${want.join(', ')}]`)
+    else tags.forEach((t, i) => {
+      if (t !== want[i]) report(file, fm.yaml.lineOf(['tags', i]), `tags[${i}]: "${t}" should be "${want[i]}" (the English name of tag "${zh.term.tags[i]}" in ${zh.file})`)
+    })
+  }
+  Object.assign(zh.term, { short_en: text(fm.data.short), long_en: body.text, tags_en: tags })
   zh.en = { file, lineAt: body.lineAt }
   return zh
 }
@@ -244,22 +308,30 @@ export function suggestIds(word: string, glossary: Pick<Glossary, 'terms'>): str
 export const didYouMean = (ids: string[]) => `did you mean ${ids.map((s) => `"${s}"`).join(', ')}?`
 
 /**
- * Read and validate every term file of a folder (no cache): `<dir>/<id>.md` and the English
+ * Read and check every term file of a folder (no cache): `<dir>/<id>.md` and the English
  * `<dir>/en/<id>.md` (optional per term: without it /en/ pages fall back to the Chinese text and
  * scripts/lib/english-data.ts reports the gap). Then the cross-file checks: names and aliases
- * unique, `related` and `[[id]]` in both bodies point at existing terms.
+ * unique, `related` and `[[id]]` in both bodies point at existing terms. Every problem of every
+ * file is collected; a file with a problem still takes part in the cross-file checks as far as its
+ * fields allow (see parseTermFile), so one run lists all mistakes without follow-up errors.
  * @param dir the glossary folder (docs/data/glossary; tests pass fixtures)
- * @returns the terms sorted by id, and the same terms by id
- * @throws GlossaryError `file:line: …` for the first problem (files in name order)
+ * @returns the terms sorted by id, the same terms by id, and the problems (`file:line: …`, sorted
+ *   by file, then line; empty when the set is valid). With problems the glossary is incomplete:
+ *   use readGlossary/loadGlossary for data, this for reporting (npm run check).
  */
-export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
+export function checkGlossary(dir: string = GLOSSARY_DIR): { glossary: Glossary; problems: GlossaryError[] } {
+  const problems: GlossaryError[] = []
+  const report = reporter(problems)
   const names = fs.readdirSync(dir).sort()
   const sources: TermSource[] = []
   for (const name of names) {
     const file = displayPath(path.join(dir, name))
     // a term file in the old format (a merge from an older branch): say where it goes instead of skipping it
-    if (/\.ya?ml$/.test(name)) throw new GlossaryError(file, 1, `terms are Markdown files now: move this term to ${name.replace(/\.ya?ml$/, '.md')} (frontmatter) and en/${name.replace(/\.ya?ml$/, '.md')} (English), see docs/data/glossary/README.md`)
-    if (isTermFileName(name)) sources.push(parseTermFile(fs.readFileSync(path.join(dir, name), 'utf8'), file))
+    if (/\.ya?ml$/.test(name)) report(file, 1, `terms are Markdown files now: move this term to ${name.replace(/\.ya?ml$/, '.md')} (frontmatter) and en/${name.replace(/\.ya?ml$/, '.md')} (English), see docs/data/glossary/README.md`)
+    else if (isTermFileName(name)) {
+      const src = parseTermFile(fs.readFileSync(path.join(dir, name), 'utf8'), file, problems)
+      if (src) sources.push(src)
+    }
   }
   const enDir = path.join(dir, GLOSSARY_EN_DIR)
   const zhById = new Map(sources.map((s) => [s.term.id, s]))
@@ -267,8 +339,9 @@ export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
     const file = displayPath(path.join(enDir, name))
     const id = name.replace(/\.md$/, '')
     const zh = zhById.get(id)
-    if (!zh) throw new GlossaryError(file, 1, `no Chinese term file ${displayPath(termFile(id, 'zh', dir))}: an English term file translates the Chinese file of the same name (rename it or add the term)`)
-    parseTermTranslation(fs.readFileSync(path.join(enDir, name), 'utf8'), file, zh)
+    if (zh) parseTermTranslation(fs.readFileSync(path.join(enDir, name), 'utf8'), file, zh, problems)
+    // a Chinese file that exists but cannot be read was reported itself
+    else if (!fs.existsSync(termFile(id, 'zh', dir))) report(file, 1, `no Chinese term file ${displayPath(termFile(id, 'zh', dir))}: an English term file translates the Chinese file of the same name (rename it or add the term)`)
   }
   const byId = new Map(sources.map((s) => [s.term.id, s.term]))
   const glossary: Glossary = { terms: sources.map((s) => s.term), byId }
@@ -285,11 +358,13 @@ export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
     const mine = new Set<string>()
     for (const o of own) {
       const key = o.name.toLowerCase()
-      if (mine.has(key)) continue
+      // '' is a missing or unusable field, already reported by the schema
+      if (!key || mine.has(key)) continue
       mine.add(key)
       const prev = owner.get(key)
       if (prev) {
-        throw new GlossaryError(s.file, o.line, `${o.what}: "${o.name}" is already used by term "${prev.id}" (${prev.file}:${prev.line}, ${prev.what}); a name or alias may belong to one term only`)
+        report(s.file, o.line, `${o.what}: "${o.name}" is already used by term "${prev.id}" (${prev.file}:${prev.line}, ${prev.what}); a name or alias may belong to one term only`)
+        continue
       }
       owner.set(key, { id: s.term.id, file: s.file, line: o.line, what: o.what })
     }
@@ -299,21 +374,35 @@ export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
     const seen = new Set<string>()
     s.term.related.forEach((r, i) => {
       const line = s.itemLine('related', i)
-      if (r === s.term.id) throw new GlossaryError(s.file, line, `related[${i}]: a term cannot be related to itself`)
-      if (seen.has(r)) throw new GlossaryError(s.file, line, `related[${i}]: "${r}" is listed twice`)
+      if (r === s.term.id) report(s.file, line, `related[${i}]: a term cannot be related to itself`)
+      else if (seen.has(r)) report(s.file, line, `related[${i}]: "${r}" is listed twice`)
+      else if (!byId.has(r)) report(s.file, line, `related[${i}]: unknown glossary term "${r}" (${didYouMean(suggestIds(r, glossary))})`)
       seen.add(r)
-      if (!byId.has(r)) throw new GlossaryError(s.file, line, `related[${i}]: unknown glossary term "${r}" (${didYouMean(suggestIds(r, glossary))})`)
     })
     for (const k of ['long', 'long_en'] as const) {
       for (const m of (s.term[k] ?? '').matchAll(REF_IN_TEXT)) {
         const id = m[1].trim()
         if (!byId.has(id)) {
           const at = s.textAt(k, m.index ?? 0)
-          throw new GlossaryError(at.file, at.line, `body: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
+          report(at.file, at.line, `body: unknown glossary term "${id}" (${didYouMean(suggestIds(id, glossary))})`)
         }
       }
     }
   }
+  // by file, then line; problems of one line keep the order they were found in (Array.sort is stable)
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+  return { glossary, problems }
+}
+
+/**
+ * Read and validate every term file of a folder (no cache), as checkGlossary.
+ * @param dir the glossary folder (docs/data/glossary; tests pass fixtures)
+ * @returns the terms sorted by id, and the same terms by id
+ * @throws GlossaryProblems with every problem (`file:line: …` lines in its message)
+ */
+export function readGlossary(dir: string = GLOSSARY_DIR): Glossary {
+  const { glossary, problems } = checkGlossary(dir)
+  if (problems.length) throw new GlossaryProblems(problems)
   return glossary
 }
 
@@ -333,7 +422,10 @@ function dirSignature(dir: string): string {
     .join('|')
 }
 
-/** The validated glossary; re-read only when a file in the folder or its en/ folder changed (cheap to call per page). */
+/**
+ * The validated glossary; re-read only when a file in the folder or its en/ folder changed (cheap to call per page).
+ * @throws GlossaryProblems with every problem of the term files (see checkGlossary)
+ */
 export function loadGlossary(dir: string = GLOSSARY_DIR): Glossary {
   const sig = `${dirSignature(dir)}||${dirSignature(path.join(dir, GLOSSARY_EN_DIR))}`
   const hit = glossaryCache.get(dir)

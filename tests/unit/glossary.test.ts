@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GLOSSARY_DIR, TAGS, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
+import { GLOSSARY_DIR, GlossaryProblems, TAGS, checkGlossary, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
 import { glossaryJson, glossaryPlugin } from '../../.vitepress/plugins/glossary'
 import { glossaryListSource, referencedIds, type GlossaryPluginOptions } from '../../core/glossary-refs'
 import { listDataFiles, lintDocs } from '../../scripts/lint-docs'
@@ -312,6 +312,35 @@ describe('data validation names the file and the line (of the Markdown term file
     reset()
     write('beta.yaml', 'id: beta\n')
     expect(problem()).toBe(`${dir}/beta.yaml:1: terms are Markdown files now: move this term to beta.md (frontmatter) and en/beta.md (English), see docs/data/glossary/README.md`)
+  })
+
+  it('lists every problem of every file in one run, by file and line, without follow-up errors', () => {
+    reset()
+    // beta: an unknown tag (line 8), an unknown related id (line 7), a heading in the body (line 13)
+    write('beta.md', good('beta', { related: '[alphq]', tags: '[杂项]' }, '第一行足够长的解释文字，写满二十个字以上。\n\n## 小标题'))
+    // its English file: an unknown field (line 4); its tags are not compared with the bad Chinese tag
+    write('en/beta.md', goodEn({ short_en: 'x', tags: '[Build]' }))
+    // gamma refers to beta: beta still exists for the other files despite its own problems
+    write('gamma.md', good('gamma', { related: '[beta]', short: '<omit>' }, '与 [[beta]] 相关的一段足够长的详细解释文字，还提到 [[bta]]。'))
+    expect(problem().split('\n')).toEqual([
+      `${dir}/beta.md:7: related[0]: unknown glossary term "alphq" (did you mean "alpha"?)`,
+      `${dir}/beta.md:8: tags[0]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")`,
+      `${dir}/beta.md:13: body: no headings inside a term text (the glossary page makes one heading per term)`,
+      `${dir}/en/beta.md:4: unknown field "short_en" (allowed: short, tags)`,
+      `${dir}/gamma.md:2: missing field "short" (one-line Chinese definition, at most 60 characters)`,
+      `${dir}/gamma.md:10: body: unknown glossary term "bta" (did you mean "beta"?)`,
+    ])
+    // the same list from checkGlossary (for reporting), and no JavaScript frames in the thrown error
+    expect(checkGlossary(dir).problems.map((p) => p.message).join('\n')).toBe(problem())
+    let thrown: unknown
+    try {
+      readGlossary(dir)
+    } catch (e) {
+      thrown = e
+    }
+    expect(thrown).toBeInstanceOf(GlossaryProblems)
+    expect((thrown as GlossaryProblems).problems).toHaveLength(6)
+    expect(String((thrown as Error).stack)).not.toMatch(/\n\s+at /)
   })
 
   it('English file: its own lines for fields, tags and body; a Chinese file of the same name must exist', () => {
