@@ -95,6 +95,11 @@ export class GlossaryProblems extends Error {
     this.name = 'GlossaryProblems'
     this.stack = `${problems.length} problem(s) in the glossary term files (field guide: docs/data/glossary/README.md)`
   }
+
+  /** how Node shows it (console.error, an uncaught error): the lines and the count, not the nested errors' frames */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `${this.message}\n${this.stack}`
+  }
 }
 
 /**
@@ -134,6 +139,16 @@ export const isEnglishTermFile = (file: string) => /(^|\/)data\/glossary\/en\/[^
 
 /** Is `name` (a file name in a glossary folder) a term file? README.md is the field guide. */
 const isTermFileName = (name: string) => name.endsWith('.md') && name !== 'README.md'
+
+/**
+ * Is `file` (absolute, or relative to the working directory) a term file of the glossary folder
+ * `dir`: `<dir>/<id>.md` or `<dir>/en/<id>.md`, the files checkGlossary reads? (`npm run check`
+ * checks such an argument as a term, not as a page.)
+ */
+export function isTermFile(file: string, dir: string = GLOSSARY_DIR): boolean {
+  const parent = path.dirname(path.resolve(file))
+  return isTermFileName(path.basename(file)) && (parent === path.resolve(dir) || parent === path.resolve(dir, GLOSSARY_EN_DIR))
+}
 
 /** Where one piece of a term's text came from: file and 1-based line. */
 interface At { file: string; line: number }

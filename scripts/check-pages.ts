@@ -1,17 +1,21 @@
 /**
  * Fast page check without a full build: frontmatter schema, snippet fence syntax, Mermaid text
  * alternatives, glossary references — everything our markdown plugins enforce — for all pages
- * or the files given. Every problem is printed as file:line; exits 1 if any.
+ * or the files given; and the glossary term files (docs/data/glossary/<id>.md, en/<id>.md) with
+ * the loader's rules (core/glossary.ts checkGlossary), always, and as terms when given as files.
+ * Every problem is printed as file:line; exits 1 if any.
  *
  *   npx tsx scripts/check-pages.ts               # all of docs/
  *   npx tsx scripts/check-pages.ts docs/guide/why.md
+ *   npx tsx scripts/check-pages.ts docs/data/glossary/volume.md
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { compileTemplate } from 'vue/compiler-sfc'
 import { readFrontmatter, validateFrontmatter } from '../core/frontmatter'
-import { listPages } from '../core/pages'
+import { DATA_TOP, listPages } from '../core/pages'
+import { DOCS_DIR, GLOSSARY_DIR, checkGlossary, isTermFile } from '../core/glossary'
 import { parseCli, parseOrExit } from './lib/cli-args'
 
 /**
@@ -29,29 +33,66 @@ export function vueTemplateErrors(html: string, rel: string): string[] {
   })
 }
 
-export async function checkPages(files?: string[]): Promise<string[]> {
+export interface CheckResult {
+  /** `file:line: message` lines, terms first (by file and line), then pages (in argument or file order) */
+  problems: string[]
+  /** pages left unrendered because the term files have problems (the site config cannot load without the glossary) */
+  pagesSkipped: number
+}
+
+/**
+ * Check the term files and pages.
+ * @param files files to check (relative to the working directory or absolute); none: every page.
+ *   Term files among them are covered by the glossary check, which always runs: the other terms'
+ *   rules (unique names, `related`, `[[id]]`) span the whole folder, and a problem in any term file
+ *   fails the build.
+ * @param opts.glossaryDir the glossary folder (tests pass fixtures; the pages still render with the site's glossary)
+ */
+export async function checkAll(files?: string[], opts: { glossaryDir?: string } = {}): Promise<CheckResult> {
+  const glossaryDir = opts.glossaryDir ?? GLOSSARY_DIR
+  const rel = (f: string) => path.relative(process.cwd(), f)
+  const given = files?.length ? files.map((f) => path.resolve(f)) : undefined
+  const problems: string[] = []
+  const pages: string[] = []
+  for (const file of given ?? listPages(DOCS_DIR)) {
+    if (!fs.existsSync(file)) problems.push(`${rel(file)}: no such file`)
+    else if (isTermFile(file, glossaryDir)) continue
+    else if (!path.relative(path.join(DOCS_DIR, DATA_TOP), file).startsWith('..')) {
+      problems.push(`${rel(file)}:1: not a page: docs/${DATA_TOP}/ holds the data behind generated pages; its glossary terms (docs/data/glossary/<id>.md, en/<id>.md) are checked as terms`)
+    } else pages.push(file)
+  }
+  // first the glossary: the site config reads it while loading (the search index's word list), so a
+  // broken term file would stop resolveConfig below with "failed to load config" and a stack trace
+  const terms = checkGlossary(glossaryDir).problems.map((p) => p.message)
+  if (terms.length) return { problems: [...terms, ...problems], pagesSkipped: pages.length }
+  if (!pages.length) return { problems, pagesSkipped: 0 }
+
   const config = await resolveConfig(process.cwd(), 'build', 'production')
   const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
-  const pages = files?.length ? files.map((f) => path.resolve(f)) : listPages(config.srcDir)
-  const problems: string[] = []
   for (const file of pages) {
-    const rel = path.relative(process.cwd(), file)
+    const shown = rel(file)
     const text = fs.readFileSync(file, 'utf8')
     try {
-      validateFrontmatter(readFrontmatter(text, rel), rel)
+      validateFrontmatter(readFrontmatter(text, shown), shown)
       const html = md.render(text, { relativePath: path.relative(config.srcDir, file), path: file, cleanUrls: true })
-      problems.push(...vueTemplateErrors(html, rel))
+      problems.push(...vueTemplateErrors(html, shown))
     } catch (e) {
       problems.push(e instanceof Error ? e.message : String(e))
     }
   }
-  return problems
+  return { problems, pagesSkipped: 0 }
+}
+
+/** The problems of checkAll (`file:line: message` lines; empty when everything is valid). */
+export async function checkPages(files?: string[], opts: { glossaryDir?: string } = {}): Promise<string[]> {
+  return (await checkAll(files, opts)).problems
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { positionals: files } = parseOrExit('check', 'npm run check -- [files or folders…]', () => parseCli(process.argv.slice(2), { options: {}, allowPositionals: true }))
-  const problems = await checkPages(files)
+  const { problems, pagesSkipped } = await checkAll(files)
   for (const p of problems) console.error(p)
+  if (pagesSkipped) console.log(`${pagesSkipped} page(s) not checked: the site config needs a valid glossary; fix the term files above and run the check again`)
   console.log(problems.length ? `✗ ${problems.length} problem(s)` : '✓ pages ok')
   process.exit(problems.length ? 1 : 0)
 }

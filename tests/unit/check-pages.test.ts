@@ -3,9 +3,10 @@
  * the frontmatter before parsing, so line numbers must be mapped back to the file).
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { checkPages } from '../../scripts/check-pages'
+import { checkAll, checkPages } from '../../scripts/check-pages'
 
 const DIR = path.resolve('docs/.check-pages-fixtures')
 fs.mkdirSync(DIR, { recursive: true })
@@ -47,5 +48,41 @@ describe('check-pages: errors name the file and the line in the file', () => {
   it('a clean page passes', async () => {
     const f = page('ok.md', '正文，[[image]] 与 `{{.ID}}`。\n\n```sh run\nls\n```\n')
     expect(await checkPages([f])).toEqual([])
+  })
+})
+
+describe('check-pages: term files are checked as terms (the loader\'s rules), never as pages', () => {
+  /** a glossary folder with one valid term and one term with three mistakes (lines 7, 8 and 13) */
+  const glossary = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-pages-terms-'))
+    const term = (id: string, related: string, tags: string, body: string) =>
+      `---\nid: ${id}\nzh: 术语${id}\nen: Term ${id}\naliases: []\nshort: 一句话定义，足够长。\nrelated: ${related}\ntags: ${tags}\n---\n\n${body}\n`
+    fs.writeFileSync(path.join(dir, 'alpha.md'), term('alpha', '[]', '[基础]', '这是一段足够长的详细解释，用来通过长度检查。'))
+    fs.writeFileSync(path.join(dir, 'beta.md'), term('beta', '[alphq]', '[杂项]', '这是一段足够长的详细解释，用来通过长度检查。\n\n## 小标题'))
+    return dir
+  }
+  it('a valid term file of the site passes (no "missing field title")', async () => {
+    expect(await checkPages(['docs/data/glossary/cache-mount.md', 'docs/data/glossary/en/cache-mount.md'])).toEqual([])
+  })
+  it('a broken term file: every problem, each one clean file:line line', async () => {
+    const dir = glossary()
+    try {
+      expect(await checkPages([path.join(dir, 'beta.md')], { glossaryDir: dir })).toEqual([
+        `${dir}/beta.md:7: related[0]: unknown glossary term "alphq" (did you mean "alpha"?)`,
+        `${dir}/beta.md:8: tags[0]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")`,
+        `${dir}/beta.md:13: body: no headings inside a term text (the glossary page makes one heading per term)`,
+      ])
+      // a page given with it is not rendered (the site config needs a valid glossary), and that is said
+      const f = page('with-terms.md', '正文。\n')
+      expect(await checkAll([f, path.join(dir, 'alpha.md')], { glossaryDir: dir })).toEqual({ problems: expect.any(Array), pagesSkipped: 1 })
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+  it('other files under docs/data/ and missing files are named, not checked as pages', async () => {
+    expect(await checkPages(['docs/data/glossary/README.md', 'docs/data/glossary/no-such-term.md'])).toEqual([
+      'docs/data/glossary/README.md:1: not a page: docs/data/ holds the data behind generated pages; its glossary terms (docs/data/glossary/<id>.md, en/<id>.md) are checked as terms',
+      'docs/data/glossary/no-such-term.md: no such file',
+    ])
   })
 })
