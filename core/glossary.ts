@@ -185,7 +185,7 @@ function readBody(fm: Frontmatter, file: string, limits: { min: number; max: num
   const heading = /^ {0,3}#{1,6}[ \t]/m.exec(text)
   if (heading) report(file, lineAt(heading.index), 'body: no headings inside a term text (the glossary page makes one heading per term)')
   const curly = text.indexOf('{{')
-  if (curly >= 0) report(file, lineAt(curly), 'body: "{{" would be read as a Vue interpolation; put it in a code span or rephrase')
+  if (curly >= 0) report(file, lineAt(curly), 'body: no "{{" in a term text, not even in a code span (VitePress reads it as a Vue interpolation); rephrase')
   return { text, lineAt }
 }
 

@@ -11,7 +11,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 import { compileTemplate } from 'vue/compiler-sfc'
 import { readFrontmatter, validateFrontmatter } from '../core/frontmatter'
 import { DATA_TOP, listPages } from '../core/pages'
@@ -67,6 +66,8 @@ export async function checkAll(files?: string[], opts: { glossaryDir?: string } 
   if (terms.length) return { problems: [...terms, ...problems], pagesSkipped: pages.length }
   if (!pages.length) return { problems, pagesSkipped: 0 }
 
+  // loaded here, not at the top: a check of term files alone does not pay for VitePress's import
+  const { createMarkdownRenderer, resolveConfig } = await import('vitepress')
   const config = await resolveConfig(process.cwd(), 'build', 'production')
   const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
   for (const file of pages) {

@@ -277,7 +277,7 @@ describe('data validation names the file and the line (of the Markdown term file
     reset()
     // blank lines before the body do not shift the count
     write('beta.md', good('beta', {}, '\n\n第一行足够长的解释文字，写满二十个字以上。\n写 {{ x }} 不行。'))
-    expect(problem()).toBe(`${dir}/beta.md:14: body: "{{" would be read as a Vue interpolation; put it in a code span or rephrase`)
+    expect(problem()).toBe(`${dir}/beta.md:14: body: no "{{" in a term text, not even in a code span (VitePress reads it as a Vue interpolation); rephrase`)
     reset()
     write('beta.md', good('beta', {}, '太短。'))
     expect(problem()).toBe(`${dir}/beta.md:11: body: the long explanation after the frontmatter must have at least 20 characters (has 3)`)
