@@ -53,10 +53,13 @@ export async function checkAll(files?: string[], opts: { glossaryDir?: string } 
   const given = files?.length ? files.map((f) => path.resolve(f)) : undefined
   const problems: string[] = []
   const pages: string[] = []
+  const inData = (file: string) => !path.relative(path.join(DOCS_DIR, DATA_TOP), file).startsWith('..')
   for (const file of given ?? listPages(DOCS_DIR)) {
     if (!fs.existsSync(file)) problems.push(`${rel(file)}: no such file`)
     else if (isTermFile(file, glossaryDir)) continue
-    else if (!path.relative(path.join(DOCS_DIR, DATA_TOP), file).startsWith('..')) {
+    // a folder: its pages (the glossary folder's terms are checked below in any case)
+    else if (fs.statSync(file).isDirectory()) pages.push(...(inData(file) ? [] : listPages(file)))
+    else if (inData(file)) {
       problems.push(`${rel(file)}:1: not a page: docs/${DATA_TOP}/ holds the data behind generated pages; its glossary terms (docs/data/glossary/<id>.md, en/<id>.md) are checked as terms`)
     } else pages.push(file)
   }

@@ -45,6 +45,12 @@ describe('check-pages: errors name the file and the line in the file', () => {
     const f = page('vue.md', '用 {{.State.Pid}} 查看\n')
     expect((await checkPages([f]))[0]).toMatch(/Vue template error/)
   })
+  it('a folder: its pages', async () => {
+    fs.mkdirSync(path.join(DIR, 'folder'), { recursive: true })
+    const f = path.join(DIR, 'folder', 'fence.md')
+    fs.writeFileSync(f, FM + '```sh\nls\n```\n')
+    expect(await checkPages([path.join(DIR, 'folder')])).toEqual([`${rel(f)}:9: shell snippet must say "run" or norun="reason" (e.g. \`\`\`sh run)`])
+  })
   it('a clean page passes', async () => {
     const f = page('ok.md', '正文，[[image]] 与 `{{.ID}}`。\n\n```sh run\nls\n```\n')
     expect(await checkPages([f])).toEqual([])
