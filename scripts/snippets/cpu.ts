@@ -11,7 +11,6 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import { childrenOf } from './proc'
 
 /**
  * Classes of CPU time (ms):
@@ -56,6 +55,26 @@ export function procCpu(pid: number): { comm: string; self: number; children: nu
   return { comm, self: n(11) + n(12), children: n(13) + n(14) }
 }
 
+/**
+ * Children of every thread of `pid`: /proc/PID/task/TID/children lists only the children that
+ * thread TID forked, and Go programs (dockerd, containerd) fork from any thread.
+ */
+export function allChildren(pid: number): number[] {
+  let tids: string[]
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return []
+  }
+  const out: number[] = []
+  for (const tid of tids) {
+    try {
+      out.push(...fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number))
+    } catch { /* thread gone */ }
+  }
+  return out
+}
+
 function classOf(comm: string): CpuClass {
   if (comm === 'dockerd') return 'dockerd'
   if (comm === 'containerd') return 'containerd'
@@ -83,7 +102,7 @@ export function treeCpu(root: number | undefined, as?: CpuClass): CpuMs {
     if (!c) continue
     const k = as ?? classOf(c.comm)
     out[k] = (out[k] ?? 0) + (c.self + c.children) * t
-    stack.push(...childrenOf(pid))
+    stack.push(...allChildren(pid))
   }
   return out
 }
