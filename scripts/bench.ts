@@ -245,6 +245,10 @@ if (!skipSnippets) {
       console.log(`snippets: lane ${lane}: wall ${s(t.wallMs)}, snippets ${s(t.snippetMs)}, engine start/stop ${s(t.sandboxMs)}, resets ${s(t.cleanupMs)} (${t.pages} pages)`)
     }
     if (w.timing) console.log(`snippets: harness overhead ${s(w.timing.overheadMs)}`)
+    // CPU, not wall time, is what a loaded 2-core machine runs out of (scripts/snippets/cpu.ts)
+    const cpu = Object.entries<number>(w.timing?.cpuMs ?? {}).sort((a, b) => b[1] - a[1])
+    const cpuSum = cpu.reduce((a, [, v]) => a + v, 0)
+    if (cpuSum) console.log(`snippets: CPU ${s(cpuSum)}: ${cpu.map(([k, v]) => `${k} ${s(v)} (${Math.round((100 * v) / cpuSum)} %)`).join(', ')}`)
   } finally {
     fs.rmSync(coldCache, { recursive: true, force: true })
   }

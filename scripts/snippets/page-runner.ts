@@ -22,6 +22,7 @@ import { DIST_DIR } from '../lib/static-server'
 import { writeDockerConfig } from './cli-plugins'
 import type { Lane } from './config'
 import { currentEngine } from './engine'
+import { addCpu, diffCpu, type CpuMs } from './cpu'
 import { fenceWhere, type Fence } from './extract'
 import type { Sandbox } from './sandbox'
 import { Session } from './session'
@@ -73,6 +74,11 @@ export interface PageResult {
    * engine; scripts/snippets/suite.ts): the page counts as passed and the run lists it as flaky
    */
   flaky?: SnippetResult[]
+  /**
+   * CPU ms the page cost, by who spent it (scripts/snippets/cpu.ts): its shell with the docker
+   * CLI, dockerd, containerd, the containers, the registry. Without the engine reset afterwards.
+   */
+  cpu?: CpuMs
 }
 
 export interface PageContext {
@@ -160,6 +166,8 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
   const results: SnippetResult[] = []
   let failedAt: Fence | undefined
   let snippetMs = 0
+  const cpu0 = ctx.sb?.cpu() ?? {}
+  let shellCpu = 0
   const push = (r: SnippetResult) => {
     results.push(r)
     ctx.onSnippet?.(r)
@@ -218,9 +226,11 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
       if (res.status === 'failed') failedAt = f
     }
   } finally {
+    shellCpu = session?.cpuMs() ?? 0
     await session?.close()
   }
-  return { page, status: failedAt ? 'failed' : 'passed', ms: Date.now() - t0, snippets: results, snippetMs, lane: ctx.sb?.lane }
+  const cpu = ctx.sb && session ? diffCpu(addCpu(ctx.sb.cpu(), { shell: shellCpu }), cpu0) : undefined
+  return { page, status: failedAt ? 'failed' : 'passed', ms: Date.now() - t0, snippets: results, snippetMs, lane: ctx.sb?.lane, ...(cpu ? { cpu } : {}) }
 }
 
 /** `rel` resolved against the shell's directory (the work dir when the shell has left it); undefined when it escapes the work dir */

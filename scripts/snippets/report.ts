@@ -26,11 +26,14 @@
  *        overheadMs         wallMs - engineMs - standinsMs - (sandboxMs + snippetMs + cleanupMs) / jobs:
  *                           what the runner itself adds (parsing, scheduling, waiting)
  *        lanes: { containerd: { wallMs, sandboxMs, snippetMs, cleanupMs, pages }, overlay2: … }
+ *        cpuMs: { shell, dockerd, containerd, containers, registry }   CPU ms the pages cost, summed
+ *                           over the pages that ran (cpu.ts): on a loaded 2-core machine the suite
+ *                           is CPU-bound, these say where the time goes
  *      },
  *      standins: { hash, built: [], loaded: [] },
  *      machine: { cpus, loadStart, loadEnd }      1-minute load average: timings depend on it
  *      syntaxErrors: [{ file, line, message }],
- *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)], coveredBy? }]
+ *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)], cpu?, coveredBy? }]
  *                                                 one per lane; coveredBy: a translation's results
  *                                                 copied from its source's run (not counted in totals)
  *    }
@@ -63,6 +66,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Lane } from './config'
+import type { CpuMs } from './cpu'
 import type { PageResult, SnippetResult } from './page-runner'
 import { readStatus, statusKey, writeStatus, type StatusEntry, type StatusFile } from '../../core/snippet-status'
 
@@ -103,6 +107,8 @@ export interface Report {
   timing: {
     wallMs: number; engineMs: number; engineFetched: boolean; standinsMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; overheadMs: number
     lanes: Partial<Record<Lane, LaneTiming>>
+    /** CPU ms of the pages that ran, by class (cpu.ts) */
+    cpuMs?: CpuMs
   }
   standins: { hash: string; built: string[]; loaded: string[] }
   /** CPUs and 1-minute load average at start and end (timings depend on what else runs) */

@@ -31,6 +31,7 @@ import path from 'node:path'
 import { DOCKER_REGISTRY, REGISTRY_PORT, baseEnv, type Lane } from './config'
 import { currentEngine } from './engine'
 import { apiJson } from './engine-api'
+import { addCpu, treeCpu, type CpuMs } from './cpu'
 import { GUARD, childrenOf, isAlive, kill, run, sleep, waitFor, type RunOptions } from './proc'
 import { findCgroups, type RunState } from './state'
 
@@ -246,6 +247,11 @@ export class Sandbox {
 
   get alive(): boolean {
     return !!this.daemon?.pid && isAlive(this.daemon.pid)
+  }
+
+  /** CPU ms spent so far by this engine's processes (dockerd, containerd, containers) and its registry (cpu.ts). */
+  cpu(): CpuMs {
+    return addCpu(treeCpu(this.daemon?.pid), treeCpu(this.registry?.pid, 'registry'))
   }
 
   /** Stop the engine (graceful, then forced), the registry, and remove netns and cgroups. */

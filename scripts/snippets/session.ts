@@ -21,6 +21,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { treeCpu } from './cpu'
 import { GUARD, isAlive, kill, waitFor } from './proc'
 import type { Sandbox } from './sandbox'
 
@@ -157,6 +158,14 @@ export class Session {
     }
     res.output = readCapped(out)
     return res
+  }
+
+  /**
+   * CPU ms of the current shell and every command it has run and waited for (docker CLI,
+   * plugins, …; cpu.ts). A shell that ended (`exit` in a snippet) took its count with it.
+   */
+  cpuMs(): number {
+    return this.alive ? Math.round(treeCpu(this.proc!.pid, 'shell').shell ?? 0) : 0
   }
 
   /** Kill the shell and everything it started (its PID namespace). */

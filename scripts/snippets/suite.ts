@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { SnippetSyntaxError } from '../../core/snippet-syntax'
 import { resetEngine, isEmpty } from './cleanup'
+import { addCpu, type CpuMs } from './cpu'
 import { CACHE_DIR, LANES, REAL_IMAGES, type Lane } from './config'
 import { engineVersions, ensureEngine } from './engine'
 import { extractFences, type Fence } from './extract'
@@ -142,7 +143,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       translated: plan.translated.map((t) => ({ page: t.page, source: t.source, lanes: pageLanes.get(t.page) ?? [] })),
     },
     laneTotals: {},
-    timing: { wallMs: 0, overheadMs: 0, engineMs, engineFetched: eng.fetched, lanes: {}, ...timing },
+    timing: { wallMs: 0, overheadMs: 0, engineMs, engineFetched: eng.fetched, lanes: {}, cpuMs: {}, ...timing },
     standins: { hash: '', built: [], loaded: [] },
     machine: { cpus: os.cpus().length, loadStart: 0, loadEnd: 0 },
     syntaxErrors,
@@ -187,6 +188,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       report.timing.wallMs = Date.now() - t0
       report.machine = { cpus: os.cpus().length, loadStart: Math.round(loadStart * 100) / 100, loadEnd: Math.round(os.loadavg()[0] * 100) / 100 }
       Object.assign(report.timing, timing)
+      report.timing.cpuMs = results.filter((r) => !r.coveredBy && r.cpu).reduce((a, r) => addCpu(a, r.cpu!), {} as CpuMs)
       for (const l of lanes) {
         const { first, last, ...lt } = laneTiming[l]!
         report.timing.lanes[l] = { ...lt, wallMs: first ? last - first : 0 }
