@@ -20,6 +20,7 @@ import { RANKING, searchSite, vocabularyOf } from '../core/search/query'
 import { createIndexTokenizer } from '../core/search/index-tokenize'
 import { isStopTerm, latinTerms, normalize, pieces, setEnglishStemmer, type EnglishStemmer } from '../core/search/text'
 import { pruneIndex } from '../core/search/prune'
+import { packIndex, unpackIndex } from '../core/search/packed'
 import { loadQuerySet, judge, summarize } from './lib/search-quality'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 import { routeOf } from '../core/version-paths'
@@ -142,11 +143,12 @@ async function main(values: SearchEvalArgs): Promise<void> {
         ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: createIndexTokenizer([], 'cut') })
         : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
   built.addAll(docs)
-  // what the browser loads: the serialized index after pruning, read back the way the client reads it
+  // what the browser loads: the serialized index after pruning and packing, read back the way the
+  // client reads it (core/search/client.ts)
   const pruned = values.prune && values.candidate !== 'bigram' ? pruneIndex(JSON.parse(JSON.stringify(built)), new Set(setup.words)) : undefined
-  const json = pruned ? JSON.stringify(pruned.json) : JSON.stringify(built)
+  const json = pruned ? JSON.stringify(packIndex(pruned.json)) : JSON.stringify(built)
   if (process.env.DUMP_INDEX) fs.writeFileSync(process.env.DUMP_INDEX, json)
-  const ms = pruned ? MiniSearch.loadJSON(json, { ...fields, ...setup.miniSearchOptions }) : built
+  const ms = pruned ? MiniSearch.loadJS(unpackIndex(JSON.parse(json)), { ...fields, ...setup.miniSearchOptions }) : built
   const vocab = vocabularyOf(ms)
 
   const search = (q: string): string[] => values.candidate === 'bigram'
