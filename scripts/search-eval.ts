@@ -7,6 +7,7 @@
  *   npx tsx scripts/search-eval.ts [--queries tests/search/queries.yaml] [--candidate jieba|jieba-cut|intl|bigram] [--misses]
  *   npx tsx scripts/search-eval.ts --grid 'synonym=0.4,0.6;glossary=0.3,0.5'   # ranking weights, every combination
  *   npx tsx scripts/search-eval.ts --locale en --queries tests/search/en/queries.yaml
+ *   npx tsx scripts/search-eval.ts --queries tests/search/queries.yaml,tests/search/regression.yaml   # several sets, one index build
  *
  * Prints top-1, top-3, mean reciprocal rank, zero-result rate and index size (JSON, gzip).
  */
@@ -171,12 +172,14 @@ async function main(values: SearchEvalArgs): Promise<void> {
     console.log(rows.join('\n'))
     return
   }
-  const queries = loadQuerySet(values.queries)
-  const outcomes = queries.map((q) => judge(q, search(q.q)))
-  const s = summarize(outcomes)
   console.log(`${values.candidate}: ${docs.length} sections, ${ms.termCount} terms, index ${(json.length / 1024).toFixed(0)} KB, gzip ${(zlib.gzipSync(json).length / 1024).toFixed(0)} KB`)
-  console.log(`queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(s.top3 * 100).toFixed(1)} %, MRR ${s.mrr.toFixed(3)}, zero results ${(s.zero * 100).toFixed(1)} %`)
-  if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
+  // --queries a.yaml,b.yaml: each set on the same index, one summary line each
+  for (const file of values.queries.split(',')) {
+    const outcomes = loadQuerySet(file).map((q) => judge(q, search(q.q)))
+    const s = summarize(outcomes)
+    console.log(`${file}: queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(s.top3 * 100).toFixed(1)} %, MRR ${s.mrr.toFixed(3)}, zero results ${(s.zero * 100).toFixed(1)} %`)
+    if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
+  }
   if (process.env.EXPLAIN) for (const q of process.env.EXPLAIN.split('|')) {
     const { analyzeQuery } = await import('../core/search/query')
     const a = analyzeQuery(q, vocab, setup.lexicon, { englishForms: values.locale === 'en' })
