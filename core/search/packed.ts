@@ -90,7 +90,7 @@ export function packIndex(json: SerializedIndex): PackedIndex {
     serializationVersion: json.serializationVersion,
     documentCount: plain.documentCount,
     nextId: plain.nextId,
-    dirtCount: plain.dirtCount,
+    dirtCount: plain.dirtCount ?? 0,
     fieldIds: plain.fieldIds,
     averageFieldLength: plain.averageFieldLength,
     documentIds: dense(plain.documentIds, n, 'documentIds'),

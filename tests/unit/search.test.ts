@@ -160,6 +160,36 @@ describe('ranking: a teaching page that keeps talking about the thing', () => {
   })
 })
 
+describe('ranking: a task in words prefers the teaching page to a reference entry that only mentions it', () => {
+  // same body text: only the page kind differs, so the order is decided by RANKING.task (without
+  // it the reference entry, added first, stays first); the second entry names the task in its hidden
+  // keywords (as Chinese command entries do) and keeps its full weight
+  const text = 'copy a file out of a container with the container path and a host path.'
+  const docs = [
+    { id: '/en/cli/container#docker-export', title: 'docker export', titles: ['Container commands'], text },
+    { id: '/en/commands/exec-logs-inspect#copy', title: 'Shell access', titles: ['Inspecting containers'], text },
+    { id: '/en/cli/container#docker-cp', title: 'docker cp', titles: ['Container commands'], text: text + '\u001fcopy file container' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  tm.addAll(docs)
+  const tv = vocabularyOf(tm)
+  const ids = (q: string) => searchSite(tm, q, tv, { synonyms: [] }).map((r) => r.id)
+  it('marks tasks: several concepts, no flag, not a command line', () => {
+    expect(analyzeQuery('copy a file out of a container', tv, { synonyms: [] }).task).toBe(true)
+    expect(analyzeQuery('docker cp container', tv, { synonyms: [] }).task).toBe(false)
+    expect(analyzeQuery('copy -a', tv, { synonyms: [] }).task).toBe(false)
+    expect(analyzeQuery('copy', tv, { synonyms: [] }).task).toBe(false)
+  })
+  it('ranks the teaching section above a reference entry whose heading and keywords do not name the task', () => {
+    const got = ids('copy a file out of a container')
+    expect(got.indexOf('/en/commands/exec-logs-inspect#copy')).toBeLessThan(got.indexOf('/en/cli/container#docker-export'))
+    expect(got[0]).toBe('/en/cli/container#docker-cp') // named by its keywords: full weight
+  })
+  it('leaves command lines alone', () => {
+    expect(ids('docker copy file container')[0]).toBe('/en/cli/container#docker-cp')
+  })
+})
+
 describe('concept homes: the page named after a concept', () => {
   const pages = [
     { path: '/network/', title: '网络' },
