@@ -7,6 +7,7 @@
  *   npx tsx scripts/search-eval.ts [--queries tests/search/queries.yaml] [--candidate jieba|jieba-cut|intl|bigram] [--misses]
  *   npx tsx scripts/search-eval.ts --grid 'synonym=0.4,0.6;glossary=0.3,0.5'   # ranking weights, every combination
  *   npx tsx scripts/search-eval.ts --locale en --queries tests/search/en/queries.yaml
+ *   npx tsx scripts/search-eval.ts --queries tests/search/queries.yaml,tests/search/regression.yaml   # several sets, one index build
  *
  * Prints top-1, top-3, mean reciprocal rank, zero-result rate and index size (JSON, gzip).
  */
@@ -20,6 +21,7 @@ import { RANKING, searchSite, vocabularyOf } from '../core/search/query'
 import { createIndexTokenizer } from '../core/search/index-tokenize'
 import { isStopTerm, latinTerms, normalize, pieces, setEnglishStemmer, type EnglishStemmer } from '../core/search/text'
 import { pruneIndex } from '../core/search/prune'
+import { packIndex, unpackIndex } from '../core/search/packed'
 import { loadQuerySet, judge, summarize } from './lib/search-quality'
 import { parseCli, parseOrExit, UsageError } from './lib/cli-args'
 import { routeOf } from '../core/version-paths'
@@ -142,11 +144,12 @@ async function main(values: SearchEvalArgs): Promise<void> {
         ? new MiniSearch({ ...fields, ...setup.miniSearchOptions, tokenize: createIndexTokenizer([], 'cut') })
         : new MiniSearch({ ...fields, ...setup.miniSearchOptions })
   built.addAll(docs)
-  // what the browser loads: the serialized index after pruning, read back the way the client reads it
+  // what the browser loads: the serialized index after pruning and packing, read back the way the
+  // client reads it (core/search/client.ts)
   const pruned = values.prune && values.candidate !== 'bigram' ? pruneIndex(JSON.parse(JSON.stringify(built)), new Set(setup.words)) : undefined
-  const json = pruned ? JSON.stringify(pruned.json) : JSON.stringify(built)
+  const json = pruned ? JSON.stringify(packIndex(pruned.json)) : JSON.stringify(built)
   if (process.env.DUMP_INDEX) fs.writeFileSync(process.env.DUMP_INDEX, json)
-  const ms = pruned ? MiniSearch.loadJSON(json, { ...fields, ...setup.miniSearchOptions }) : built
+  const ms = pruned ? MiniSearch.loadJS(unpackIndex(JSON.parse(json)), { ...fields, ...setup.miniSearchOptions }) : built
   const vocab = vocabularyOf(ms)
 
   const search = (q: string): string[] => values.candidate === 'bigram'
@@ -169,12 +172,14 @@ async function main(values: SearchEvalArgs): Promise<void> {
     console.log(rows.join('\n'))
     return
   }
-  const queries = loadQuerySet(values.queries)
-  const outcomes = queries.map((q) => judge(q, search(q.q)))
-  const s = summarize(outcomes)
   console.log(`${values.candidate}: ${docs.length} sections, ${ms.termCount} terms, index ${(json.length / 1024).toFixed(0)} KB, gzip ${(zlib.gzipSync(json).length / 1024).toFixed(0)} KB`)
-  console.log(`queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(s.top3 * 100).toFixed(1)} %, MRR ${s.mrr.toFixed(3)}, zero results ${(s.zero * 100).toFixed(1)} %`)
-  if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
+  // --queries a.yaml,b.yaml: each set on the same index, one summary line each
+  for (const file of values.queries.split(',')) {
+    const outcomes = loadQuerySet(file).map((q) => judge(q, search(q.q)))
+    const s = summarize(outcomes)
+    console.log(`${file}: queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(s.top3 * 100).toFixed(1)} %, MRR ${s.mrr.toFixed(3)}, zero results ${(s.zero * 100).toFixed(1)} %`)
+    if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
+  }
   if (process.env.EXPLAIN) for (const q of process.env.EXPLAIN.split('|')) {
     const { analyzeQuery } = await import('../core/search/query')
     const a = analyzeQuery(q, vocab, setup.lexicon, { englishForms: values.locale === 'en' })

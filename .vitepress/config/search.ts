@@ -13,6 +13,7 @@ import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
+import { packIndex } from '../../core/search/packed'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { pageH1, readFrontmatter } from '../../core/frontmatter'
@@ -97,7 +98,8 @@ export function searchLexiconPlugin(): Plugin {
 
 /**
  * Prunes the serialized index in VitePress's `@localSearchIndex<locale>` modules
- * (core/search/prune.ts says what and why). VitePress's local search plugin loads each module as
+ * (core/search/prune.ts says what and why) and packs it (core/search/packed.ts: the same data in
+ * fewer bytes; core/search/client.ts unpacks it). VitePress's local search plugin loads each module as
  * `export default "<index JSON as a string literal>"` (vitepress/dist/node, localSearchPlugin `load`);
  * this transform runs after that load. Throws when the module no longer has that shape, so a
  * VitePress upgrade cannot silently ship the unpruned index.
@@ -115,7 +117,7 @@ export function searchIndexPrunePlugin(): Plugin {
       const json = JSON.parse(JSON.parse(m[1]))
       if (!json.index) return // an empty locale index ({})
       const { json: pruned } = pruneIndex(json, new Set(searchSetup().words))
-      return { code: `export default ${JSON.stringify(JSON.stringify(pruned))}`, map: null }
+      return { code: `export default ${JSON.stringify(JSON.stringify(packIndex(pruned)))}`, map: null }
     },
   }
 }

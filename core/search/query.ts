@@ -54,6 +54,12 @@ export interface Analysis {
   define: boolean
   /** a flag was typed: command reference entries answer best */
   flag: boolean
+  /**
+   * a task or question in words ("copy a file out of a container", "查看容器详细信息"): two or
+   * more concepts, no flag, not a command line (`docker …`). A teaching page answers it better
+   * than a reference entry that merely lists the same words (RANKING.task).
+   */
+  task: boolean
 }
 
 const MAX_CONTAINING = 60
@@ -296,7 +302,8 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       push({ label: ch, alternatives: words.map((w) => [w]), prefix: false, fuzzy: false, typed: words, weight: 0.5 })
     }
   }
-  return { concepts, define: DEFINE_RE.test(text), flag }
+  const command = /^\s*docker(-compose)?\b/.test(text)
+  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2 }
 }
 
 /**
@@ -305,12 +312,16 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *  - synonym: a synonym or a compound's parts, against the words the reader typed
  *  - glossary / define: a glossary entry, normally / when the query asks "X 是什么"
  *  - flag: a command reference entry when a flag was typed
+ *  - task: a command reference entry (/cli/) when the query is a task in words (Analysis.task)
+ *    and the entry's heading and hidden keywords do not name every concept of it: the words
+ *    only occur in its option table or examples (English entries, which have no task keywords,
+ *    ranked above the task pages for "copy a file out of a container")
  *  - minor: pages about the project (credits, changelog, contributing, status)
  *  - page: per further section of the same teaching page (not /cli/, not the glossary) that
  *    matches the whole query (square root of their number): a page that keeps talking about
  *    the thing explains it; only its best section, so that one page does not fill the top
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -324,13 +335,13 @@ export function alternativeQuery(c: Concept, alt: string[]): Query {
  * How much a page kind counts, by site path. Pages about the project (credits, changelog,
  * contributor guides, status) stay searchable but rank below pages that teach.
  */
-export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'>): number {
+export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'> & Partial<Pick<Analysis, 'task'>>, named = true): number {
   const path = id.replace(/#.*$/, '')
   if (/^\/(en\/)?(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
   if (path === '/' || path === '/en/') return 0.5
   // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
   if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? RANKING.define : RANKING.glossary
-  if (/^\/(en\/)?cli\//.test(path)) return a.flag ? RANKING.flag : 1
+  if (/^\/(en\/)?cli\//.test(path)) return a.flag ? RANKING.flag : a.task && !named ? RANKING.task : 1
   return 1
 }
 
@@ -363,7 +374,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
-  interface Acc { result: SearchResult; score: number; covered: number; titled: number; terms: Set<string>; match: Record<string, string[]> }
+  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; terms: Set<string>; match: Record<string, string[]> }
   const docs = new Map<string, Acc>()
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
@@ -380,10 +391,11 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
     const weight = c.weight ?? 1
     for (const [id, b] of best) {
-      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, terms: new Set<string>(), match: {} }
+      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, terms: new Set<string>(), match: {} }
       acc.score += b.score * weight
       acc.covered += weight
       if (b.titled) acc.titled += weight
+      if (namedIn(b.result.match)) acc.named += weight
       for (const t of b.result.terms) acc.terms.add(t)
       Object.assign(acc.match, b.result.match)
       docs.set(id, acc)
@@ -396,7 +408,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total),
       coverage,
     })
   }
@@ -431,3 +443,6 @@ function homeOf(c: Concept, lexicon: Lexicon): string | undefined {
 }
 
 const pathOf = (id: string) => id.replace(/#.*$/, '')
+
+/** Whether a result matched the query in its heading or hidden keywords (MiniSearch `match`: term → fields), not only in body text. */
+const namedIn = (match: Record<string, string[]>) => Object.values(match).some((fields) => fields.includes('title') || fields.includes('keywords'))

@@ -10,6 +10,7 @@ import { analyzeQuery, createVocabulary, searchSite, segment, vocabularyOf } fro
 import { englishForm, englishFormsOf } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
+import { PACKED_FORMAT, packIndex, unpackIndex } from '../../core/search/packed'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
 
 const tokenize = createIndexTokenizer(['数据卷', '重启策略'])
@@ -159,6 +160,36 @@ describe('ranking: a teaching page that keeps talking about the thing', () => {
   })
 })
 
+describe('ranking: a task in words prefers the teaching page to a reference entry that only mentions it', () => {
+  // same body text: only the page kind differs, so the order is decided by RANKING.task (without
+  // it the reference entry, added first, stays first); the second entry names the task in its hidden
+  // keywords (as Chinese command entries do) and keeps its full weight
+  const text = 'copy a file out of a container with the container path and a host path.'
+  const docs = [
+    { id: '/en/cli/container#docker-export', title: 'docker export', titles: ['Container commands'], text },
+    { id: '/en/commands/exec-logs-inspect#copy', title: 'Shell access', titles: ['Inspecting containers'], text },
+    { id: '/en/cli/container#docker-cp', title: 'docker cp', titles: ['Container commands'], text: text + '\u001fcopy file container' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  tm.addAll(docs)
+  const tv = vocabularyOf(tm)
+  const ids = (q: string) => searchSite(tm, q, tv, { synonyms: [] }).map((r) => r.id)
+  it('marks tasks: several concepts, no flag, not a command line', () => {
+    expect(analyzeQuery('copy a file out of a container', tv, { synonyms: [] }).task).toBe(true)
+    expect(analyzeQuery('docker cp container', tv, { synonyms: [] }).task).toBe(false)
+    expect(analyzeQuery('copy -a', tv, { synonyms: [] }).task).toBe(false)
+    expect(analyzeQuery('copy', tv, { synonyms: [] }).task).toBe(false)
+  })
+  it('ranks the teaching section above a reference entry whose heading and keywords do not name the task', () => {
+    const got = ids('copy a file out of a container')
+    expect(got.indexOf('/en/commands/exec-logs-inspect#copy')).toBeLessThan(got.indexOf('/en/cli/container#docker-export'))
+    expect(got[0]).toBe('/en/cli/container#docker-cp') // named by its keywords: full weight
+  })
+  it('leaves command lines alone', () => {
+    expect(ids('docker copy file container')[0]).toBe('/en/cli/container#docker-cp')
+  })
+})
+
 describe('concept homes: the page named after a concept', () => {
   const pages = [
     { path: '/network/', title: '网络' },
@@ -227,6 +258,34 @@ describe('index pruning', () => {
   })
   it('refuses an index in another serialization format', () => {
     expect(() => pruneIndex({ ...json, serializationVersion: 1 }, new Set())).toThrow(/serialization/)
+  })
+})
+
+describe('packed index', () => {
+  const docs = [
+    { id: '/a#x', title: '数据卷', titles: ['存储'], text: '数据卷 数据卷 数据卷的寿命不随容器结束。' },
+    { id: '/b#y', title: '绑定挂载', titles: [], text: '绑定挂载把宿主机目录放进容器，--mount 和 -v 都行。' },
+    { id: '/c#z', title: '容器', titles: ['概念', '容器'], text: '容器是进程。数据卷和绑定挂载都能保存数据。\u001f容器 container' },
+  ]
+  const ms = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  ms.addAll(docs)
+  const json = JSON.parse(JSON.stringify(ms))
+  it('round-trips the MiniSearch serialization exactly (term frequencies, stored fields, lengths)', () => {
+    const packed = JSON.parse(JSON.stringify(packIndex(json)))
+    expect(packed.packed).toBe(PACKED_FORMAT)
+    expect(unpackIndex(packed)).toEqual(json)
+    const loaded = MiniSearch.loadJS(unpackIndex(packed), { fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+    for (const q of ['数据卷', '容器', '绑定挂载 容器', '宿主机']) expect(searchSite(loaded, q, vocabularyOf(loaded), lexicon)).toEqual(searchSite(ms, q, vocabularyOf(ms), lexicon))
+  })
+  it('is smaller than MiniSearch\'s own JSON', () => {
+    expect(JSON.stringify(packIndex(json)).length).toBeLessThan(JSON.stringify(json).length)
+  })
+  it('refuses an index with removed documents, another serialization, or a chunk that is not packed', () => {
+    const gappy = MiniSearch.loadJSON(JSON.stringify(ms), { fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+    gappy.discard('/a#x')
+    expect(() => packIndex(JSON.parse(JSON.stringify(gappy)))).toThrow(/removed documents/)
+    expect(() => packIndex({ ...json, serializationVersion: 1 })).toThrow(/serialization/)
+    expect(() => unpackIndex(json)).toThrow(/not a packed search index/)
   })
 })
 
