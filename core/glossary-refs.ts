@@ -32,9 +32,9 @@ export interface RefMeta {
   offset: number
   /** inside a heading or a link: plain text */
   plain?: boolean
-  /** on the glossary page itself: a same-page anchor instead of a popover component */
+  /** on the glossary page itself: a same-page anchor instead of a term link with a popover */
   local?: boolean
-  /** on an English page: <GlossaryTermEn> */
+  /** on an English page: links the English glossary (/en/glossary/#id) */
   english?: boolean
 }
 
