@@ -80,7 +80,7 @@ function render(link: HTMLAnchorElement, term: ClientTerm): HTMLElement {
   if (english && term.fallback) short.lang = 'zh-CN'
   text.append(names, short)
   const more = el('a', 'glossary-tip__more', UI[english ? 'en' : 'zh'].viewInGlossary)
-  more.href = link.href
+  more.setAttribute('href', link.getAttribute('href')!) // as written in the page (site base included)
   more.tabIndex = -1
   const arrow = document.createElement('span')
   arrow.textContent = ' →'

@@ -136,7 +136,7 @@ describe('glossary: the English term file (docs/data/glossary/en/<id>.md)', () =
     expect(en.markdown).toContain('<p class="glossary-entry__short">A read-only template for containers.</p>')
     expect(en.markdown).toContain('An image is the read-only template of a [[container]].')
     expect(en.markdown).toContain('data-tags="Basics Images"')
-    expect(en.markdown).toContain('<GlossaryList tags="Basics:2,Images:1"')
+    expect(en.markdown).toContain('<GlossaryFilter tags="Basics:2,Images:1"')
     expect(en.markdown).toContain('Used on: [English page](/en/guide/a)')
     expect(en.markdown).not.toContain('(/guide/a)')
     expect(zh.markdown).toContain('出现在：[中文页](/guide/a)')

@@ -382,7 +382,7 @@ describe('glossary page and JSON export', () => {
     for (const t of g.terms) expect(html).toContain(`<h3 id="${t.id}">`)
     expect(html).toContain('<h3 id="image">镜像（Image）</h3>')
     expect(html).toContain('<h3 id="cmd">CMD 指令</h3>')
-    expect(html).toMatch(/<GlossaryList tags="基础:\d+,[^"]+" :total="\d+">/)
+    expect(html).toMatch(/<GlossaryFilter tags="基础:\d+,[^"]+" :total="\d+" \/>\n<div class="glossary-list">/)
     expect(html).toContain('<div class="glossary-entry" data-tags="基础 镜像">')
     expect(html).toContain('出现在：<a href="/guide/code">只在代码里</a>、<a href="/guide/">入门</a>')
     // on the glossary page, references are same-page anchors (no popover component per reference)
