@@ -10,7 +10,7 @@ import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GLOSSARY_DIR, TAGS, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
-import { glossaryJson, glossaryPlugin } from '../../.vitepress/plugins/glossary'
+import { glossaryJson, glossaryPlugin, popoverExports, termDataPath } from '../../.vitepress/plugins/glossary'
 import { glossaryListSource, referencedIds, type GlossaryPluginOptions } from '../../core/glossary-refs'
 import { listDataFiles, lintDocs } from '../../scripts/lint-docs'
 import { listPages } from '../../core/pages'
@@ -392,6 +392,32 @@ describe('glossary page and JSON export', () => {
     expect(html).toMatch(/<code>docker build<\/code>/)
     const { anchors } = glossaryListSource(g)
     expect(anchors.filter((a) => !a.startsWith('group-')).sort()).toEqual(g.terms.map((t) => t.id).sort())
+  })
+})
+
+describe('popover data files', () => {
+  it('one file per term and language, next to the glossary page the link points at, with that language only', () => {
+    const glossary = loadGlossary()
+    const files = popoverExports(glossary)
+    expect(Object.keys(files)).toHaveLength(2 * glossary.terms.length)
+    expect(termDataPath('image')).toBe('/glossary/terms/image.json')
+    expect(termDataPath('image', 'en')).toBe('/en/glossary/terms/image.json')
+    expect(files['/glossary/terms/image.json']()).toEqual(clientTerms(glossary).image)
+    expect(files['/en/glossary/terms/image.json']()).toEqual(clientTerms(glossary, 'en').image)
+    // small: a reader who opens one popover downloads a few hundred bytes
+    for (const make of Object.values(files)) expect(Buffer.byteLength(JSON.stringify(make()))).toBeLessThan(1024)
+  })
+})
+
+describe('term links go through the link rule', () => {
+  it("are rendered by the renderer's link_open rule (VitePress's adds the site base and records the link)", () => {
+    const md = new MarkdownIt({ html: true }).use(glossaryPlugin)
+    // a stand-in for VitePress's link rule (node_modules/vitepress: linkPlugin), which prefixes the base
+    md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+      tokens[idx].attrSet('href', '/kb' + tokens[idx].attrGet('href'))
+      return self.renderToken(tokens, idx, options)
+    }
+    expect(md.render('[[image]]', { relativePath: 'guide/a.md' })).toContain('<a class="glossary-term" href="/kb/glossary/#image" data-term="image">镜像</a>')
   })
 })
 
