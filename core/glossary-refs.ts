@@ -32,9 +32,9 @@ export interface RefMeta {
   offset: number
   /** inside a heading or a link: plain text */
   plain?: boolean
-  /** on the glossary page itself: a same-page anchor instead of a popover component */
+  /** on the glossary page itself: a same-page anchor instead of a term link with a popover */
   local?: boolean
-  /** on an English page: <GlossaryTermEn> */
+  /** on an English page: links the English glossary (/en/glossary/#id) */
   english?: boolean
 }
 
@@ -205,7 +205,10 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
   const w = LIST_WORDS[lang]
   const tagName = (t: string) => (lang === 'en' ? TAGS_EN[t as (typeof TAGS)[number]] : t)
   const counts = TAGS.map((t) => `${tagName(t)}:${glossary.terms.filter((x) => x.tags.includes(t)).length}`).filter((s) => !s.endsWith(':0'))
-  const out: string[] = html ? [`<GlossaryList tags="${counts.join(',')}" :total="${glossary.terms.length}">`, ''] : []
+  // the filter chips are a component of their own *before* the list, not around it: content in a
+  // component's slot is compiled into the page's JS chunk (199 KB for this page), the list on its own
+  // is static HTML that Vue leaves out of the chunk (issue #14, lean pages)
+  const out: string[] = html ? [`<GlossaryFilter tags="${counts.join(',')}" :total="${glossary.terms.length}" />`, '', '<div class="glossary-list">', ''] : []
   // the HTML-only lines; dropped (with the blank line after them) in the Markdown form
   const wrap = (...lines: string[]) => (html ? lines : [])
   const anchors: string[] = []
@@ -249,7 +252,7 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
     }
     out.push(...wrap('</div>', ''))
   }
-  out.push(...wrap('</GlossaryList>', ''))
+  out.push(...wrap('</div>', ''))
   return { markdown: out.join('\n'), anchors }
 }
 

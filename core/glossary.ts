@@ -63,8 +63,8 @@ export interface Term {
   tags_en?: string[]
 }
 /**
- * What the popover needs; shipped to the browser through docs/glossary/glossary.data.ts (Chinese
- * pages) and glossary-en.data.ts (English pages). `short` is the definition in that language;
+ * What the popover needs; shipped to the browser as one small JSON file per term and language
+ * (popoverExports() in .vitepress/plugins/glossary.ts). `short` is the definition in that language;
  * `fallback: true` when an English page gets the Chinese definition because `short_en` is missing.
  */
 export interface ClientTerm { zh: string; en: string; short: string; fallback?: true }

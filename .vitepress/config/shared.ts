@@ -12,7 +12,7 @@ import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
-import { glossaryPlugin, glossaryJson } from '../plugins/glossary'
+import { glossaryPlugin, glossaryJson, popoverExports } from '../plugins/glossary'
 import { commandsPlugin, commandsJson } from '../plugins/commands'
 import { jsonExports } from '../plugins/json-exports'
 // versions and embedding (core/versions.ts, .vitepress/theme/embed.ts)
@@ -61,7 +61,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR)],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR)],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine

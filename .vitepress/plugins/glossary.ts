@@ -4,9 +4,9 @@
  * term data (types, loading, validation) in core/glossary.ts.
  *
  * - `[[image]]` renders the term's Chinese name (English name on /en/ pages), `[[image|镜像文件]]` a
- *   custom text, both as `<GlossaryTerm id="image">…</GlossaryTerm>` (`<GlossaryTermEn>` on /en/ pages,
- *   linking to /en/glossary/#image) (a link to /glossary/#image with a
- *   popover). Inside headings and links the plain text is rendered instead (no nested links, clean
+ *   custom text, both as a static `<a class="glossary-term" href="/glossary/#image" data-term="image">`
+ *   (`/en/glossary/#image` on /en/ pages); the theme adds the popover (.vitepress/theme/glossary-links.ts)
+ *   from the term's data file (popoverExports()). Inside headings and links the plain text is rendered instead (no nested links, clean
  *   outline); on the glossary page itself a plain `<a href="#image">` (its entries are right there). An unknown id fails the page with `docs/<page>.md:LINE: unknown glossary term "x" (did you
  *   mean "y"?)`. Code spans and fences are never expanded (inline rules do not run there).
  * - A line `[[glossary-list]]` expands, at Markdown level, into the whole glossary: one `###` heading
@@ -17,28 +17,55 @@
  */
 import type MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
-import { type Glossary, loadGlossary, termText, termUrl } from '../../core/glossary'
+import type Renderer from 'markdown-it/lib/renderer.mjs'
+import { type ClientTerm, type Glossary, clientTerms, loadGlossary, termText, termUrl } from '../../core/glossary'
 import { type GlossaryPluginOptions, type RefMeta, escapeHtml, glossarySyntax, pagesIn, scanUsage } from '../../core/glossary-refs'
 import { type Lang } from '../../core/page-lang'
 
-function renderRef(tokens: Token[], idx: number): string {
+function renderRef(tokens: Token[], idx: number, options: MarkdownIt['options'], env: unknown, self: Renderer): string {
   const t = tokens[idx]
   const meta = t.meta as RefMeta
   const label = escapeHtml(t.content || meta.label || meta.id)
   if (meta.plain) return label
   // the glossary page has hundreds of cross-references to its own entries: plain anchors keep it light
   if (meta.local) return `<a class="glossary-ref" href="#${escapeHtml(meta.id)}">${label}</a>`
-  // `lang` only on English pages: the Chinese pages' HTML stays as it was
-  // English pages get the English popover (its own chunk and data: one language per page)
-  const tag = meta.english ? 'GlossaryTermEn' : 'GlossaryTerm'
-  return `<${tag} id="${escapeHtml(meta.id)}">${label}</${tag}>`
+  // a plain link, static HTML (issue #14, lean pages: Vue hoists the paragraph, the page chunk stays
+  // small); the popover is the theme's one delegated listener (.vitepress/theme/glossary-links.ts),
+  // which finds the term by `data-term`. The link goes through VitePress's own link rule (site base,
+  // dead-link check) like a Markdown link.
+  // the token class of the markdown-it instance that renders (VitePress bundles its own copy)
+  const open = new (t.constructor as typeof Token)('link_open', 'a', 1)
+  open.attrs = [['class', 'glossary-term'], ['href', termUrl(meta.id, meta.english ? 'en' : 'zh')], ['data-term', meta.id]]
+  const linkOpen = self.rules.link_open ?? ((ts, i, o) => self.renderToken(ts, i, o))
+  return `${linkOpen([open], 0, options, env, self)}${label}</a>`
 }
 
-/** The `[[id]]` syntax (core/glossary-refs.ts) rendered as the site's popover components. */
+/** The `[[id]]` syntax (core/glossary-refs.ts) rendered as static links with a popover (see renderRef). */
 export function glossaryPlugin(md: MarkdownIt, options: GlossaryPluginOptions = {}): void {
   glossarySyntax(md, options)
   md.renderer.rules.glossary_ref = renderRef
 }
+
+/**
+ * The popover's data, one small JSON file per term and language (the ClientTerm shape of
+ * core/glossary.ts: names and the one-line definition of that language): `/glossary/terms/<id>.json`
+ * and `/en/glossary/terms/<id>.json`, i.e. `terms/<id>.json` next to the glossary page the term's
+ * link points at (the popover resolves it against the link's href, so the site base comes along).
+ * Measured (issue #14): a file is 0.2–0.4 KB against 11 KB for a whole language's popover data and
+ * 270 KB for /api/glossary.json; a reader who opens a popover downloads only that term.
+ * Output: export path → maker, for jsonExports() (.vitepress/plugins/json-exports.ts).
+ */
+export function popoverExports(glossary: Glossary = loadGlossary()): Record<string, () => ClientTerm> {
+  const out: Record<string, () => ClientTerm> = {}
+  for (const lang of ['zh', 'en'] as const) {
+    const terms = clientTerms(glossary, lang)
+    for (const id of Object.keys(terms)) out[termDataPath(id, lang)] = () => terms[id]
+  }
+  return out
+}
+
+/** `/glossary/terms/<id>.json` (`/en/glossary/terms/<id>.json`): see popoverExports(). */
+export const termDataPath = (id: string, lang: Lang = 'zh') => termUrl(id, lang).replace(/#.*$/, `terms/${id}.json`)
 
 // ---------------------------------------------------------------------------------------------
 // JSON export (/api/glossary.json)

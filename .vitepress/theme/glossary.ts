@@ -1,14 +1,12 @@
 /**
- * Registers the glossary components: <GlossaryTerm> / <GlossaryTermEn> (written by `[[id]]` on Chinese /
- * English pages) and <GlossaryList> (the
- * glossary page). Both load as their own chunks (issue #14, lean pages): the term popover is not
- * needed to read a page (the server HTML already has the linked term), and the list only on /glossary/.
+ * The glossary in the browser: <GlossaryFilter> (the tag chips of the glossary page; its own chunk,
+ * issue #14 lean pages) and the popover of `[[id]]` references, which are static links whose popover code loads on
+ * demand (./glossary-links.ts).
  */
 import { defineAsyncComponent, type App } from 'vue'
+import { installGlossaryLinks } from './glossary-links'
 
 export function registerGlossary(app: App): void {
-  app.component('GlossaryTerm', defineAsyncComponent(() => import('./components/GlossaryTerm.vue')))
-  // English pages (/en/): the same popover with the English data, in its own chunk
-  app.component('GlossaryTermEn', defineAsyncComponent(() => import('./components/GlossaryTermEn.vue')))
-  app.component('GlossaryList', defineAsyncComponent(() => import('./components/GlossaryList.vue')))
+  app.component('GlossaryFilter', defineAsyncComponent(() => import('./components/GlossaryFilter.vue')))
+  if (typeof window !== 'undefined') installGlossaryLinks()
 }

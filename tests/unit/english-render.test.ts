@@ -118,8 +118,8 @@ describe('glossary: the English term file (docs/data/glossary/en/<id>.md)', () =
   it('renders [[id]] by page language and links the English glossary', () => {
     const dir = glossaryDir({ 'image.md': TERM, 'en/image.md': EN(), 'container.md': CONTAINER })
     const md = new MarkdownIt({ html: true }).use(glossaryPlugin, { dir, docsDir: dir })
-    expect(md.render('See [[image]].', { relativePath: 'guide/a.md' })).toContain('<GlossaryTerm id="image">镜像</GlossaryTerm>')
-    expect(md.render('See [[image]].', { relativePath: 'en/guide/a.md' })).toContain('<GlossaryTermEn id="image">Image</GlossaryTermEn>')
+    expect(md.render('See [[image]].', { relativePath: 'guide/a.md' })).toContain('<a class="glossary-term" href="/glossary/#image" data-term="image">镜像</a>')
+    expect(md.render('See [[image]].', { relativePath: 'en/guide/a.md' })).toContain('<a class="glossary-term" href="/en/glossary/#image" data-term="image">Image</a>')
     // the English glossary page links its own entries as same-page anchors, like the Chinese one
     expect(md.render('See [[image]].', { relativePath: 'en/glossary/index.md' })).toContain('<a class="glossary-ref" href="#image">Image</a>')
   })
@@ -136,7 +136,7 @@ describe('glossary: the English term file (docs/data/glossary/en/<id>.md)', () =
     expect(en.markdown).toContain('<p class="glossary-entry__short">A read-only template for containers.</p>')
     expect(en.markdown).toContain('An image is the read-only template of a [[container]].')
     expect(en.markdown).toContain('data-tags="Basics Images"')
-    expect(en.markdown).toContain('<GlossaryList tags="Basics:2,Images:1"')
+    expect(en.markdown).toContain('<GlossaryFilter tags="Basics:2,Images:1"')
     expect(en.markdown).toContain('Used on: [English page](/en/guide/a)')
     expect(en.markdown).not.toContain('(/guide/a)')
     expect(zh.markdown).toContain('出现在：[中文页](/guide/a)')

@@ -10,7 +10,7 @@ import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GLOSSARY_DIR, GlossaryProblems, TAGS, checkGlossary, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
-import { glossaryJson, glossaryPlugin } from '../../.vitepress/plugins/glossary'
+import { glossaryJson, glossaryPlugin, popoverExports, termDataPath } from '../../.vitepress/plugins/glossary'
 import { glossaryListSource, referencedIds, type GlossaryPluginOptions } from '../../core/glossary-refs'
 import { listDataFiles, lintDocs } from '../../scripts/lint-docs'
 import { listPages } from '../../core/pages'
@@ -104,25 +104,25 @@ describe('term data (docs/data/glossary)', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('[[id]] syntax', () => {
-  it('renders the Chinese name as a <GlossaryTerm> component', () => {
-    expect(render('先理解[[image]]。')).toContain('<p>先理解<GlossaryTerm id="image">镜像</GlossaryTerm>。</p>')
+  it('renders the Chinese name as a static link to its glossary entry (no component: the paragraph stays static for Vue)', () => {
+    expect(render('先理解[[image]]。')).toContain('<p>先理解<a class="glossary-term" href="/glossary/#image" data-term="image">镜像</a>。</p>')
   })
 
   it('renders a custom label with [[id|文字]]', () => {
-    expect(render('拉取[[image|镜像文件]]后运行。')).toContain('<GlossaryTerm id="image">镜像文件</GlossaryTerm>')
-    expect(render('[[image| 多个   空格 ]]')).toContain('<GlossaryTerm id="image">多个 空格</GlossaryTerm>')
+    expect(render('拉取[[image|镜像文件]]后运行。')).toContain('<a class="glossary-term" href="/glossary/#image" data-term="image">镜像文件</a>')
+    expect(render('[[image| 多个   空格 ]]')).toContain('<a class="glossary-term" href="/glossary/#image" data-term="image">多个 空格</a>')
   })
 
   it('escapes labels (HTML and Vue interpolation)', () => {
     const html = render('[[image|<b>{{ x }}</b>]]')
-    expect(html).toContain('<GlossaryTerm id="image">&lt;b&gt;&#123;&#123; x }}&lt;/b&gt;</GlossaryTerm>')
+    expect(html).toContain('<a class="glossary-term" href="/glossary/#image" data-term="image">&lt;b&gt;&#123;&#123; x }}&lt;/b&gt;</a>')
   })
 
   it('leaves code spans and fences alone, even with unknown ids', () => {
     expect(render('写法是 `[[image]]` 和 `[[no-such-term]]`。')).toContain('<code>[[image]]</code>')
     const fenced = render('```yaml\nlist: [[image]]\nother: [[no-such-term]]\n```\n')
     expect(fenced).toContain('[[image]]')
-    expect(fenced).not.toContain('GlossaryTerm')
+    expect(fenced).not.toContain('glossary-term')
   })
 
   it('renders plain text inside headings and links (no nested links, clean outline)', () => {
@@ -131,12 +131,12 @@ describe('[[id]] syntax', () => {
   })
 
   it('uses the English name on /en/ pages', () => {
-    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<GlossaryTermEn id="image">Image</GlossaryTermEn>')
+    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<a class="glossary-term" href="/en/glossary/#image" data-term="image">Image</a>')
   })
 
   it('is not confused by ordinary brackets', () => {
-    expect(render('数组 [[1, 2], [3, 4]] 和 [链接](/a)')).not.toContain('GlossaryTerm')
-    expect(render('[[image]]: 不是引用定义')).toContain('<GlossaryTerm id="image">')
+    expect(render('数组 [[1, 2], [3, 4]] 和 [链接](/a)')).not.toContain('glossary-term')
+    expect(render('[[image]]: 不是引用定义')).toContain('data-term="image"')
   })
 })
 
@@ -411,16 +411,42 @@ describe('glossary page and JSON export', () => {
     for (const t of g.terms) expect(html).toContain(`<h3 id="${t.id}">`)
     expect(html).toContain('<h3 id="image">镜像（Image）</h3>')
     expect(html).toContain('<h3 id="cmd">CMD 指令</h3>')
-    expect(html).toMatch(/<GlossaryList tags="基础:\d+,[^"]+" :total="\d+">/)
+    expect(html).toMatch(/<GlossaryFilter tags="基础:\d+,[^"]+" :total="\d+" \/>\n<div class="glossary-list">/)
     expect(html).toContain('<div class="glossary-entry" data-tags="基础 镜像">')
     expect(html).toContain('出现在：<a href="/guide/code">只在代码里</a>、<a href="/guide/">入门</a>')
     // on the glossary page, references are same-page anchors (no popover component per reference)
     expect(html).toContain('相关术语：<a class="glossary-ref" href="#container">容器</a>')
-    expect(html).not.toContain('<GlossaryTerm')
+    expect(html).not.toContain('class="glossary-term"')
     // the long text is rendered Markdown, not a JSON blob
     expect(html).toMatch(/<code>docker build<\/code>/)
     const { anchors } = glossaryListSource(g)
     expect(anchors.filter((a) => !a.startsWith('group-')).sort()).toEqual(g.terms.map((t) => t.id).sort())
+  })
+})
+
+describe('popover data files', () => {
+  it('one file per term and language, next to the glossary page the link points at, with that language only', () => {
+    const glossary = loadGlossary()
+    const files = popoverExports(glossary)
+    expect(Object.keys(files)).toHaveLength(2 * glossary.terms.length)
+    expect(termDataPath('image')).toBe('/glossary/terms/image.json')
+    expect(termDataPath('image', 'en')).toBe('/en/glossary/terms/image.json')
+    expect(files['/glossary/terms/image.json']()).toEqual(clientTerms(glossary).image)
+    expect(files['/en/glossary/terms/image.json']()).toEqual(clientTerms(glossary, 'en').image)
+    // small: a reader who opens one popover downloads a few hundred bytes
+    for (const make of Object.values(files)) expect(Buffer.byteLength(JSON.stringify(make()))).toBeLessThan(1024)
+  })
+})
+
+describe('term links go through the link rule', () => {
+  it("are rendered by the renderer's link_open rule (VitePress's adds the site base and records the link)", () => {
+    const md = new MarkdownIt({ html: true }).use(glossaryPlugin)
+    // a stand-in for VitePress's link rule (node_modules/vitepress: linkPlugin), which prefixes the base
+    md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+      tokens[idx].attrSet('href', '/kb' + tokens[idx].attrGet('href'))
+      return self.renderToken(tokens, idx, options)
+    }
+    expect(md.render('[[image]]', { relativePath: 'guide/a.md' })).toContain('<a class="glossary-term" href="/kb/glossary/#image" data-term="image">镜像</a>')
   })
 })
 
@@ -430,7 +456,7 @@ describe('inside VitePress', () => {
     const config = await resolveConfig(process.cwd(), 'build', 'production')
     const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
     const env = { relativePath: 'guide/example.md', cleanUrls: true }
-    expect(md.render('运行[[container]]前先拉取[[image|镜像]]。', env)).toContain('<GlossaryTerm id="container">容器</GlossaryTerm>')
+    expect(md.render('运行[[container]]前先拉取[[image|镜像]]。', env)).toContain('<a class="glossary-term" href="/glossary/#container" data-term="container">容器</a>')
     expect(errorOf(() => md.render('# T\n\n正文\n[[nope-nope]]\n', { ...env }))).toMatch(/^docs\/guide\/example\.md:4: unknown glossary term "nope-nope"/)
     const page = md.render(fs.readFileSync('docs/glossary/index.md', 'utf8'), { relativePath: 'glossary/index.md', cleanUrls: true })
     expect(page).toContain('<h3 id="image" tabindex="-1">镜像（Image） <a class="header-anchor" href="#image"')

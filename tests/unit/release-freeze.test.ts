@@ -71,7 +71,7 @@ describe('a cut freezes the glossary', () => {
     cutVersion({ name: '1.0', docsDir: docs, registryFile: path.join(tmp, 'versions.json'), changelogFile: false, date: '2026-11-29', gitDir: tmp, glossary: releaseGlossary({ dir, docsDir: docs }) })
     expect(fs.existsSync(path.join(docs, 'v/1.0/.data/glossary.json'))).toBe(true)
     const before = render(frozen, { dir, docsDir: docs })
-    expect(before['v/1.0/guide/x.md']).toContain('<GlossaryTerm id="layer">若干层</GlossaryTerm>')
+    expect(before['v/1.0/guide/x.md']).toContain('<a class="glossary-term" href="/glossary/#layer" data-term="layer">若干层</a>')
     expect(before['v/1.0/glossary/index.md']).toContain('id="layer"')
 
     // after the cut: image → container-image, layer deleted (the latest docs' data stays valid)
@@ -97,7 +97,7 @@ describe('the real release 2026.11', () => {
     fs.cpSync(GLOSSARY_DIR, dir, { recursive: true })
     const pages = ['v/2026.11/glossary/index.md', 'v/2026.11/internals/layers.md']
     const before = render(pages, { dir, docsDir: DOCS_DIR })
-    expect(before['v/2026.11/internals/layers.md']).toContain('<GlossaryTerm id="image">')
+    expect(before['v/2026.11/internals/layers.md']).toContain('data-term="image"')
     renameTerm(dir, 'image', 'container-image')
     expect(render(pages, { dir, docsDir: DOCS_DIR })).toEqual(before)
     // deleting a term deletes both its files (an English file alone is an error)
