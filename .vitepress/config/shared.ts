@@ -26,6 +26,7 @@ import { footerMessageEn } from './en'
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
+import { scopeMetadataScript } from '../../core/site-data-scope'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -55,7 +56,9 @@ export const shared = defineConfig({
   // per page, every build) is replaced by the same lookup cached per commit (./last-updated.ts),
   // filled in by transformPageData and sitemap.transformItems below
   lastUpdated: false,
-  metaChunk: true,
+  // the site data stays inline in each page, as in stock VitePress, and each page keeps only its
+  // language's and release's part of it (core/site-data-scope.ts, transformHtml below)
+  metaChunk: false,
   // markdown-it already fails on bad links we generate; VitePress's own dead-link check stays on
   ignoreDeadLinks: false,
   vite: {
@@ -117,9 +120,13 @@ export const shared = defineConfig({
     const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, outDir: siteConfig.outDir, base: siteConfig.site.base, pages: siteConfig.pages })
     console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
   },
-  /** 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts). */
-  transformHtml(html, _id, { page, siteConfig }) {
+  /**
+   * 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts); it keeps
+   * the whole site data (it is served at any address). Every other page: only its scope's site data.
+   */
+  transformHtml(html, id, { page, siteConfig }) {
     if (page === '404.md') return addRedirectScript(html, siteConfig.site.base)
+    return scopeMetadataScript(html, page, path.relative(ROOT, id))
   },
   transformHead({ pageData, siteData }) {
     const route = routeOf(pageData.relativePath)
