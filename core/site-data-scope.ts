@@ -54,7 +54,8 @@ function scopeSidebar(sidebar: unknown, scope: string): unknown {
  * its themeConfig). Input: VitePress's site data and the page's path relative to docs/. Output: a
  * new object (the input is not changed).
  */
-export function scopeSiteData<T extends SiteDataLike>(site: T, relativePath: string): T {
+export function scopeSiteData<T extends object>(input: T, relativePath: string): T {
+  const site = input as SiteDataLike
   const scope = dataScope(relativePath)
   const locales = site.locales ?? {}
   const mine = localeOf(locales, relativePath)

@@ -1,12 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-// VitePress's own merge of a locale into the site data (what useData() gives the theme)
-import { resolveSiteDataByRoute } from 'vitepress/dist/client/shared.js'
+// VitePress's own merge of a locale into the site data (what useData() gives the theme); not in
+// its public types, hence the cast
+// @ts-expect-error no declaration file for VitePress's client internals
+import { resolveSiteDataByRoute as resolve } from 'vitepress/dist/client/shared.js'
 import { dataScope, scopeMetadataScript, scopeSiteData } from '../../core/site-data-scope'
 import { zh } from '../../.vitepress/config/zh'
 import { en } from '../../.vitepress/config/en'
 import { SRC_DIR } from '../../.vitepress/config/shared'
+
+type Resolved = { themeConfig: Record<string, unknown>; title: string; lang: string; description: string; localeIndex?: string }
+const resolveSiteDataByRoute = resolve as (site: unknown, relativePath: string) => Resolved
+type Locale = { label: string; lang: string; themeConfig?: { sidebar?: unknown } }
+type Site = { locales: Record<string, Locale> }
 
 /** The sidebar tree VitePress shows on a page (theme-default/support/sidebar.js getSidebar: longest key by segments). */
 function sidebarOf(sidebar: unknown, relativePath: string): unknown {
@@ -55,15 +62,15 @@ describe('per-page site data', () => {
       expect({ page, title: scoped.title, lang: scoped.lang, description: scoped.description, localeIndex: scoped.localeIndex })
         .toEqual({ page, title: full.title, lang: full.lang, description: full.description, localeIndex: full.localeIndex })
       // the language menu reads every locale's label and link
-      for (const [k, l] of Object.entries(site.locales)) expect(scopeSiteData(site, page).locales[k as 'root']).toMatchObject({ label: l.label, lang: l.lang })
+      for (const [k, l] of Object.entries(site.locales)) expect((scopeSiteData(site, page) as unknown as Site).locales[k]).toMatchObject({ label: l.label, lang: l.lang })
     }
   })
   it('drops the other language and the other releases', () => {
     const size = (x: unknown) => JSON.stringify(x).length
-    const zhPage = scopeSiteData(site, 'guide/why.md')
+    const zhPage = scopeSiteData(site, 'guide/why.md') as unknown as Site
     expect(zhPage.locales.en).not.toHaveProperty('themeConfig')
     expect(Object.keys(zhPage.locales.root.themeConfig!.sidebar as object)).toEqual(['/'])
-    expect(scopeSiteData(site, 'en/guide/why.md').locales.root).not.toHaveProperty('themeConfig')
+    expect((scopeSiteData(site, 'en/guide/why.md') as unknown as Site).locales.root).not.toHaveProperty('themeConfig')
     expect(size(zhPage)).toBeLessThan(size(site) * 0.7)
   })
   it('does not change its input', () => {
