@@ -14,8 +14,9 @@
  *   v/2026.11/en/guide/why.md → "v/2026.11/en/"
  *
  * The build keeps in each page's HTML only its scope's data (scopeMetadataScript, from the config's
- * transformHtml); the browser reloads the page instead of navigating client-side when a link leaves
- * the scope (theme/data-scope.ts), so a page is never rendered with another scope's data.
+ * transformHtml) and writes the rest once to a JSON file; before a client-side navigation leaves
+ * the scope, the theme fetches that file and completes the site data (theme/data-scope.ts), so a
+ * page is never rendered with another scope's data.
  * Pure functions (no Node, no DOM): the build and the theme share dataScope().
  */
 
@@ -74,17 +75,41 @@ export function scopeSiteData<T extends object>(input: T, relativePath: string):
   return out as T
 }
 
+/**
+ * The site data a client-side navigation into another scope needs: every locale and the top-level
+ * sidebar, as the build writes it to a JSON file (FullSiteData) whose URL each page's site data
+ * carries in `fullSiteData`. The theme fetches it before such a navigation (theme/data-scope.ts).
+ */
+export interface FullSiteData { locales: Record<string, unknown>; sidebar?: unknown }
+
+/** The part of the whole site data written to the FullSiteData file. */
+export function fullSiteData(input: object): FullSiteData {
+  const site = input as SiteDataLike
+  return { locales: site.locales ?? {}, ...(site.themeConfig?.sidebar ? { sidebar: site.themeConfig.sidebar } : {}) }
+}
+
+/**
+ * Complete a page's scoped site data in place (the browser's `window.__VP_SITE_DATA__`, which
+ * VitePress reads again on the next route change) with the FullSiteData file's content; drops the
+ * `fullSiteData` URL (nothing is left to fetch).
+ */
+export function completeSiteData(scoped: object, full: FullSiteData): void {
+  const site = scoped as SiteDataLike & { fullSiteData?: string }
+  site.locales = { ...site.locales, ...(full.locales as SiteDataLike['locales']) }
+  if (full.sidebar && site.themeConfig) site.themeConfig = { ...site.themeConfig, sidebar: full.sidebar }
+  delete site.fullSiteData
+}
+
 /** `window.__VP_SITE_DATA__=JSON.parse("…")` or `=deserializeFunctions(JSON.parse("…"))`: the string literal's start. */
 const SITE_DATA_RE = /window\.__VP_SITE_DATA__=(?:deserializeFunctions\()?JSON\.parse\(/
 
 /**
- * Rewrite the inline metadata script of a built page (VitePress's `metaChunk: false` output) so it
- * carries only the page's site data (scopeSiteData). Input: the page's HTML and its path relative
- * to docs/; `label` names the page in errors. Output: the new HTML. Throws when the HTML has no
- * inline site data in VitePress 1.6's format (e.g. `metaChunk: true`, or a VitePress update changed
- * it): the page would otherwise silently keep all of it.
+ * The inline site data of a built page (VitePress's `metaChunk: false` output) and where its
+ * string literal sits in the HTML. `label` names the page in errors. Throws when the HTML has no
+ * inline site data in VitePress 1.6's format (e.g. `metaChunk: true`, or a VitePress update
+ * changed it): the page would otherwise silently keep all of it.
  */
-export function scopeMetadataScript(html: string, relativePath: string, label = relativePath): string {
+export function readSiteData(html: string, label: string): { site: Record<string, unknown>; start: number; end: number } {
   const m = SITE_DATA_RE.exec(html)
   if (!m) throw new Error(`${label}: no inline window.__VP_SITE_DATA__=JSON.parse("…") in the HTML (needs metaChunk: false, VitePress 1.6's format)`)
   const start = m.index + m[0].length
@@ -92,9 +117,17 @@ export function scopeMetadataScript(html: string, relativePath: string, label = 
   let end = start + 1
   while (end < html.length && html[end] !== '"') end += html[end] === '\\' ? 2 : 1
   if (end >= html.length) throw new Error(`${label}: unterminated site data string at offset ${start}`)
-  const literal = html.slice(start, end + 1)
-  const site = JSON.parse(JSON.parse(literal) as string) as SiteDataLike
+  return { site: JSON.parse(JSON.parse(html.slice(start, end + 1)) as string) as Record<string, unknown>, start, end: end + 1 }
+}
+
+/**
+ * Rewrite the inline site data of a built page so it carries only the page's scope
+ * (scopeSiteData) plus `fullSiteData`: the URL of the FullSiteData file. Input: the page's HTML,
+ * its path relative to docs/, that URL, and `label` for errors (see readSiteData). Output: the new HTML.
+ */
+export function scopeMetadataScript(html: string, relativePath: string, fullSiteDataUrl: string, label = relativePath): string {
+  const { site, start, end } = readSiteData(html, label)
   // `<` escaped: the literal sits in an inline <script>, where "</script>" in a title would end it
-  const scoped = JSON.stringify(JSON.stringify(scopeSiteData(site, relativePath))).replace(/</g, '\\u003c')
-  return html.slice(0, start) + scoped + html.slice(end + 1)
+  const scoped = JSON.stringify(JSON.stringify({ ...scopeSiteData(site, relativePath), fullSiteData: fullSiteDataUrl })).replace(/</g, '\\u003c')
+  return html.slice(0, start) + scoped + html.slice(end)
 }

@@ -1,4 +1,5 @@
 /** Settings every locale shares: markdown pipeline, search, head, sitemap, build checks. */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +27,7 @@ import { footerMessageEn } from './en'
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
-import { scopeMetadataScript } from '../../core/site-data-scope'
+import { fullSiteData, readSiteData, scopeMetadataScript } from '../../core/site-data-scope'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -46,6 +47,26 @@ function applyBase(siteConfig: SiteConfig): void {
   const footerEn = siteConfig.site.locales.en?.themeConfig?.footer
   if (footerEn) footerEn.message = footerMessageEn(base, siteConfig.srcDir)
   if (siteConfig.sitemap) siteConfig.sitemap.hostname = siteRoot(base) + '/'
+}
+
+const fullSiteDataUrls = new Map<string, string>()
+/**
+ * The URL of the build's FullSiteData file (core/site-data-scope.ts): every locale's and release's
+ * nav and sidebar, fetched by the theme before a client-side navigation into another scope.
+ * Written once per output directory, from the first page's inline site data (the same on every
+ * page), as assets/site-data.<content hash>.json.
+ */
+function fullSiteDataFile(html: string, siteConfig: SiteConfig, label: string): string {
+  let url = fullSiteDataUrls.get(siteConfig.outDir)
+  if (!url) {
+    const json = JSON.stringify(fullSiteData(readSiteData(html, label).site))
+    const file = `${siteConfig.assetsDir}/site-data.${createHash('sha256').update(json).digest('hex').slice(0, 8)}.json`
+    fs.mkdirSync(path.join(siteConfig.outDir, siteConfig.assetsDir), { recursive: true })
+    fs.writeFileSync(path.join(siteConfig.outDir, file), json)
+    url = siteConfig.site.base + file
+    fullSiteDataUrls.set(siteConfig.outDir, url)
+  }
+  return url
 }
 
 export const shared = defineConfig({
@@ -126,7 +147,8 @@ export const shared = defineConfig({
    */
   transformHtml(html, id, { page, siteConfig }) {
     if (page === '404.md') return addRedirectScript(html, siteConfig.site.base)
-    return scopeMetadataScript(html, page, path.relative(ROOT, id))
+    const label = path.relative(ROOT, id)
+    return scopeMetadataScript(html, page, fullSiteDataFile(html, siteConfig, label), label)
   },
   transformHead({ pageData, siteData }) {
     const route = routeOf(pageData.relativePath)

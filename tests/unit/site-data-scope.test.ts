@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 // its public types, hence the cast
 // @ts-expect-error no declaration file for VitePress's client internals
 import { resolveSiteDataByRoute as resolve } from 'vitepress/dist/client/shared.js'
-import { dataScope, scopeMetadataScript, scopeSiteData } from '../../core/site-data-scope'
+import { completeSiteData, dataScope, fullSiteData, scopeMetadataScript, scopeSiteData } from '../../core/site-data-scope'
 import { zh } from '../../.vitepress/config/zh'
 import { en } from '../../.vitepress/config/en'
 import { SRC_DIR } from '../../.vitepress/config/shared'
@@ -73,6 +73,14 @@ describe('per-page site data', () => {
     expect((scopeSiteData(site, 'en/guide/why.md') as unknown as Site).locales.root).not.toHaveProperty('themeConfig')
     expect(size(zhPage)).toBeLessThan(size(site) * 0.7)
   })
+  it('is made whole again by the full site data file, for a navigation into any other scope', () => {
+    const full = JSON.parse(JSON.stringify(fullSiteData(site)))
+    for (const from of ['guide/why.md', 'en/guide/why.md', 'v/2026.11/guide/index.md']) {
+      const data = { ...JSON.parse(JSON.stringify(scopeSiteData(site, from))), fullSiteData: '/assets/site-data.x.json' }
+      completeSiteData(data, full)
+      expect(data).toEqual(JSON.parse(JSON.stringify(site)))
+    }
+  })
   it('does not change its input', () => {
     const before = JSON.stringify(site)
     scopeSiteData(site, 'en/index.md')
@@ -93,14 +101,14 @@ describe('the inline metadata script of a built page', () => {
   it('keeps only the page\'s scope, in both forms VitePress writes', () => {
     const withQuote = { ...site, title: 'a "quoted" </script> title' }
     for (const fns of [false, true]) {
-      const out = scopeMetadataScript(script(withQuote, fns), 'guide/why.md')
-      expect(read(out)).toEqual(JSON.parse(JSON.stringify(scopeSiteData(withQuote, 'guide/why.md'))))
+      const out = scopeMetadataScript(script(withQuote, fns), 'guide/why.md', '/assets/site-data.x.json')
+      expect(read(out)).toEqual({ ...JSON.parse(JSON.stringify(scopeSiteData(withQuote, 'guide/why.md'))), fullSiteData: '/assets/site-data.x.json' })
       expect(out).not.toContain('</script> title')
       expect(out.endsWith('</script>\n</body>')).toBe(true)
       expect(out).toContain('window.__VP_HASH_MAP__=JSON.parse("{\\"a.md\\":\\"x\\"}")')
     }
   })
   it('fails naming the page when the HTML has no inline site data', () => {
-    expect(() => scopeMetadataScript('<script type="module" src="/assets/chunks/metadata.1.js"></script>', 'guide/why.md', 'dist/guide/why.html')).toThrow(/dist\/guide\/why\.html: no inline window\.__VP_SITE_DATA__/)
+    expect(() => scopeMetadataScript('<script type="module" src="/assets/chunks/metadata.1.js"></script>', 'guide/why.md', '/x.json', 'dist/guide/why.html')).toThrow(/dist\/guide\/why\.html: no inline window\.__VP_SITE_DATA__/)
   })
 })
