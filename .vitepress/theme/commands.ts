@@ -19,7 +19,9 @@ const onFinderUse: DeferOptions['when'] = (activate, el) => {
     const t = ev.target as HTMLElement | null
     if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return
+    // as the finder's own handler: VitePress's search box also opens on "/" and would take the focus
     ev.preventDefault()
+    ev.stopImmediatePropagation()
     // the server-rendered box is disabled; focus the live one as soon as it is rendered
     observer = new MutationObserver(() => {
       const input = el.querySelector<HTMLInputElement>('input:not([disabled])')
