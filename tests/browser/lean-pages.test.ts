@@ -45,7 +45,7 @@ describe('home page command finder', () => {
     const { page, requests } = await openRecording('/')
     expect(finderChunks(requests)).toEqual([])
     await page.keyboard.press('/')
-    await page.waitForFunction(() => document.activeElement?.matches('.command-finder input:not([disabled])'), undefined, { timeout: 15_000 })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 15_000 }).toBe('cf-input')
     await page.close()
   })
 })
