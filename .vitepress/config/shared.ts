@@ -1,4 +1,5 @@
 /** Settings every locale shares: markdown pipeline, search, head, sitemap, build checks. */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,6 +27,7 @@ import { footerMessageEn } from './en'
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
+import { fullSiteData, readSiteData, scopeMetadataScript } from '../../core/site-data-scope'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SRC_DIR = path.join(ROOT, 'docs')
@@ -47,6 +49,26 @@ function applyBase(siteConfig: SiteConfig): void {
   if (siteConfig.sitemap) siteConfig.sitemap.hostname = siteRoot(base) + '/'
 }
 
+const fullSiteDataUrls = new Map<string, string>()
+/**
+ * The URL of the build's FullSiteData file (core/site-data-scope.ts): every locale's and release's
+ * nav and sidebar, fetched by the theme before a client-side navigation into another scope.
+ * Written once per output directory, from the first page's inline site data (the same on every
+ * page), as assets/site-data.<content hash>.json.
+ */
+function fullSiteDataFile(html: string, siteConfig: SiteConfig, label: string): string {
+  let url = fullSiteDataUrls.get(siteConfig.outDir)
+  if (!url) {
+    const json = JSON.stringify(fullSiteData(readSiteData(html, label).site))
+    const file = `${siteConfig.assetsDir}/site-data.${createHash('sha256').update(json).digest('hex').slice(0, 8)}.json`
+    fs.mkdirSync(path.join(siteConfig.outDir, siteConfig.assetsDir), { recursive: true })
+    fs.writeFileSync(path.join(siteConfig.outDir, file), json)
+    url = siteConfig.site.base + file
+    fullSiteDataUrls.set(siteConfig.outDir, url)
+  }
+  return url
+}
+
 export const shared = defineConfig({
   srcDir: 'docs',
   srcExclude: ['**/README.md', 'data/**'],
@@ -55,7 +77,9 @@ export const shared = defineConfig({
   // per page, every build) is replaced by the same lookup cached per commit (./last-updated.ts),
   // filled in by transformPageData and sitemap.transformItems below
   lastUpdated: false,
-  metaChunk: true,
+  // the site data stays inline in each page, as in stock VitePress, and each page keeps only its
+  // language's and release's part of it (core/site-data-scope.ts, transformHtml below)
+  metaChunk: false,
   // markdown-it already fails on bad links we generate; VitePress's own dead-link check stays on
   ignoreDeadLinks: false,
   vite: {
@@ -117,9 +141,14 @@ export const shared = defineConfig({
     const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, outDir: siteConfig.outDir, base: siteConfig.site.base, pages: siteConfig.pages })
     console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
   },
-  /** 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts). */
-  transformHtml(html, _id, { page, siteConfig }) {
+  /**
+   * 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts); it keeps
+   * the whole site data (it is served at any address). Every other page: only its scope's site data.
+   */
+  transformHtml(html, id, { page, siteConfig }) {
     if (page === '404.md') return addRedirectScript(html, siteConfig.site.base)
+    const label = path.relative(ROOT, id)
+    return scopeMetadataScript(html, page, fullSiteDataFile(html, siteConfig, label), label)
   },
   transformHead({ pageData, siteData }) {
     const route = routeOf(pageData.relativePath)

@@ -4,8 +4,38 @@
  */
 import { defineAsyncComponent, defineComponent, h, type App } from 'vue'
 import { useData } from 'vitepress'
+import { deferred, onInteraction, type DeferOptions } from './deferred'
 
 export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../docs/data/commands/finder'
+
+/**
+ * `when` of the finder: the reader moves to it (onInteraction), or presses "/" — the finder's own
+ * shortcut (CommandFinder.vue onSlash): then the box gets the focus once its code is there.
+ */
+const onFinderUse: DeferOptions['when'] = (activate, el) => {
+  const stopInteraction = onInteraction(activate, el)
+  let observer: MutationObserver | undefined
+  const onSlash = (ev: KeyboardEvent) => {
+    const t = ev.target as HTMLElement | null
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return
+    // as the finder's own handler: VitePress's search box also opens on "/" and would take the focus
+    ev.preventDefault()
+    ev.stopImmediatePropagation()
+    // the server-rendered box is disabled; focus the live one as soon as it is rendered
+    observer = new MutationObserver(() => {
+      const input = el.querySelector<HTMLInputElement>('input:not([disabled])')
+      if (input) { observer?.disconnect(); input.focus() }
+    })
+    observer.observe(el, { subtree: true, childList: true, attributes: true })
+    activate()
+  }
+  window.addEventListener('keydown', onSlash, true)
+  return () => {
+    stopInteraction?.()
+    window.removeEventListener('keydown', onSlash, true)
+  }
+}
 
 /**
  * Both components load as their own chunks, only on pages that use them: pages without a finder
@@ -15,9 +45,11 @@ export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../doc
 export function registerCommands(app: App): void {
   app.component('CommandCopy', defineAsyncComponent(() => import('./components/CommandCopy.vue')))
   // one chunk per language: a Chinese reader does not download the English task words, and
-  // the other way round (the index is most of the finder's weight)
-  const zh = defineAsyncComponent(() => import('./components/CommandFinderZh.vue'))
-  const en = defineAsyncComponent(() => import('./components/CommandFinderEn.vue'))
+  // the other way round (the index is most of the finder's weight). Deferred (./deferred.ts): the
+  // server HTML lists the commands and links already; the code and the index (65 KB on the home
+  // page, issue #14) load when the reader moves to the finder or presses "/"
+  const zh = deferred(() => import('./components/CommandFinderZh.vue'), { when: onFinderUse, navigation: false })
+  const en = deferred(() => import('./components/CommandFinderEn.vue'), { when: onFinderUse, navigation: false })
   app.component('CommandFinder', defineComponent({
     name: 'CommandFinderByLanguage',
     inheritAttrs: false,

@@ -27,6 +27,7 @@ import type { Lang } from './i18n-text'
 import { UI_MORE as UI } from './i18n-text-more'
 import { reactive } from 'vue'
 import { escapeHtml } from '../../core/html'
+import { MODULES_RAN_FLAG } from './module-flag'
 
 export type EmbedTheme = 'light' | 'dark' | 'auto'
 
@@ -172,7 +173,7 @@ export const EMBED_HEAD_SCRIPT = `;(function () {
   // no module bundle by the time the page has loaded (a sandboxed frame on a host without CORS
   // headers): show the server-rendered page now rather than after styles.css's 4 s fallback
   window.addEventListener('load', function () {
-    if (!window.__VP_HASH_MAP__) html.classList.add('kb-embed-ready')
+    if (!window.${MODULES_RAN_FLAG}) html.classList.add('kb-embed-ready')
     if (!opaque && !h5p) post({ context: 'h5p', action: 'hello' }) // a host script that came late
     send(false)
   })

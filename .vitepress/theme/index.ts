@@ -11,7 +11,12 @@ import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
 import { installDeferred } from './deferred'
+import { installDataScopeGuard } from './data-scope'
+import { MODULES_RAN_FLAG } from './module-flag'
 import './styles.css'
+
+// the module bundle runs (embed mode's head script falls back to the server HTML when it does not)
+if (typeof window !== 'undefined') (window as unknown as Record<string, boolean>)[MODULES_RAN_FLAG] = true
 
 export default {
   extends: DefaultTheme,
@@ -30,6 +35,7 @@ export default {
       installPrintLight()
       installLangSwitch(router, withBase('/')) // the language menu keeps page and section
       installDeferred(router) // components whose code loads on demand (Layout.vue)
+      installDataScopeGuard(router, withBase('/')) // a page has only its language's and release's site data
     }
   },
 } satisfies Theme

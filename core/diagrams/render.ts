@@ -36,7 +36,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(import.meta.url)
 
 /** Bump when the post-processing below changes (it is part of every cache key). */
-const RENDER_VERSION = 4
+const RENDER_VERSION = 5
 
 /**
  * The box every diagram is measured in at build time and shown in on the site. `p` is reset
@@ -114,6 +114,58 @@ export function mergeThemes(light: string, dark: string, id: string): string {
   return light
     .replace(styleRe, (_m, css: string) => `<style>${css}${scoped}${shadows}</style>`)
     .replace(/<\/svg>$/, `${gradients.join('')}</svg>`)
+}
+
+/**
+ * Drop the stylesheet rules of an SVG that can match nothing in it. Mermaid writes its whole
+ * stylesheet for the diagram type into every SVG (~6 KB per theme, ~12.6 KB light + dark, the
+ * same in nearly every diagram), most of it for classes the diagram does not use; the SVG is
+ * static, so a rule whose selector needs a class no element of the SVG carries never applies.
+ * Only the part of a selector after its last `#id` counts (`html.dark #mmd-… .node rect` needs
+ * `node`, not `dark`); `[name="value"]` needs that attribute in the markup; selectors with `:not(`,
+ * other attribute forms or escapes are kept as they are, and so are @-rules (keyframes).
+ * Input and output: the SVG markup (one or more <svg>); only the <style> contents change.
+ */
+export function pruneSvgStyles(svg: string): string {
+  const markup = svg.replace(/<style>[\s\S]*?<\/style>/g, '')
+  const classes = new Set<string>()
+  for (const m of markup.matchAll(/\sclass="([^"]*)"/g)) for (const c of m[1].split(/\s+/)) if (c) classes.add(c)
+  const matchable = (selector: string) => {
+    if (/:not\(|\\/.test(selector)) return true
+    const tail = selector.slice(selector.lastIndexOf('#') + 1).replace(/^[\w-]+/, '')
+    // attribute selectors: only the plain forms [name] and [name="value"], looked up in the markup
+    const attrs = [...tail.matchAll(/\[([^\]]*)\]/g)].map((m) => /^([\w-]+)(?:="([^"]*)")?$/.exec(m[1]))
+    if (attrs.some((a) => !a)) return true
+    if (!attrs.every((a) => markup.includes(a![2] === undefined ? ` ${a![1]}=` : ` ${a![1]}="${a![2]}"`))) return false
+    return [...tail.replace(/\[[^\]]*\]/g, '').matchAll(/\.([\w-]+)/g)].every((m) => classes.has(m[1]))
+  }
+  const prune = (css: string) => {
+    let out = ''
+    let i = 0
+    while (i < css.length) {
+      const open = css.indexOf('{', i)
+      if (open < 0) return out + css.slice(i)
+      const selector = css.slice(i, open)
+      let end: number
+      if (selector.trim().startsWith('@')) {
+        // an @-rule: up to its matching brace, kept whole
+        let depth = 0
+        for (end = open; end < css.length; end++) {
+          if (css[end] === '{') depth++
+          else if (css[end] === '}' && --depth === 0) break
+        }
+        out += css.slice(i, end + 1)
+      } else {
+        end = css.indexOf('}', open)
+        if (end < 0) return out + css.slice(i)
+        const kept = selector.split(',').filter(matchable)
+        if (kept.length) out += kept.join(',') + css.slice(open, end + 1)
+      }
+      i = end + 1
+    }
+    return out
+  }
+  return svg.replace(/<style>([\s\S]*?)<\/style>/g, (_m, css: string) => `<style>${prune(css)}</style>`)
 }
 
 /**
@@ -225,7 +277,7 @@ export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport>
             if (!dark.svg) throw new Error(dark.error ?? 'no SVG')
             both = combineThemes(r.light, dark.svg, id, true)
           }
-          const out: RenderedDiagram = { key, svg: both.svg, width: both.width, height: both.height }
+          const out: RenderedDiagram = { key, svg: pruneSvgStyles(both.svg), width: both.width, height: both.height }
           cache.set(key, out) // atomic: a parallel build never reads half a file
           rendered.set(key, out)
         } catch (e) {
