@@ -13,6 +13,11 @@ export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../doc
  * shortcut (CommandFinder.vue onSlash): then the box gets the focus once its code is there.
  */
 const onFinderUse: DeferOptions['when'] = (activate, el) => {
+  // The server renders the box disabled (without JavaScript it could not filter). Once the page is
+  // hydrated, enable it: a disabled box takes no focus, so a keyboard reader could never Tab to it
+  // (and so never trigger the focus below) and a first click would not put the cursor in it.
+  // Focusing it loads the code; what is typed meanwhile is carried over (deferred.ts).
+  el.querySelector<HTMLInputElement>('input.cf-input[disabled]')?.removeAttribute('disabled')
   const stopInteraction = onInteraction(activate, el)
   let observer: MutationObserver | undefined
   const onSlash = (ev: KeyboardEvent) => {

@@ -7,8 +7,9 @@
  *  - when the page is hydrated, keeps that server HTML as it is and loads nothing, until
  *    `options.when` activates it: then it downloads the real component's chunk and renders it in
  *    place (a client render of the same markup, from the page's current data). Keyboard focus
- *    inside it stays on the same element, and a click the reader made before the code arrived is
- *    replayed on the same element of the new markup (so the first click on a menu button opens it);
+ *    inside it stays on the same element (with what the reader already typed into a text box), and
+ *    a click the reader made before the code arrived is replayed on the same element of the new
+ *    markup (so the first click on a menu button opens it);
  *  - when mounted after the first render (a page reached by client-side navigation) or in the dev
  *    server, renders the real component straight away, as a plain async component would.
  * With `navigation: true` it is also activated by the first client-side navigation, because its
@@ -92,15 +93,27 @@ export function deferred(loader: () => Promise<{ default: Component }>, opts: De
         const root = el.value
         if (!root || active.value) return
         const focusPath = pathTo(root, document.activeElement)
+        // what the reader typed into a server-rendered text box before the code arrived
+        const typed = document.activeElement instanceof HTMLInputElement && root.contains(document.activeElement) ? document.activeElement.value : ''
         root.removeEventListener('click', onEarlyClick, true)
         root.textContent = ''
         loaded.value = markRaw(comp)
         active.value = true
         beforeNavigation.delete(load)
-        nextTick(() => {
-          if (focusPath) (nodeAt(root, focusPath) as HTMLElement | undefined)?.focus({ preventScroll: true })
+        // the real component may render its box disabled first and enable it once mounted (the
+        // finder does): retry for a few frames (bounded) until the element can take the focus
+        const restore = (tries: number) => {
+          const focused = focusPath && (nodeAt(root, focusPath) as HTMLElement | undefined)
+          if (focused && (focused as HTMLInputElement).disabled && tries > 0) return void requestAnimationFrame(() => restore(tries - 1))
+          focused?.focus({ preventScroll: true })
+          // carry it over: an `input` event updates the real component's v-model
+          if (typed && focused instanceof HTMLInputElement && !focused.value) {
+            focused.value = typed
+            focused.dispatchEvent(new Event('input', { bubbles: true }))
+          }
           if (clickPath) (nodeAt(root, clickPath) as HTMLElement | undefined)?.click()
-        })
+        }
+        nextTick(() => restore(20))
       }
       let module: Promise<{ default: Component }> | undefined
       let resolved: Component | undefined

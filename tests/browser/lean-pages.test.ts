@@ -41,6 +41,34 @@ describe('home page command finder', () => {
     await expect.poll(() => page.locator('.command-finder [role=status]').textContent(), { timeout: 10_000 }).toMatch(/找到 \d+ 条命令/)
     await page.close()
   })
+  it('a keyboard reader reaches it with Tab, and what they type before its code arrives is kept', async () => {
+    const { page, requests } = await openRecording('/')
+    expect(finderChunks(requests)).toEqual([])
+    // bounded: the home page has far fewer than 120 focusable elements before the finder
+    let reached = false
+    for (let i = 0; i < 120 && !reached; i++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('cf-input') ?? false)
+    }
+    expect(reached, 'Tab never reached the finder box').toBe(true)
+    await page.keyboard.type('删除容器')
+    await expect.poll(() => page.locator('.command-finder [role=status]').textContent(), { timeout: 15_000 }).toMatch(/找到 \d+ 条命令/)
+    expect(await page.locator('.command-finder input').inputValue()).toBe('删除容器')
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('cf-input')
+    await page.close()
+  })
+  it('a first click puts the cursor in the box, and what is typed right away is kept', async () => {
+    const { page, requests } = await openRecording('/')
+    expect(finderChunks(requests)).toEqual([])
+    await page.locator('.command-finder input').scrollIntoViewIfNeeded()
+    const box = (await page.locator('.command-finder input').boundingBox())!
+    // one mouse move and click, as a reader's first click: no earlier hover has loaded the code
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await page.keyboard.type('删除容器')
+    await expect.poll(() => page.locator('.command-finder input').inputValue(), { timeout: 15_000 }).toBe('删除容器')
+    await expect.poll(() => page.locator('.command-finder [role=status]').textContent(), { timeout: 15_000 }).toMatch(/找到 \d+ 条命令/)
+    await page.close()
+  })
   it('"/" loads it and puts the cursor in the box', async () => {
     const { page, requests } = await openRecording('/')
     expect(finderChunks(requests)).toEqual([])
