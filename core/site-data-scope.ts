@@ -26,8 +26,18 @@
  * docs. See the file comment.
  */
 export function dataScope(path: string): string {
-  const m = /^(v\/[^/]+\/)?(en\/)?/.exec(path.replace(/^\/+/, ''))!
-  return m[0]
+  const { release, en } = splitScope(path)
+  return release + en
+}
+
+/**
+ * A page path split into its release prefix (`v/2026.11/` or `""`), its language prefix (`en/` or
+ * `""`) and the rest (`guide/why.md`); leading slashes dropped. The one owner of this split: the
+ * data scope above and the language switch's counterpart page (theme/lang-switch.ts) use it.
+ */
+export function splitScope(path: string): { release: string; en: string; rest: string } {
+  const m = /^(v\/[^/]+\/)?(en\/)?(.*)$/s.exec(path.replace(/^\/+/, ''))!
+  return { release: m[1] ?? '', en: m[2] ?? '', rest: m[3] }
 }
 
 /** The parts of VitePress's SiteData this module reads (vitepress/types/shared.d.ts SiteData). */

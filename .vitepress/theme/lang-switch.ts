@@ -18,6 +18,7 @@
 import { getScrollOffset, type Router } from 'vitepress'
 import { nextTick } from 'vue'
 import { routeOf } from '../../core/version-paths'
+import { splitScope } from '../../core/site-data-scope'
 
 /** Folder of the English edition under docs/ (scripts/lib/translations.ts EN_DIR). */
 const EN = 'en/'
@@ -27,8 +28,8 @@ const EN = 'en/'
  * `en/guide/why.md`; frozen releases: `v/<name>/guide/why.md` <-> `v/<name>/en/guide/why.md`).
  */
 export function counterpartPath(relativePath: string): string {
-  const m = /^(v\/[^/]+\/)?(en\/)?(.*)$/.exec(relativePath)!
-  return `${m[1] ?? ''}${m[2] ? '' : EN}${m[3]}`
+  const { release, en, rest } = splitScope(relativePath)
+  return `${release}${en ? '' : EN}${rest}`
 }
 
 
