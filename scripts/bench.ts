@@ -30,6 +30,7 @@ import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from '../core/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
 import { CACHE_DIR as DIAGRAM_CACHE } from '../core/diagrams/render'
+import { isMermaidLibraryFile } from '../core/diagrams/source'
 import { BUILD_CACHE_ROOT } from '../core/content-cache'
 import { measureSiteImage } from './lib/site-image'
 import { intOption, parseCli, parseOrExit } from './lib/cli-args'
@@ -130,11 +131,11 @@ if (!skipBuilds) {
 for (const d of [DIST_DIR, STOCK_DIST]) if (!fs.existsSync(path.join(d, 'index.html'))) throw new Error(`${d} is not built (run without --skip-builds)`)
 
 // ---------------------------------------------------------------- 2. no Mermaid JS shipped
-const mermaidChunks = fs.readdirSync(path.join(DIST_DIR, 'assets/chunks')).filter((f) => /mermaid|Diagram-/i.test(f))
-const mermaidInJs = fs.readdirSync(path.join(DIST_DIR, 'assets'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
-  .filter((f) => fs.readFileSync(path.join(DIST_DIR, 'assets', f), 'utf8').includes('mermaid.initialize'))
-console.log(`mermaid JS in the production build: ${mermaidChunks.length + mermaidInJs.length ? `YES (${[...mermaidChunks, ...mermaidInJs].join(', ')})` : 'none'}`)
-out.mermaidJs = [...mermaidChunks, ...mermaidInJs]
+// by file name (Mermaid's own chunk names) and by content (the library's entry), core/diagrams/source.ts
+const mermaidJs = fs.readdirSync(path.join(DIST_DIR, 'assets'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
+  .filter((f) => isMermaidLibraryFile(f, fs.readFileSync(path.join(DIST_DIR, 'assets', f), 'utf8')))
+console.log(`mermaid JS in the production build: ${mermaidJs.length ? `YES (${mermaidJs.join(', ')})` : 'none'}`)
+out.mermaidJs = mermaidJs
 
 // ---------------------------------------------------------------- 3. page weight (raw bytes, from the files)
 {

@@ -55,3 +55,22 @@ export function collectDiagrams(files: string[]): Diagram[] {
   }
   return out
 }
+
+/**
+ * Issue #14's "no Mermaid JavaScript in the production build": does this built JS file carry Mermaid's
+ * library code? Used by `npm run bench` (every file in dist/assets) and the browser test (every JS request).
+ *
+ * - `fileName`: the file's name or URL path, e.g. `assets/chunks/flowDiagram-v2-AB12.C3d4.js`.
+ *   Mermaid's own chunks keep their source names when bundled: `mermaid.core…` and one
+ *   `<kind>Diagram-<hash>…` per diagram type (node_modules/mermaid/dist/chunks/mermaid.core/). Our own
+ *   component `MermaidDiagram.<hash>.js` is NOT one of them (no dash after "Diagram"); matching on the
+ *   word "mermaid" alone flagged it by mistake.
+ * - `content` (optional): the file's text; `mermaid.initialize` and the `securityLevel` option appear in
+ *   the library's entry and in any code that starts it, whatever the chunk is called.
+ * Returns true when either sign is present.
+ */
+export function isMermaidLibraryFile(fileName: string, content?: string): boolean {
+  const base = fileName.split('/').pop() ?? fileName
+  if (/^mermaid\.core|^[a-zA-Z0-9]+Diagram-/.test(base)) return true
+  return content !== undefined && (content.includes('mermaid.initialize') || /\bsecurityLevel\b/.test(content))
+}

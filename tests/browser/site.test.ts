@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIST_DIR } from '../../scripts/lib/static-server'
+import { isMermaidLibraryFile } from '../../core/diagrams/source'
 import { baseUrl, painted, session, searchFor, type Session } from './helpers'
 
 const DIST = DIST_DIR
@@ -26,7 +27,6 @@ function pagesWithDiagrams(): { route: string; count: number }[] {
   walk(DIST)
   return out
 }
-const MERMAID_JS = /\/assets\/chunks\/(mermaid\.core|.*Diagram-)[^/]*\.js$/
 
 let s: Session
 beforeAll(async () => { s = await session() })
@@ -137,7 +137,7 @@ describe('Mermaid diagrams', () => {
     const withDiagram = pagesWithDiagrams()[0].route
     const js: string[] = []
     const page = await s.context.newPage()
-    page.on('request', (r) => { if (MERMAID_JS.test(new URL(r.url()).pathname)) js.push(r.url()) })
+    page.on('request', (r) => { if (r.url().endsWith('.js') && isMermaidLibraryFile(new URL(r.url()).pathname)) js.push(r.url()) })
     for (const route of ['/', '/guide/', withDiagram]) {
       await page.goto(baseUrl() + route, { waitUntil: 'networkidle' })
       await page.mouse.wheel(0, 20000)
