@@ -26,6 +26,8 @@ const zh = {
   sectionOption: (t: string, h3: boolean) => `${h3 ? '　' : ''}小节：${t}`,
   snippetOption: (line: string, first: string) => `代码块（第 ${line} 行）：${first}`,
   latestEdition: '最新版',
+  /** the language switch left a frozen release for the latest page (lang-switch.ts releaseFallback) */
+  langFromRelease: (r: string) => `${r} 版没有中文版，这里是本页最新版的中文页面。`,
   latestHint: '随本站更新',
   releaseEdition: (n: string) => `${n} 版`,
   fixedHint: '固定不变',
@@ -82,6 +84,7 @@ const en: typeof zh = {
   sectionOption: (t: string, h3: boolean) => `${h3 ? '\u2003' : ''}Section: ${t}`,
   snippetOption: (line: string, first: string) => `Code block (line ${line}): ${first}`,
   latestEdition: 'Latest',
+  langFromRelease: (r: string) => `Release ${r} has no English edition, so this is the latest English version of the page.`,
   latestHint: 'follows the site',
   releaseEdition: (n: string) => `Release ${n}`,
   fixedHint: 'never changes',

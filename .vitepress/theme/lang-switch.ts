@@ -6,8 +6,13 @@
  * click takes the reader to the same page and section when the other language has the page:
  * translators keep the same sequence of `##`/`###` headings (checked by
  * scripts/check-translations.ts), so section k of one page is section k of the other, although the
- * anchors (VitePress slugs of the heading text) differ. A page the other language lacks (a frozen
- * release, a page being translated) leads to that language's home page.
+ * anchors (VitePress slugs of the heading text) differ. A page of a frozen release (releases have
+ * no English edition) leads to the latest page in the other language when there is one, and the
+ * page it lands on says why (`releaseFallback`, shown by components/LangNotice.vue). A page the
+ * other language lacks otherwise (one being translated) leads to that language's home page.
+ *
+ * "Open in new tab" on the menu entry: the entry's href is VitePress's (the other home page);
+ * when the pointer or focus reaches it, it is pointed at the page the click would lead to.
  *
  * Cost on every page: this small module, no data. Whether the page exists in the other language
  * comes from VitePress's own page hash map (window.__VP_HASH_MAP__, already in every page: one
@@ -16,7 +21,7 @@
  * works as VitePress made it (the other locale's home page).
  */
 import { getScrollOffset, type Router } from 'vitepress'
-import { nextTick } from 'vue'
+import { nextTick, shallowRef } from 'vue'
 import { routeOf } from '../../core/version-paths'
 import { splitScope } from '../../core/site-data-scope'
 
@@ -55,18 +60,64 @@ function scrollToHeading(el: HTMLElement): void {
   window.scrollTo({ top, behavior: 'instant' as ScrollBehavior })
 }
 
+/**
+ * Where the language menu leads from a page (paths relative to docs/, as VitePress's
+ * `relativePath`), given the set of built pages (`exists`; in production VitePress's hash map,
+ * which lists every page; absent in dev, where every counterpart is assumed to exist):
+ * - `{ page }`: the counterpart page (same release);
+ * - `{ page, fromRelease }`: a frozen release's page whose counterpart does not exist, but the
+ *   latest edition has the page in the other language (`fromRelease`: the release name, `2026.11`);
+ * - `{ home }`: neither exists; `home` is the other language's home route (`''` or `'en/'`).
+ */
+export function languageTarget(relativePath: string, exists?: (relativePath: string) => boolean):
+  { page: string; fromRelease?: string } | { home: string } {
+  const target = counterpartPath(relativePath)
+  if (!exists || exists(target)) return { page: target }
+  const { release, en, rest } = splitScope(relativePath)
+  const latest = `${en ? '' : EN}${rest}`
+  if (release && exists(latest)) return { page: latest, fromRelease: release.slice('v/'.length, -1) }
+  return { home: en ? '' : EN }
+}
+
+/**
+ * The page the switch last reached from a frozen release instead of the release's own counterpart
+ * (`path`: its relativePath; `release`: the release it came from); null otherwise.
+ * components/LangNotice.vue shows the reason on that page and clears this when the reader moves on.
+ */
+export const releaseFallback = shallowRef<{ path: string; release: string } | null>(null)
+
 let router: Router | undefined
 let base = '/'
 
+/** languageTarget() for the current page, or undefined on a page without a path (404). */
+function currentTarget(): ReturnType<typeof languageTarget> | undefined {
+  const relativePath = router?.route.data.relativePath
+  if (!relativePath || router!.route.data.isNotFound) return undefined
+  const map = (window as { __VP_HASH_MAP__?: Record<string, string> }).__VP_HASH_MAP__
+  return languageTarget(relativePath, map && ((p) => !!map[hashMapKey(p)]))
+}
+
+/** Point the menu entry under the pointer or focus at the page a click would lead to (new tab). */
+function onReach(e: Event): void {
+  const a = (e.target as Element | null)?.closest?.('a')
+  if (!a?.closest('.VPNavBarTranslations, .VPNavScreenTranslations, .VPNavBarExtra .translations')) return
+  const to = currentTarget()
+  if (to) a.setAttribute('href', `${base}${'page' in to ? routeOf(to.page) : to.home}`)
+}
+
 async function onClick(e: MouseEvent): Promise<void> {
   if (!router || !languageLink(e, base)) return
-  const relativePath = router.route.data.relativePath
-  if (!relativePath || router.route.data.isNotFound) return
-  const target = counterpartPath(relativePath)
-  const map = (window as { __VP_HASH_MAP__?: Record<string, string> }).__VP_HASH_MAP__
+  const to = currentTarget()
+  if (!to) return
   e.preventDefault() // VitePress's router skips a click whose default is prevented
-  // in production the map lists every page; not there: the other language's home page, not a 404
-  if (map && !map[hashMapKey(target)]) { await router.go(`${base}${relativePath.startsWith(EN) ? '' : EN}`); return }
+  if ('home' in to) { await router.go(`${base}${to.home}`); return }
+  if (to.fromRelease) {
+    // another release's page: its sections need not match, so no section is carried over
+    releaseFallback.value = { path: to.page, release: to.fromRelease }
+    await router.go(`${base}${routeOf(to.page)}`)
+    return
+  }
+  const target = to.page
   const id = decodeURIComponent(location.hash.slice(1))
   const k = id ? sections().findIndex((h) => h.id === id) : -1
   await router.go(`${base}${routeOf(target)}`)
@@ -83,7 +134,10 @@ async function onClick(e: MouseEvent): Promise<void> {
 // VitePress's router handles link clicks in a capturing listener on window, added when the app is
 // created. Listeners of one target and phase run in the order they were added, so ours is added
 // when this module is evaluated: the theme is imported before the app (and its router) is created.
-if (typeof window !== 'undefined') window.addEventListener('click', (e) => void onClick(e), { capture: true })
+if (typeof window !== 'undefined') {
+  window.addEventListener('click', (e) => void onClick(e), { capture: true })
+  for (const type of ['pointerover', 'focusin', 'contextmenu']) window.addEventListener(type, onReach, { capture: true, passive: true })
+}
 
 /** Called from enhanceApp: the router to navigate with and the site base (`/`, `/docker-kb/`). */
 export function installLangSwitch(r: Router, siteBase: string): void {

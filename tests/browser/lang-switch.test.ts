@@ -36,6 +36,9 @@ const enRoutes = new Set(routes(path.join(DIST_DIR, 'en')))
 /** a translated page with at least two sections in both languages */
 const pair = zhRoutes.find((r) => enRoutes.has(r) && sectionIds(path.join(DIST_DIR, `${r}.html`)).length >= 2 && sectionIds(path.join(DIST_DIR, 'en', `${r}.html`)).length >= 2)
 const untranslated = zhRoutes.find((r) => !enRoutes.has(r))
+/** a frozen release (docs/v/<name>/, Chinese only) and one of its pages that the latest English edition has */
+const releases = fs.existsSync(path.join(DIST_DIR, 'v')) ? fs.readdirSync(path.join(DIST_DIR, 'v')) : []
+const frozen = releases.flatMap((v) => routes(path.join(DIST_DIR, 'v', v)).filter((r) => enRoutes.has(r)).map((r) => ({ v, r })))[0]
 
 let s: Session
 beforeAll(async () => { s = await session() })
@@ -106,4 +109,33 @@ describe('language switch', () => {
     expect(await inView(page, zhIds[k])).toBe(true)
     expect(s.errors).toEqual([])
   })
+
+  it.skipIf(!frozen)('from a frozen release, the switch leads to the latest English page and says why', async () => {
+    const { v, r } = frozen!
+    const page = await s.open(`/v/${v}/${r}`)
+    await switchTo(page, 'English')
+    await page.waitForFunction((p) => location.pathname === p, `/en/${r}`, { timeout: 15_000 }).catch(() => {})
+    expect(await page.evaluate(() => location.pathname)).toBe(`/en/${r}`)
+    const notice = page.locator('.kb-lang-notice')
+    await notice.waitFor({ timeout: 10_000 })
+    expect(await notice.textContent()).toContain(`Release ${v} has no English edition`)
+    expect(await notice.getAttribute('role')).toBe('status')
+    // gone once the reader moves on to another page
+    await page.locator('.VPSidebar a[href^="/en/"]:not([href="/en/' + r + '"])').first().click()
+    await page.waitForFunction(() => !document.querySelector('.kb-lang-notice'), null, { timeout: 10_000 }).catch(() => {})
+    expect(await notice.count()).toBe(0)
+    expect(s.errors).toEqual([])
+  })
+
+  it.skipIf(!pair)('the menu entry points at the page a click leads to (open in a new tab)', async () => {
+    const page = await s.open(`/${pair}`)
+    const menu = page.locator('.VPNavBarTranslations')
+    await menu.locator('button').click()
+    const link = menu.locator('a', { hasText: 'English' })
+    expect(await link.getAttribute('href')).toBe('/en/') // VitePress's own link, before the pointer reaches it
+    await link.hover()
+    expect(await link.getAttribute('href')).toBe(`/en/${pair}`)
+    expect(s.errors).toEqual([])
+  })
 })
+
