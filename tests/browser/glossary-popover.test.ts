@@ -160,4 +160,34 @@ describe('glossary page filter', () => {
     expect(s.errors).toEqual([])
     await page.close()
   })
+
+  it('the tag is kept in the address, and the outline lists only letters that still have terms', async () => {
+    const page = await s.open('/glossary/')
+    await page.setViewportSize({ width: 1440, height: 900 }) // wide enough for the aside outline
+    const chips = page.locator('.glossary-filter.is-ready .glossary-chip')
+    await chips.first().waitFor({ timeout: 10_000 })
+    // the chip with the fewest terms hides the most letters
+    const names = await chips.evaluateAll((els) => els.slice(1).map((e) => ({ name: (e.textContent ?? '').replace(/\d+/g, '').trim(), n: Number(e.querySelector('.glossary-chip__count')?.textContent) })))
+    const { name } = names.sort((a, b) => a.n - b.n)[0]
+    const outlineLetters = () => page.locator('.VPDocAsideOutline a.outline-link').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute('href')))
+    const before = await outlineLetters()
+    await chips.filter({ hasText: name }).click()
+    await page.waitForFunction((t) => new URLSearchParams(location.search).get('tag') === t, name, { timeout: 10_000 }).catch(() => {})
+    expect(new URL(page.url()).searchParams.get('tag')).toBe(name)
+    const shownLetters = await page.locator('.glossary-group:not([hidden]) h2[id]').evaluateAll((els) => els.map((e) => `#${e.id}`))
+    expect(shownLetters.length).toBeLessThan(before.length)
+    expect(await outlineLetters()).toEqual(shownLetters)
+    // a reload (or a shared link) keeps the filter
+    await page.reload()
+    await page.waitForFunction((t) => document.querySelector('.glossary-chip[aria-pressed="true"]')?.textContent?.includes(t), name, { timeout: 10_000 }).catch(() => {})
+    expect(await page.locator('.glossary-chip[aria-pressed="true"]').textContent()).toContain(name)
+    expect(await outlineLetters()).toEqual(shownLetters)
+    // "All" clears the address and the outline again
+    await chips.first().click()
+    await page.waitForFunction(() => !location.search, null, { timeout: 10_000 }).catch(() => {})
+    expect(new URL(page.url()).search).toBe('')
+    expect(await outlineLetters()).toEqual(before)
+    expect(s.errors).toEqual([])
+    await page.close()
+  })
 })
