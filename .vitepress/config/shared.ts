@@ -184,10 +184,13 @@ export const shared = defineConfig({
       options: Object.defineProperty({
         locales: searchLocales,
         // index: jieba segmentation and hidden keywords (config/search.ts); queries: core/search/query.ts
-        miniSearch: {
-          options: searchSetup().miniSearchOptions,
+        // `options` (jieba tokenizer, field extraction) is for the build's index only: the browser's
+        // index (core/search/client.ts) sets its own fields and never tokenizes with it. Not
+        // enumerable, so it stays out of every page's site data (~1 KB of serialized functions
+        // that could not even run there); VitePress reads it by name (`...miniSearch?.options`).
+        miniSearch: Object.defineProperty({
           _splitIntoSections: (file: string, html: string) => searchSetup().splitIntoSections(file, html),
-        },
+        }, 'options', { get: () => searchSetup().miniSearchOptions, enumerable: false }),
       }, '_render', { value: searchRender, enumerable: false }),
     },
   },
