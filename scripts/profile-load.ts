@@ -162,7 +162,8 @@ for (const route of opts.pages) {
     row('blocking time after FCP (TBT-like)', (x) => x.profile.blockingMs),
     row('longest task', (x) => x.profile.maxTaskMs),
     row('main thread, all tasks', (x) => x.profile.mainThreadMs),
-    ...GROUP_NAMES.map((g) => row(`  ${g}`, (x) => x.profile.groups[g])),
+    row('main thread CPU time, all tasks', (x) => x.profile.mainThreadCpuMs),
+    ...GROUP_NAMES.map((g) => row(`  CPU: ${g}`, (x) => x.profile.groups[g])),
     row('DOM elements (count)', (x) => x.domElements),
     row('CSS rules (count)', (x) => x.cssRules),
   ]

@@ -92,6 +92,9 @@ export const shared = defineConfig({
         // (core/search/client.ts), which reaches the real MiniSearch as 'minisearch-upstream'
         { find: /^minisearch$/, replacement: path.join(ROOT, 'core/search/client.ts') },
         { find: /^minisearch-upstream$/, replacement: fileURLToPath(import.meta.resolve('minisearch')) },
+        // VitePress's "last updated" line, formatting the time only when the footer nears the viewport
+        // (issue #14, blocking time at load; VitePress's documented way to override a theme component)
+        { find: /^.*\/VPDocFooterLastUpdated\.vue$/, replacement: path.join(ROOT, '.vitepress/theme/components/LastUpdated.vue') },
       ],
     },
   },

@@ -4,7 +4,10 @@
  * DevTools Protocol's Tracing domain with the categories in TRACE_CATEGORIES). Used by
  * `npm run profile:load` (scripts/profile-load.ts); pure functions, no browser.
  *
- * What it reports, all in milliseconds of the (throttled) renderer main thread:
+ * What it reports, in milliseconds of the renderer main thread: wall time (with the CPU slowdown,
+ * what Lighthouse sees) and, where it says CPU, the thread's own CPU time (`tdur`). On a busy machine the
+ * wall time also holds the time the operating system gave the CPU to other processes; the CPU time does
+ * not (nor the slowdown's pauses), so it is the steadier number to compare two builds by:
  *  - long tasks: top-level tasks (`RunTask`) longer than 50 ms; `blocking` sums their part over 50 ms
  *    after the first contentful paint, as Lighthouse's Total Blocking Time does (without its end at
  *    Time to Interactive: the trace ends when the page has gone quiet);
@@ -38,6 +41,7 @@ export interface TraceEvent {
   ph: string
   ts: number // µs
   dur?: number // µs
+  tdur?: number // µs of the thread's CPU time
   pid: number
   tid: number
   id?: string
@@ -66,8 +70,9 @@ export interface LoadProfile {
   blockingMs: number
   /** the longest top-level task */
   maxTaskMs: number
-  /** all main-thread time (top-level tasks), and by Lighthouse group (self time) */
+  /** all main-thread time (top-level tasks), wall and CPU; CPU time by Lighthouse group (self time) */
   mainThreadMs: number
+  mainThreadCpuMs: number
   groups: Record<string, number>
   /** JavaScript self time by script URL (sampled); '' collects the engine's own frames (GC, program, idle excluded) */
   jsByUrl: Record<string, number>
@@ -109,7 +114,7 @@ export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
 
   // self time per group: walk the nested complete events of each top-level task with a stack
   const groups: Record<string, number> = Object.fromEntries(GROUP_NAMES.map((g) => [g, 0]))
-  const stack: { end: number; group: string; child: number; dur: number }[] = []
+  const stack: { end: number; group: string; child: number; dur: number }[] = [] // dur, child: CPU µs
   const close = (until: number) => {
     while (stack.length && stack.at(-1)!.end <= until) {
       const top = stack.pop()!
@@ -123,7 +128,7 @@ export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
     if (!stack.length && e.name !== 'RunTask') continue // only work inside top-level tasks
     // an unlisted event inherits its parent's group (as Lighthouse does)
     const group = GROUP_OF[e.name] ?? (stack.length ? stack.at(-1)!.group : 'other')
-    stack.push({ end: e.ts + e.dur!, group, child: 0, dur: e.dur! })
+    stack.push({ end: e.ts + e.dur!, group, child: 0, dur: e.tdur ?? e.dur! })
   }
   close(Infinity)
 
@@ -134,6 +139,7 @@ export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
     blockingMs: ms(blocking),
     maxTaskMs: ms(Math.max(...tasks.map((t) => t.dur!))),
     mainThreadMs: ms(tasks.reduce((s, t) => s + t.dur!, 0)),
+    mainThreadCpuMs: ms(tasks.reduce((s, t) => s + (t.tdur ?? t.dur!), 0)),
     groups: Object.fromEntries(Object.entries(groups).map(([g, v]) => [g, ms(v)])),
     jsByUrl: jsSelfTimeByUrl(events, pid, tid, t0),
   }
@@ -142,7 +148,9 @@ export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
 /**
  * Self time per script URL from the sampling profiler's `Profile`/`ProfileChunk` events of one
  * thread (each chunk adds nodes `{id, parent, callFrame: {url, functionName}}`, sample node ids and
- * their time deltas in µs). Idle, program and GC frames are left out. Result in ms.
+ * their time deltas in µs). Idle, program and GC frames are left out. Result in ms of wall time;
+ * a gap longer than 10 × the profile's median sampling interval (the thread was descheduled by a busy
+ * machine) counts as 10 intervals, so one preempted sample does not dominate.
  */
 export function jsSelfTimeByUrl(events: TraceEvent[], pid: number, tid: number, t0 = 0): Record<string, number> {
   const profiles = new Map<string, { urls: Map<number, string>; ts: number }>()
@@ -160,10 +168,11 @@ export function jsSelfTimeByUrl(events: TraceEvent[], pid: number, tid: number, 
     }
     const samples: number[] = data.cpuProfile?.samples ?? []
     const deltas: number[] = data.timeDeltas ?? []
+    const cap = 10 * (median(deltas.filter((d) => d > 0)) || Infinity)
     for (let i = 0; i < samples.length; i++) {
       p.ts += deltas[i] ?? 0
       // a sample's time is the gap to the next one; attribute the delta to the previous sample's node
-      const next = deltas[i + 1] ?? 0
+      const next = Math.min(deltas[i + 1] ?? 0, cap)
       const url = p.urls.get(samples[i])
       if (url === undefined || url === '\0skip' || p.ts < t0) continue
       out[url] = (out[url] ?? 0) + next / 1000
