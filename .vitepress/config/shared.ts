@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type HeadConfig, type SiteConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
-import { SITE, footerMessage, siteRoot } from './site'
+import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
@@ -178,7 +178,7 @@ export const shared = defineConfig({
     // the link check). A click goes to the same page and section when it exists (theme/lang-switch.ts)
     i18nRouting: false,
     logo: { src: '/favicon.svg', alt: '' },
-    socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
+    socialLinks: [{ icon: GITHUB_ICON, link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
     search: {
       provider: 'local',
       // `_render`: the pages rendered for the index, cached between builds (config/search.ts).
