@@ -74,7 +74,8 @@ const QUIET_PROBE = () => {
 
 async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = []
-  const onData = (p: { value: TraceEvent[] }) => { events.push(...p.value) }
+  // the protocol types events as string maps; they are trace events (TraceEvent)
+  const onData = (p: { value: object[] }) => { events.push(...(p.value as TraceEvent[])) }
   cdp.on('Tracing.dataCollected', onData)
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' } })
   try {
