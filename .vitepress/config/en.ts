@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
-import { SITE, editLinkPattern } from './site'
+import { GITHUB_ICON, SITE, editLinkPattern } from './site'
 import { readSections } from '../../core/sections'
 import { sidebarFor, navFor, compactSidebar } from './sidebar'
 
@@ -55,7 +55,7 @@ export function en(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
         message: footerMessageEn('/', srcDir),
         copyright: '© 2026 Docker KB contributors · Docker is a trademark of Docker, Inc.; this site is not affiliated with it.',
       },
-      socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub repository' }],
+      socialLinks: [{ icon: GITHUB_ICON, link: SITE.repo, ariaLabel: 'GitHub repository' }],
       docFooter: { prev: 'Previous page', next: 'Next page' },
       outline: { label: 'On this page', level: [2, 3] },
       lastUpdated: { text: 'Last updated', formatOptions: { dateStyle: 'medium', timeStyle: 'short', forceLocale: true } },

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type HeadConfig, type SiteConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
-import { SITE, footerMessage, siteRoot } from './site'
+import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
@@ -92,6 +92,9 @@ export const shared = defineConfig({
         // (core/search/client.ts), which reaches the real MiniSearch as 'minisearch-upstream'
         { find: /^minisearch$/, replacement: path.join(ROOT, 'core/search/client.ts') },
         { find: /^minisearch-upstream$/, replacement: fileURLToPath(import.meta.resolve('minisearch')) },
+        // VitePress's "last updated" line, formatting the time only when the footer nears the viewport
+        // (issue #14, blocking time at load; VitePress's documented way to override a theme component)
+        { find: /^.*\/VPDocFooterLastUpdated\.vue$/, replacement: path.join(ROOT, '.vitepress/theme/components/LastUpdated.vue') },
       ],
     },
   },
@@ -175,7 +178,7 @@ export const shared = defineConfig({
     // the link check). A click goes to the same page and section when it exists (theme/lang-switch.ts)
     i18nRouting: false,
     logo: { src: '/favicon.svg', alt: '' },
-    socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
+    socialLinks: [{ icon: GITHUB_ICON, link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
     search: {
       provider: 'local',
       // `_render`: the pages rendered for the index, cached between builds (config/search.ts).

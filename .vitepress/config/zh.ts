@@ -1,7 +1,7 @@
 /** zh-CN (root locale): nav, sidebar and UI labels. */
 import path from 'node:path'
 import type { DefaultTheme, LocaleSpecificConfig } from 'vitepress'
-import { SITE, editLinkPattern, footerMessage } from './site'
+import { GITHUB_ICON, SITE, editLinkPattern, footerMessage } from './site'
 import { readSections } from '../../core/sections'
 import { sidebarFor, navFor, versionSidebars, compactSidebar } from './sidebar'
 
@@ -21,7 +21,7 @@ export function zh(srcDir: string): LocaleSpecificConfig<DefaultTheme.Config> & 
         message: footerMessage(),
         copyright: '© 2026 Docker 知识库贡献者 · Docker 是 Docker, Inc. 的商标，本站与其无关',
       },
-      socialLinks: [{ icon: 'github', link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
+      socialLinks: [{ icon: GITHUB_ICON, link: SITE.repo, ariaLabel: 'GitHub 仓库' }],
       docFooter: { prev: '上一页', next: '下一页' },
       outline: { label: '页面导航', level: [2, 3] },
       lastUpdated: { text: '最后更新于', formatOptions: { dateStyle: 'medium', timeStyle: 'short', forceLocale: true } },
