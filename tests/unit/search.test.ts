@@ -230,6 +230,27 @@ describe('concept homes: the page named after a concept', () => {
   })
 })
 
+describe('a comparison question', () => {
+  // the second section says 容器 and 区别 more often and names two of the three concepts in its heading
+  const docs = [
+    { id: '/help/faq#image-vs-container', title: '镜像和容器有什么区别', titles: ['常见问题'], text: '镜像是模板，容器是运行中的实例。' },
+    { id: '/internals/container-vs-vm#diff', title: '容器与虚拟机的区别', titles: [], text: '容器共享内核，虚拟机有自己的内核。容器的区别在于隔离方式，容器镜像更小，容器启动更快，这是最大的区别。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '容器', '区别', '虚拟机']), extractField })
+  cm.addAll(docs)
+  const first = (q: string) => searchSite(cm, q, vocabularyOf(cm), lexicon)[0]?.id
+  it('is recognised in Chinese and English forms, not in a plain list of words', () => {
+    const v = vocabularyOf(cm)
+    expect(analyzeQuery('镜像和容器有什么区别', v, lexicon).compare).toBe(true)
+    expect(analyzeQuery('image vs container', v, lexicon).compare).toBe(true)
+    expect(analyzeQuery('difference between image and container', v, lexicon).compare).toBe(true)
+    expect(analyzeQuery('镜像 容器', v, lexicon).compare).toBe(false)
+  })
+  it('puts the section whose heading names every compared thing first', () => {
+    expect(first('镜像和容器有什么区别')).toBe('/help/faq#image-vs-container')
+  })
+})
+
 describe('index pruning', () => {
   const pruneDocs = [
     { id: '/a#x', title: '数据卷', titles: [], text: '数据卷的寿命不随容器结束；这个比方很啰嗦。' },
