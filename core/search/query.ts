@@ -60,6 +60,8 @@ export interface Analysis {
    * than a reference entry that merely lists the same words (RANKING.task).
    */
   task: boolean
+  /** a comparison of two or more things: "X 和 Y 有什么区别", "X vs Y", "difference between X and Y" */
+  compare: boolean
 }
 
 const MAX_CONTAINING = 60
@@ -174,6 +176,7 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
   return out
 }
 
+const COMPARE_RE = /区别|差别|不同|异同|对比|比较|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare/
 const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
 
 interface Span { start: number; end: number; group: string[] }
@@ -303,7 +306,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   const command = /^\s*docker(-compose)?\b/.test(text)
-  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2 }
+  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text) }
 }
 
 /**
@@ -320,8 +323,9 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *  - page: per further section of the same teaching page (not /cli/, not the glossary) that
  *    matches the whole query (square root of their number): a page that keeps talking about
  *    the thing explains it; only its best section, so that one page does not fill the top
+ *  - compare: a section whose heading names every concept of a comparison (Analysis.compare)
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -362,7 +366,8 @@ export interface RankedResult extends SearchResult { coverage: number }
  * is its best alternative's score (typed words count fully, synonyms and parts RANKING.synonym),
  * not their sum — a glossary entry that lists every alias must not outscore the page that
  * explains the thing. A section's score is the sum over concepts, times coverage², times the share
- * of concepts its own heading matches (+1), times its page kind's weight; the best section of a
+ * of concepts its own heading matches (+1), times its page kind's weight (and RANKING.compare for
+ * a comparison whose every concept its heading names); the best section of a
  * teaching page also counts the page's other sections that match the whole query (RANKING.page).
  *
  * @returns results, best first: MiniSearch's result fields (id, title, titles, terms, match, …)
@@ -404,11 +409,14 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const out: RankedResult[] = []
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
+    // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
+    // compares exactly these, not one of them with something else
+    const compared = a.compare && acc.titled >= total ? RANKING.compare : 1
     out.push({
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total) * compared,
       coverage,
     })
   }

@@ -230,6 +230,28 @@ describe('concept homes: the page named after a concept', () => {
   })
 })
 
+describe('a comparison question', () => {
+  // the second section is short and says all three words often (BM25 ranks it first without the
+  // rule) but its heading names only two of them
+  const docs = [
+    { id: '/help/faq#image-vs-container', title: '镜像和容器有什么区别', titles: ['常见问题'], text: '前者是只读模板，后者是运行中的实例：打包、分发、启动、停止、删除、备份、迁移、升级，各有各的命令和用法。' },
+    { id: '/internals/container-vs-vm#diff', title: '容器与虚拟机的区别', titles: [], text: '容器和镜像的区别，容器和虚拟机的区别：容器镜像小，容器快。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '容器', '区别', '虚拟机']), extractField })
+  cm.addAll(docs)
+  const first = (q: string) => searchSite(cm, q, vocabularyOf(cm), lexicon)[0]?.id
+  it('is recognised in Chinese and English forms, not in a plain list of words', () => {
+    const v = vocabularyOf(cm)
+    expect(analyzeQuery('镜像和容器有什么区别', v, lexicon).compare).toBe(true)
+    expect(analyzeQuery('image vs container', v, lexicon).compare).toBe(true)
+    expect(analyzeQuery('difference between image and container', v, lexicon).compare).toBe(true)
+    expect(analyzeQuery('镜像 容器', v, lexicon).compare).toBe(false)
+  })
+  it('puts the section whose heading names every compared thing first', () => {
+    expect(first('镜像和容器有什么区别')).toBe('/help/faq#image-vs-container')
+  })
+})
+
 describe('index pruning', () => {
   const pruneDocs = [
     { id: '/a#x', title: '数据卷', titles: [], text: '数据卷的寿命不随容器结束；这个比方很啰嗦。' },
