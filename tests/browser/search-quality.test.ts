@@ -26,7 +26,7 @@ it.concurrent.for([
   { set: 'en/queries', start: '/en/', top3: 0.75 },
   { set: 'en/holdout', start: '/en/', top3: 0.75 },
   { set: 'en/holdout-2', start: '/en/', top3: 0.75 },
-])('search: $set finds the answer in the top 3', async ({ set, start, top3 }, { expect }) => {
+])('search: $set finds the answer in the top 3', { timeout: 600_000 }, async ({ set, start, top3 }, { expect }) => {
   const queries = loadQuerySet(`tests/search/${set}.yaml`)
   const r = await runSearchQueries(s.context, baseUrl(), queries, start)
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`
@@ -40,7 +40,7 @@ it.concurrent.for([
   const english = start.startsWith('/en/')
   for (const o of r.outcomes) for (const id of o.results) expect(id.startsWith('/en/'), `${o.query.q}: ${id}`).toBe(english)
   expect(s.blocked).toEqual([])
-}, 600_000)
+})
 
 it('search: one character finds the sections that use it', async () => {
   const page = await s.open('/')
