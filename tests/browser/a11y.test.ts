@@ -1,5 +1,5 @@
 /** axe-core over each page type, light and dark: no serious or critical violations. */
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousViolations, session, type Session } from './helpers'
 
 const PAGE_TYPES: [string, string][] = [
@@ -13,13 +13,12 @@ const PAGE_TYPES: [string, string][] = [
 ]
 
 for (const scheme of ['light', 'dark'] as const) {
-  // independent pages: each test opens its own, at most POOL at once (vitest.config.ts maxConcurrency)
-  describe.concurrent(`accessibility (${scheme})`, () => {
+  describe(`accessibility (${scheme})`, () => {
     let s: Session
     beforeAll(async () => { s = await session({ colorScheme: scheme }) })
     afterAll(async () => { await s?.close() })
     for (const [kind, route] of PAGE_TYPES) {
-      it(`${kind} ${route} has no serious or critical axe violations`, async ({ expect }) => {
+      it(`${kind} ${route} has no serious or critical axe violations`, async () => {
         const page = await s.open(route)
         if (scheme === 'dark') await page.evaluate(() => document.documentElement.classList.add('dark'))
         // every diagram is in the page (static SVG since the build renders them), so axe checks it too
