@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { launchBrowser, type Browser } from '../../core/browser'
 import { openSearch, searchTop } from '../../scripts/lib/search-quality'
-import { POOL } from './pool'
+import { inPool, POOL } from './pool'
 
-export { POOL }
+export { inPool, POOL }
 
 export const baseUrl = () => inject('baseUrl')
 
@@ -55,26 +55,3 @@ export async function painted(target: Pick<Page, 'evaluate'>): Promise<void> {
   await target.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
 }
 
-/**
- * Run `fn` over `items` with at most `limit` calls in flight; results in the order of `items`.
- * The first error stops new calls from starting and is thrown once the running ones have settled
- * (so every page a call opened is closed before the test ends).
- */
-export async function inPool<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, limit = POOL): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  let failed: { error: unknown } | undefined
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++
-      try {
-        out[i] = await fn(items[i], i)
-      } catch (error) {
-        failed ??= { error }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  if (failed) throw failed.error
-  return out
-}
