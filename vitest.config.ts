@@ -1,5 +1,6 @@
 /** Test projects: `unit` (pure functions, fast), `browser` (built site in Debian chromium), `snippets` (real Docker engine). */
 import { defineConfig } from 'vitest/config'
+import { POOL } from './tests/browser/pool'
 
 export default defineConfig({
   test: {
@@ -12,6 +13,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // `it.concurrent` tests of one file share its browser: at most POOL pages at once
+          maxConcurrency: POOL,
           globalSetup: ['tests/browser/global-setup.ts'],
         },
       },

@@ -21,6 +21,14 @@ export interface RootfsSpec {
   /** one-line apt sources, same as the host's so package closures computed on the host match */
   sources: string[]
   dpkgopts: string[]
+  /**
+   * mmdebstrap's own hook directories to run (names under /usr/share/mmdebstrap/hooks/, shipped
+   * with the mmdebstrap package). `merged-usr` lays out merged /usr itself and installs
+   * usr-is-merged: without it, bookworm's init-system-helpers pulls in the usrmerge converter and
+   * with it perl, libperl and perl-modules (≈ 46 MB of a 126 MB base layer) that no page runs —
+   * Docker Hub's debian:bookworm has no perl either, only the Essential perl-base.
+   */
+  hooks?: string[]
   /** `docker import --change` lines */
   changes: string[]
 }
@@ -133,6 +141,7 @@ CMD ["/bin/sh"]
       variant: 'minbase',
       sources: DEBIAN_SOURCES,
       dpkgopts: SLIM_DPKGOPTS,
+      hooks: ['merged-usr'],
       changes: ['CMD ["bash"]', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
     },
     note: 'mmdebstrap `--variant=minbase` 的 Debian 12，去掉了文档/本地化文件；容器里没有网络，`apt-get install` 不可用。',

@@ -15,7 +15,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIST_DIR } from '../../scripts/lib/static-server'
-import { baseUrl, session, type Session } from './helpers'
+import { baseUrl, inPool, session, type Session } from './helpers'
 
 /**
  * Routes of built pages with diagrams (latest and frozen releases), from the output: enough pages
@@ -95,7 +95,8 @@ describe('diagram labels fit their shapes', () => {
       expect(routes.length, 'pages with diagrams in the build').toBeGreaterThan(5)
       const totals = { light: { labels: 0, diagrams: 0 }, dark: { labels: 0, diagrams: 0 } }
       const overflows: string[] = []
-      for (const route of routes) {
+      // independent pages, a few at once in the one browser (inPool); each is measured exactly as before
+      await inPool(routes, async (route) => {
         const page = await s.context.newPage()
         try {
           await page.setViewportSize(viewport)
@@ -112,7 +113,7 @@ describe('diagram labels fit their shapes', () => {
         } finally {
           await page.close()
         }
-      }
+      })
       console.log(`${name}: ${totals.light.labels} labels in ${totals.light.diagrams} diagrams (light), ${totals.dark.labels} in ${totals.dark.diagrams} (dark) on ${routes.length} pages (${distinct} distinct diagrams); ${overflows.length} overflow(s)`)
       // the check must have looked at something: every diagram, in both themes
       expect(totals.light.diagrams).toBeGreaterThanOrEqual(distinct)

@@ -4,6 +4,9 @@ import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { launchBrowser, type Browser } from '../../core/browser'
 import { openSearch, searchTop } from '../../scripts/lib/search-quality'
+import { inPool, POOL } from './pool'
+
+export { inPool, POOL }
 
 export const baseUrl = () => inject('baseUrl')
 
@@ -51,3 +54,4 @@ export async function searchFor(page: Page, query: string): Promise<string[]> {
 export async function painted(target: Pick<Page, 'evaluate'>): Promise<void> {
   await target.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
 }
+

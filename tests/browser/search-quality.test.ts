@@ -16,7 +16,9 @@ afterAll(async () => { await s?.close() })
 // the English sets (tests/search/en/) were written blind like the Chinese ones, from a list of page
 // paths and topics; they run in the English edition's own index (opened on /en/). Their guard sits
 // below the level reached (scripts/search-eval.ts --locale en: dev 82.5 %, held-out 80.0 % top-3)
-it.each([
+// the sets are independent (each types into its own page): they run at once, at most POOL pages
+// (vitest.config.ts maxConcurrency); `expect` from each test's context keeps failures apart
+it.concurrent.for([
   { set: 'queries', start: '/', top3: 0.9 },
   { set: 'holdout', start: '/', top3: 0.9 },
   { set: 'regression', start: '/', top3: 0.9 },
@@ -24,7 +26,7 @@ it.each([
   { set: 'en/queries', start: '/en/', top3: 0.75 },
   { set: 'en/holdout', start: '/en/', top3: 0.75 },
   { set: 'en/holdout-2', start: '/en/', top3: 0.75 },
-])('search: $set finds the answer in the top 3', async ({ set, start, top3 }) => {
+])('search: $set finds the answer in the top 3', { timeout: 600_000 }, async ({ set, start, top3 }, { expect }) => {
   const queries = loadQuerySet(`tests/search/${set}.yaml`)
   const r = await runSearchQueries(s.context, baseUrl(), queries, start)
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`
@@ -38,7 +40,7 @@ it.each([
   const english = start.startsWith('/en/')
   for (const o of r.outcomes) for (const id of o.results) expect(id.startsWith('/en/'), `${o.query.q}: ${id}`).toBe(english)
   expect(s.blocked).toEqual([])
-}, 600_000)
+})
 
 it('search: one character finds the sections that use it', async () => {
   const page = await s.open('/')

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIST_DIR } from '../../scripts/lib/static-server'
 import { isMermaidLibraryFile } from '../../core/diagrams/source'
-import { baseUrl, painted, session, searchFor, type Session } from './helpers'
+import { baseUrl, inPool, painted, session, searchFor, type Session } from './helpers'
 
 const DIST = DIST_DIR
 /** Site paths of built pages containing at least one diagram, found in the output. */
@@ -85,7 +85,8 @@ describe('Mermaid diagrams', () => {
     const pages = pagesWithDiagrams()
     expect(pages.length).toBeGreaterThan(0)
     let rendered = 0
-    for (const { route, count } of pages) {
+    // independent pages, a few at once in the one browser (inPool); each is checked exactly as before
+    await inPool(pages, async ({ route, count }) => {
       const page = await s.open(route)
       await page.evaluate(() => {
         ;(window as any).__cls = 0
@@ -116,7 +117,7 @@ describe('Mermaid diagrams', () => {
       const cls = await page.evaluate(() => (window as any).__cls as number)
       expect(cls, `${route} CLS`).toBeLessThan(0.1)
       await page.close()
-    }
+    })
     console.log(`static diagram SVGs checked: ${rendered} on ${pages.length} pages`)
     expect(rendered).toBeGreaterThanOrEqual(Number(process.env.MIN_DIAGRAMS ?? 12))
     // every page with a diagram (~45 pages, ~90 boxes): 120 s ran out beside the snippet step on
@@ -189,7 +190,8 @@ describe('Mermaid diagrams', () => {
   })
 })
 
-describe('search', () => {
+// each query opens its own page: at most POOL at once (vitest.config.ts maxConcurrency)
+describe.concurrent('search', () => {
   const cases: [string, RegExp][] = [
     ['镜像', /./],
     ['端口映射', /port-mapping|network/],
@@ -197,7 +199,7 @@ describe('search', () => {
     ['docker run -p', /./],
   ]
   for (const [query, expected] of cases) {
-    it(`finds "${query}"`, async () => {
+    it(`finds "${query}"`, async ({ expect }) => {
       const page = await s.open('/')
       const hrefs = await searchFor(page, query)
       expect(hrefs.length, `no results for ${query}`).toBeGreaterThan(0)
@@ -239,12 +241,12 @@ describe('phone-sized viewport', () => {
   it('has no horizontal scroll and the menu opens', async () => {
     const phone = await session({ viewport: { width: 375, height: 740 } })
     try {
-      for (const route of ['/', '/guide/', pagesWithDiagrams()[0].route]) {
+      await inPool(['/', '/guide/', pagesWithDiagrams()[0].route], async (route) => {
         const page = await phone.open(route)
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         expect(overflow, `${route} scrolls sideways`).toBeLessThanOrEqual(0)
         await page.close()
-      }
+      })
       const page = await phone.open('/guide/')
       await page.locator('.VPLocalNav .menu, .VPNavBarHamburger').first().click()
       // fails (times out) when the menu never opens

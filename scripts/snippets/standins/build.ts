@@ -25,6 +25,8 @@ import type { RunState } from '../state'
 import { RECIPES, RECIPE_VERSION, type Recipe } from '../../../core/standins/recipes'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
+/** where Debian's mmdebstrap package installs its hook directories (RootfsSpec.hooks) */
+const MMDEBSTRAP_HOOKS = '/usr/share/mmdebstrap/hooks'
 
 export interface StandinsResult {
   registryRoot: string
@@ -226,6 +228,7 @@ async function ensureRootfs(r: Recipe, log: (m: string) => void): Promise<string
     `--variant=${spec.variant}`,
     '--quiet',
     ...spec.dpkgopts.map((o) => `--dpkgopt=${o}`),
+    ...(spec.hooks ?? []).map((h) => `--hook-dir=${MMDEBSTRAP_HOOKS}/${h}`),
     '--setup-hook=mkdir -p "$1"/var/cache/apt/archives/',
     `--setup-hook=sync-in ${dirs.debs} /var/cache/apt/archives/`,
     `--customize-hook=sync-out /var/cache/apt/archives ${dirs.debs}`,
