@@ -1,6 +1,6 @@
 /** Test projects: `unit` (pure functions, fast), `browser` (built site in Debian chromium), `snippets` (real Docker engine). */
 import { defineConfig } from 'vitest/config'
-import { POOL } from './tests/browser/pool'
+import { POOL } from './tests/browser/pool.ts'
 
 export default defineConfig({
   test: {

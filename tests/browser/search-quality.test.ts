@@ -15,7 +15,8 @@ afterAll(async () => { await s?.close() })
 
 // the English sets (tests/search/en/) were written blind like the Chinese ones, from a list of page
 // paths and topics; they run in the English edition's own index (opened on /en/). Their guard sits
-// below the level reached (scripts/search-eval.ts --locale en: dev 82.5 %, held-out 80.0 % top-3)
+// below the level reached (scripts/search-eval.ts --locale en, session 8: dev 88.8 %, held-out 85.0 %,
+// 93.3 %, 90.0 % top-3)
 // the sets are independent (each types into its own page): they run at once, at most POOL pages
 // (vitest.config.ts maxConcurrency); `expect` from each test's context keeps failures apart
 it.concurrent.for([
@@ -23,9 +24,12 @@ it.concurrent.for([
   { set: 'holdout', start: '/', top3: 0.9 },
   { set: 'regression', start: '/', top3: 0.9 },
   { set: 'holdout-2', start: '/', top3: 0.9 },
+  // the third blind set (session 8), run once for totals after tuning: 89.9 % in scripts/search-eval.ts
+  { set: 'holdout-3', start: '/', top3: 0.85 },
   { set: 'en/queries', start: '/en/', top3: 0.75 },
   { set: 'en/holdout', start: '/en/', top3: 0.75 },
   { set: 'en/holdout-2', start: '/en/', top3: 0.75 },
+  { set: 'en/holdout-3', start: '/en/', top3: 0.75 },
 ])('search: $set finds the answer in the top 3', { timeout: 600_000 }, async ({ set, start, top3 }, { expect }) => {
   const queries = loadQuerySet(`tests/search/${set}.yaml`)
   const r = await runSearchQueries(s.context, baseUrl(), queries, start)
