@@ -182,6 +182,16 @@ describe('glossary page filter', () => {
     await page.waitForFunction((t) => document.querySelector('.glossary-chip[aria-pressed="true"]')?.textContent?.includes(t), name, { timeout: 10_000 }).catch(() => {})
     expect(await page.locator('.glossary-chip[aria-pressed="true"]').textContent()).toContain(name)
     expect(await outlineLetters()).toEqual(shownLetters)
+    // a link to a term the filter hides clears the filter; Back returns to the filtered list
+    const hiddenId = await page.locator('.glossary-entry[hidden] h3[id]').first().getAttribute('id')
+    await page.evaluate((id) => { location.hash = `#${id}` }, hiddenId)
+    await page.waitForFunction(() => document.querySelector('.glossary-chip[aria-pressed="true"]')?.textContent?.match(/^\s*(全部|All)/), null, { timeout: 10_000 }).catch(() => {})
+    expect(new URL(page.url()).searchParams.get('tag')).toBe(null)
+    await page.goBack()
+    await page.waitForFunction((t) => document.querySelector('.glossary-chip[aria-pressed="true"]')?.textContent?.includes(t), name, { timeout: 10_000 }).catch(() => {})
+    expect(new URL(page.url()).searchParams.get('tag')).toBe(name)
+    expect(await page.locator('.glossary-chip[aria-pressed="true"]').textContent()).toContain(name)
+    expect(await outlineLetters()).toEqual(shownLetters)
     // "All" clears the address and the outline again
     await chips.first().click()
     await page.waitForFunction(() => !location.search, null, { timeout: 10_000 }).catch(() => {})
