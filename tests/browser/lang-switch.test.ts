@@ -51,6 +51,15 @@ afterAll(async () => { await s?.close() })
  */
 async function switchTo(page: Page, label: 'English' | '简体中文'): Promise<void> {
   const menu = page.locator('.VPNavBarTranslations')
+  if (!(await menu.isVisible())) {
+    // a width where the nav bar's menu does not fit (English pages below 1440 px, styles.css): the
+    // language menu is in the hamburger's full-screen menu
+    await page.locator('.VPNavBar .VPNavBarHamburger').click()
+    const screen = page.locator('.VPNavScreen .VPNavScreenTranslations')
+    await screen.locator('button.title').click()
+    await screen.locator('a', { hasText: label }).click({ timeout: 10_000 })
+    return
+  }
   await menu.locator('button').click()
   const link = menu.locator('a', { hasText: label })
   // a real mouse click: Playwright refuses while another element covers the link (the menu's
