@@ -46,12 +46,14 @@ function sections(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('.vp-doc h2[id], .vp-doc h3[id]')]
 }
 
+/** The language menu's places: the nav bar, the hamburger's full-screen menu, the nav bar's "…" menu. */
+const LANGUAGE_MENU = '.VPNavBarTranslations, .VPNavScreenTranslations, .VPNavBarExtra .translations'
+
 /** Is this click on an entry of the language menu (nav bar, its "…" menu, or the phone menu)? */
 function languageLink(e: MouseEvent, base: string): HTMLAnchorElement | null {
   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.defaultPrevented) return null
   const a = (e.target as Element | null)?.closest?.('a')
-  // the nav bar's language menu, the phone menu's, and the language group of the "…" menu
-  return a?.closest('.VPNavBarTranslations, .VPNavScreenTranslations, .VPNavBarExtra .translations') ? a : null
+  return a?.closest(LANGUAGE_MENU) ? a : null
 }
 
 /** Scroll to a heading as VitePress does for an in-page link (below the fixed nav bar). */
@@ -100,7 +102,7 @@ function currentTarget(): ReturnType<typeof languageTarget> | undefined {
 /** Point the menu entry under the pointer or focus at the page a click would lead to (new tab). */
 function onReach(e: Event): void {
   const a = (e.target as Element | null)?.closest?.('a')
-  if (!a?.closest('.VPNavBarTranslations, .VPNavScreenTranslations, .VPNavBarExtra .translations')) return
+  if (!a?.closest(LANGUAGE_MENU)) return
   const to = currentTarget()
   if (to) a.setAttribute('href', `${base}${'page' in to ? routeOf(to.page) : to.home}`)
 }
