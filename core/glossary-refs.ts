@@ -18,7 +18,7 @@ import { lineOffset, pageFile } from './source-line'
 import { listLatestPages } from './pages'
 import { pageLang, type Lang } from './page-lang'
 import { FROZEN_DIR, RELEASE_GLOSSARY, splitVersion } from './version-paths'
-import { DOCS_DIR, GLOSSARY_PAGE, GLOSSARY_PAGE_EN, type Glossary, GlossaryError, type PageRef, TAGS, TAGS_EN, type Term, didYouMean, displayPath, loadGlossary, readGlossary, suggestIds, termText } from './glossary'
+import { DOCS_DIR, GLOSSARY_PAGE, GLOSSARY_PAGE_EN, type Glossary, GlossaryError, type PageRef, TAGS, TAGS_EN, type Term, didYouMean, displayPath, englishRefText, loadGlossary, readGlossary, sentenceStartBefore, suggestIds, termText } from './glossary'
 import { routeOf } from './version-paths'
 
 // ---------------------------------------------------------------------------------------------
@@ -79,10 +79,16 @@ function resolveRefs(options: GlossaryPluginOptions) {
       if (tok.type !== 'inline' || !tok.children?.length) continue
       const inHeading = tokens[i - 1]?.type === 'heading_open'
       let linkDepth = 0
+      // the text so far in this paragraph, list item, cell or heading (does a reference start a sentence?)
+      let before = ''
       for (const child of tok.children) {
         if (child.type === 'link_open') linkDepth++
         else if (child.type === 'link_close') linkDepth--
-        if (child.type !== 'glossary_ref') continue
+        if (child.type !== 'glossary_ref') {
+          if (child.type === 'text' || child.type === 'code_inline') before += child.content
+          else if (child.type === 'softbreak' || child.type === 'hardbreak') before += ' '
+          continue
+        }
         const meta = child.meta as RefMeta
         // a frozen release's page resolves against the release's snapshot, not today's data
         glossary ??= pageGlossary(state.env?.relativePath, options).glossary
@@ -95,7 +101,8 @@ function resolveRefs(options: GlossaryPluginOptions) {
         meta.plain = inHeading || linkDepth > 0
         meta.local = isGlossaryPage(state.env?.relativePath)
         meta.english = isEnglishPage(state.env)
-        child.content = meta.label ?? (isEnglishPage(state.env) ? term.en : term.zh)
+        child.content = meta.label ?? (isEnglishPage(state.env) ? englishRefText(term, sentenceStartBefore(before)) : term.zh)
+        before += child.content
       }
     }
   }

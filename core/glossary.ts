@@ -52,6 +52,11 @@ export interface Term {
   id: string
   zh: string
   en: string
+  /**
+   * The English name is a common noun (`en_common: true` in the term file): in running English text
+   * it is written in lower case except at a sentence start (englishRefText). Absent for names.
+   */
+  en_common?: true
   aliases: string[]
   short: string
   long: string
@@ -244,6 +249,7 @@ export function parseTermFile(source: string, file: string, problems?: GlossaryE
     id: text(data.id) || base, zh: text(data.zh), en: text(data.en), aliases: texts(data.aliases), short: text(data.short),
     long: body.text, related: texts(data.related), tags: texts(data.tags),
   }
+  if (data.en_common === true) term.en_common = true
 
   if (typeof data.id === 'string' && term.id !== base) report(file, lineOf('id'), `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
   term.aliases.forEach((a, i) => {
@@ -462,6 +468,23 @@ export function clientTerms(glossary: Glossary = loadGlossary(), lang: Lang = 'z
     }),
   )
 }
+
+/**
+ * The label of an `[[id]]` reference on an English page: the English name, with its first letter
+ * lower-cased when the term is a common noun (`en_common`) and the reference does not start a
+ * sentence — English style writes "pull an image", not "pull an Image" (Microsoft Writing Style Guide
+ * and Google developer documentation style: capitalize proper nouns only). Only the first letter
+ * changes ("Container ID" → "container ID").
+ * @param sentenceStart the reference opens a paragraph, list item, table cell or heading, or follows
+ *   `.`, `!` or `?` (see sentenceStartBefore)
+ */
+export function englishRefText(t: Pick<Term, 'en' | 'en_common'>, sentenceStart: boolean): string {
+  if (!t.en_common || sentenceStart) return t.en
+  return t.en.charAt(0).toLowerCase() + t.en.slice(1)
+}
+
+/** Does the text before a reference (in the same paragraph) end a sentence, or is there none? */
+export const sentenceStartBefore = (before: string) => /(^|[.!?]["'”’)\]]?)\s*$/.test(before)
 
 /**
  * A term's text in one language: the English twins on `en`, falling back to the Chinese text while

@@ -131,7 +131,24 @@ describe('[[id]] syntax', () => {
   })
 
   it('uses the English name on /en/ pages', () => {
-    expect(render('An [[image]] is a template.', 'en/index.md')).toContain('<a class="glossary-term" href="/en/glossary/#image" data-term="image">Image</a>')
+    expect(render('[[image]] is a template.', 'en/index.md')).toContain('<a class="glossary-term" href="/en/glossary/#image" data-term="image">Image</a>')
+  })
+
+  it('writes a common noun in lower case inside an English sentence, capitalised where a sentence starts', () => {
+    const en = (src: string) => render(src, 'en/index.md').replace(/<a class="glossary-term"[^>]*>([^<]*)<\/a>/g, '[$1]')
+    // inside a sentence: "an image", "a bind mount", "the container ID" (only the first letter changes)
+    expect(en('Pull an [[image]], then mount a [[bind-mount]] and read the [[container-id]].')).toContain('Pull an [image], then mount a [bind mount] and read the [container ID].')
+    // a sentence start: the paragraph's first word, after . ! ? (also through emphasis and a line break)
+    expect(en('[[container]] runs. [[image]] is read-only! **[[volume]]** stays?\n[[layer]] too.')).toContain('[Container] runs. [Image] is read-only! <strong>[Volume]</strong> stays?\n[Layer] too.')
+    // a list item, a table cell and a heading start a sentence as well
+    expect(en('- [[image]] first\n- then a [[tag]]\n')).toContain('<li>[Image] first</li>\n<li>then a [tag]</li>')
+    expect(en('| a | b |\n|---|---|\n| [[volume]] | one [[volume]] |\n')).toContain('<td>[Volume]</td>\n<td>one [volume]</td>')
+    expect(render('## [[image]] and the [[container]]\n', 'en/index.md')).toContain('<h2>Image and the container</h2>')
+    // names keep their capitals everywhere (no en_common): Docker Compose, BuildKit, Pod
+    expect(en('Use [[compose]] with [[buildkit]] in a [[pod]].')).toContain('Use [Docker Compose] with [BuildKit] in a [Pod].')
+    // a label the author wrote is left as written; Chinese pages are not affected
+    expect(en('an [[image|Image]] here')).toContain('an [Image] here')
+    expect(render('一个[[image]]')).toContain('>镜像</a>')
   })
 
   it('is not confused by ordinary brackets', () => {
@@ -298,7 +315,11 @@ describe('data validation names the file and the line (of the Markdown term file
     expect(problem()).toBe(`${dir}/beta.md:10: tags[1]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")`)
     reset()
     write('beta.md', good('beta', { see_also: '[alpha]' }))
-    expect(problem()).toBe(`${dir}/beta.md:9: unknown field "see_also" (allowed: id, zh, en, aliases, short, related, tags)`)
+    expect(problem()).toBe(`${dir}/beta.md:9: unknown field "see_also" (allowed: id, zh, en, en_common, aliases, short, related, tags)`)
+    reset()
+    // en_common is a flag: true or absent, not a word
+    write('beta.md', good('beta', { en_common: 'yes' }))
+    expect(problem()).toMatch(new RegExp(`^${dir}/beta\\.md:9: en_common: must be true or false`))
     reset()
     // a duplicate key, on line 5 of the file
     write('beta.md', good('beta').replace('en: Term beta\n', 'en: Term beta\nzh: 重复\n'))
@@ -395,6 +416,10 @@ describe('glossary page and JSON export', () => {
       expect(t.long).not.toMatch(/\[\[/) // references become ordinary Markdown links
       expect(t.long_en).not.toMatch(/\[\[/)
     }
+    // the export's English text follows the pages' case rule (common nouns in lower case inside a sentence)
+    const container = json.terms.find((t) => t.id === 'container')!
+    expect(container.long_en).toMatch(/ the \[image\]\(\/en\/glossary\/#image\) /)
+    expect(container.long_en).toMatch(/ a \[volume\]\(/)
     const byId = Object.fromEntries(json.terms.map((t) => [t.id, t]))
     expect(byId.image.pages).toEqual([
       { url: '/guide/code', title: '只在代码里' },

@@ -27,7 +27,7 @@ describe('core/schema.ts', () => {
     const y = parseYaml(text, 'docs/data/glossary/x.md', { firstLine: 2 })
     expect(schemaProblems('glossary-term', y)).toEqual([
       { line: 10, field: 'tags[1]', detail: 'tags[1]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")' },
-      { line: 11, field: '', detail: 'unknown field "extra" (allowed: id, zh, en, aliases, short, related, tags)' },
+      { line: 11, field: '', detail: 'unknown field "extra" (allowed: id, zh, en, en_common, aliases, short, related, tags)' },
     ])
     expect(errorOf(() => assertSchema('glossary-term', y, 'docs/data/glossary/x.md'))).toBe(
       'docs/data/glossary/x.md:10: tags[1]: must be one of 基础, 原理, 镜像, 构建, 运行, 存储, 网络, 架构, 安装, 编排 (got string "杂项")',
