@@ -18,7 +18,7 @@
 import type MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
 import type Renderer from 'markdown-it/lib/renderer.mjs'
-import { type ClientTerm, type Glossary, clientTerms, loadGlossary, termText, termUrl } from '../../core/glossary'
+import { type ClientTerm, type Glossary, clientTerms, englishRefText, loadGlossary, sentenceStartBefore, termText, termUrl } from '../../core/glossary'
 import { type GlossaryPluginOptions, type RefMeta, escapeHtml, glossarySyntax, pagesIn, scanUsage } from '../../core/glossary-refs'
 import { type Lang } from '../../core/page-lang'
 
@@ -76,9 +76,11 @@ export const termDataPath = (id: string, lang: Lang = 'zh') => termUrl(id, lang)
  * the term's name in `lang` and a link to that language's glossary (paths from the site root).
  */
 export function plainMarkdown(long: string, glossary: Glossary, lang: Lang = 'zh'): string {
-  return long.replace(/\[\[\s*([^\]|\n]+?)\s*(?:\|([^\]\n]*))?\]\]/g, (all, id: string, label?: string) => {
+  return long.replace(/\[\[\s*([^\]|\n]+?)\s*(?:\|([^\]\n]*))?\]\]/g, (all, id: string, label: string | undefined, offset: number) => {
     const t = glossary.byId.get(id)
-    return t ? `[${label?.trim() || (lang === 'en' ? t.en : t.zh)}](${termUrl(t.id, lang)})` : all
+    // the paragraph, list item or table cell so far decides a sentence start, as on the pages
+    const name = () => (lang === 'en' ? englishRefText(t!, sentenceStartBefore(long.slice(0, offset).replace(/^[^]*(?:\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s|\|)/, ''))) : t!.zh)
+    return t ? `[${label?.trim() || name()}](${termUrl(t.id, lang)})` : all
   })
 }
 
