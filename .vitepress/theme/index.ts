@@ -12,6 +12,7 @@ import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
 import { installDeferred } from './deferred'
 import { installDataScopeGuard } from './data-scope'
+import { installEarlyScroll } from './early-scroll'
 import { MODULES_RAN_FLAG } from './module-flag'
 import './styles.css'
 
@@ -36,6 +37,7 @@ export default {
       installLangSwitch(router, withBase('/')) // the language menu keeps page and section
       installDeferred(router) // components whose code loads on demand (Layout.vue)
       installDataScopeGuard(router, withBase('/')) // a page has only its language's and release's site data
+      installEarlyScroll(router) // a scroll made while the page loaded is not undone
     }
   },
 } satisfies Theme
