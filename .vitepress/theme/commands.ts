@@ -18,6 +18,11 @@ const onFinderUse: DeferOptions['when'] = (activate, el) => {
   // (and so never trigger the focus below) and a first click would not put the cursor in it.
   // Focusing it loads the code; what is typed meanwhile is carried over (deferred.ts).
   el.querySelector<HTMLInputElement>('input.cf-input[disabled]')?.removeAttribute('disabled')
+  // the address holds a query (`?q=…`, CommandFinder.vue keeps what was typed there): show its results now
+  if (new URLSearchParams(location.search).get('q')) {
+    activate()
+    return
+  }
   const stopInteraction = onInteraction(activate, el)
   let observer: MutationObserver | undefined
   const onSlash = (ev: KeyboardEvent) => {
