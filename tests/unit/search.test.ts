@@ -230,6 +230,29 @@ describe('concept homes: the page named after a concept', () => {
   })
 })
 
+describe('a bare glossary term without a concept page', () => {
+  // the teaching section names the term in its heading too: with the glossary's normal weight
+  // (0.5) it outranks the entry (3.1 against 1.4), with RANKING.term the entry leads
+  const docs = [
+    { id: '/glossary/#dependency-hell', title: '依赖地狱', titles: ['术语表'], text: '依赖地狱：不同程序要求同一个库的不同版本，装了这个就坏了那个。\u001fdependency hell' },
+    { id: '/guide/why#hell', title: '告别依赖地狱', titles: ['为什么用 Docker'], text: '一台机器上的依赖地狱反复出现，不同项目互相干扰，部署变慢，升级也变得提心吊胆，迁移到新机器更难，要靠镜像解决。' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['依赖地狱']), extractField })
+  tm.addAll(docs)
+  const lex = buildLexicon([{ zh: '依赖地狱', en: 'dependency hell' }], []).lexicon
+  const first = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex)[0]?.id
+  it('is recognised only when the whole query is the term', () => {
+    const v = vocabularyOf(tm)
+    expect(analyzeQuery('依赖地狱', v, lex).term).toBe(true)
+    expect(analyzeQuery('dependency hell', v, lex).term).toBe(true)
+    expect(analyzeQuery('怎么告别依赖地狱', v, lex).term).toBe(false)
+  })
+  it('puts its glossary entry first; a longer query still finds the teaching page', () => {
+    expect(first('依赖地狱')).toBe('/glossary/#dependency-hell')
+    expect(first('告别依赖地狱')).toBe('/guide/why#hell')
+  })
+})
+
 describe('a comparison question', () => {
   // the second section is short and says all three words often (BM25 ranks it first without the
   // rule) but its heading names only two of them
