@@ -193,6 +193,7 @@ function findPhrases(text: string, lexicon: Lexicon): Span[] {
   candidates.sort((a, b) => b.phrase.length - a.phrase.length)
   const taken: Span[] = []
   const free = (s: number, e: number) => taken.every((t) => e <= t.start || s >= t.end)
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((p) => b.includes(p))
   for (const { phrase, group } of candidates) {
     const latin = !CJK_CHAR.test(phrase)
     let from = 0
@@ -204,6 +205,14 @@ function findPhrases(text: string, lexicon: Lexicon): Span[] {
       // a Latin phrase must stand alone: "rm" is not inside "format", "-p" not inside "--publish"
       if (latin && (/[\w-]/.test(text[at - 1] ?? '') || /[\w]/.test(text[end] ?? ''))) continue
       if (free(at, end)) taken.push({ start: at, end, group })
+      else {
+        // overlapping phrases of one group are one mention of it ("减小镜像体积": 减小镜像, 镜像体积)
+        const over = taken.filter((t) => !(end <= t.start || at >= t.end))
+        if (over.length === 1 && same(over[0].group, group)) {
+          over[0].start = Math.min(over[0].start, at)
+          over[0].end = Math.max(over[0].end, end)
+        }
+      }
     }
   }
   return taken.sort((a, b) => a.start - b.start)
@@ -281,8 +290,13 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   }
 
   let pos = 0
+  // two phrases of one group ("镜像太大怎么瘦身": 镜像太大, 瘦身) ask for one thing once
+  const asked = new Set<string>()
   spans.forEach((s) => {
     plain(text.slice(pos, s.start), false)
+    const key = [...s.group].sort().join('\u0000')
+    if (asked.has(key)) { pos = s.end; return }
+    asked.add(key)
     const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t))))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)

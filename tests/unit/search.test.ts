@@ -253,6 +253,26 @@ describe('a bare glossary term without a concept page', () => {
   })
 })
 
+describe('making an image smaller, in everyday words', () => {
+  // the synonym table's group for it (core/search/synonyms.ts) and the site's concept page for it
+  const docs = [
+    { id: '/build/multi-stage#top', title: '多阶段构建与非 root 用户', titles: [], text: '编译工具留在构建阶段，最终镜像只带运行所需的文件。\u001f多阶段构建 镜像体积' },
+    { id: '/commands/images#docker-images', title: 'docker images：列出镜像', titles: ['镜像命令'], text: '列出本地镜像，SIZE 一列是镜像大小，镜像太多时加过滤条件。\u001f镜像大小 image size' },
+    { id: '/help/windows-wsl#disk', title: '越来越大的虚拟磁盘', titles: ['Windows'], text: '虚拟磁盘只会变大，删除镜像后也不会自动缩小。' },
+  ]
+  const im = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['多阶段构建', '镜像体积', '镜像大小']), extractField })
+  im.addAll(docs)
+  const lex = buildLexicon([{ zh: '多阶段构建', en: 'multi-stage build', aliases: ['multi-stage'] }], [], [{ path: '/build/multi-stage', title: '多阶段构建与非 root 用户' }]).lexicon
+  const v = vocabularyOf(im)
+  it('reads two phrases of one group, also overlapping ones, as one concept', () => {
+    expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像太大'])
+    expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['减小镜像体积'])
+  })
+  it('finds the multi-stage build page first', () => {
+    for (const q of ['镜像太大怎么瘦身', '减小镜像体积', '怎么让镜像变小', '镜像瘦身']) expect(searchSite(im, q, v, lex)[0]?.id, q).toBe('/build/multi-stage#top')
+  })
+})
+
 describe('a comparison question', () => {
   // the second section is short and says all three words often (BM25 ranks it first without the
   // rule) but its heading names only two of them
