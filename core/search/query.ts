@@ -344,9 +344,11 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *  - term: a glossary entry whose heading or aliases name the whole query, when the query is one
  *    term alone (Analysis.term) that has no concept page ("依赖地狱", "buildx"): the reader looks
  *    the word up; with a concept page, `home` leads instead. Measured against every query set
- *    after the regression set was relabelled (docs/contribute/decisions.md): 1 → 3 same top-3.
+ *    after the regression set was relabelled (docs/contribute/decisions.md; 2 and 3 the same)
+ *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
+ *    its heading does not name (0.1–0.7 the same on the dev set)
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -434,11 +436,15 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
     // compares exactly these, not one of them with something else
     const compared = a.compare && acc.titled >= total ? RANKING.compare : 1
+    // the overview of a command reference page (its H1 section: an intro and the page's keywords,
+    // which name every command of the page) is not the answer to a task unless its heading names
+    // it: the command's own entry or a teaching section is ("怎么进入正在运行的容器")
+    const overview = a.task && acc.titled < total && isPageLevel(acc.result) && /^\/(en\/)?cli\//.test(id) ? RANKING.overview : 1
     out.push({
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed) * compared,
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed) * compared * overview,
       coverage,
     })
   }
@@ -473,6 +479,9 @@ function homeOf(c: Concept, lexicon: Lexicon): string | undefined {
 }
 
 const pathOf = (id: string) => id.replace(/#.*$/, '')
+
+/** A page's H1 section (no parent headings): the page-level document, which holds the page's frontmatter keywords. */
+const isPageLevel = (r: SearchResult) => Array.isArray(r.titles) && r.titles.length === 0
 
 /** Whether a result matched the query in its heading or hidden keywords (MiniSearch `match`: term → fields), not only in body text. */
 const namedIn = (match: Record<string, string[]>) => Object.values(match).some((fields) => fields.includes('title') || fields.includes('keywords'))

@@ -273,6 +273,25 @@ describe('making an image smaller, in everyday words', () => {
   })
 })
 
+describe('the overview of a command reference page', () => {
+  // the page's H1 section carries the page keywords, which name every command of the page: it
+  // matches any task about containers in a heading-weight field
+  const docs = [
+    { id: '/cli/container#容器命令参考', title: '容器命令参考', titles: [], text: '容器是镜像运行起来的实例。本页列出操作容器的命令。\u001fdocker run docker exec 运行容器 进入容器 查看日志' },
+    { id: '/cli/container#docker-exec', title: 'docker exec', titles: ['容器命令参考', '进入与交互'], text: '在运行中的容器里执行一条命令，常用来进入容器排查问题。\u001f进入容器 执行命令' },
+    { id: '/commands/exec-logs-inspect#docker-exec', title: 'docker exec：在运行中的容器里执行命令', titles: ['进入容器与排查'], text: '想进入容器看看里面的文件，用 docker exec -it 容器名 sh。' },
+  ]
+  const om = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['进入容器', '容器命令参考']), extractField })
+  om.addAll(docs)
+  const ids = (q: string) => searchSite(om, q, vocabularyOf(om), lexicon).map((r) => r.id)
+  it('ranks below the answers to a task its heading does not name', () => {
+    expect(ids('怎么进入正在运行的容器')[0]).not.toBe('/cli/container#容器命令参考')
+  })
+  it('still leads when its heading names the query', () => {
+    expect(ids('容器命令参考')[0]).toBe('/cli/container#容器命令参考')
+  })
+})
+
 describe('a comparison question', () => {
   // the second section is short and says all three words often (BM25 ranks it first without the
   // rule) but its heading names only two of them
