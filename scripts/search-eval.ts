@@ -185,7 +185,7 @@ async function main(values: SearchEvalArgs): Promise<void> {
     const a = analyzeQuery(q, vocab, setup.lexicon, { englishForms: values.locale === 'en' })
     console.log(JSON.stringify(q), a.define ? 'define' : '', a.flag ? 'flag' : '')
     for (const c of a.concepts) console.log('  ', c.label, '→', c.alternatives.map((x) => x.join('+')).join(' | ').slice(0, 200))
-    for (const r of searchSite(ms, q, vocab, setup.lexicon, { englishForms: values.locale === 'en' }).slice(0, 5)) console.log('    ', r.score.toFixed(2), r.coverage.toFixed(2), r.id, r.queryTerms.join(','))
+    for (const r of searchSite(ms, q, vocab, setup.lexicon, { englishForms: values.locale === 'en' }).slice(0, Number(process.env.EXPLAIN_N ?? 5))) console.log('    ', r.score.toFixed(2), r.coverage.toFixed(2), r.id, r.queryTerms.join(','))
   }
 }
 

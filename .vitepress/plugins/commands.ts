@@ -27,6 +27,21 @@ export function commandsPlugin(md: MarkdownIt): void {
 // ---------------------------------------------------------------------------------------------
 // Finder index and JSON
 
+/**
+ * The flags of a command line: `-d`, `--name`, `--restart=always` → `--restart`, and combined short
+ * flags `-it` → `-i`, `-t` (and `-it` itself, which some options list as one flag).
+ */
+export function everydayFlags(line: string | undefined): Set<string> {
+  const out = new Set<string>()
+  for (const w of (line ?? '').split(/\s+/)) {
+    const m = /^(--?[A-Za-z][\w-]*)/.exec(w)
+    if (!m) continue
+    out.add(m[1])
+    if (/^-[A-Za-z]{2,}$/.test(m[1])) for (const ch of m[1].slice(1)) out.add('-' + ch)
+  }
+  return out
+}
+
 /** The compact index bundled with <CommandFinder> (kept small: no options text, no examples). */
 export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en' | 'both' = 'both'): FinderIndex {
   const groups: FinderGroup[] = data.groups.map((g) => ({
@@ -51,6 +66,12 @@ export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en
     }
     if (c.aliases.length) e.aliases = c.aliases
     if (c.copy) e.copy = c.copy
+    // the task words of the options in the typical invocation (`copy`: docker run -d --name web -p 8080:80 nginx)
+    const everyday = c.options.filter((o) => o.flagList.some((f) => everydayFlags(c.copy).has(f)))
+    const day = [...new Set(everyday.flatMap((o) => o.keywords))]
+    if (day.length) e.everydayKeywords = day
+    const dayEn = [...new Set(everyday.flatMap((o) => o.keywords_en ?? []))]
+    if (dayEn.length) e.everydayKeywords_en = dayEn
     // English task words (the finder on /en/ pages searches these and `en`); only when written
     if (c.keywords_en?.length) e.keywords_en = c.keywords_en
     const optEn = [...new Set(c.options.flatMap((o) => o.keywords_en ?? []))].filter((k) => !c.keywords_en?.includes(k))
@@ -63,7 +84,7 @@ export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en
   const view = finderView(both, lang)
   return {
     groups: view.groups.map(({ label_en, title_en, ...g }) => g),
-    commands: view.commands.map(({ keywords_en, optionKeywords_en, ...e }) => e),
+    commands: view.commands.map(({ keywords_en, optionKeywords_en, everydayKeywords_en, ...e }) => e),
   }
 }
 

@@ -62,6 +62,8 @@ export interface Analysis {
   task: boolean
   /** a comparison of two or more things: "X 和 Y 有什么区别", "X vs Y", "difference between X and Y" */
   compare: boolean
+  /** the whole query is one phrase of a synonym group (a glossary name or alias: "依赖地狱", "buildx") */
+  term: boolean
 }
 
 const MAX_CONTAINING = 60
@@ -191,6 +193,7 @@ function findPhrases(text: string, lexicon: Lexicon): Span[] {
   candidates.sort((a, b) => b.phrase.length - a.phrase.length)
   const taken: Span[] = []
   const free = (s: number, e: number) => taken.every((t) => e <= t.start || s >= t.end)
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((p) => b.includes(p))
   for (const { phrase, group } of candidates) {
     const latin = !CJK_CHAR.test(phrase)
     let from = 0
@@ -202,6 +205,14 @@ function findPhrases(text: string, lexicon: Lexicon): Span[] {
       // a Latin phrase must stand alone: "rm" is not inside "format", "-p" not inside "--publish"
       if (latin && (/[\w-]/.test(text[at - 1] ?? '') || /[\w]/.test(text[end] ?? ''))) continue
       if (free(at, end)) taken.push({ start: at, end, group })
+      else {
+        // overlapping phrases of one group are one mention of it ("减小镜像体积": 减小镜像, 镜像体积)
+        const over = taken.filter((t) => !(end <= t.start || at >= t.end))
+        if (over.length === 1 && same(over[0].group, group)) {
+          over[0].start = Math.min(over[0].start, at)
+          over[0].end = Math.max(over[0].end, end)
+        }
+      }
     }
   }
   return taken.sort((a, b) => a.start - b.start)
@@ -279,8 +290,13 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   }
 
   let pos = 0
+  // two phrases of one group ("镜像太大怎么瘦身": 镜像太大, 瘦身) ask for one thing once
+  const asked = new Set<string>()
   spans.forEach((s) => {
     plain(text.slice(pos, s.start), false)
+    const key = [...s.group].sort().join('\u0000')
+    if (asked.has(key)) { pos = s.end; return }
+    asked.add(key)
     const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t))))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
@@ -306,7 +322,8 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   const command = /^\s*docker(-compose)?\b/.test(text)
-  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text) }
+  const term = !flag && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
+  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term }
 }
 
 /**
@@ -324,8 +341,14 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *    matches the whole query (square root of their number): a page that keeps talking about
  *    the thing explains it; only its best section, so that one page does not fill the top
  *  - compare: a section whose heading names every concept of a comparison (Analysis.compare)
+ *  - term: a glossary entry whose heading or aliases name the whole query, when the query is one
+ *    term alone (Analysis.term) that has no concept page ("依赖地狱", "buildx"): the reader looks
+ *    the word up; with a concept page, `home` leads instead. Measured against every query set
+ *    after the regression set was relabelled (docs/contribute/decisions.md; 2 and 3 the same)
+ *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
+ *    its heading does not name (0.1–0.7 the same on the dev set)
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2 }
+export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -339,12 +362,12 @@ export function alternativeQuery(c: Concept, alt: string[]): Query {
  * How much a page kind counts, by site path. Pages about the project (credits, changelog,
  * contributor guides, status) stay searchable but rank below pages that teach.
  */
-export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'> & Partial<Pick<Analysis, 'task'>>, named = true): number {
+export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'> & Partial<Pick<Analysis, 'task' | 'term'>>, named = true, homed = false): number {
   const path = id.replace(/#.*$/, '')
   if (/^\/(en\/)?(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
   if (path === '/' || path === '/en/') return 0.5
   // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
-  if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? RANKING.define : RANKING.glossary
+  if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? RANKING.define : a.term && named && !homed ? RANKING.term : RANKING.glossary
   if (/^\/(en\/)?cli\//.test(path)) return a.flag ? RANKING.flag : a.task && !named ? RANKING.task : 1
   return 1
 }
@@ -407,16 +430,21 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
   })
   const out: RankedResult[] = []
+  const homed = a.term && !!homeOf(live[0], lexicon)
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
     // compares exactly these, not one of them with something else
     const compared = a.compare && acc.titled >= total ? RANKING.compare : 1
+    // the overview of a command reference page (its H1 section: an intro and the page's keywords,
+    // which name every command of the page) is not the answer to a task unless its heading names
+    // it: the command's own entry or a teaching section is ("怎么进入正在运行的容器")
+    const overview = a.task && acc.titled < total && isPageLevel(acc.result) && /^\/(en\/)?cli\//.test(id) ? RANKING.overview : 1
     out.push({
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total) * compared,
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed) * compared * overview,
       coverage,
     })
   }
@@ -451,6 +479,9 @@ function homeOf(c: Concept, lexicon: Lexicon): string | undefined {
 }
 
 const pathOf = (id: string) => id.replace(/#.*$/, '')
+
+/** A page's H1 section (no parent headings): the page-level document, which holds the page's frontmatter keywords. */
+const isPageLevel = (r: SearchResult) => Array.isArray(r.titles) && r.titles.length === 0
 
 /** Whether a result matched the query in its heading or hidden keywords (MiniSearch `match`: term → fields), not only in body text. */
 const namedIn = (match: Record<string, string[]>) => Object.values(match).some((fields) => fields.includes('title') || fields.includes('keywords'))

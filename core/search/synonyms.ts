@@ -45,7 +45,12 @@ export const SYNONYMS: string[][] = [
   ['一次性容器', '用完即删', '--rm'],
   ['容器名', '容器名称', '--name'],
   ['命名卷', '具名卷', 'named volume', 'named volumes'],
-  ['镜像体积', '镜像大小', '镜像太大', '减小镜像', '瘦身', 'image size'],
+  // how big an image is (docker images shows it) …
+  ['镜像大小', 'image size'],
+  // … and making it smaller, in everyday words: the multi-stage build is how the site teaches it
+  // (its page compares the sizes; its keywords say 镜像体积)
+  ['镜像体积', '体积', '瘦身', '镜像瘦身', '变小', '缩小', '减小体积', '减少体积', '减小镜像', '减少镜像', '精简镜像', '镜像太大',
+    'shrink', 'slim', 'slim down', 'smaller', 'reduce image size', 'multi-stage', '多阶段构建'],
   ['退出码', '退出状态码', '状态码', 'exit code', 'exit status'],
   // pasted errors → what answers them
   ['docker login', '登录', 'requested access to the resource is denied', 'unauthorized', 'authentication required'],

@@ -230,6 +230,68 @@ describe('concept homes: the page named after a concept', () => {
   })
 })
 
+describe('a bare glossary term without a concept page', () => {
+  // the teaching section names the term in its heading too: with the glossary's normal weight
+  // (0.5) it outranks the entry (3.1 against 1.4), with RANKING.term the entry leads
+  const docs = [
+    { id: '/glossary/#dependency-hell', title: '依赖地狱', titles: ['术语表'], text: '依赖地狱：不同程序要求同一个库的不同版本，装了这个就坏了那个。\u001fdependency hell' },
+    { id: '/guide/why#hell', title: '告别依赖地狱', titles: ['为什么用 Docker'], text: '一台机器上的依赖地狱反复出现，不同项目互相干扰，部署变慢，升级也变得提心吊胆，迁移到新机器更难，要靠镜像解决。' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['依赖地狱']), extractField })
+  tm.addAll(docs)
+  const lex = buildLexicon([{ zh: '依赖地狱', en: 'dependency hell' }], []).lexicon
+  const first = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex)[0]?.id
+  it('is recognised only when the whole query is the term', () => {
+    const v = vocabularyOf(tm)
+    expect(analyzeQuery('依赖地狱', v, lex).term).toBe(true)
+    expect(analyzeQuery('dependency hell', v, lex).term).toBe(true)
+    expect(analyzeQuery('怎么告别依赖地狱', v, lex).term).toBe(false)
+  })
+  it('puts its glossary entry first; a longer query still finds the teaching page', () => {
+    expect(first('依赖地狱')).toBe('/glossary/#dependency-hell')
+    expect(first('告别依赖地狱')).toBe('/guide/why#hell')
+  })
+})
+
+describe('making an image smaller, in everyday words', () => {
+  // the synonym table's group for it (core/search/synonyms.ts) and the site's concept page for it
+  const docs = [
+    { id: '/build/multi-stage#top', title: '多阶段构建与非 root 用户', titles: [], text: '编译工具留在构建阶段，最终镜像只带运行所需的文件。\u001f多阶段构建 镜像体积' },
+    { id: '/commands/images#docker-images', title: 'docker images：列出镜像', titles: ['镜像命令'], text: '列出本地镜像，SIZE 一列是镜像大小，镜像太多时加过滤条件。\u001f镜像大小 image size' },
+    { id: '/help/windows-wsl#disk', title: '越来越大的虚拟磁盘', titles: ['Windows'], text: '虚拟磁盘只会变大，删除镜像后也不会自动缩小。' },
+  ]
+  const im = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['多阶段构建', '镜像体积', '镜像大小']), extractField })
+  im.addAll(docs)
+  const lex = buildLexicon([{ zh: '多阶段构建', en: 'multi-stage build', aliases: ['multi-stage'] }], [], [{ path: '/build/multi-stage', title: '多阶段构建与非 root 用户' }]).lexicon
+  const v = vocabularyOf(im)
+  it('reads two phrases of one group, also overlapping ones, as one concept', () => {
+    expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像太大'])
+    expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['减小镜像体积'])
+  })
+  it('finds the multi-stage build page first', () => {
+    for (const q of ['镜像太大怎么瘦身', '减小镜像体积', '怎么让镜像变小', '镜像瘦身']) expect(searchSite(im, q, v, lex)[0]?.id, q).toBe('/build/multi-stage#top')
+  })
+})
+
+describe('the overview of a command reference page', () => {
+  // the page's H1 section carries the page keywords, which name every command of the page: it
+  // matches any task about containers in a heading-weight field
+  const docs = [
+    { id: '/cli/container#容器命令参考', title: '容器命令参考', titles: [], text: '容器是镜像运行起来的实例。本页列出操作容器的命令。\u001fdocker run docker exec 运行容器 进入容器 查看日志' },
+    { id: '/cli/container#docker-exec', title: 'docker exec', titles: ['容器命令参考', '进入与交互'], text: '在运行中的容器里执行一条命令，常用来进入容器排查问题。\u001f进入容器 执行命令' },
+    { id: '/commands/exec-logs-inspect#docker-exec', title: 'docker exec：在运行中的容器里执行命令', titles: ['进入容器与排查'], text: '想进入容器看看里面的文件，用 docker exec -it 容器名 sh。' },
+  ]
+  const om = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['进入容器', '容器命令参考']), extractField })
+  om.addAll(docs)
+  const ids = (q: string) => searchSite(om, q, vocabularyOf(om), lexicon).map((r) => r.id)
+  it('ranks below the answers to a task its heading does not name', () => {
+    expect(ids('怎么进入正在运行的容器')[0]).not.toBe('/cli/container#容器命令参考')
+  })
+  it('still leads when its heading names the query', () => {
+    expect(ids('容器命令参考')[0]).toBe('/cli/container#容器命令参考')
+  })
+})
+
 describe('a comparison question', () => {
   // the second section is short and says all three words often (BM25 ranks it first without the
   // rule) but its heading names only two of them

@@ -30,12 +30,19 @@ export interface FinderEntry {
   keywords: string[]
   /** task words of its options (端口 for -p): they rank a little lower */
   optionKeywords: string[]
+  /**
+   * task words of the options in its typical invocation (`copy`: `docker run -d --name web -p
+   * 8080:80 nginx` → 后台运行, 容器名, 端口, …): what the command is used for every day, so they
+   * rank above another command's own task words ("端口": docker run -p before docker port)
+   */
+  everydayKeywords?: string[]
   aliases?: string[]
   /** typical invocation for the copy button; defaults to the name */
   copy?: string
   /** English task words (`keywords_en` of the data), present once translated */
   keywords_en?: string[]
   optionKeywords_en?: string[]
+  everydayKeywords_en?: string[]
 }
 export interface FinderGroup { id: string; label: string; title: string; page: string; label_en?: string; title_en?: string }
 export interface FinderIndex { groups: FinderGroup[]; commands: FinderEntry[] }
@@ -61,6 +68,7 @@ export function finderView(index: FinderIndex, lang: 'zh' | 'en'): FinderIndex {
       zh: '',
       keywords: e.keywords_en ?? [],
       optionKeywords: e.optionKeywords_en ?? [],
+      everydayKeywords: e.everydayKeywords_en ?? [],
     })),
   }
   englishViews.set(index, view)
@@ -102,6 +110,7 @@ interface Prepared {
   enWords: string[]
   keywords: string[]
   optionKeywords: string[]
+  everyday: string[]
   keywordsLower: string[]
   /** Latin words inside the task words: "ip" in "IP 地址" */
   keywordWords: Set<string>
@@ -153,6 +162,7 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       enWords: e.en.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? [],
       keywords: e.keywords,
       optionKeywords: e.optionKeywords,
+      everyday: e.everydayKeywords ?? [],
       keywordsLower: [...e.keywords, ...e.optionKeywords].map((k) => k.toLowerCase()),
       keywordWords: new Set([...e.keywords, ...e.optionKeywords].flatMap((k) => k.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [])),
       zhText,
@@ -301,6 +311,7 @@ function scoreWord(p: Prepared, w: string): number {
 
 function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
   if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
+  if (p.everyday.includes(t)) return 28
   if (p.keywords.includes(t)) return 26
   if (p.optionKeywords.includes(t)) return 23
   if (p.keywords.some((k) => k.includes(t))) return 20
@@ -314,6 +325,14 @@ function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
     for (let at = t.indexOf(k); at >= 0; at = t.indexOf(k, at + 1)) covered.fill(true, at, at + k.length)
   }
   const byWords = covered.filter(Boolean).length / t.length
+  // the same for the words of its everyday invocation: of two commands that cover the phrase
+  // equally ("交互式终端": docker run -i -t, docker exec -it), the one used that way every day leads
+  const day = new Array<boolean>(t.length).fill(false)
+  for (const k of p.everyday) {
+    if (k.length < 2) continue
+    for (let at = t.indexOf(k); at >= 0; at = t.indexOf(k, at + 1)) day.fill(true, at, at + k.length)
+  }
+  const byDay = day.filter(Boolean).length / t.length
   let have = 0
   let all = 0
   for (const g of bigramsOf(t)) {
@@ -323,7 +342,7 @@ function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
     if (p.bigrams.has(g)) have += w
   }
   const cover = Math.max(byWords, all ? have / all : 0)
-  return cover >= 0.5 ? Math.round(16 * cover) : 0
+  return cover >= 0.5 ? Math.round(16 * cover) + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
 }
 
 export interface FinderHit { entry: FinderEntry; score: number }
