@@ -11,6 +11,7 @@ import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
 import { installDeferred } from './deferred'
+import { installLazyHydration } from './lazy-hydration'
 import { installDataScopeGuard } from './data-scope'
 import { MODULES_RAN_FLAG } from './module-flag'
 import './styles.css'
@@ -34,6 +35,7 @@ export default {
       installA11yFixes(router)
       installPrintLight()
       installLangSwitch(router, withBase('/')) // the language menu keeps page and section
+      installLazyHydration(router) // theme parts hydrated when reached (./lazy/); before installDeferred: see there
       installDeferred(router) // components whose code loads on demand (Layout.vue)
       installDataScopeGuard(router, withBase('/')) // a page has only its language's and release's site data
     }
