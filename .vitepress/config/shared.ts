@@ -79,6 +79,9 @@ export const shared = defineConfig({
   srcDir: 'docs',
   srcExclude: ['**/README.md', 'data/**'],
   cleanUrls: true,
+  // dark mode: no full-page style recalculation while the page starts; transitions are turned off
+  // around a real switch by .vitepress/theme/appearance.ts instead (issue #14, Total Blocking Time)
+  appearance: { disableTransition: false },
   // pages show their last commit time; VitePress's own lookup (`lastUpdated: true`: one git process
   // per page, every build) is replaced by the same lookup cached per commit (./last-updated.ts),
   // filled in by transformPageData and sitemap.transformItems below

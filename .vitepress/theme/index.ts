@@ -12,6 +12,7 @@ import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
 import { installDeferred } from './deferred'
 import { installLazyHydration } from './lazy-hydration'
+import { installInstantDarkSwitch } from './appearance'
 import { installDataScopeGuard } from './data-scope'
 import { MODULES_RAN_FLAG } from './module-flag'
 import './styles.css'
@@ -34,6 +35,7 @@ export default {
       installConsoleCopy()
       installA11yFixes(router)
       installPrintLight()
+      installInstantDarkSwitch() // dark mode switches without fading, as VitePress's default does
       installLangSwitch(router, withBase('/')) // the language menu keeps page and section
       installLazyHydration(router) // theme parts hydrated when reached (./lazy/); before installDeferred: see there
       installDeferred(router) // components whose code loads on demand (Layout.vue)
