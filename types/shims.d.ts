@@ -20,3 +20,9 @@ declare module 'virtual:search-lexicon' {
 declare module 'escape-html' {
   export default function escapeHtml(s: string): string
 }
+
+/** A VitePress default-theme component by name, e.g. 'vitepress-theme-component/VPSidebarGroup' (alias in .vitepress/config/shared.ts). */
+declare module 'vitepress-theme-component/*' {
+  const component: import('vue').Component
+  export default component
+}

@@ -69,10 +69,19 @@ function fullSiteDataFile(html: string, siteConfig: SiteConfig, label: string): 
   return url
 }
 
+/** VitePress's default theme components (VPSidebarGroup.vue …) */
+const VP_THEME_COMPONENTS = path.dirname(fileURLToPath(import.meta.resolve('vitepress/dist/client/theme-default/components/VPDoc.vue')))
+
+/** VitePress theme components replaced by a lazily hydrated wrapper of themselves (.vitepress/theme/lazy/<name>.ts) */
+export const LAZY_HYDRATED = ['VPSidebarGroup', 'VPNavBarMenu', 'VPDocFooter'] as const
+
 export const shared = defineConfig({
   srcDir: 'docs',
   srcExclude: ['**/README.md', 'data/**'],
   cleanUrls: true,
+  // dark mode: no full-page style recalculation while the page starts; transitions are turned off
+  // around a real switch by .vitepress/theme/appearance.ts instead (issue #14, Total Blocking Time)
+  appearance: { disableTransition: false },
   // pages show their last commit time; VitePress's own lookup (`lastUpdated: true`: one git process
   // per page, every build) is replaced by the same lookup cached per commit (./last-updated.ts),
   // filled in by transformPageData and sitemap.transformItems below
@@ -95,6 +104,12 @@ export const shared = defineConfig({
         // VitePress's "last updated" line, formatting the time only when the footer nears the viewport
         // (issue #14, blocking time at load; VitePress's documented way to override a theme component)
         { find: /^.*\/VPDocFooterLastUpdated\.vue$/, replacement: path.join(ROOT, '.vitepress/theme/components/LastUpdated.vue') },
+        // theme parts a phone does not show at load, hydrated when the reader can reach them (issue #14,
+        // blocking time at load; .vitepress/theme/lazy-hydration.ts). Only VitePress's own relative
+        // imports are redirected; the replacement reaches the real component as
+        // 'vitepress-theme-component/<name>' (typed as a plain component in types/shims.d.ts)
+        ...LAZY_HYDRATED.map((name) => ({ find: new RegExp(`^\\./${name}\\.vue$`), replacement: path.join(ROOT, `.vitepress/theme/lazy/${name}.ts`) })),
+        { find: /^vitepress-theme-component\/(VP\w+)$/, replacement: path.join(VP_THEME_COMPONENTS, '$1.vue') },
       ],
     },
   },

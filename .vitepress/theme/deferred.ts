@@ -10,8 +10,10 @@
  *    inside it stays on the same element (with what the reader already typed into a text box), and
  *    a click the reader made before the code arrived is replayed on the same element of the new
  *    markup (so the first click on a menu button opens it);
- *  - when mounted after the first render (a page reached by client-side navigation) or in the dev
- *    server, renders the real component straight away, as a plain async component would.
+ *  - when rendered on the client instead of hydrated (a page reached by client-side navigation) or
+ *    in the dev server, renders the real component straight away, as a plain async component would.
+ *    Hydrated means hydrated from the server HTML, whenever that happens: inside a theme part that
+ *    hydrates late (./lazy-hydration.ts) too.
  * With `navigation: true` it is also activated by the first client-side navigation, because its
  * server HTML then shows the previous page; the router waits for the chunk before it renders the
  * next page (installDeferred()), so the reader never sees the old page's links.
@@ -22,14 +24,8 @@
  * belongs to the first page, and Vue does not correct attributes (links) when hydrating in
  * production; a client render does not depend on the old HTML at all.
  */
-import { defineAsyncComponent, defineComponent, h, markRaw, nextTick, onBeforeUnmount, onMounted, ref, shallowRef, watch, type Component } from 'vue'
+import { defineAsyncComponent, defineComponent, getCurrentInstance, h, markRaw, nextTick, onBeforeUnmount, onMounted, ref, shallowRef, watch, type Component } from 'vue'
 import { useRoute, type Router } from 'vitepress'
-
-/** Set once the app's first render (the hydration) is done: Layout.vue calls markHydrated() in onMounted. */
-let hydrated = false
-export function markHydrated(): void {
-  hydrated = true
-}
 
 /** Chunks of not yet activated `navigation: true` components, loaded before the first navigation renders. */
 const beforeNavigation = new Set<() => Promise<unknown>>()
@@ -77,8 +73,9 @@ export function deferred(loader: () => Promise<{ default: Component }>, opts: De
     name: 'Deferred',
     inheritAttrs: false,
     setup(_, { attrs }) {
-      // only the hydration of the first page waits; everything mounted later renders at once
-      const active = ref(import.meta.env.SSR || import.meta.env.DEV || hydrated)
+      // only a hydration waits (Vue gives a hydrating vnode its server-rendered element before
+      // setup runs); a client render renders at once
+      const active = ref(import.meta.env.SSR || import.meta.env.DEV || !getCurrentInstance()?.vnode.el)
       const loaded = shallowRef<Component>()
       const el = ref<HTMLElement>()
       let cleanup: (() => void) | void

@@ -11,6 +11,8 @@ import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
 import { installDeferred } from './deferred'
+import { installLazyHydration } from './lazy-hydration'
+import { installInstantDarkSwitch } from './appearance'
 import { installDataScopeGuard } from './data-scope'
 import { installEarlyScroll } from './early-scroll'
 import { MODULES_RAN_FLAG } from './module-flag'
@@ -34,7 +36,9 @@ export default {
       installConsoleCopy()
       installA11yFixes(router)
       installPrintLight()
+      installInstantDarkSwitch() // dark mode switches without fading, as VitePress's default does
       installLangSwitch(router, withBase('/')) // the language menu keeps page and section
+      installLazyHydration(router) // theme parts hydrated when reached (./lazy/); before installDeferred: see there
       installDeferred(router) // components whose code loads on demand (Layout.vue)
       installDataScopeGuard(router, withBase('/')) // a page has only its language's and release's site data
       installEarlyScroll(router) // a scroll made while the page loaded is not undone
