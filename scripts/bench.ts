@@ -9,6 +9,10 @@
  * checks that no Mermaid JavaScript is shipped, prints each page type's raw JS/HTML/CSS bytes against stock
  * (scripts/lib/page-weight.ts, also `npm run weight`), and keeps the search-quality and snippet-suite
  * numbers. Everything goes to reports/bench.json.
+ * Both sites are served gzip-compressed for Lighthouse, as the site's own nginx (deploy/nginx.conf)
+ * and GitHub Pages serve them (until session 9 they were served uncompressed: Lighthouse's simulated
+ * 1.6 Mbit/s link then carried every byte of HTML, CSS and JS raw; Lighthouse's byte columns below are
+ * transfer sizes, so they are compressed sizes since then).
  *
  *   npm run bench                                  # everything (snippet run: minutes)
  *   npm run bench -- --skip-snippets               # site numbers only
@@ -154,7 +158,7 @@ for (const [, route] of PAGE_TYPES) {
 }
 interface Sample { performance: number; accessibility: number; bestPractices: number; seo: number; fcpMs: number; lcpMs: number; tbtMs: number; cls: number; jsBytes: number; totalBytes: number; load: string; failing: string[] }
 const samples: Record<string, Record<'ours' | 'stock', Sample[]>> = {}
-const servers = { ours: await serveStatic(DIST_DIR), stock: await serveStatic(STOCK_DIST) }
+const servers = { ours: await serveStatic(DIST_DIR, 0, '127.0.0.1', { gzip: true }), stock: await serveStatic(STOCK_DIST, 0, '127.0.0.1', { gzip: true }) }
 const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS], userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kb-lh-')) })
 try {
   for (let r = 0; r < ROUNDS; r++) {

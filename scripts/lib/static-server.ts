@@ -13,10 +13,14 @@
  *    and the font (GitHub Pages sends it too). The site has no cookies or private data, so `*` is safe.
  *  - no `X-Frame-Options` and no CSP `frame-ancestors`: any site may frame the pages.
  * `cors: false` serves like nginx's default configuration (used by the tests of that case).
+ * `gzip: true` compresses text responses as the site's own nginx (deploy/nginx.conf) and GitHub Pages
+ * do — for the bench, whose Lighthouse runs would otherwise load every HTML, CSS and JS file
+ * uncompressed, which no reader's browser does.
  */
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 
 const TYPES: Record<string, string> = {
@@ -56,7 +60,18 @@ export interface ServeOptions {
   cors?: boolean
   /** the site's base, `/` (default) or e.g. `/docker-kb/`: the URL path the site is served under */
   base?: string
+  /**
+   * gzip text responses when the client accepts it (default false), with deploy/nginx.conf's settings:
+   * `text/html` and its `gzip_types`, `gzip_min_length 256`, `gzip_vary on`, and nginx's default
+   * `gzip_comp_level` 1 (the config does not set one)
+   */
+  gzip?: boolean
 }
+
+/** deploy/nginx.conf's gzip_types, plus text/html (nginx always compresses it) */
+const GZIP_TYPES = /^(text\/(html|css|plain|markdown|xml|javascript)|application\/(javascript|json|xml)|image\/svg\+xml)\b/
+/** nginx: gzip_min_length 256 (bytes) */
+const GZIP_MIN_LENGTH = 256
 
 /**
  * Serve `root` on http://host:port (port 0: any free port).
@@ -85,12 +100,19 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1', opts: Se
     const file = resolveFile(abs, url.slice(base.length - 1))
     const status = file ? 200 : 404
     const body = file ?? path.join(abs, '404.html')
+    const type = TYPES[path.extname(body)] ?? 'application/octet-stream'
+    const compressible = opts.gzip && GZIP_TYPES.test(type) && fs.statSync(body).size >= GZIP_MIN_LENGTH
+    const gzip = compressible && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
     res.writeHead(status, {
-      'Content-Type': TYPES[path.extname(body)] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Cache-Control': 'no-cache',
       ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     })
-    fs.createReadStream(body).pipe(res)
+    const stream = fs.createReadStream(body)
+    if (gzip) stream.pipe(zlib.createGzip({ level: 1 })).pipe(res)
+    else stream.pipe(res)
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import http from 'node:http'
+import zlib from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serveStatic } from '../../scripts/lib/static-server'
 
@@ -51,6 +53,40 @@ describe('headers for embedding', () => {
       expect((await fetch(s.url + '/app.js')).headers.get('access-control-allow-origin')).toBeNull()
     } finally {
       await s.close()
+    }
+  })
+})
+
+describe('compression as deploy/nginx.conf serves (the bench)', () => {
+  /** a raw GET (fetch would decompress silently): status headers and the bytes on the wire */
+  const raw = (url: string, acceptEncoding?: string) => new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http.get(url, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+  it('gzips text of 256 bytes or more when asked, leaves the rest and every response without the option alone', async () => {
+    const big = 'docker '.repeat(200)
+    fs.writeFileSync(path.join(root, 'big.css'), big)
+    fs.writeFileSync(path.join(root, 'big.png'), big)
+    fs.writeFileSync(path.join(root, 'small.js'), 'x'.repeat(255))
+    const s = await serveStatic(root, 0, '127.0.0.1', { gzip: true })
+    const plain = await serveStatic(root)
+    try {
+      const css = await raw(s.url + '/big.css', 'gzip, deflate, br')
+      expect(css.headers['content-encoding']).toBe('gzip')
+      expect(css.headers.vary).toBe('Accept-Encoding')
+      expect(css.body.length).toBeLessThan(big.length)
+      expect(zlib.gunzipSync(css.body).toString()).toBe(big)
+      // the client does not accept gzip; not a text type; below gzip_min_length; the option off
+      expect((await raw(s.url + '/big.css')).headers['content-encoding']).toBeUndefined()
+      expect((await raw(s.url + '/big.png', 'gzip')).headers['content-encoding']).toBeUndefined()
+      expect((await raw(s.url + '/small.js', 'gzip')).headers['content-encoding']).toBeUndefined()
+      expect((await raw(plain.url + '/big.css', 'gzip')).headers['content-encoding']).toBeUndefined()
+    } finally {
+      await s.close()
+      await plain.close()
     }
   })
 })
