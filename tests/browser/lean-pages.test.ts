@@ -33,12 +33,18 @@ describe('home page command finder', () => {
     const { page, requests } = await openRecording('/')
     expect(await page.locator('.command-finder a').count()).toBeGreaterThan(3) // the server HTML works without its code
     expect(finderChunks(requests)).toEqual([])
+    // with JavaScript on, the no-JavaScript hint of the server HTML is not shown while the code is not loaded
+    await page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'), undefined, { timeout: 15_000 })
+    expect(await page.locator('.command-finder .cf-hint').isVisible()).toBe(false)
     await page.locator('.command-finder').hover()
     const input = page.locator('.command-finder input:not([disabled])')
     await input.waitFor({ timeout: 15_000 })
     expect(finderChunks(requests).length).toBeGreaterThan(0)
     await input.fill('端口')
     await expect.poll(() => page.locator('.command-finder [role=status]').textContent(), { timeout: 10_000 }).toMatch(/找到 \d+ 条命令/)
+    // the live hint (keys) is shown
+    await expect.poll(() => page.locator('.command-finder .cf-hint').textContent(), { timeout: 10_000 }).toMatch(/聚焦/)
+    expect(await page.locator('.command-finder .cf-hint').isVisible()).toBe(true)
     await page.close()
   })
   it('a keyboard reader reaches it with Tab, and what they type before its code arrives is kept', async () => {
