@@ -9,6 +9,13 @@ import { deferred, onInteraction, type DeferOptions } from './deferred'
 export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../docs/data/commands/finder'
 
 /**
+ * The finder's query in the page address (`/?q=端口`, `/cli/?q=端口`): CommandFinder.vue keeps what was
+ * typed there and reads it on mount; the deferred finder loads at once when the address has one.
+ * Browser only. Returns '' when there is none.
+ */
+export const addressQuery = (): string => new URLSearchParams(location.search).get('q') ?? ''
+
+/**
  * `when` of the finder: the reader moves to it (onInteraction), or presses "/" — the finder's own
  * shortcut (CommandFinder.vue onSlash): then the box gets the focus once its code is there.
  */
@@ -19,7 +26,7 @@ const onFinderUse: DeferOptions['when'] = (activate, el) => {
   // Focusing it loads the code; what is typed meanwhile is carried over (deferred.ts).
   el.querySelector<HTMLInputElement>('input.cf-input[disabled]')?.removeAttribute('disabled')
   // the address holds a query (`?q=…`, CommandFinder.vue keeps what was typed there): show its results now
-  if (new URLSearchParams(location.search).get('q')) {
+  if (addressQuery()) {
     activate()
     return
   }
