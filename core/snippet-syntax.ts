@@ -174,7 +174,7 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
 /** One `$ command` of a console block and the output shown under it. */
 export interface ConsoleStep {
   command: string
-  /** expected output lines, with `...` lines and `[...]` parts as wildcards */
+  /** expected output lines, with `...` lines and `[...]` / `[...=example]` parts as wildcards */
   output: string[]
   /** 0-based line offset of the command inside the block */
   offset: number
@@ -218,28 +218,93 @@ export function consoleCommands(text: string): string {
 export const WILDCARD_PART = '[...]'
 export const WILDCARD_LINES = '...'
 
-function lineMatches(pattern: string, actual: string): boolean {
-  const p = pattern.trimEnd()
-  const a = actual.trimEnd()
-  if (!p.includes(WILDCARD_PART)) return p === a
-  const parts = p.split(WILDCARD_PART).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  return new RegExp('^' + parts.join('.*?') + '$', 's').test(a)
+/**
+ * The in-line wildcard with an example value: `[...=3f1c9a7e2b4d]`. For checking it is exactly
+ * `[...]` (any text on the line); for reading it is the value, the text one real run printed there
+ * (`npm run test:snippets -- --fill-examples` writes it). Why this spelling: it starts with
+ * `[...]`'s own `[...`, so a writer reads both as one idea; `[...=` does not occur in Docker's
+ * output (Go's fmt prints `[...]` nowhere, slices as `[a b]`, and `...=` is no CLI syntax), and
+ * the value ends at the first `]`, so a value cannot contain `]` or a line break (the fill keeps
+ * a bare `[...]` where the real text has one). The opening alone (`[...=` with no `]` after it on
+ * the line) and an empty value (`[...=]`) are errors (checkWildcards).
+ */
+export const EXAMPLE_OPEN = '[...='
+/** Every in-line wildcard, bare or with its example value in group 1. */
+const WILDCARD_RE = /\[\.\.\.(?:=([^\]\n]+))?\]/g
+
+/** The in-line wildcards of one output line, in order: where each is and its example value (if any). */
+export function wildcardParts(line: string): { start: number; end: number; example?: string }[] {
+  return [...line.matchAll(WILDCARD_RE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, ...(m[1] !== undefined ? { example: m[1] } : {}) }))
 }
 
 /**
- * Does the actual output match the shown output? Blank lines at either end are ignored;
- * everything else must match line by line (with the two wildcards above).
+ * Check the in-line wildcards of a console block's text.
+ * @param text the fence content (its first line is the line after the opening fence)
+ * @param where the page and the 1-based line of the opening fence
+ * @throws SnippetSyntaxError naming the line of a malformed `[...=` (no closing `]` on its line,
+ *   or an empty value)
  */
-export function outputMatches(expected: string[], actual: string[]): boolean {
-  const trim = (xs: string[]) => {
-    let s = 0
-    let e = xs.length
-    while (s < e && !xs[s].trim()) s++
-    while (e > s && !xs[e - 1].trim()) e--
-    return xs.slice(s, e)
+export function checkWildcards(text: string, where: { file: string; line: number }): void {
+  text.split('\n').forEach((line, k) => {
+    const rest = line.replace(WILDCARD_RE, '')
+    const at = rest.indexOf(EXAMPLE_OPEN)
+    if (at < 0) return
+    const fail = (m: string): never => { throw new SnippetSyntaxError(where.file, where.line + 1 + k, m) }
+    if (rest.startsWith(EXAMPLE_OPEN + ']', at)) fail('empty example value "[...=]": write the value a run printed there, or a bare [...]')
+    fail(`"[...=" without a closing "]" on the same line: an example value is one line of text without "]" (${line.trim()})`)
+  })
+}
+
+/**
+ * A console block's text as readers see it: each `[...=value]` becomes its value; bare `[...]`
+ * stays (a writer's way to hide a truly irrelevant part; the fill replaces nearly all of them).
+ * Used by the page renderer, the Markdown export and llms-full.txt.
+ */
+export function renderExamples(text: string): string {
+  return text.includes(EXAMPLE_OPEN) ? text.replace(WILDCARD_RE, (m, v: string | undefined) => v ?? m) : text
+}
+
+/** The text with every example value dropped (`[...=v]` → `[...]`): what is checked and run. */
+export function stripExamples(text: string): string {
+  return text.includes(EXAMPLE_OPEN) ? text.replace(WILDCARD_RE, WILDCARD_PART) : text
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The regex of one expected line: its literal text, each in-line wildcard a lazy capture. */
+function lineRegex(pattern: string): RegExp | undefined {
+  const p = pattern.trimEnd()
+  const parts = wildcardParts(p)
+  if (!parts.length) return undefined
+  let src = '^'
+  let pos = 0
+  for (const w of parts) {
+    src += escapeRe(p.slice(pos, w.start)) + '(.*?)'
+    pos = w.end
   }
-  const exp = trim(expected)
-  const act = trim(actual)
+  return new RegExp(src + escapeRe(p.slice(pos)) + '$', 's')
+}
+
+function lineMatches(pattern: string, actual: string): boolean {
+  const re = lineRegex(pattern)
+  return re ? re.test(actual.trimEnd()) : pattern.trimEnd() === actual.trimEnd()
+}
+
+/** Blank lines at either end dropped: [first kept index, end]. */
+function trimRange(xs: string[]): [number, number] {
+  let s = 0
+  let e = xs.length
+  while (s < e && !xs[s].trim()) s++
+  while (e > s && !xs[e - 1].trim()) e--
+  return [s, e]
+}
+
+/**
+ * Align expected with actual lines: for each expected line (of the trimmed ranges), the actual
+ * line it matched, or -1 for a `...` line; undefined when they do not match. The same lazy
+ * preference as always: a `...` line absorbs as few lines as it can.
+ */
+function align(exp: string[], act: string[]): number[] | undefined {
   // memoised backtracking; both lists are small (a terminal screen), so this stays cheap
   const memo = new Map<string, boolean>()
   const go = (i: number, j: number): boolean => {
@@ -253,5 +318,70 @@ export function outputMatches(expected: string[], actual: string[]): boolean {
     memo.set(key, r)
     return r
   }
-  return go(0, 0)
+  if (!go(0, 0)) return undefined
+  const at: number[] = []
+  let i = 0
+  let j = 0
+  while (i < exp.length) {
+    if (exp[i].trim() === WILDCARD_LINES) {
+      if (go(i + 1, j)) { at.push(-1); i++ } else j++
+    } else { at.push(j); i++; j++ }
+  }
+  return at
+}
+
+/**
+ * Does the actual output match the shown output? Blank lines at either end are ignored;
+ * everything else must match line by line (with the two wildcards above; `[...=value]` is `[...]`).
+ */
+export function outputMatches(expected: string[], actual: string[]): boolean {
+  const [es, ee] = trimRange(expected)
+  const [as, ae] = trimRange(actual)
+  return align(expected.slice(es, ee), actual.slice(as, ae)) !== undefined
+}
+
+/** One expected line the fill rewrote, or one wildcard it had to leave bare. */
+export interface ExampleFill {
+  /** 0-based index in the expected lines */
+  index: number
+  from: string
+  to: string
+  /** wildcards left bare, and why (the real text was empty, or had a `]`) */
+  kept?: string[]
+}
+
+/**
+ * The expected lines with each in-line wildcard's example value set to the text the actual
+ * output has there (`[...]` and `[...=old]` both become `[...=actual]`). Only lines with in-line
+ * wildcards change; nothing when the output does not match.
+ * A value that cannot be written (empty, or containing `]`) leaves a bare `[...]`, noted in `kept`.
+ * @returns the changed lines (by index), or undefined when expected does not match actual
+ */
+export function fillExamples(expected: string[], actual: string[]): ExampleFill[] | undefined {
+  const [es, ee] = trimRange(expected)
+  const [as, ae] = trimRange(actual)
+  const act = actual.slice(as, ae)
+  const at = align(expected.slice(es, ee), act)
+  if (!at) return undefined
+  const fills: ExampleFill[] = []
+  at.forEach((j, k) => {
+    const line = expected[es + k]
+    const re = j < 0 ? undefined : lineRegex(line)
+    if (!re) return
+    const values = re.exec(act[j].trimEnd())!.slice(1)
+    const kept: string[] = []
+    let out = ''
+    let pos = 0
+    wildcardParts(line).forEach((w, n) => {
+      const v = values[n]
+      let part = `${EXAMPLE_OPEN}${v}]`
+      if (!v) { part = WILDCARD_PART; kept.push(`wildcard ${n + 1}: the output has no text there`) }
+      else if (v.includes(']') || v.includes('\n')) { part = WILDCARD_PART; kept.push(`wildcard ${n + 1}: the text there has "]" (${v})`) }
+      out += line.slice(pos, w.start) + part
+      pos = w.end
+    })
+    out += line.slice(pos)
+    if (out !== line || kept.length) fills.push({ index: es + k, from: line, to: out, ...(kept.length ? { kept } : {}) })
+  })
+  return fills
 }

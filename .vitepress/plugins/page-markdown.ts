@@ -11,6 +11,8 @@
  *    `[[glossary-list]]`: glossaryListSource(…, { html: false }) (core/glossary-refs.ts);
  *  - `[[id]]` / `[[id|文字]]`: a link to the glossary entry (plain text in headings and link texts,
  *    like the site); an unknown id fails with file:line (GlossaryError);
+ *  - console output: in-line wildcards with an example value (`[...=v]`) show the value, as on
+ *    the site (renderExamples, core/snippet-syntax.ts);
  *  - fence info: parseFenceInfo (core/snippet-syntax.ts) reduces ```sh run / norun="…" /
  *    file=… / [title] {1,3} to the language; the file name, the norun reason and a code-group tab
  *    title become a line above the block, as the site shows them in the bar above the code;
@@ -30,7 +32,7 @@ import MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
 import { readFrontmatter } from '../../core/frontmatter'
 import { VUE_TEMPLATE_SYNTAX } from '../../core/html'
-import { parseFenceInfo } from '../../core/snippet-syntax'
+import { checkWildcards, parseFenceInfo, renderExamples } from '../../core/snippet-syntax'
 import { markdownPath, routeOf, versionFactsText } from '../../core/version-paths'
 import { versionPageData, versionsClientData } from '../../core/versions'
 import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
@@ -238,6 +240,11 @@ export function pageMarkdown(input: PageMarkdownInput): string {
     if (t.type === 'fence') {
       for (let i = start; i < end; i++) kind[i] = 'code'
       replace.set(start, fenceLines(t, lines[start], fail.bind(null, start), english))
+      // console output as readers see it: `[...=value]` is its value (core/snippet-syntax.ts)
+      if (parseFenceInfo(t.info, { file: lines[start].file, line: lines[start].line }).lang === 'console') {
+        checkWildcards(t.content, { file: lines[start].file, line: lines[start].line })
+        for (let i = start + 1; i < end; i++) lines[i] = { ...lines[i], text: renderExamples(lines[i].text) }
+      }
     }
     if (t.type === 'html_block') {
       for (let i = start; i < end; i++) kind[i] = 'skip'

@@ -3,13 +3,14 @@
  * the fence info so shiki sees only the language, and labels each block — file name for `file=`,
  * "not run: reason" for `norun`, and the verification badge for `run` snippets (from the last
  * snippet report, docs/.snippet-status.json, read through core/snippet-status.ts; a broken file
- * fails the build with its name). English pages (docs/en/…, core/translation.ts) get English labels;
+ * fails the build with its name). In `console` blocks an in-line wildcard with an example value,
+ * `[...=value]`, is shown as the value (renderExamples); a bare `[...]` stays as written. English pages (docs/en/…, core/translation.ts) get English labels;
  * their results are recorded under their own path (a translation with the same snippets as its
  * source carries the source's results, marked `from`), so the lookup is the same for both languages.
  */
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from '../../core/source-line'
-import { parseFenceInfo } from '../../core/snippet-syntax'
+import { checkWildcards, parseFenceInfo, renderExamples } from '../../core/snippet-syntax'
 import { fenceHash } from '../../core/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
 import { sourceOfTranslation } from '../../core/translation'
@@ -55,6 +56,11 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
     const L = LABEL[lang]
     if (meta.kind === 'plain' && !meta.passthrough) return fence(tokens, idx, options, env, self)
     token.info = [meta.lang, meta.passthrough].filter(Boolean).join(' ')
+    if (meta.lang === 'console') {
+      // readers see the example value of `[...=value]`; the id above was taken from the source
+      checkWildcards(token.content, { file, line })
+      token.content = renderExamples(token.content)
+    }
     const html = fence(tokens, idx, options, env, self)
     let bar = ''
     if (meta.kind === 'file') {

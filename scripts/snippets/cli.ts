@@ -13,6 +13,9 @@
  *   --status <path>    compact status (default reports/snippet-status.json; --no-status: none)
  *   --update-site      also write the site's tracked copy, docs/.snippet-status.json (badges, status
  *                      page); needs both lanes. Without it a run changes nothing tracked by git.
+ *   --fill-examples    also write, for every in-line wildcard of a passing console command, the text
+ *                      the engine printed there into the page (`[...=value]`, scripts/snippets/fill.ts);
+ *                      pages that fail are not written; prints each change as file:line
  *   --sweep            only clean up what killed runs left behind, then exit
  *   --help, -h         print the usage line
  *
@@ -26,7 +29,7 @@ import { sweepStale } from './state'
 import { runSuite } from './suite'
 import { intOption, parseCli, parseOrExit, UsageError } from '../lib/cli-args'
 
-const USAGE = 'npm run test:snippets -- [--page docs/x.md]... [--jobs N] [--shard k/n] [--lane containerd|overlay2]... [--json path] [--status path | --no-status] [--update-site] [--sweep]'
+const USAGE = 'npm run test:snippets -- [--page docs/x.md]... [--jobs N] [--shard k/n] [--lane containerd|overlay2]... [--json path] [--status path | --no-status] [--update-site] [--fill-examples] [--sweep]'
 
 /** What a command line asks the snippet suite to do (see the options above). */
 export interface CliArgs {
@@ -39,6 +42,8 @@ export interface CliArgs {
   /** image stores in the order first named, no duplicates; empty = all */
   lanes: Lane[]
   sweepOnly: boolean
+  /** write example values into the pages (--fill-examples) */
+  fillExamples: boolean
 }
 
 /**
@@ -59,6 +64,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       'no-status': { type: 'boolean' },
       'update-site': { type: 'boolean', default: false },
       sweep: { type: 'boolean', default: false },
+      'fill-examples': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     tokens: true,
@@ -83,18 +89,18 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const updateSite = values['update-site']
   if (!values.sweep && updateSite && lanes.length && lanes.length < LANES.length) throw new UsageError('--update-site needs both image stores (drop --lane)')
   const statusFiles = [status, updateSite ? 'docs/.snippet-status.json' : undefined].filter((f): f is string => !!f)
-  return { pages, jobs, shard, json: values.json, statusFiles, lanes, sweepOnly: values.sweep }
+  return { pages, jobs, shard, json: values.json, statusFiles, lanes, sweepOnly: values.sweep, fillExamples: values['fill-examples'] }
 }
 
 async function main() {
-  const { pages, jobs, shard, json, statusFiles, lanes, sweepOnly } = parseOrExit('test:snippets', USAGE, () => parseCliArgs(process.argv.slice(2)))
+  const { pages, jobs, shard, json, statusFiles, lanes, sweepOnly, fillExamples } = parseOrExit('test:snippets', USAGE, () => parseCliArgs(process.argv.slice(2)))
   const log = (m: string) => console.log(m)
   if (sweepOnly) {
     const r = await sweepStale(log)
     log(`swept ${r.runs.length} stale run(s): ${JSON.stringify(r.result)}`)
     return 0
   }
-  const { exitCode } = await runSuite({ pages, jobs, shard, json, statusFiles, lanes, cwd: process.cwd(), log })
+  const { exitCode } = await runSuite({ pages, jobs, shard, json, statusFiles, lanes, cwd: process.cwd(), log, fillExamples })
   return exitCode
 }
 

@@ -11,7 +11,7 @@ import { expandCommandMarkersWithMap } from '../../core/commands'
 import fs from 'node:fs'
 import MarkdownIt from 'markdown-it'
 import { fenceHash } from '../../core/fence-id'
-import { parseFenceInfo, SnippetSyntaxError, type FenceMeta } from '../../core/snippet-syntax'
+import { checkWildcards, parseFenceInfo, SnippetSyntaxError, type FenceMeta } from '../../core/snippet-syntax'
 
 export interface Fence {
   /** the page, as given (usually repo-relative, e.g. docs/guide/x.md) */
@@ -70,6 +70,7 @@ export function extractFencesFromString(src: string, file: string): Fence[] {
       throw new SnippetSyntaxError(file, line, `code fence ${t.markup}${t.info.trim() ? ' ' + t.info.trim() : ''} is never closed`)
     }
     const meta = parseFenceInfo(t.info, { file, line })
+    if (meta.lang === 'console') checkWildcards(t.content, { file, line })
     const hash = fenceHash(t.info, t.content)
     let id = `${file}#${hash}`
     for (let k = 2; fences.some((f) => f.id === id); k++) id = `${file}#${hash}-${k}`

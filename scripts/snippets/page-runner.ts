@@ -11,13 +11,16 @@
  *    but the last must succeed; the last must end with `exit=` (default 0).
  *  - `run` fences with `dist=PATH` first get a copy of the built site (DIST_DIR) at PATH, relative
  *    to the shell's current directory; without a build the snippet fails, naming page and line.
+ *  - With `fillExamples`, a passing console command's result also carries `examples`: its
+ *    expected lines with each in-line wildcard set to the text the run printed there
+ *    (core/snippet-syntax.ts fillExamples); scripts/snippets/fill.ts writes them into the page.
  *  - `norun` fences are skipped with their reason.
  *  - After the first failure the rest of the page is skipped (later snippets usually depend on
  *    earlier ones); they are reported as skipped "after an earlier failure".
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { outputMatches, parseConsole, WILDCARD_LINES } from '../../core/snippet-syntax'
+import { fillExamples, outputMatches, parseConsole, WILDCARD_LINES, type ConsoleStep } from '../../core/snippet-syntax'
 import { DIST_DIR } from '../lib/static-server'
 import { writeDockerConfig } from './cli-plugins'
 import type { Lane } from './config'
@@ -53,6 +56,12 @@ export interface SnippetResult {
   lane?: Lane
   /** where the fence is written when that is not the page (a command example's YAML file and line) */
   source?: { file: string; line: number }
+  /**
+   * with `fillExamples`: the output lines of a passing console fence whose in-line wildcards get
+   * the values this run printed; `at` is the 0-based line in the fence's content (so a covered
+   * translation, re-addressed to its own fence, needs no mapping)
+   */
+  examples?: { at: number; from: string; to: string; kept?: string[] }[]
 }
 
 export interface PageResult {
@@ -87,6 +96,8 @@ export interface PageContext {
   /** the page's own fresh directory (work dir, home, docker config, control files) */
   root: string
   onSnippet?: (r: SnippetResult) => void
+  /** collect example values for in-line wildcards of passing console commands (SnippetResult.examples) */
+  fillExamples?: boolean
 }
 
 const OUTPUT_LIMIT = 4000
@@ -131,6 +142,18 @@ export function diffLines(expected: string[], actual: string[]): string {
     else out.push('-' + expected[i++])
   }
   return out.join('\n')
+}
+
+/**
+ * The example values of one console step (core/snippet-syntax.ts fillExamples), addressed by the
+ * 0-based line in the fence's content.
+ * @param step the step as parseConsole returns it; `output` the command's actual combined output
+ * @returns the output lines to rewrite; empty when none has an in-line wildcard or it does not match
+ */
+export function stepExamples(step: ConsoleStep, output: string): NonNullable<SnippetResult['examples']> {
+  // the step's output starts after its command's lines (a command may continue with `\`)
+  const first = step.offset + step.command.split('\n').length
+  return (fillExamples(step.output, toLines(output)) ?? []).map((e) => ({ at: first + e.index, from: e.from, to: e.to, ...(e.kept ? { kept: e.kept } : {}) }))
 }
 
 function toLines(s: string): string[] {
@@ -217,7 +240,7 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
       }
       watcher.mark()
       const t = Date.now()
-      const res = f.meta.lang === 'console' ? await runConsole(f, session) : await runShell(f, session)
+      const res = f.meta.lang === 'console' ? await runConsole(f, session, ctx.fillExamples) : await runShell(f, session)
       res.ms = Date.now() - t
       snippetMs += res.ms
       res.standins = [...new Set([...referencedStandins(f.content), ...watcher.pulledSince()])].sort()
@@ -282,10 +305,11 @@ async function runShell(f: Fence, session: Session): Promise<SnippetResult> {
   return res
 }
 
-async function runConsole(f: Fence, session: Session): Promise<SnippetResult> {
+async function runConsole(f: Fence, session: Session, fill = false): Promise<SnippetResult> {
   const steps = parseConsole(f.content)
   const res: SnippetResult = { id: f.id, page: f.file, line: f.line, ...(f.source ? { source: f.source } : {}), lang: 'console', kind: 'run', status: 'passed', ms: 0, expectedExit: f.meta.exit, standins: [] }
   const outputs: string[] = []
+  const examples: NonNullable<SnippetResult['examples']> = []
   if (!steps.length || steps[0].command === '') {
     res.status = 'failed'
     res.detail = 'a console block must start with a `$ ` command line'
@@ -318,8 +342,10 @@ async function runConsole(f: Fence, session: Session): Promise<SnippetResult> {
       res.detail = `${where}\nexit status ${r.code}, expected ${want}${last ? '' : ' (only the last command of a console block may fail, with exit=N)'}`
       break
     }
+    if (fill) examples.push(...stepExamples(step, r.output))
   }
   res.output = truncate(outputs.join(''))
+  if (fill && res.status === 'passed' && examples.length) res.examples = examples
   return res
 }
 

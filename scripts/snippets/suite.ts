@@ -18,6 +18,7 @@ import { preflight } from './preflight'
 import { summaryLine, totals, writeJson, recordStatus, type LaneTiming, type Report, type SyntaxErrorEntry } from './report'
 import { coveredResults, planPairs, translationLanes } from './pairs'
 import { sourceOfTranslation } from '../../core/translation'
+import { writeExamples } from './fill'
 import { Sandbox } from './sandbox'
 import { startHostRegistry, type HostRegistry } from './mirror'
 import { ensureStandins } from './standins/build'
@@ -36,6 +37,8 @@ export interface SuiteOptions {
   lanes?: Lane[]
   cwd: string
   log: (m: string) => void
+  /** write the example values of in-line wildcards into the pages that passed (fill.ts) */
+  fillExamples?: boolean
 }
 
 /** Pages the suite runs: the latest docs; frozen releases (docs/v/) were verified when cut. */
@@ -207,6 +210,10 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       }
       results.sort((a, b) => a.page.localeCompare(b.page) || (a.lane ?? '').localeCompare(b.lane ?? ''))
       writeJson(opts.json, report)
+      if (opts.fillExamples && !aborted && forced === undefined) {
+        const f = writeExamples(results, opts.cwd, log)
+        log(`examples: ${f.changes.length} line(s) written in ${new Set(f.changes.map((c) => c.file)).size} page(s), ${f.skipped.length} not written${f.stamped.length ? `, ${f.stamped.length} English page(s) re-stamped` : ''}`)
+      }
       if (!aborted && forced === undefined && report.engine) for (const f of opts.statusFiles ?? []) recordStatus(f, report, !opts.pages.length && !opts.shard)
       log('')
       log(`engine: Docker Engine ${report.engine}, CLI ${report.cli}, Compose ${report.compose}, buildx ${report.buildx}, containerd ${report.containerd} (Debian ${eng.suite}: ${Object.entries(eng.packages).map(([k, v]) => `${k} ${v}`).join(', ')})`)
@@ -321,7 +328,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
           const attempt = async (): Promise<PageResult> => {
             done.length = 0
             try {
-              return await runPage(p.page, p.fences, { sb: sb!, root, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
+              return await runPage(p.page, p.fences, { sb: sb!, root, fillExamples: opts.fillExamples, onSnippet: (s) => { if (!aborted) { done.push(s); log(progressLine(s)) } } })
             } catch (e) {
               const r: PageResult = { page: p.page, lane: p.lane, status: 'failed', ms: 0, snippetMs: 0, snippets: [{ id: `${p.page}#runner`, page: p.page, line: 0, lang: '', kind: 'run', status: 'failed', ms: 0, standins: [], lane: p.lane, detail: `runner error: ${(e as Error).message}` }] }
               if (!aborted) log(progressLine(r.snippets[0]))

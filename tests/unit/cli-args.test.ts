@@ -34,7 +34,7 @@ describe('parseCli', () => {
 describe('npm run test:snippets (scripts/snippets/cli.ts)', () => {
   const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseSnippetArgs(argv, env)
   it('defaults: every page, both image stores, SNIPPETS_JOBS or 3 engines, the report and status under reports/', () => {
-    expect(parse([])).toEqual({ pages: [], jobs: 3, shard: undefined, json: 'reports/snippets.json', statusFiles: ['reports/snippet-status.json'], lanes: [], sweepOnly: false })
+    expect(parse([])).toEqual({ pages: [], jobs: 3, shard: undefined, json: 'reports/snippets.json', statusFiles: ['reports/snippet-status.json'], lanes: [], sweepOnly: false, fillExamples: false })
     expect(parse([], { SNIPPETS_JOBS: '5' }).jobs).toBe(5)
   })
   it('pages: --page repeated and bare .md arguments, in command-line order', () => {
