@@ -87,10 +87,16 @@ describe('readers see the value', () => {
     expect(out).toContain('\nUp 1 second\n')
     expect(out).not.toContain('[...=')
   })
-  it('the built-site check finds raw syntax even when highlighting split it into spans', () => {
-    expect(rawExampleSyntax('<pre><code><span>Up [...</span><span>=1 second]</span></code></pre>')).toEqual(['Up [...=1 second]'])
-    expect(rawExampleSyntax('<p>[...] and [...&#61;x]</p>')).toEqual(['[...] and [...=x]'])
-    expect(rawExampleSyntax('<p>plain [...]</p>')).toEqual([])
+  it('the built-site check finds raw syntax in console blocks, even split into spans by highlighting', () => {
+    const block = (code: string) => `<div class="language-console vp-adaptive-theme"><pre class="shiki"><code>${code}</code></pre></div>`
+    expect(rawExampleSyntax(block('<span>Up [...</span><span>=1 second]</span>'))).toEqual(['Up [...=1 second]'])
+    expect(rawExampleSyntax(block('<span>[...] and [...&#61;x]</span>'))).toEqual(['[...] and [...=x]'])
+    expect(rawExampleSyntax(block('plain [...]'))).toEqual([])
+    // prose may document the syntax (the writing guide does); only console output counts
+    expect(rawExampleSyntax('<p>write <code>[...=value]</code></p>')).toEqual([])
+    expect(rawExampleSyntax('text `[...=v]`\n\n```console\n$ ls\nUp [...=1 second]\n```\n\n```md\n[...=x]\n```\n')).toEqual(['Up [...=1 second]'])
+    // without the renderer (the code before this change), the raw syntax reaches the page: caught
+    expect(rawExampleSyntax(new MarkdownIt().render(page).replace('<pre><code class="language-console">', '<div class="language-console"><pre><code>'))).toEqual(['[...=3f1c9a7e2b4d]', 'Up [...=1 second]'])
   })
 })
 
