@@ -64,6 +64,12 @@ export interface Analysis {
   compare: boolean
   /** the whole query is one phrase of a synonym group (a glossary name or alias: "依赖地狱", "buildx") */
   term: boolean
+  /**
+   * a task phrase the site lists as hidden keywords, typed (nearly) whole: the longest index term
+   * of at least four CJK characters inside the query that covers most of its words
+   * ("删除所有停止的容器", "怎么给容器改名" → 给容器改名); see RANKING.phrase
+   */
+  phrase?: string
 }
 
 const MAX_CONTAINING = 60
@@ -322,8 +328,34 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   const command = /^\s*docker(-compose)?\b/.test(text)
+  const phrase = flag ? undefined : taskPhrase(text, vocab)
   const term = !flag && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
-  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term }
+  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
+}
+
+/** Shortest task phrase taken whole (RANKING.phrase); shorter ones are ordinary words ("拉镜像"). */
+const PHRASE_MIN = 4
+/** Share of the query's content characters (stop words and spaces removed) the phrase must cover. */
+const PHRASE_COVER = 0.75
+
+/**
+ * The longest index term of at least PHRASE_MIN CJK characters inside the query, when it covers
+ * PHRASE_COVER of what the query says (Analysis.phrase). Command task words are whole index terms
+ * (they are in the segmenter's dictionary, core/search/lexicon.ts), so a reader who types one of
+ * them, with or without 怎么/如何 around it, has typed the very task the entry was written for.
+ */
+export function taskPhrase(text: string, vocab: Vocabulary): string | undefined {
+  const content = pieces(text).filter((p) => p.kind === 'cjk').flatMap((p) => segment(p.text, vocab).filter((w) => !ZH_STOP.has(w)))
+  const size = content.join('').length + pieces(text).filter((p) => p.kind !== 'cjk' && !EN_STOP.has(p.text)).reduce((n, p) => n + p.text.length, 0)
+  const chars = [...text.replace(/\s+/g, '')]
+  let best: string | undefined
+  for (let i = 0; i < chars.length; i++) {
+    for (let n = Math.min(vocab.maxLen, chars.length - i); n >= PHRASE_MIN && n > (best?.length ?? 0); n--) {
+      const t = chars.slice(i, i + n).join('')
+      if ([...t].every((ch) => CJK_CHAR.test(ch)) && vocab.has(t)) { best = t; break }
+    }
+  }
+  return best && best.length >= PHRASE_COVER * size ? best : undefined
 }
 
 /**
@@ -345,10 +377,12 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
  *    term alone (Analysis.term) that has no concept page ("依赖地狱", "buildx"): the reader looks
  *    the word up; with a concept page, `home` leads instead. Measured against every query set
  *    after the regression set was relabelled (docs/contribute/decisions.md; 2 and 3 the same)
+ *  - phrase: a section whose hidden keywords hold the task phrase the query is (Analysis.phrase):
+ *    the command entry written for exactly that task ("容器改了哪些文件" → docker diff)
  *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
  *    its heading does not name (0.1–0.7 the same on the dev set)
  */
-export const RANKING = { synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
+export const RANKING = { phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -429,6 +463,8 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       docs.set(id, acc)
     }
   })
+  // sections whose hidden keywords hold the query's task phrase (RANKING.phrase)
+  const phrased = new Set(a.phrase && RANKING.phrase !== 1 ? ms.search(a.phrase, { ...options, fields: ['keywords'] }).map((r) => r.id) : [])
   const out: RankedResult[] = []
   const homed = a.term && !!homeOf(live[0], lexicon)
   for (const [id, acc] of docs) {
@@ -444,7 +480,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed) * compared * overview,
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
       coverage,
     })
   }

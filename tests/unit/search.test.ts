@@ -6,8 +6,8 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, createVocabulary, searchSite, segment, vocabularyOf } from '../../core/search/query'
-import { englishForm, englishFormsOf } from '../../core/search/text'
+import { analyzeQuery, createVocabulary, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { PACKED_FORMAT, packIndex, unpackIndex } from '../../core/search/packed'
@@ -289,6 +289,33 @@ describe('the overview of a command reference page', () => {
   })
   it('still leads when its heading names the query', () => {
     expect(ids('容器命令参考')[0]).toBe('/cli/container#容器命令参考')
+  })
+})
+
+describe('a task phrase of a command, typed whole', () => {
+  // the command data lists the everyday task ("容器改了哪些文件") as a hidden keyword of docker
+  // diff; a teaching section that talks about containers and files in its heading must not win
+  const docs = [
+    { id: '/cli/container#docker-diff', title: 'docker diff', titles: ['容器命令参考', '查看与排查'], text: '列出容器文件系统相对镜像的改动：A 新增、C 修改、D 删除。\u001f文件改动 可写层 容器改了哪些文件 给容器改名' },
+    { id: '/guide/concepts#文件系统', title: '每个容器有自己的文件系统', titles: ['核心概念'], text: '在容器里改的东西，别的容器看不到。' },
+    { id: '/cli/container#docker-rename', title: 'docker rename', titles: ['容器命令参考', '查看与排查'], text: '给容器改名。\u001f改名 重命名' },
+  ]
+  const words = ['容器改了哪些文件', '给容器改名', '文件改动', '可写层']
+  // 容器 is a glossary term: the query falls apart at it before segmentation, as on the site
+  const lexicon = buildLexicon([{ zh: '容器', en: 'container' }], words).lexicon
+  const pm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+  pm.addAll(docs)
+  const vocab = vocabularyOf(pm)
+  it('is recognised with question words around it, and only when it is most of the query', () => {
+    expect(taskPhrase(normalize('容器改了哪些文件'), vocab)).toBe('容器改了哪些文件')
+    expect(analyzeQuery('怎么给容器改名', vocab, lexicon).phrase).toBe('给容器改名')
+    // the phrase is a small part of what is asked
+    expect(analyzeQuery('容器改了哪些文件之后怎么把可写层保存下来', vocab, lexicon).phrase).toBeUndefined()
+    // a flag asks for an option, not a task
+    expect(analyzeQuery('容器改了哪些文件 -a', vocab, lexicon).phrase).toBeUndefined()
+  })
+  it('puts the entry written for that task first', () => {
+    expect(searchSite(pm, '容器改了哪些文件', vocab, lexicon).map((r) => r.id)[0]).toBe('/cli/container#docker-diff')
   })
 })
 
