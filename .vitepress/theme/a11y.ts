@@ -57,9 +57,14 @@ function installSearchFocusReturn(): void {
     if (now === open) return
     open = now
     if (open) return
-    const back = opener instanceof HTMLElement && opener !== document.body && opener.isConnected ? opener : searchButton()
+    const back = opener
     opener = null
-    if (!document.activeElement || document.activeElement === document.body) back?.focus()
+    // a task later: Enter on a result closes the dialog in its keydown, and the keypress that
+    // follows would click a search button focused now (the dialog opened again)
+    setTimeout(() => {
+      if (document.activeElement && document.activeElement !== document.body) return
+      ;(back instanceof HTMLElement && back !== document.body && back.isConnected ? back : searchButton())?.focus()
+    })
   }).observe(document.body, { childList: true })
 }
 

@@ -43,6 +43,28 @@ describe('search dialog', () => {
     })
   }
 
+  // a first version gave focus back in Enter's keydown; the keypress then clicked the search button
+  it('choosing a result with Enter navigates, leaves the dialog closed and focus off <body>', async () => {
+    const page = await s.open('/guide/why')
+    try {
+      await ready(page)
+      await page.locator('.VPNavBar .DocSearch-Button').click()
+      await searchOpen(page)
+      await page.keyboard.type('volume')
+      await page.waitForSelector('.VPLocalSearchBox .result')
+      const from = page.url()
+      await page.keyboard.press('Enter')
+      await page.waitForFunction((u) => location.href !== u, from)
+      await searchClosed(page)
+      // VitePress moves focus to the top of the new page once the route changed (VPSkipLink)
+      await page.waitForFunction(() => !!document.activeElement && document.activeElement !== document.body && !document.activeElement.closest('.VPNavBar'), undefined, { timeout: 5_000 }).catch(() => {})
+      expect(await page.locator('.VPLocalSearchBox').count()).toBe(0)
+      expect(await focused(page)).not.toBe('body')
+    } finally {
+      await page.close()
+    }
+  })
+
   it('Esc after Ctrl K gives focus back to what had it', async () => {
     const page = await s.open('/guide/why')
     try {
