@@ -20,9 +20,12 @@ export const EN_BASE = '/en/'
  * and the unit test (tests/unit/sidebar.test.ts) lists it.
  */
 export const GROUPS_EN: Record<string, string> = {
-  原理: 'How it works',
+  // short, as docs.docker.com and vitepress.dev label their nav: the whole bar must fit at 1280 px
+  // (.vitepress/theme/styles.css, "The nav bar's menu must fit"); "How it works" and "Build &
+  // orchestrate" pushed it off-screen below 1440 px
+  原理: 'Internals',
   命令: 'Commands',
-  构建与编排: 'Build & orchestrate',
+  构建与编排: 'Build & deploy',
   关于: 'About',
 }
 

@@ -18,6 +18,7 @@ import { commandsPlugin, commandsJson } from '../plugins/commands'
 import { jsonExports } from '../plugins/json-exports'
 // versions and embedding (core/versions.ts, .vitepress/theme/embed.ts)
 import { embedLinesPlugin } from '../plugins/embed-lines'
+import { copyButtonTitlePlugin, vpLabelsPlugin } from '../plugins/vp-labels'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
 import { versionPageData } from '../../core/versions'
 import { writeCartridges } from '../../core/cartridge'
@@ -94,7 +95,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR)],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -136,7 +137,7 @@ export const shared = defineConfig({
       // the same markdown-it 14 our plugins are written (and unit-tested) against.
       const it = md as unknown as MarkdownIt
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
-      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, embedLinesPlugin]) it.use(plugin)
+      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
     },
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */

@@ -34,6 +34,15 @@ const zh = {
   versionMissing: '该版本没有这一页，前往该版本首页',
   versionHome: ' · 首页',
   versionsAll: '全部版本与更新记录',
+  // VitePress's own components, which hard-code these in English (.vitepress/plugins/vp-labels.ts)
+  mainNav: '主导航',
+  sidebarNav: '侧栏导航',
+  navMenu: '导航菜单',
+  moreNav: '更多选项',
+  toggleSection: '展开或折叠本组',
+  pager: '上一页和下一页',
+  copyCodeBlock: '复制代码',
+  permalink: (heading: string) => `“${heading}”的永久链接`,
 }
 
 const en: typeof zh = {
@@ -53,6 +62,14 @@ const en: typeof zh = {
   versionMissing: 'This release does not have this page; go to its home page',
   versionHome: ' · home',
   versionsAll: 'All releases and changelog',
+  mainNav: 'Main navigation',
+  sidebarNav: 'Sidebar navigation',
+  navMenu: 'Navigation menu',
+  moreNav: 'More options',
+  toggleSection: 'Expand or collapse section',
+  pager: 'Previous and next page',
+  copyCodeBlock: 'Copy code',
+  permalink: (heading: string) => `Permalink to "${heading}"`,
 }
 
 export const UI: Record<Lang, typeof zh> = { zh, en }

@@ -15,6 +15,7 @@ import { installLazyHydration } from './lazy-hydration'
 import { installInstantDarkSwitch } from './appearance'
 import { installDataScopeGuard } from './data-scope'
 import { installEarlyScroll } from './early-scroll'
+import { installSidebarReveal } from './sidebar-reveal'
 import { MODULES_RAN_FLAG } from './module-flag'
 import './styles.css'
 
@@ -42,6 +43,7 @@ export default {
       installDeferred(router) // components whose code loads on demand (Layout.vue)
       installDataScopeGuard(router, withBase('/')) // a page has only its language's and release's site data
       installEarlyScroll(router) // a scroll made while the page loaded is not undone
+      installSidebarReveal(router) // the sidebar shows the current page's link
     }
   },
 } satisfies Theme

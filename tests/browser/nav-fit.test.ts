@@ -74,3 +74,28 @@ describe('nav bar', () => {
     })
   }
 })
+
+describe('English nav bar', () => {
+  // outside tester: the English menu fell back to the hamburger up to 1439 px (labels too long),
+  // and "Docker Knowledge Base" overflowed the title column next to the sidebar
+  it('shows its menu in the bar from 1280 px, and the site title fits its column from 960 px', async () => {
+    const problems = await inPool([960, 1024, 1280, 1366, 1440, 1920], async (width) => {
+      const page = await s.open('/en/storage/volumes')
+      try {
+        await page.setViewportSize({ width, height: 800 })
+        const out: string[] = []
+        if (width >= 1280 && !(await inView(page, '.VPNavBar .VPNavBarMenu'))) out.push(`${width} px: the menu is not in the nav bar`)
+        const title = await page.locator('.VPNavBarTitle .title').evaluate((e) => {
+          const span = e.querySelector('span')!.getBoundingClientRect()
+          const box = e.getBoundingClientRect()
+          return { overflow: e.scrollWidth - e.clientWidth, right: span.right - box.right, tall: span.height - box.height }
+        })
+        if (title.overflow > 0 || title.right > 0.5 || title.tall > 0.5) out.push(`${width} px: the site title overflows its column (${JSON.stringify(title)})`)
+        return out
+      } finally {
+        await page.close()
+      }
+    })
+    expect(problems.flat()).toEqual([])
+  })
+})

@@ -58,7 +58,7 @@ describe('English locale (config/en.ts)', () => {
       w('en/network/index.md', 'title: Networking\norder: 1\ngroup: 原理')
       w('en/network/bridge.md', 'title: Bridge networks\norder: 1')
       const c = en(tree)
-      expect(c.themeConfig?.nav).toEqual([{ text: 'How it works', items: [{ text: 'Networking', link: '/en/network/', activeMatch: '^/en/network/' }] }])
+      expect(c.themeConfig?.nav).toEqual([{ text: 'Internals', items: [{ text: 'Networking', link: '/en/network/', activeMatch: '^/en/network/' }] }])
       expect(c.themeConfig?.sidebar).toEqual({ '/en/': [{ text: 'Networking', items: [{ text: 'Overview', link: '/en/network/' }, { text: 'Bridge networks', link: '/en/network/bridge' }] }] })
     } finally {
       fs.rmSync(tree, { recursive: true, force: true })

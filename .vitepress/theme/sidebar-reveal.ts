@@ -1,0 +1,46 @@
+/**
+ * The sidebar opens scrolled to the current page's link (outside tester: on long sidebars — the
+ * whole site is one tree, /cli/ and the glossary sit far down — the desktop sidebar always opened
+ * at its top, the current page out of sight). Only the sidebar's own scroll container moves
+ * (scrollTop; scrollIntoView would scroll the page too), which is no layout shift, and only when
+ * the link is not already in view. It runs from enhanceApp, on the server HTML, before the app
+ * mounts: the link is found by its address (VitePress marks it `is-active` only once the lazily
+ * hydrated sidebar groups hydrate, ./lazy-hydration.ts), so nothing is hydrated for it. After a
+ * client-side navigation (the pager, a link in the text) the new page's link is brought into view
+ * the same way.
+ */
+import { nextTick } from 'vue'
+import type { Router } from 'vitepress'
+
+/** A path without `.html`, a trailing `index` or a trailing slash: `/cli/` and `/cli/index.html` are one page. */
+const pagePath = (p: string) => decodeURI(p).replace(/\.html$/, '').replace(/\/index$/, '/').replace(/(.)\/$/, '$1')
+
+/**
+ * Scroll the sidebar (if it scrolls) so the link to the current page is in its middle, unless the
+ * link is already wholly visible below the nav bar. No-op without a sidebar or a matching link.
+ */
+export function revealCurrentSidebarLink(): void {
+  const sidebar = document.querySelector<HTMLElement>('.VPSidebar')
+  if (!sidebar || sidebar.scrollHeight <= sidebar.clientHeight) return
+  const here = pagePath(location.pathname)
+  const link = [...sidebar.querySelectorAll<HTMLAnchorElement>('a.link[href]')].find((a) => pagePath(new URL(a.href).pathname) === here)
+  if (!link) return
+  const box = sidebar.getBoundingClientRect()
+  // the nav bar covers the top of the sidebar column on a desktop (the site title sits there)
+  const top = Math.max(box.top, document.querySelector('.VPNavBar')?.getBoundingClientRect().bottom ?? box.top)
+  const r = link.getBoundingClientRect()
+  if (r.top >= top && r.bottom <= box.bottom) return
+  sidebar.scrollTop += r.top - (top + box.bottom - r.height) / 2
+}
+
+/** Call once from enhanceApp (browser only): now, on the server HTML, and after each client-side navigation. */
+export function installSidebarReveal(router: Router): void {
+  revealCurrentSidebarLink()
+  const previous = router.onAfterRouteChange ?? router.onAfterRouteChanged
+  router.onAfterRouteChange = async (to: string) => {
+    await previous?.(to)
+    // the new page's sidebar is rendered on the next tick
+    await nextTick()
+    revealCurrentSidebarLink()
+  }
+}

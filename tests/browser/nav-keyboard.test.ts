@@ -1,0 +1,125 @@
+/**
+ * Keyboard behaviour of the search dialog and the nav bar's dropdowns (outside tester;
+ * .vitepress/theme/a11y.ts), as the WAI-ARIA Authoring Practices describe it:
+ *  - dialog pattern: closing the search dialog with Esc returns focus to the control that opened it
+ *    (the search button, or what had focus when Ctrl K opened it), not to <body>;
+ *  - menu button / disclosure pattern: Esc closes an open dropdown of the nav bar and focus returns
+ *    to its button; a dropdown the pointer holds open closes too.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { session, type Session } from './helpers'
+
+let s: Session
+beforeAll(async () => { s = await session({ viewport: { width: 1280, height: 800 } }) })
+afterAll(async () => { await s?.close() })
+
+const ready = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'))
+/** What has focus, described: tag, classes and text (or "body"). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.activeElement
+    return !e || e === document.body ? 'body' : `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${(e.textContent ?? '').trim().slice(0, 30)}`
+  })
+const searchOpen = (page: Page) => page.waitForSelector('.VPLocalSearchBox input', { state: 'visible' })
+const searchClosed = (page: Page) => page.waitForSelector('.VPLocalSearchBox', { state: 'detached' })
+
+describe('search dialog', () => {
+  for (const route of ['/guide/why', '/en/guide/why']) {
+    it(`${route}: Esc gives focus back to the search button that opened it`, async () => {
+      const page = await s.open(route)
+      try {
+        await ready(page)
+        const button = page.locator('.VPNavBar .DocSearch-Button')
+        await button.click()
+        await searchOpen(page)
+        await page.keyboard.type('docker')
+        await page.keyboard.press('Escape')
+        await searchClosed(page)
+        expect(await focused(page)).toMatch(/^button\.DocSearch/)
+      } finally {
+        await page.close()
+      }
+    })
+  }
+
+  // a first version gave focus back in Enter's keydown; the keypress then clicked the search button
+  it('choosing a result with Enter navigates, leaves the dialog closed and focus off <body>', async () => {
+    const page = await s.open('/guide/why')
+    try {
+      await ready(page)
+      await page.locator('.VPNavBar .DocSearch-Button').click()
+      await searchOpen(page)
+      await page.keyboard.type('volume')
+      await page.waitForSelector('.VPLocalSearchBox .result')
+      const from = page.url()
+      await page.keyboard.press('Enter')
+      await page.waitForFunction((u) => location.href !== u, from)
+      await searchClosed(page)
+      // VitePress moves focus to the top of the new page once the route changed (VPSkipLink)
+      await page.waitForFunction(() => !!document.activeElement && document.activeElement !== document.body && !document.activeElement.closest('.VPNavBar'), undefined, { timeout: 5_000 }).catch(() => {})
+      expect(await page.locator('.VPLocalSearchBox').count()).toBe(0)
+      expect(await focused(page)).not.toBe('body')
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('Esc after Ctrl K gives focus back to what had it', async () => {
+    const page = await s.open('/guide/why')
+    try {
+      await ready(page)
+      const link = page.locator('.vp-doc a[href]:not(.header-anchor)').first()
+      await link.focus()
+      const before = await focused(page)
+      await page.keyboard.press('Control+k')
+      await searchOpen(page)
+      await page.keyboard.press('Escape')
+      await searchClosed(page)
+      expect(await focused(page)).toBe(before)
+    } finally {
+      await page.close()
+    }
+  })
+})
+
+describe('nav bar dropdowns', () => {
+  /** The first dropdown of the section menu: its button and its menu's visibility. */
+  const dropdown = (page: Page) => page.locator('.VPNavBar .VPNavBarMenu .VPFlyout').first()
+  const menuHidden = (page: Page) =>
+    page.waitForFunction(() => getComputedStyle(document.querySelector('.VPNavBar .VPNavBarMenu .VPFlyout .menu')!).visibility === 'hidden', undefined, { timeout: 5_000 }).then(() => true, () => false)
+
+  for (const route of ['/guide/why', '/en/guide/why']) {
+    it(`${route}: Esc closes a dropdown opened from the keyboard and focus returns to its button`, async () => {
+      const page = await s.open(route)
+      try {
+        await ready(page)
+        const button = dropdown(page).locator(':scope > button')
+        await button.focus()
+        await page.keyboard.press('Enter')
+        await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true')
+        await page.keyboard.press('Tab') // into the menu's first link
+        expect(await focused(page)).toMatch(/^a\./)
+        await page.keyboard.press('Escape')
+        expect(await button.getAttribute('aria-expanded')).toBe('false')
+        expect(await menuHidden(page)).toBe(true)
+        expect(await focused(page)).toMatch(/^button\.button/)
+      } finally {
+        await page.close()
+      }
+    })
+  }
+
+  it('Esc closes a dropdown the pointer holds open', async () => {
+    const page = await s.open('/guide/why')
+    try {
+      await ready(page)
+      await dropdown(page).hover()
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.VPNavBar .VPNavBarMenu .VPFlyout .menu')!).visibility === 'visible')
+      await page.keyboard.press('Escape')
+      expect(await menuHidden(page)).toBe(true)
+    } finally {
+      await page.close()
+    }
+  })
+})
