@@ -34,7 +34,7 @@ function headCommit(): string | null {
   return head
 }
 
-const tops = new Map<string, Promise<string | null>>()
+const roots = new Map<string, string | null>()
 const histories = new Map<string, Promise<Map<string, string>>>()
 
 /** Run git; resolves its stdout, or null when it fails (not a work tree); rejects when git is not installed. */
@@ -77,12 +77,24 @@ function lastCommitDates(root: string): Promise<Map<string, string>> {
 
 /** VitePress's answer for one file: `git log -1 --pretty="%ai" <file>` output, '' when git knows no commit. */
 async function gitLog(file: string): Promise<string> {
-  const dir = path.dirname(path.resolve(file))
-  let top = tops.get(dir)
-  if (!top) tops.set(dir, (top = git(['rev-parse', '--show-toplevel'], dir).then((out) => out?.trim() || null)))
-  const root = await top
+  const root = workTreeRoot(path.dirname(path.resolve(file)))
   // outside a work tree VitePress's git prints nothing: no date
   return root ? (await lastCommitDates(root)).get(path.resolve(file)) ?? '' : ''
+}
+
+/**
+ * The work tree holding `dir`: the nearest folder upwards with a `.git` entry (a folder, or the
+ * file a linked worktree or submodule has), or null. Looked up in the file system, not with
+ * `git rev-parse` per folder: every process started from the build's large heap costs CPU time.
+ */
+function workTreeRoot(dir: string): string | null {
+  let root = roots.get(dir)
+  if (root === undefined) {
+    const parent = path.dirname(dir)
+    root = fs.existsSync(path.join(dir, '.git')) ? dir : parent === dir ? null : workTreeRoot(parent)
+    roots.set(dir, root)
+  }
+  return root
 }
 
 /**
