@@ -67,8 +67,15 @@ export function contentCache<T>(dir: string): ContentCache<T> {
  * the repository; missing ones count as empty), in sorted order. For caches whose entries depend
  * on more than their own input, e.g. a page render that depends on the glossary, the command data,
  * other pages' titles and the plugins' code: any change there changes every key.
- * Skips node_modules folders; name only source folders (not .vitepress/cache or dist).
+ * Skips node_modules folders and Vite's short-lived bundles of config and data-loader files
+ * (`x.data.ts.timestamp-<time>-<hash>.mjs`, written next to the source while a build loads it and
+ * deleted after): their names change every build, and counting them made every key new in every
+ * build (the search index's page renders never hit their cache). Name only source folders (not
+ * .vitepress/cache or dist).
  */
+/** Vite's temporary bundle of a config or data-loader file (vite/dist/node: `${fileName}.timestamp-${Date.now()}-${hash}.mjs`). */
+const VITE_TEMP_BUNDLE = /\.timestamp-\d+-[0-9a-f]+\.mjs$/
+
 export function treeFingerprint(paths: string[], root: string = ROOT): string {
   const files: string[] = []
   const walk = (abs: string) => {
@@ -81,7 +88,7 @@ export function treeFingerprint(paths: string[], root: string = ROOT): string {
     if (st.isFile()) return void files.push(abs)
     if (!st.isDirectory()) return
     for (const name of fs.readdirSync(abs)) {
-      if (name === 'node_modules') continue
+      if (name === 'node_modules' || VITE_TEMP_BUNDLE.test(name)) continue
       walk(path.join(abs, name))
     }
   }

@@ -18,6 +18,7 @@
  *   npm run bench -- --skip-snippets               # site numbers only
  *   npm run bench -- --rounds 3 --skip-builds      # Lighthouse only, on the existing builds
  *   npm run bench -- --build-rounds 2              # cold/warm build pairs (default 1, at most 3)
+ *   npm run bench -- --builds-only --build-rounds 2  # build times only (no Lighthouse, search, snippets)
  *
  * The size of the site's Docker image comes from the snippet run that built it
  * (docs/about/offline-image.md; scripts/lib/site-image.ts): this run's warm suite, or with
@@ -37,25 +38,28 @@ import { CACHE_DIR as DIAGRAM_CACHE } from '../core/diagrams/render'
 import { isMermaidLibraryFile } from '../core/diagrams/source'
 import { BUILD_CACHE_ROOT } from '../core/content-cache'
 import { measureSiteImage } from './lib/site-image'
-import { intOption, parseCli, parseOrExit } from './lib/cli-args'
+import { UsageError, intOption, parseCli, parseOrExit } from './lib/cli-args'
 import { BENCH_PAGES, weightRows, weightTable } from './lib/page-weight'
 
 /** A round count: a whole number, brought into min..max as it always was (`--rounds 20` runs 9). */
 const rounds = (name: string, raw: string, min: number, max: number) => Math.max(min, Math.min(max, intOption(name, raw)))
-const { skipBuilds, skipSnippets, ROUNDS, buildRounds } = parseOrExit(
+const { skipBuilds, buildsOnly, skipSnippets, ROUNDS, buildRounds } = parseOrExit(
   'bench',
-  'npm run bench -- [--skip-builds] [--skip-snippets] [--rounds N (1..9, default 3)] [--build-rounds N (1..3, default 1)]',
+  'npm run bench -- [--skip-builds | --builds-only] [--skip-snippets] [--rounds N (1..9, default 3)] [--build-rounds N (1..3, default 1)]',
   () => {
     const { values } = parseCli(process.argv.slice(2), {
       options: {
         'skip-builds': { type: 'boolean', default: false },
         'skip-snippets': { type: 'boolean', default: false },
+        'builds-only': { type: 'boolean', default: false },
         rounds: { type: 'string', default: '3' },
         'build-rounds': { type: 'string', default: '1' },
       },
     })
+    if (values['skip-builds'] && values['builds-only']) throw new UsageError('--skip-builds and --builds-only exclude each other')
     return {
       skipBuilds: values['skip-builds'],
+      buildsOnly: values['builds-only'],
       skipSnippets: values['skip-snippets'],
       ROUNDS: rounds('--rounds', values.rounds, 1, 9),
       buildRounds: rounds('--build-rounds', values['build-rounds'], 1, 3),
@@ -131,6 +135,14 @@ if (!skipBuilds) {
       `  cold ours/stock ${ratio(o.coldMs, s.coldMs)}× wall, ${ratio(o.coldCpuMs, s.coldCpuMs)}× CPU; warm ours / stock ${ratio(o.warmMs, s.warmMs)}× wall, ${ratio(o.warmCpuMs, s.warmCpuMs)}× CPU`,
   )
   out.build = builds
+}
+if (buildsOnly) {
+  // the build numbers alone (issue #14's build-time target): no Lighthouse, search or snippet run;
+  // a separate file, so the full report in reports/bench.json is not replaced by a partial one
+  fs.mkdirSync('reports', { recursive: true })
+  fs.writeFileSync('reports/bench-builds.json', JSON.stringify(out, null, 2))
+  console.log('bench: wrote reports/bench-builds.json')
+  process.exit(0)
 }
 for (const d of [DIST_DIR, STOCK_DIST]) if (!fs.existsSync(path.join(d, 'index.html'))) throw new Error(`${d} is not built (run without --skip-builds)`)
 

@@ -7,7 +7,9 @@
  * process per page in every build — ~200 git processes, each started from a Node process with a
  * large heap, a noticeable share of a build's CPU time. The answer only depends on the commit
  * history, so it is cached under the HEAD commit and the file's path (core/content-cache.ts): a
- * build of an unchanged checkout runs one `git rev-parse HEAD` instead. The site config turns
+ * build of an unchanged checkout runs one `git rev-parse HEAD` instead. On a miss (a fresh clone,
+ * a new commit) ONE `git log --name-only` over the whole history answers every page at once
+ * (lastCommitDates): ~400 git processes were ~12 s of a cold build's profile. The site config turns
  * VitePress's own lookup off and uses pageLastUpdated (page data) and sitemapLastmod (sitemap)
  * instead, with VitePress's rules for the `lastUpdated` frontmatter field.
  */
@@ -32,15 +34,67 @@ function headCommit(): string | null {
   return head
 }
 
-/** VitePress's command, verbatim (the quotes are part of git's output, and `new Date` accepts them). */
-function gitLog(file: string): Promise<string> {
+const roots = new Map<string, string | null>()
+const histories = new Map<string, Promise<Map<string, string>>>()
+
+/** Run git; resolves its stdout, or null when it fails (not a work tree); rejects when git is not installed. */
+function git(args: string[], cwd: string): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['log', '-1', '--pretty="%ai"', path.basename(file)], { cwd: path.dirname(file) }, (err, stdout) => {
-      // like VitePress: a failing git (not a repository, an untracked file) gives no date, not an error
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') return reject(err)
-      resolve(String(stdout ?? ''))
+    execFile('git', args, { cwd, maxBuffer: 1 << 28 }, (err, stdout) => {
+      if (err) return (err as NodeJS.ErrnoException).code === 'ENOENT' ? reject(err) : resolve(null)
+      resolve(String(stdout))
     })
   })
+}
+
+/**
+ * For every path the history of the work tree `root` touches (absolute path → VitePress's
+ * `git log -1 --pretty="%ai"` output for it, quotes and newline included), from ONE `git log`
+ * walk: the newest commit listing a path is the one `git log -1 <path>` shows. `--cc` lists a
+ * merge's files only where the merge differs from every parent, which is exactly when git's
+ * history simplification shows the merge itself for that path.
+ */
+function lastCommitDates(root: string): Promise<Map<string, string>> {
+  let p = histories.get(root)
+  if (!p) {
+    p = git(['log', '--format=%x01%ai', '--name-only', '--cc', '-z'], root).then((out) => {
+      const dates = new Map<string, string>()
+      // one record per commit, newest first: "\x01<date>\0\n<path>\0<path>\0…"
+      for (const record of (out ?? '').split('\x01')) {
+        const [date, ...files] = record.split('\0')
+        for (const f of files) {
+          const rel = f.replace(/^\n/, '')
+          const abs = path.join(root, rel)
+          if (rel && !dates.has(abs)) dates.set(abs, `"${date}"\n`)
+        }
+      }
+      return dates
+    })
+    histories.set(root, p)
+  }
+  return p
+}
+
+/** VitePress's answer for one file: `git log -1 --pretty="%ai" <file>` output, '' when git knows no commit. */
+async function gitLog(file: string): Promise<string> {
+  const root = workTreeRoot(path.dirname(path.resolve(file)))
+  // outside a work tree VitePress's git prints nothing: no date
+  return root ? (await lastCommitDates(root)).get(path.resolve(file)) ?? '' : ''
+}
+
+/**
+ * The work tree holding `dir`: the nearest folder upwards with a `.git` entry (a folder, or the
+ * file a linked worktree or submodule has), or null. Looked up in the file system, not with
+ * `git rev-parse` per folder: every process started from the build's large heap costs CPU time.
+ */
+function workTreeRoot(dir: string): string | null {
+  let root = roots.get(dir)
+  if (root === undefined) {
+    const parent = path.dirname(dir)
+    root = fs.existsSync(path.join(dir, '.git')) ? dir : parent === dir ? null : workTreeRoot(parent)
+    roots.set(dir, root)
+  }
+  return root
 }
 
 /**

@@ -136,6 +136,30 @@ let buildBase: string | undefined
 let renderPrint: string | undefined
 
 /**
+ * This build's page renders (markdown.config → rememberPageRenders), by page: the HTML VitePress's
+ * own render of the page produced for the page bundle (markdownToVue), which the index would
+ * otherwise compute a second time. Only used when the Markdown is the same text.
+ */
+const pageRenders = new Map<string, { src: string; html: string; searchOff: boolean }>()
+/** where the index's page renders came from in this build (printed at the end of the client build) */
+const renderSources = { page: 0, cache: 0, rendered: 0 }
+
+/**
+ * Markdown-it `config` step (shared.ts): remember each page's HTML as the site renders it, for
+ * searchRender. Production builds only (the dev server re-renders changed pages). Wraps
+ * `md.render` outermost, after VitePress's frontmatter and SFC steps, so the HTML and `src` are
+ * exactly what VitePress's render of the page gets and returns.
+ */
+export function rememberPageRenders(md: { render(src: string, env?: any): string }): void {
+  const render = md.render.bind(md)
+  md.render = (src: string, env?: { relativePath?: string; frontmatter?: Record<string, unknown> }) => {
+    const html = render(src, env)
+    if (buildBase !== undefined && env?.relativePath) pageRenders.set(env.relativePath, { src, html, searchOff: env.frontmatter?.search === false })
+    return html
+  }
+}
+
+/**
  * VitePress's `_render` hook of the local search (called as `_render(src, env, md)` for every page,
  * src = the page's Markdown after includes): the page's HTML as VitePress's own default renders it
  * (`md.render`, '' for `search: false`), cached on disk in a production build. Key: the page's
@@ -151,10 +175,20 @@ export function searchRender(src: string, env: { relativePath: string; frontmatt
     return env.frontmatter?.search === false ? '' : html
   }
   if (buildBase === undefined) return render()
+  // the page bundle already rendered this very Markdown in this process: the same HTML
+  const page = pageRenders.get(env.relativePath)
+  if (page && page.src === src) {
+    renderSources.page++
+    return page.searchOff ? '' : page.html
+  }
   renderPrint ??= contentKey(treeFingerprint(RENDER_INPUTS), renderKey(''))
   const key = contentKey(renderPrint, buildBase, env.relativePath, src)
   const hit = renderCache.get(key)
-  if (hit) return hit.html
+  if (hit) {
+    renderSources.cache++
+    return hit.html
+  }
+  renderSources.rendered++
   const html = render()
   renderCache.set(key, { html })
   return html
@@ -167,15 +201,21 @@ export function searchRender(src: string, env: { relativePath: string; frontmatt
  * every page there produced nothing that is shipped.
  */
 export function searchBuildPlugin(): Plugin {
+  let ssr = false
   return {
     name: 'docker-kb:search-build',
     apply: 'build',
     enforce: 'pre',
     configResolved(config) {
       buildBase = config.base
+      ssr = !!config.build.ssr
     },
     load(id, options) {
       if (options?.ssr && id.startsWith('/@localSearchIndex')) return 'export default {}'
+    },
+    buildEnd() {
+      const { page, cache, rendered } = renderSources
+      if (!ssr && page + cache + rendered) console.log(`search index: ${page} page renders reused from the page bundle, ${cache} from the cache, ${rendered} rendered`)
     },
   }
 }

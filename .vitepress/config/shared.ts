@@ -10,7 +10,7 @@ import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
-import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender } from './search'
+import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson, popoverExports } from '../plugins/glossary'
@@ -138,7 +138,14 @@ export const shared = defineConfig({
       const it = md as unknown as MarkdownIt
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
       for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
+      // the search index reuses the page bundle's render of each page (config/search.ts)
+      rememberPageRenders(it)
     },
+    // Shiki stops tokenizing a line after 500 ms by default and leaves the rest of it in the state it
+    // reached (wrong colours). On a loaded machine a build hit that limit and shipped code blocks
+    // highlighted differently from the previous build; without a limit the output depends only on
+    // the code. The options object is the one Shiki tokenizes with (codeToHast: preprocess first).
+    codeTransformers: [{ name: 'kb-no-tokenize-time-limit', preprocess(_code, options) { options.tokenizeTimeLimit = 0 } }],
   },
   /** Every page's frontmatter is validated; a bad field fails dev and build with file:line. */
   async transformPageData(pageData, { siteConfig }) {

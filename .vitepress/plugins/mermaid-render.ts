@@ -25,24 +25,39 @@ export function prerenderSite(srcDir: string): Promise<RenderReport> {
 }
 
 /**
- * Vite plugin (production build only): before anything is bundled, renders every diagram (or
- * reads it from the cache), switches the Markdown plugin to static mode, and hands the SVGs to the
- * SSR render via globalThis.__kbDiagrams (same process). The client build also writes each SVG
- * to /assets/diagrams/<key>.svg, which the component fetches after an in-app navigation.
+ * Vite plugin (production build only): switches the Markdown plugin to static mode, renders every
+ * diagram (or reads it from the cache), and hands the SVGs to the SSR render via
+ * globalThis.__kbDiagrams (same process). The client build also writes each SVG to
+ * /assets/diagrams/<key>.svg, which the component fetches after an in-app navigation.
+ *
+ * The renders run in chromium (another process) while the bundler works on everything but the
+ * pages: only what renders Markdown waits for them — loading a page (`.md`) and VitePress's search
+ * index (which renders every page). They used to block the build's start (buildStart awaited
+ * them): ~50 s of a cold build's wall time spent with nothing else running.
  */
 export function mermaidBuildPlugin(srcDir: string): import('vite').Plugin {
   let ssr = false
+  let ready: Promise<void> | undefined
   return {
     name: 'kb-mermaid-static',
     apply: 'build',
+    enforce: 'pre',
     configResolved(config) {
       ssr = !!config.build.ssr
     },
     async buildStart() {
       const { setDiagramMode } = await import('./mermaid')
       setDiagramMode('static')
-      const report = await prerenderSite(srcDir)
-      ;(globalThis as { __kbDiagrams?: Map<string, RenderedDiagram> }).__kbDiagrams = report.rendered
+      ready = prerenderSite(srcDir).then((report) => {
+        ;(globalThis as { __kbDiagrams?: Map<string, RenderedDiagram> }).__kbDiagrams = report.rendered
+      })
+      // a diagram that does not render fails the build where something waits for it (load below);
+      // until then the rejection is held here, not reported as unhandled
+      ready.catch(() => {})
+    },
+    async load(id) {
+      // returning nothing: Vite (or VitePress's search plugin) loads the module as usual, after the renders
+      if (id.split('?')[0].endsWith('.md') || id.startsWith('/@localSearchIndex')) await ready
     },
     async generateBundle() {
       if (ssr) return

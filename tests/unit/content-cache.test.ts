@@ -58,4 +58,15 @@ describe('treeFingerprint', () => {
     fs.writeFileSync(path.join(root, 'docs/node_modules/x'), 'ignored')
     expect(treeFingerprint(['docs'], root)).toBe(treeFingerprint(['docs'], root))
   })
+  it("ignores Vite's short-lived bundles of data loaders and config, written next to the source during a build", () => {
+    const root = tmp()
+    fs.mkdirSync(path.join(root, 'docs/data'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'docs/data/commands.data.ts'), 'export default {}')
+    const before = treeFingerprint(['docs'], root)
+    // the name Vite gives it (loadConfigFromBundledFile): <file>.timestamp-<Date.now()>-<random hex>.mjs
+    fs.writeFileSync(path.join(root, 'docs/data/commands.data.ts.timestamp-1796044806326-7efe68a5436e2.mjs'), 'bundled')
+    expect(treeFingerprint(['docs'], root)).toBe(before)
+    fs.writeFileSync(path.join(root, 'docs/data/other.mjs'), 'a real file')
+    expect(treeFingerprint(['docs'], root)).not.toBe(before)
+  })
 })
