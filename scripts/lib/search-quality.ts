@@ -8,7 +8,7 @@
  *   - q: 删除所有停止的容器           # what is typed
  *     expect: [/commands/cleanup, /cli/container#docker-container-prune]  # any in the top 3 = hit
  *     best: /commands/cleanup          # optional: should be the first result
- *     kind: task                       # task | question | char | error | english | mixed | typo | flag | synonym | regression | keyword | command | concept
+ *     kind: task                       # task | question | char | error | english | mixed | typo | flag | synonym | regression | keyword | command | concept | colloquial (everyday wording without the technical term)
  * A target without `#` matches any section of that page; with `#`, only that section.
  */
 import fs from 'node:fs'
@@ -16,7 +16,7 @@ import { Ajv } from 'ajv'
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml'
 import type { BrowserContext, Page } from 'playwright-core'
 
-export const QUERY_KINDS = ['task', 'question', 'char', 'error', 'english', 'mixed', 'typo', 'flag', 'synonym', 'regression', 'keyword', 'command', 'concept'] as const
+export const QUERY_KINDS = ['task', 'question', 'char', 'error', 'english', 'mixed', 'typo', 'flag', 'synonym', 'regression', 'keyword', 'command', 'concept', 'colloquial'] as const
 export interface QuerySpec { q: string; expect: string[]; best?: string; kind: (typeof QUERY_KINDS)[number]; file: string; line: number }
 
 const schema = {
