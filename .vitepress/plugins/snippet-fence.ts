@@ -88,6 +88,12 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
       const from = entry?.from ? ` title="${escapeHtml(L.from)}" data-snippet-from="${escapeHtml(entry.from)}"` : ''
       bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${escapeHtml(result)}` : ''}"><span class="snippet-badge"${from}>${label}</span></div>`
     }
-    return `<div class="snippet snippet--${meta.kind}" data-snippet-line="${line}" data-snippet-id="${escapeHtml(key)}">${bar}${html}</div>`
+    // Inside `::: code-group` VitePress's tab script (vitepress/dist/client/app/composables/codeGroups.js)
+    // looks for the child of `.blocks` that has `active` and moves the class to `blocks.children[i]`;
+    // our wrapper is that child, so the class goes on the wrapper, or clicking a tab changes nothing
+    // and every tab's label bar shows at once (styles.css shows the code of the active wrapper).
+    const first = /^<div class="(language-[^"]*?) active"/.exec(html)
+    const inner = first ? `<div class="${first[1]}"` + html.slice(first[0].length) : html
+    return `<div class="snippet snippet--${meta.kind}${first ? ' active' : ''}" data-snippet-line="${line}" data-snippet-id="${escapeHtml(key)}">${bar}${inner}</div>`
   }
 }
