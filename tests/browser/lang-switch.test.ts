@@ -51,9 +51,17 @@ afterAll(async () => { await s?.close() })
  */
 async function switchTo(page: Page, label: 'English' | '简体中文'): Promise<void> {
   const menu = page.locator('.VPNavBarTranslations')
+  const extra = page.locator('.VPNavBar .VPNavBarExtra')
+  if (!(await menu.isVisible()) && (await extra.isVisible())) {
+    // English pages from 1280 to 1439 px (styles.css): the menu stays in the bar and the language
+    // entries move into VitePress's "…" menu, as below 1280 px on stock VitePress
+    await extra.locator('button').first().click()
+    await extra.locator('.translations a', { hasText: label }).click({ timeout: 10_000 })
+    return
+  }
   if (!(await menu.isVisible())) {
-    // a width where the nav bar's menu does not fit (English pages below 1440 px, styles.css): the
-    // language menu is in the hamburger's full-screen menu
+    // a width where the nav bar's menu does not fit: the language menu is in the hamburger's
+    // full-screen menu
     await page.locator('.VPNavBar .VPNavBarHamburger').click()
     const screen = page.locator('.VPNavScreen .VPNavScreenTranslations')
     await screen.locator('button.title').click()
