@@ -98,12 +98,15 @@ describe('nav bar dropdowns', () => {
         await button.focus()
         await page.keyboard.press('Enter')
         await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true')
+        // the menu becomes visible through a CSS transition; Tab skips its links until then (the
+        // fresh-clone run, with other test files sharing the CPU, failed here once)
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('.VPNavBar .VPNavBarMenu .VPFlyout .menu')!).visibility === 'visible', undefined, { timeout: 5_000 })
         await page.keyboard.press('Tab') // into the menu's first link
-        expect(await focused(page)).toMatch(/^a\./)
+        await expect.poll(() => focused(page), { timeout: 5_000 }).toMatch(/^a\./)
         await page.keyboard.press('Escape')
-        expect(await button.getAttribute('aria-expanded')).toBe('false')
+        await expect.poll(() => button.getAttribute('aria-expanded'), { timeout: 5_000 }).toBe('false')
         expect(await menuHidden(page)).toBe(true)
-        expect(await focused(page)).toMatch(/^button\.button/)
+        await expect.poll(() => focused(page), { timeout: 5_000 }).toMatch(/^button\.button/)
       } finally {
         await page.close()
       }
