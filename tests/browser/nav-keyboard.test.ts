@@ -36,7 +36,8 @@ describe('search dialog', () => {
         await page.keyboard.type('docker')
         await page.keyboard.press('Escape')
         await searchClosed(page)
-        expect(await focused(page)).toMatch(/^button\.DocSearch/)
+        // focus comes back one task after the dialog closed (.vitepress/theme/a11y.ts): poll, bounded
+        await expect.poll(() => focused(page), { timeout: 5_000 }).toMatch(/^button\.DocSearch/)
       } finally {
         await page.close()
       }
@@ -76,7 +77,7 @@ describe('search dialog', () => {
       await searchOpen(page)
       await page.keyboard.press('Escape')
       await searchClosed(page)
-      expect(await focused(page)).toBe(before)
+      await expect.poll(() => focused(page), { timeout: 5_000 }).toBe(before)
     } finally {
       await page.close()
     }
