@@ -17,7 +17,9 @@ describe('snippet ids: harness and site agree', () => {
     const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
     const rel = page.replace(/^docs\//, '')
     const html = md.render(fs.readFileSync(page, 'utf8'), { relativePath: rel, cleanUrls: true })
-    const site = [...html.matchAll(/class="snippet snippet--(run|norun)" data-snippet-line="\d+" data-snippet-id="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)
+    // A snippet that opens a code group also carries VitePress's `active` class (code-groups fix), so
+    // the class list may go on after the kind.
+    const site = [...html.matchAll(/class="snippet snippet--(run|norun)(?: [^"]*)?" data-snippet-line="\d+" data-snippet-id="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)
     const harness = extractFences(page)
       .filter((f) => f.meta.kind === 'run' || f.meta.kind === 'norun')
       .map((f) => `${f.meta.kind} ${f.id.slice(f.id.lastIndexOf('#') + 1)}`)
