@@ -14,7 +14,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 /** a stand-in renderer that counts its renders */
 const counting = () => {
-  const md = { renders: 0, render(src: string) { md.renders++; return `<p>${src}</p>` } }
+  const md = { renders: 0, render(src: string, _env?: unknown) { md.renders++; return `<p>${src}</p>` } }
   return md
 }
 
