@@ -7,7 +7,7 @@
  * KB_DIAGRAM_CACHE) and the search index's page renders (.vitepress/config/search.ts).
  * Layout: one JSON file per entry, `<dir>/<key>.json`; the folders live in node_modules/.cache
  * (gitignored, and removed with node_modules). Delete a folder to start cold; `npm run bench`
- * does that for its cold builds.
+ * points both variables at temp folders of its own for its builds (scripts/lib/bench-builds.ts).
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'

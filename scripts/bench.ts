@@ -34,9 +34,8 @@ import { DIST_DIR, serveStatic } from './lib/static-server'
 import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from '../core/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
-import { CACHE_DIR as DIAGRAM_CACHE } from '../core/diagrams/render'
 import { isMermaidLibraryFile } from '../core/diagrams/source'
-import { BUILD_CACHE_ROOT } from '../core/content-cache'
+import { runBuildBench, type BuildTimes, type Site } from './lib/bench-builds'
 import { measureSiteImage } from './lib/site-image'
 import { UsageError, intOption, parseCli, parseOrExit } from './lib/cli-args'
 import { BENCH_PAGES, weightRows, weightTable } from './lib/page-weight'
@@ -97,35 +96,21 @@ function timedCpu(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.
 }
 
 // ---------------------------------------------------------------- 1. builds, cold and warm
-interface BuildTimes { coldMs: number[]; warmMs: number[]; coldCpuMs: number[]; warmCpuMs: number[]; loads: string[] }
-const builds: Record<'ours' | 'stock', BuildTimes> = {
-  ours: { coldMs: [], warmMs: [], coldCpuMs: [], warmCpuMs: [], loads: [] },
-  stock: { coldMs: [], warmMs: [], coldCpuMs: [], warmCpuMs: [], loads: [] },
-}
 const vitepress = path.resolve('node_modules/.bin/vitepress')
-const build = (which: 'ours' | 'stock') => timedCpu(vitepress, which === 'ours' ? ['build'] : ['build', STOCK_DIR])
-/** "cold" = a fresh clone: no VitePress cache, no output, no diagram cache, no build cache (core/content-cache.ts) */
-const makeCold = (which: 'ours' | 'stock') => {
-  const dirs = which === 'ours' ? ['.vitepress/cache', DIST_DIR, DIAGRAM_CACHE, BUILD_CACHE_ROOT] : ['.vitepress/cache', '.vitepress/dist'].map((d) => path.join(STOCK_DIR, d))
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
-}
+// ours exactly as a developer builds it (`npm run build`: package.json's node flags included; npm's
+// own CPU time counts against ours); stock as a stock site builds, plain `vitepress build`
+let builds: Record<Site, BuildTimes> | undefined
 if (!skipBuilds) {
   console.log(`stock baseline: ${prepareStockSite()} pages → ${path.relative(process.cwd(), STOCK_DIR)}`)
-  for (let r = 0; r < buildRounds; r++) {
-    // interleaved, order alternating per round, so load changes hit both sites alike
-    const order: ('ours' | 'stock')[] = r % 2 ? ['ours', 'stock'] : ['stock', 'ours']
-    for (const kind of ['cold', 'warm'] as const) {
-      for (const which of order) {
-        const l = load()
-        if (kind === 'cold') makeCold(which)
-        const t = build(which)
-        builds[which][`${kind}Ms`].push(t.wallMs)
-        builds[which][`${kind}CpuMs`].push(t.cpuMs)
-        builds[which].loads.push(l)
-        console.log(`build ${which} ${kind}: ${secs(t.wallMs)} wall, ${secs(t.cpuMs)} CPU (load ${l})`)
-      }
-    }
-  }
+  builds = runBuildBench({
+    rounds: buildRounds,
+    build: (which, env) => (which === 'ours' ? timedCpu('npm', ['run', '--silent', 'build'], env) : timedCpu(vitepress, ['build', STOCK_DIR], env)),
+    distDir: DIST_DIR,
+    cacheDir: '.vitepress/cache',
+    stockDir: STOCK_DIR,
+    load,
+    log: (line) => console.log(line),
+  })
   const o = builds.ours
   const s = builds.stock
   const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2)

@@ -154,9 +154,49 @@ export function rememberPageRenders(md: { render(src: string, env?: any): string
   const render = md.render.bind(md)
   md.render = (src: string, env?: { relativePath?: string; frontmatter?: Record<string, unknown> }) => {
     const html = render(src, env)
-    if (buildBase !== undefined && env?.relativePath) pageRenders.set(env.relativePath, { src, html, searchOff: env.frontmatter?.search === false })
+    if (buildBase !== undefined && env?.relativePath) {
+      pageRenders.set(env.relativePath, { src, html, searchOff: env.frontmatter?.search === false })
+      pageRendered()
+    }
     return html
   }
+}
+
+/** searchRender calls waiting for a page's render (woken on every page render, each checks its own page) */
+const renderWaiters = new Set<() => void>()
+function pageRendered() {
+  for (const wake of [...renderWaiters]) wake()
+}
+/**
+ * How long the index waits for the page bundle when NO page render arrives at all (it is waiting
+ * for pages that do not come: render them itself). Only the build's speed depends on it, never its
+ * output: a page rendered here or by the page bundle is the same HTML.
+ */
+export const PAGE_RENDER_IDLE_MS = 60_000
+
+/**
+ * Wait until the page bundle has rendered `relativePath` (resolves true), or until no page at all
+ * was rendered for `idleMs` (resolves false). In the client build every page is an input of the
+ * bundle and is rendered once the diagrams are ready (mermaid-render.ts), the same moment the index
+ * starts; which of the two gets to a page first used to be luck (14 of 214 pages rendered twice).
+ */
+function pageRender(relativePath: string, idleMs: number): Promise<boolean> {
+  if (pageRenders.has(relativePath)) return Promise.resolve(true)
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout
+    const done = (ok: boolean) => {
+      clearTimeout(timer)
+      renderWaiters.delete(wake)
+      resolve(ok)
+    }
+    const arm = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => done(false), idleMs)
+    }
+    const wake = () => (pageRenders.has(relativePath) ? done(true) : arm())
+    renderWaiters.add(wake)
+    arm()
+  })
 }
 
 /**
@@ -167,15 +207,18 @@ export function rememberPageRenders(md: { render(src: string, env?: any): string
  * all pages — glossary usage lists and link titles come from other pages —, the data, the plugins'
  * and core's code, the installed package versions via the lockfile, the diagram render setup).
  * Coarse on purpose: editing any page re-renders all of them once; an unchanged tree renders none.
+ * In a production build it first waits for the page bundle's render of the page (pageRender; `idleMs`
+ * is how long without any page render it waits before rendering itself).
  * The dev server (diagrams rendered live, pages changing) always renders.
  */
-export function searchRender(src: string, env: { relativePath: string; frontmatter?: Record<string, unknown> }, md: { render(src: string, env: unknown): string }): string {
+export async function searchRender(src: string, env: { relativePath: string; frontmatter?: Record<string, unknown> }, md: { render(src: string, env: unknown): string }, idleMs = PAGE_RENDER_IDLE_MS): Promise<string> {
   const render = () => {
     const html = md.render(src, env)
     return env.frontmatter?.search === false ? '' : html
   }
   if (buildBase === undefined) return render()
-  // the page bundle already rendered this very Markdown in this process: the same HTML
+  // the page bundle renders this very Markdown in this process (or has already): the same HTML
+  await pageRender(env.relativePath, idleMs)
   const page = pageRenders.get(env.relativePath)
   if (page && page.src === src) {
     renderSources.page++

@@ -8,6 +8,7 @@ import type MarkdownIt from 'markdown-it'
 import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
+import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
@@ -140,6 +141,8 @@ export const shared = defineConfig({
       for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
       // the search index reuses the page bundle's render of each page (config/search.ts)
       rememberPageRenders(it)
+      // VitePress's random code-group ids made two builds of the same sources differ
+      codeGroupIdsPlugin(it)
     },
     // Shiki stops tokenizing a line after 500 ms by default and leaves the rest of it in the state it
     // reached (wrong colours). On a loaded machine a build hit that limit and shipped code blocks
