@@ -67,7 +67,9 @@ export interface Analysis {
   /**
    * a task phrase the site lists as hidden keywords, typed (nearly) whole: the longest index term
    * of at least four CJK characters inside the query that covers most of its words
-   * ("删除所有停止的容器", "怎么给容器改名" → 给容器改名); see RANKING.phrase
+   * ("删除所有停止的容器", "怎么给容器改名" → 给容器改名); on the English edition, the content
+   * words of a query of Latin words, space-separated (englishTaskPhrase: "copy files container
+   * host"); see RANKING.phrase
    */
   phrase?: string
 }
@@ -189,6 +191,13 @@ const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含�
 
 interface Span { start: number; end: number; group: string[] }
 
+/**
+ * The prefix of every error the Docker daemon returns ("Error response from daemon: You cannot
+ * remove a running container …"): pasted with the message, it says nothing about which error,
+ * and its words (error, response, daemon) matched the troubleshooting sections about the daemon.
+ */
+const DAEMON_PREFIX = /^\s*error response from daemon:?\s*/
+
 /** Find synonym-group phrases in the query, longest first, without overlaps. */
 function findPhrases(text: string, lexicon: Lexicon): Span[] {
   // a phrase in several groups (a glossary alias that is also in the synonym table) stands for
@@ -242,7 +251,7 @@ export interface SearchOptions {
  * @param opts SearchOptions
  */
 export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
-  const text = normalize(query)
+  const text = normalize(query).replace(DAEMON_PREFIX, '')
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
   let flag = false
@@ -328,7 +337,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   const command = /^\s*docker(-compose)?\b/.test(text)
-  const phrase = flag ? undefined : taskPhrase(text, vocab)
+  const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
   const term = !flag && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
   return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
 }
@@ -358,6 +367,25 @@ export function taskPhrase(text: string, vocab: Vocabulary): string | undefined 
   return best && best.length >= PHRASE_COVER * size ? best : undefined
 }
 
+/** Fewest content words of an English task phrase ("see logs" is two; one word is a term, not a task). */
+const EN_PHRASE_MIN = 2
+
+/**
+ * The English twin of taskPhrase: a query of Latin words only ("copy files from container to
+ * host", "how do I rename a container") whose content words (EN_STOP removed) are at least
+ * EN_PHRASE_MIN; they are returned space-separated, each as typed (see RANKING.phrase: a section
+ * whose hidden keywords hold every one of them, in any of its forms). English task words are
+ * several words each, so they are no single index term as Chinese ones are.
+ */
+export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchOptions = {}): string | undefined {
+  if (!opts.englishForms) return undefined
+  const ps = pieces(text)
+  if (!ps.length || ps.some((p) => p.kind !== 'latin')) return undefined
+  const words = ps.map((p) => p.text).filter((w) => !EN_STOP.has(w))
+  if (words.length < EN_PHRASE_MIN || words.some((w) => !vocab.has(w) && !vocab.has(englishForm(w)))) return undefined
+  return words.join(' ')
+}
+
 /**
  * Ranking weights (multipliers of a section's score). Chosen with scripts/search-eval.ts --grid
  * on tests/search/queries.yaml, checked on regression.yaml and finally on holdout.yaml.
@@ -378,7 +406,8 @@ export function taskPhrase(text: string, vocab: Vocabulary): string | undefined 
  *    the word up; with a concept page, `home` leads instead. Measured against every query set
  *    after the regression set was relabelled (docs/contribute/decisions.md; 2 and 3 the same)
  *  - phrase: a section whose hidden keywords hold the task phrase the query is (Analysis.phrase):
- *    the command entry written for exactly that task ("容器改了哪些文件" → docker diff)
+ *    the command entry written for exactly that task ("容器改了哪些文件" → docker diff); an
+ *    English phrase is matched word by word, and never on glossary entries (their aliases are names)
  *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
  *    its heading does not name (0.1–0.7 the same on the dev set)
  */
@@ -464,7 +493,10 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
   })
   // sections whose hidden keywords hold the query's task phrase (RANKING.phrase)
-  const phrased = new Set(a.phrase && RANKING.phrase !== 1 ? ms.search(a.phrase, { ...options, fields: ['keywords'] }).map((r) => r.id) : [])
+  // (an English phrase is a bag of words: a glossary entry's aliases are names, not tasks, and
+  // several of them together hold "exec format error" or "multistage build" word by word)
+  const latinPhrase = !!a.phrase && !CJK_CHAR.test(a.phrase)
+  const phrased = new Set(a.phrase && RANKING.phrase !== 1 ? ms.search(phraseQuery(a.phrase, opts), { ...options, fields: ['keywords'] }).map((r) => r.id).filter((id) => !(latinPhrase && /^\/(en\/)?glossary\//.test(id))) : [])
   const out: RankedResult[] = []
   const homed = a.term && !!homeOf(live[0], lexicon)
   for (const [id, acc] of docs) {
@@ -506,6 +538,16 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     out.sort((x, y) => y.score - x.score)
   }
   return out
+}
+
+/**
+ * The keywords-field query of a task phrase: a Chinese phrase is one index term; an English one
+ * (englishTaskPhrase) needs every word, as typed or in its reduced form ("files" | "file").
+ */
+function phraseQuery(phrase: string, opts: SearchOptions): Query {
+  if (CJK_CHAR.test(phrase)) return phrase
+  const words = phrase.split(' ')
+  return { combineWith: 'AND', queries: words.map((w) => ({ combineWith: 'OR', queries: [...new Set([w, opts.englishForms ? englishForm(w) : w])] })) }
 }
 
 /** The home page (locale-free path) of a concept: of what was typed, else of a typo's correction. */

@@ -23,7 +23,10 @@ export const SYNONYMS: string[][] = [
   ['绑定挂载', '挂载目录', '目录挂载', '挂载宿主机目录', 'bind mount', 'bind mounts'],
   ['镜像加速', '镜像加速器', '加速器', '国内镜像', '镜像源', 'registry mirror', 'registry-mirrors',
     // pasted errors of slow or blocked pulls: a mirror is the usual answer
-    'tls handshake timeout', 'i/o timeout', 'context deadline exceeded', '拉取超时', '拉取慢'],
+    'tls handshake timeout', 'i/o timeout', 'context deadline exceeded', '拉取超时', '拉取慢',
+    // … and how students complain about them: a slow or stuck pull is answered the same way
+    '拉镜像慢', '拉镜像很慢', '拉镜像好慢', '拉镜像太慢', '拉取很慢', '拉取太慢', '拉取卡住', '拉不下来',
+    'pull 慢', 'pull 很慢', 'pull 卡住', 'pull slow', 'pull stuck', 'pull hangs', 'slow pull'],
   ['环境变量', 'env', '-e', '--env', 'environment'],
   ['限制内存', '内存限制', '-m', '--memory', 'memory limit'],
   ['限制cpu', 'cpu限制', '--cpus', 'cpu limit'],
@@ -50,9 +53,15 @@ export const SYNONYMS: string[][] = [
   // … and making it smaller, in everyday words: the multi-stage build is how the site teaches it
   // (its page compares the sizes; its keywords say 镜像体积)
   ['镜像体积', '体积', '瘦身', '镜像瘦身', '变小', '缩小', '减小体积', '减少体积', '减小镜像', '减少镜像', '精简镜像', '镜像太大',
-    'shrink', 'slim', 'slim down', 'smaller', 'reduce image size', 'multi-stage', '多阶段构建'],
+    'shrink', 'slim', 'slim down', 'smaller', 'reduce image size', 'multi-stage', '多阶段构建',
+    // the complaint rather than the wish: "my image is too big" (the image's size, not any "too
+    // big": docker builder prune's "build cache too big"). Not 镜像越来越大, 镜像很大, 镜像好大:
+    // without their index-less words they read as 镜像 + 越来越大 / 大, which any section about
+    // images matches (越来越大 is the title of the WSL page's growing virtual disk)
+    'image too big', 'image is too big', 'image too large', 'image is too large', 'image so big', 'getting bigger'],
   ['退出码', '退出状态码', '状态码', 'exit code', 'exit status'],
   // pasted errors → what answers them
+  ['删除运行中的容器', '强制删除', 'remove running container', 'force remove', 'cannot remove a running container'],
   ['docker login', '登录', 'requested access to the resource is denied', 'unauthorized', 'authentication required'],
   ['区别', '对比', '比较', '差别', '不同', 'vs', 'versus', 'difference', 'comparison'],
 ]

@@ -417,4 +417,13 @@ describe('command finder: a word names the command of its everyday use', () => {
   it.for(EVERYDAY)('%s → %s', ([q, want]) => {
     expect(names(q, 1)[0]).toBe(want)
   })
+  // session 11: "查看 X" names the command whose own task words say so (docker port lists port
+  // mappings; docker run only sets them up), and "verb + 所有 + object" the verb's command
+  // (停止所有容器 put docker ps first: 所有容器 is its task word). Written before they were run.
+  const VERB_OBJECT: [string, string][] = [
+    ['停止所有容器', 'docker stop'], ['查看端口映射', 'docker port'], ['查看磁盘占用', 'docker system df'],
+  ]
+  it.for(VERB_OBJECT)('%s → %s', ([q, want]) => {
+    expect(names(q, 1)[0]).toBe(want)
+  })
 })

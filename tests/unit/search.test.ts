@@ -412,3 +412,41 @@ describe('query files', () => {
     expect(judge(q, ['/cli/container#docker-ps', '/a', '/b', '/cli/container#docker-run']).top3).toBe(false)
   })
 })
+
+describe('an English task phrase, typed whole (session 11)', () => {
+  // English task words are several words each ("copy file from container", "copy to host"), so the
+  // Chinese rule (one index term) never saw them: docker cp's entry ranked below sections whose
+  // heading says "copy-on-write". The rule: every content word of the query in the section's
+  // hidden keywords, in any form (files | file)
+  const docs = [
+    { id: '/en/cli/container#docker-cp', title: 'docker cp', titles: ['Container commands'], text: 'Copy files or folders between a container and the host.\u001fcopy files copy file from container copy to host file' },
+    { id: '/en/internals/layers#copy-on-write', title: 'Copy files of the host into a container layer', titles: ['Layers'], text: 'A container writes to its own layer; files of the image are copied up on write to the container layer, never to the host.' },
+    { id: '/en/glossary/#bind-mount', title: 'bind mount', titles: ['Glossary'], text: 'A host directory in a container.\u001fhost directory copy files container' },
+  ]
+  const em = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer([]), extractField })
+  em.addAll(docs)
+  const v = vocabularyOf(em)
+  const lex = buildLexicon([], []).lexicon
+  const en = { englishForms: true }
+  it('is every content word of a query in Latin words, on the English edition only', () => {
+    expect(analyzeQuery('copy files from container to host', v, lex, en).phrase).toBe('copy files container host')
+    expect(analyzeQuery('how do I copy files', v, lex, en).phrase).toBe('copy files')
+    // one word is a term, a command line is a command, a Chinese page reads English as exact terms
+    expect(analyzeQuery('copy', v, lex, en).phrase).toBeUndefined()
+    expect(analyzeQuery('docker cp files host', v, lex, en).phrase).toBeUndefined()
+    expect(analyzeQuery('copy files from container to host', v, lex).phrase).toBeUndefined()
+  })
+  it('puts the entry whose task words hold it first, not a glossary entry whose aliases do', () => {
+    expect(searchSite(em, 'copy files from container to host', v, lex, en)[0]?.id).toBe('/en/cli/container#docker-cp')
+    expect(searchSite(em, 'copy files container', v, lex, en).map((r) => r.id).indexOf('/en/glossary/#bind-mount')).toBeGreaterThan(0)
+  })
+})
+
+describe('a pasted daemon error (session 11)', () => {
+  it('drops the prefix every daemon error has', () => {
+    const v = createVocabulary([['daemon', 3], ['remove', 2], ['running', 2], ['container', 5], ['error', 3], ['response', 1]])
+    const labels = analyzeQuery('Error response from daemon: You cannot remove a running container', v, buildLexicon([], []).lexicon).concepts.map((c) => c.label)
+    for (const w of ['error', 'response', 'daemon']) expect(labels).not.toContain(w)
+    expect(labels.join(' ')).toContain('remove')
+  })
+})

@@ -112,6 +112,8 @@ interface Prepared {
   optionKeywords: string[]
   everyday: string[]
   keywordsLower: string[]
+  /** the command's own task words that start with a verb (查看端口, 停止容器): see ZH_VERBS */
+  verbKeywords: string[]
   /** Latin words inside the task words: "ip" in "IP 地址" */
   keywordWords: Set<string>
   zhText: string
@@ -164,6 +166,7 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       optionKeywords: e.optionKeywords,
       everyday: e.everydayKeywords ?? [],
       keywordsLower: [...e.keywords, ...e.optionKeywords].map((k) => k.toLowerCase()),
+      verbKeywords: e.keywords.filter((k) => ZH_VERBS.some(([re]) => startsWith(re, k))),
       keywordWords: new Set([...e.keywords, ...e.optionKeywords].flatMap((k) => k.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [])),
       zhText,
       bigrams,
@@ -240,6 +243,9 @@ const ZH_VERBS: [RegExp, string[]][] = [
   [/复制|拷贝/, ['cp']],
   [/登录/, ['login']],
 ]
+
+/** Whether `text` starts with a match of `re` (one of the ZH_VERBS patterns). */
+const startsWith = (re: RegExp, text: string) => re.exec(text)?.index === 0
 
 /** Verbs that fit almost every command: "查看容器 IP" is about 容器 and IP. */
 const ZH_VERB = /^(查看|显示|列出)(?=..)/
@@ -358,7 +364,7 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
   const whole = query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
   const wholeShort = whole.replace(/^\S+\s+/, (w) => (isDockerWord(w.trim()) ? '' : w))
   const zhText = tokens.filter((t) => t.kind === 'zh').map((t) => t.text).join(' ')
-  const verbs = zhText ? ZH_VERBS.filter(([re]) => re.test(zhText)).map(([, words]) => words) : []
+  const verbs = zhText ? ZH_VERBS.filter(([re]) => re.test(zhText)) : []
   const columns = tokens.map((t) => {
     const key = t.kind + '\u0000' + t.text
     let col = prepared.tokenScores.get(key)
@@ -385,7 +391,9 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
       }
     }
     if (!matched) continue
-    for (const v of verbs) if (v.includes(p.nameWords[p.nameWords.length - 1])) score += 10
+    // the verb names the command ("删除" → rm), or the command's own task words start with it:
+    // "查看端口映射" is docker port's 查看端口 / 端口映射, not docker run's (which sets mappings up)
+    for (const [re, words] of verbs) if (words.includes(p.nameWords[p.nameWords.length - 1]) || p.verbKeywords.some((k) => startsWith(re, k))) score += 10
     if (p.short === wholeShort || p.shortAliases.includes(wholeShort)) score += 100
     else if (allWords && p.short.startsWith(wholeShort)) score += 20
     // the whole name with a typo: "volumn create", "contianer ls"
