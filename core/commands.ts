@@ -499,11 +499,8 @@ function commandMarkdown(c: Command, lang: Lang = 'zh'): GeneratedLine[] {
   push('')
   push(tx.summary)
   push('')
-  // the Chinese page shows the English summary under the Chinese one; the English page needs no second line
-  if (lang === 'zh') {
-    push(`<p class="cli-en" lang="en">${escHtml(c.en)}</p>`)
-    push('')
-  }
+  // one summary, in the page's language: the Chinese page used to show the English one under it,
+  // which readers took for an untranslated line (outside tester); /en/cli/ has the English
   push('```text')
   push(c.usage)
   push('```')

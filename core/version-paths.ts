@@ -84,7 +84,7 @@ export function versionFactsText(f: PageVersionFacts | undefined, lang: 'zh' | '
       return `This page belongs to release ${f.release}${f.frozen ? `, frozen on ${f.frozen}` : ''}; its commands are no longer run${envEn ? `. Verified before the freeze on ${envEn}${whenEn}` : ''}.`
     }
     if (!envEn) return ''
-    return `Commands verified on ${envEn}${whenEn}${f.mode === 'standins' ? ' with offline stand-in images' : ''}; ${f.passed} of the ${f.total} runnable snippets on this page passed.`
+    return `Commands verified on ${envEn}${whenEn}${f.mode === 'standins' ? ' with offline stand-in images' : ''}; ${countsText(f, 'en')}.`
   }
   const env = [f.engine && `Docker Engine ${f.engine}`, f.compose && `Docker Compose ${f.compose}`].filter(Boolean).join('、')
   const when = f.verified ? `（${f.verified}）` : ''
@@ -92,7 +92,19 @@ export function versionFactsText(f: PageVersionFacts | undefined, lang: 'zh' | '
     return `本页属于 ${f.release} 版${f.frozen ? `，冻结于 ${f.frozen}` : ''}，其中的命令此后不再运行${env ? `；冻结前的验证环境：${env}${when}` : ''}。`
   }
   if (!env) return ''
-  return `命令验证环境：${env}${when}${f.mode === 'standins' ? '，使用离线替身镜像' : ''}；本页 ${f.total} 段可运行命令中 ${f.passed} 段通过。`
+  return `命令验证环境：${env}${when}${f.mode === 'standins' ? '，使用离线替身镜像' : ''}；${countsText(f, 'zh')}。`
+}
+
+/**
+ * "本页 37 个命令代码块：32 个通过，0 个失败，5 个只展示、不运行": every count said, so blocks that
+ * were not run do not read as failures ("37 段可运行命令中 32 段通过" did; outside tester).
+ */
+function countsText(f: PageVersionFacts, lang: 'zh' | 'en'): string {
+  const { total = 0, passed = 0, failed = 0, skipped = 0, norun = 0 } = f
+  if (lang === 'en') {
+    return `of the ${total} command blocks on this page, ${passed} passed, ${failed} failed${skipped ? `, ${skipped} were skipped after a failure` : ''}${norun ? `, ${norun} are shown only and not run` : ''}`
+  }
+  return `本页 ${total} 个命令代码块：${passed} 个通过，${failed} 个失败${skipped ? `，${skipped} 个因前面失败未执行` : ''}${norun ? `，${norun} 个只展示、不运行` : ''}`
 }
 
 /**
@@ -113,7 +125,13 @@ export interface PageVersionFacts {
   /** date of the snippet run and its image mode */
   verified?: string
   mode?: string
-  /** this page's runnable snippets and how many passed in that run (latest docs only) */
+  /**
+   * this page's code blocks in that run (latest docs only): all of them, how many passed, failed,
+   * were skipped (not reached after a failure) and are shown only (`norun`, never run)
+   */
   passed?: number
   total?: number
+  failed?: number
+  skipped?: number
+  norun?: number
 }

@@ -169,7 +169,8 @@ export function versionPageData(relativePath: string, opts: { docsDir?: string; 
   const status = readSnippetStatus(opts.statusFile ?? STATUS_FILE)
   const results = Object.values(status.pages?.[`docs/${relativePath}`] ?? {}).map(resultOf)
   if (!status.engine || !results.length) return undefined
-  const facts: PageVersionFacts = { engine: String(status.engine), total: results.length, passed: results.filter((r) => r === 'passed').length }
+  const count = (state: string) => results.filter((r) => r === state).length
+  const facts: PageVersionFacts = { engine: String(status.engine), total: results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), norun: count('norun') }
   if (status.compose) facts.compose = String(status.compose)
   if (status.date) facts.verified = String(status.date).slice(0, 10)
   if (status.mode) facts.mode = String(status.mode)

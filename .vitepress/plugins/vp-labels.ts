@@ -1,7 +1,7 @@
 /**
  * VitePress 1.6's default theme hard-codes a few accessible names in English, with no config option
  * ("mobile navigation", "Main Navigation", "Sidebar Navigation", "Pager", "toggle section",
- * "extra navigation"), and its code-block copy button has one title for the whole site
+ * "extra navigation"; the theme switch has only a title, set after hydration), and its code-block copy button has one title for the whole site
  * (`markdown.codeCopyButtonTitle`, "Copy Code"). Screen readers announced them on Chinese pages
  * (outside tester). Both plugins here give them the page's language, taken from the theme's string
  * table (../theme/i18n-text.ts, `UI`), the same one our own components use:
@@ -30,6 +30,9 @@ export const VP_LABELS: Record<string, [string, string][]> = {
   'VPSidebar.vue': [['Sidebar Navigation', '{{ __kbUi.sidebarNav }}']],
   'VPSidebarItem.vue': [['aria-label="toggle section"', ':aria-label="__kbUi.toggleSection"']],
   'VPDocFooter.vue': [['>Pager<', '>{{ __kbUi.pager }}<']],
+  // the theme switch's title is set after mounting (watchPostEffect), so the server HTML had
+  // title="" and no name at all; a switch's name stays the same while aria-checked tells its state
+  'VPSwitchAppearance.vue': [[':title="switchTitle"', ':title="switchTitle || __kbUi.darkTheme" :aria-label="__kbUi.darkTheme"']],
 }
 
 /**

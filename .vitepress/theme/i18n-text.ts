@@ -41,6 +41,7 @@ const zh = {
   moreNav: '更多选项',
   toggleSection: '展开或折叠本组',
   pager: '上一页和下一页',
+  darkTheme: '深色模式',
   copyCodeBlock: '复制代码',
   permalink: (heading: string) => `“${heading}”的永久链接`,
 }
@@ -68,6 +69,7 @@ const en: typeof zh = {
   moreNav: 'More options',
   toggleSection: 'Expand or collapse section',
   pager: 'Previous and next page',
+  darkTheme: 'Dark theme',
   copyCodeBlock: 'Copy code',
   permalink: (heading: string) => `Permalink to "${heading}"`,
 }

@@ -66,3 +66,24 @@ describe('layout shift at phone width', () => {
     await page.close()
   })
 })
+
+describe('layout shift at desktop width', () => {
+  let d: Session
+  beforeAll(async () => { d = await session({ viewport: { width: 1280, height: 800 } }) })
+  afterAll(async () => { await d?.close() })
+
+  it('no nav bar item is seen moving while the items after it are not parsed yet', async () => {
+    const page = await d.open('/cli/container')
+    const menu = page.locator('.VPNavBar .VPNavBarMenu')
+    const x = await menu.evaluate((e) => e.getBoundingClientRect().x)
+    // as on a first paint that came before the parser reached the items after the menu
+    await page.evaluate(() => {
+      const menu = document.querySelector('.VPNavBar .VPNavBarMenu')!
+      while (menu.nextElementSibling) menu.nextElementSibling.remove()
+    })
+    const now = await menu.evaluate((e) => ({ x: e.getBoundingClientRect().x, visible: getComputedStyle(e).visibility === 'visible' }))
+    // either in its final place or not shown yet (showing is no shift)
+    expect(now.visible ? now.x : x).toBe(x)
+    await page.close()
+  })
+})

@@ -147,7 +147,7 @@ describe('the latest docs', () => {
     const page = await s.open(route)
     const facts = await page.locator('.kb-version-facts').textContent()
     expect(facts).toContain(`Docker Engine ${status.engine}`)
-    expect(facts).toMatch(/本页 \d+ 段可运行命令中 \d+ 段通过/)
+    expect(facts).toMatch(/本页 \d+ 个命令代码块：\d+ 个通过，\d+ 个失败/)
     await page.close()
   })
 

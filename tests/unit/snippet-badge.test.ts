@@ -23,13 +23,29 @@ const statusFile = path.join(dir, 'status.json')
 // the run recorded the snippet at line 3 of the original page, keyed by its content id
 writeStatus(statusFile, { engine: '28.5.2', compose: '2.40.3', date: '2026-11-29', pages: { 'docs/guide/x.md': { [fenceHash(FENCE_INFO, FENCE_BODY)]: { line: 3, status: 'passed' } } } })
 
+/** Each snippet badge of rendered HTML: its attributes and its text (the badge nests part spans, snippet-fence.ts verifiedBadge). */
+function snippetBadges(html: string): [string, string][] {
+  return html.split('<span class="snippet-badge"').slice(1).map((rest) => {
+    const attrs = rest.slice(0, rest.indexOf('>'))
+    let depth = 1
+    let text = ''
+    for (const piece of rest.slice(attrs.length + 1).split(/(<\/?span[^>]*>)/)) {
+      if (piece.startsWith('</span')) depth--
+      else if (piece.startsWith('<span')) depth++
+      else text += piece
+      if (!depth) break
+    }
+    return [attrs.trim(), text]
+  })
+}
+
 function badge(source: string): string {
   const md = new MarkdownIt()
   snippetFencePlugin(md, { statusFile })
   const html = md.render(source, { relativePath: 'guide/x.md' })
-  const m = /<span class="snippet-badge"[^>]*>([^<]*)<\/span>/.exec(html)
-  if (!m) throw new Error(`no snippet badge in ${html}`)
-  return m[1]
+  const b = snippetBadges(html)[0]
+  if (!b) throw new Error(`no snippet badge in ${html}`)
+  return b[1]
 }
 
 describe('verified badge follows the snippet, not its line', () => {

@@ -76,9 +76,12 @@ describe('readers see the value', () => {
     const md = new MarkdownIt()
     snippetFencePlugin(md, { statusFile: path.join(tmp, 'none.json') })
     const html = md.render(page, { relativePath: 'y.md' })
-    expect(html).toContain('3f1c9a7e2b4d')
-    expect(html).toContain('Up 1 second')
-    expect(html).toContain('[...]')
+    // each value is marked as an example (snippet-fence.ts exampleSpans); the text is the value alone
+    const text = html.replace(/<[^>]+>/g, '')
+    expect(text).toContain('\n3f1c9a7e2b4d\n')
+    expect(text).toContain('Up 1 second')
+    expect(text).toContain('[...]')
+    expect(html).toContain('Up <span class="snippet-example" title="示例值，每次运行不同">1 second</span>')
     expect(rawExampleSyntax(html)).toEqual([])
   })
   it('in the Markdown export (<page>.md, llms-full.txt)', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { counterpartUrl, routeOf, splitVersion, versionNameProblem, versionUrl } from '../../core/version-paths'
+import { counterpartUrl, routeOf, splitVersion, versionFactsText, versionNameProblem, versionUrl } from '../../core/version-paths'
 import { readRegistry, versionPageData, versionsClientData } from '../../core/versions'
 import { cutVersion, freezeFences, freezePage, frozenFrontmatter, rewriteLinks, rewriteScriptImports, updateChangelog, versionedTarget } from '../../scripts/lib/versions'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
@@ -228,5 +228,16 @@ describe('cutting a release', () => {
     expect(versionPageData('v/2026.11/guide/why.md', opts)?.versionFacts).toMatchObject({ release: '2026.11', frozen: '2026-11-23', engine: '20.10.24' })
     expect(versionPageData('guide/why.md', opts)?.versionFacts).toMatchObject({ engine: '20.10.24', compose: '1.29.2', passed: 1, total: 1 })
     expect(versionPageData('guide/concepts.md', opts)).toBeUndefined()
+  })
+})
+
+describe('verification facts under a page', () => {
+  const facts = { engine: '28.5.2', compose: '2.40.3', verified: '2026-11-30', total: 37, passed: 32, failed: 0, skipped: 0, norun: 5 }
+  it('say how many blocks passed, failed and are not run, in both languages', () => {
+    expect(versionFactsText(facts)).toBe('命令验证环境：Docker Engine 28.5.2、Docker Compose 2.40.3（2026-11-30）；本页 37 个命令代码块：32 个通过，0 个失败，5 个只展示、不运行。')
+    expect(versionFactsText(facts, 'en')).toBe('Commands verified on Docker Engine 28.5.2 and Docker Compose 2.40.3 (2026-11-30); of the 37 command blocks on this page, 32 passed, 0 failed, 5 are shown only and not run.')
+  })
+  it('name the skipped ones apart from the failed one', () => {
+    expect(versionFactsText({ ...facts, passed: 30, failed: 1, skipped: 1 })).toContain('本页 37 个命令代码块：30 个通过，1 个失败，1 个因前面失败未执行，5 个只展示、不运行。')
   })
 })
