@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { fenceHash } from '../../core/fence-id'
 import { writeStatus } from '../../core/snippet-status'
 import { snippetFencePlugin } from '../../.vitepress/plugins/snippet-fence'
+import { snippetBadges } from './lib/snippet-badges'
 
 const FENCE_INFO = 'console run'
 const FENCE_BODY = '$ docker run --rm busybox echo hi\nhi\n'
@@ -22,22 +23,6 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 const statusFile = path.join(dir, 'status.json')
 // the run recorded the snippet at line 3 of the original page, keyed by its content id
 writeStatus(statusFile, { engine: '28.5.2', compose: '2.40.3', date: '2026-11-29', pages: { 'docs/guide/x.md': { [fenceHash(FENCE_INFO, FENCE_BODY)]: { line: 3, status: 'passed' } } } })
-
-/** Each snippet badge of rendered HTML: its attributes and its text (the badge nests part spans, snippet-fence.ts verifiedBadge). */
-function snippetBadges(html: string): [string, string][] {
-  return html.split('<span class="snippet-badge"').slice(1).map((rest) => {
-    const attrs = rest.slice(0, rest.indexOf('>'))
-    let depth = 1
-    let text = ''
-    for (const piece of rest.slice(attrs.length + 1).split(/(<\/?span[^>]*>)/)) {
-      if (piece.startsWith('</span')) depth--
-      else if (piece.startsWith('<span')) depth++
-      else text += piece
-      if (!depth) break
-    }
-    return [attrs.trim(), text]
-  })
-}
 
 function badge(source: string): string {
   const md = new MarkdownIt()

@@ -16,6 +16,7 @@ import { coveredResults, executionKeys, planPairs, translationLanes } from '../.
 import { recordStatus, summaryLine, totals, type Report } from '../../scripts/snippets/report'
 import type { PageResult, SnippetResult } from '../../scripts/snippets/page-runner'
 import { snippetFencePlugin } from '../../.vitepress/plugins/snippet-fence'
+import { snippetBadges } from './lib/snippet-badges'
 import { freezePage } from '../../scripts/lib/versions'
 
 const fm = '---\ntitle: t\n---\n'
@@ -144,19 +145,3 @@ describe('a covered translation borrows its source results', () => {
     expect(md.render(zhBody, { relativePath: 'guide/a.md', path: '/nonexistent', content: zhBody }).replace(/<[^>]+>/g, '')).toContain('已验证 · Docker Engine 28.5.2 · Compose 2.40.3 · containerd 与 overlay2 两种镜像存储')
   })
 })
-
-/** Each snippet badge of rendered HTML: its attributes and its text (the badge nests part spans, snippet-fence.ts verifiedBadge). */
-function snippetBadges(html: string): [string, string][] {
-  return html.split('<span class="snippet-badge"').slice(1).map((rest) => {
-    const attrs = rest.slice(0, rest.indexOf('>'))
-    let depth = 1
-    let text = ''
-    for (const piece of rest.slice(attrs.length + 1).split(/(<\/?span[^>]*>)/)) {
-      if (piece.startsWith('</span')) depth--
-      else if (piece.startsWith('<span')) depth++
-      else text += piece
-      if (!depth) break
-    }
-    return [attrs.trim(), text]
-  })
-}

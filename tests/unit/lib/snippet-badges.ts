@@ -1,0 +1,16 @@
+// Shared by the unit tests that read rendered snippet badges (snippet-badge, translation-pairs).
+/** Each snippet badge of rendered HTML: its attributes and its text (the badge nests part spans, snippet-fence.ts verifiedBadge). */
+export function snippetBadges(html: string): [string, string][] {
+  return html.split('<span class="snippet-badge"').slice(1).map((rest) => {
+    const attrs = rest.slice(0, rest.indexOf('>'))
+    let depth = 1
+    let text = ''
+    for (const piece of rest.slice(attrs.length + 1).split(/(<\/?span[^>]*>)/)) {
+      if (piece.startsWith('</span')) depth--
+      else if (piece.startsWith('<span')) depth++
+      else text += piece
+      if (!depth) break
+    }
+    return [attrs.trim(), text]
+  })
+}
