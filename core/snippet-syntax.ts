@@ -259,9 +259,11 @@ export function checkWildcards(text: string, where: { file: string; line: number
  * A console block's text as readers see it: each `[...=value]` becomes its value; bare `[...]`
  * stays (a writer's way to hide a truly irrelevant part; the fill replaces nearly all of them).
  * Used by the page renderer, the Markdown export and llms-full.txt.
+ * @param mark what an example value becomes (default: the value itself); the page renderer wraps
+ *   it in markers for its `.snippet-example` spans (snippet-fence.ts)
  */
-export function renderExamples(text: string): string {
-  return text.includes(EXAMPLE_OPEN) ? text.replace(WILDCARD_RE, (m, v: string | undefined) => v ?? m) : text
+export function renderExamples(text: string, mark: (value: string) => string = (v) => v): string {
+  return text.includes(EXAMPLE_OPEN) ? text.replace(WILDCARD_RE, (m, v: string | undefined) => (v === undefined ? m : mark(v))) : text
 }
 
 /** The text with every example value dropped (`[...=v]` → `[...]`): what is checked and run. */

@@ -11,7 +11,7 @@
  */
 import type MarkdownIt from 'markdown-it'
 import { pageFile, sourceLine } from '../../core/source-line'
-import { checkWildcards, parseFenceInfo, wildcardParts } from '../../core/snippet-syntax'
+import { checkWildcards, parseFenceInfo, renderExamples } from '../../core/snippet-syntax'
 import { fenceHash } from '../../core/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
 import { sourceOfTranslation } from '../../core/translation'
@@ -48,20 +48,11 @@ const EX_CLOSE = '\uE001'
 
 /** Console text as readers see it (renderExamples), each example value's text between EX_OPEN and EX_CLOSE. */
 function markExamples(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      let out = ''
-      let pos = 0
-      for (const w of wildcardParts(line)) {
-        // padding that keeps columns aligned (`NAMES[...=       ]IMAGE`) is no value: only the text is marked
-        const m = w.example === undefined ? undefined : /^(\s*)(.*?)(\s*)$/.exec(w.example)!
-        out += line.slice(pos, w.start) + (!m ? line.slice(w.start, w.end) : m[2] ? m[1] + EX_OPEN + m[2] + EX_CLOSE + m[3] : m[1] + m[3])
-        pos = w.end
-      }
-      return out + line.slice(pos)
-    })
-    .join('\n')
+  // padding that keeps columns aligned (`NAMES[...=       ]IMAGE`) is no value: only the text is marked
+  return renderExamples(text, (value) => {
+    const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/s.exec(value)!
+    return core ? lead + EX_OPEN + core + EX_CLOSE + trail : value
+  })
 }
 
 /**
