@@ -68,7 +68,7 @@ export type SourceId = keyof typeof SOURCES
 /**
  * The translation stamp of an English page (docs/en/<rel>.md), issue #17:
  *
- *   translation: { source: guide/why.md, hash: 0123456789ab }
+ *   translation: { source: guide/why.md, hash: '0123456789ab' }
  *
  * `source` is the Chinese page's path under docs/ (always equal to <rel>: the English tree mirrors
  * the Chinese one); `hash` is the first 12 hex digits of the SHA-256 of the Chinese file's exact

@@ -206,7 +206,9 @@ export function checkTranslations(docsDir: string): TranslationReport {
 /**
  * Write (or replace) the stamp of English page `docs/en/<rel>` from the current Chinese source.
  * The stamp is one flow-mapping line after the last frontmatter key:
- * `translation: { source: guide/why.md, hash: 0123456789ab }`. Returns the new hash.
+ * `translation: { source: guide/why.md, hash: '0123456789ab' }`. Returns the new hash.
+ * The hash is quoted: unquoted, YAML reads a hash of digits only (`399936853892`) as an integer and one
+ * like `26e855285322` as a float, and the frontmatter schema then rejects the page's stamp.
  * Throws when the page has no frontmatter or its Chinese source is missing.
  */
 export function stampText(enText: string, rel: string, zhText: string, file = `docs/${EN_DIR}/${rel}`): string {
@@ -221,7 +223,7 @@ export function stampText(enText: string, rel: string, zhText: string, file = `d
     inStamp = false
     kept.push(line)
   }
-  kept.push(`translation: { source: ${rel}, hash: ${sourceHash(zhText)} }`)
+  kept.push(`translation: { source: ${rel}, hash: '${sourceHash(zhText)}' }`)
   return `---\n${kept.join('\n')}\n---${m[2]}${enText.slice(m[0].length)}`
 }
 

@@ -73,11 +73,20 @@ describe('stamp and drift', () => {
     const once = stampText(EN, 'guide/why.md', ZH)
     const twice = stampText(stampText(EN.replace('order: 1', 'translation:\n  source: x.md\n  hash: 000000000000\norder: 1'), 'guide/why.md', 'old'), 'guide/why.md', ZH)
     expect(twice).toBe(once)
-    expect(once).toContain(`translation: { source: guide/why.md, hash: ${sourceHash(ZH)} }\n---\n`)
+    expect(once).toContain(`translation: { source: guide/why.md, hash: '${sourceHash(ZH)}' }\n---\n`)
     expect(once.slice(once.indexOf('\n---\n'))).toBe(EN.slice(EN.indexOf('\n---\n')))
     const fm = readFrontmatter(once, 'docs/en/guide/why.md')
     expect(() => validateFrontmatter(fm, 'docs/en/guide/why.md')).not.toThrow()
     expect(fm.data.translation).toEqual({ source: 'guide/why.md', hash: sourceHash(ZH) })
+  })
+  it('writes a hash YAML would read as a number (digits only, or digits-e-digits) as text', () => {
+    // found by trying '页面 0', '页面 1', …: their hashes are 399936853892 and 26e855285322
+    for (const [zh, hash] of [['页面 72', '399936853892'], ['页面 712', '26e855285322']]) {
+      expect(sourceHash(zh)).toBe(hash)
+      const fm = readFrontmatter(stampText(EN, 'guide/why.md', zh), 'docs/en/guide/why.md')
+      expect(() => validateFrontmatter(fm, 'docs/en/guide/why.md')).not.toThrow()
+      expect(fm.data.translation).toEqual({ source: 'guide/why.md', hash })
+    }
   })
   it('rejects a malformed stamp, and a stamp on a Chinese page, with the line', () => {
     const bad = readFrontmatter(EN.replace('order: 1', 'order: 1\ntranslation: { source: guide/why.md, hash: abc }'), 'docs/en/guide/why.md')
