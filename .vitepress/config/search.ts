@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Plugin } from 'vite'
 import { buildLexicon, type Lexicon, type TitledPage } from '../../core/search/lexicon'
+import { pageKind } from '../../core/search/query'
 import { listLatestPages } from '../../core/pages'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
@@ -76,8 +77,8 @@ export function searchSetup(): SearchSetup {
 
 /**
  * Teaching pages of the latest docs with their H1, for the lexicon's concept homes: not the command
- * reference, the glossary, the section about the project or the contributor guide (pageWeight in
- * core/search/query.ts ranks those as reference or minor pages). Paths without the locale prefix.
+ * reference, the glossary, the pages about the site and the project (core/search/query.ts pageKind
+ * owns these kinds; pageWeight ranks them as reference, glossary or meta pages). Paths without the locale prefix.
  */
 function teachingPages(): TitledPage[] {
   const srcDir = DOCS_DIR
@@ -85,7 +86,7 @@ function teachingPages(): TitledPage[] {
   for (const file of listLatestPages(srcDir)) {
     const rel = path.relative(srcDir, file).split(path.sep).join('/')
     const route = '/' + routeOf(rel.replace(/^en\//, ''))
-    if (/^\/(cli|glossary|about|contribute)\//.test(route) || route === '/') continue
+    if (!['teaching', 'faq'].includes(pageKind(route))) continue
     const title = pageH1(fs.readFileSync(file, 'utf8'))
     if (title) out.push({ path: route, title })
   }
