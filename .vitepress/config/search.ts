@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { buildLexicon, type Lexicon, type TitledPage } from '../../core/search/lexicon'
 import { pageKind } from '../../core/search/query'
@@ -15,6 +16,7 @@ import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, 
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { packIndex } from '../../core/search/packed'
+import { rewriteSearchBoxHighlight } from '../../core/search/highlight'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { pageH1, readFrontmatter } from '../../core/frontmatter'
@@ -93,13 +95,24 @@ function teachingPages(): TitledPage[] {
   return out
 }
 
-/** `virtual:search-lexicon`: the synonym groups, for the search box's chunk only. */
+/**
+ * `virtual:search-lexicon`: the synonym groups, for the search box's chunk only. Also rewrites the
+ * search box's highlight function (VPLocalSearchBox.vue `formMarkRegex`, before Vue compiles it) to
+ * core/search/highlight.ts markRegex: whole words for Latin terms ("rm" not inside "platforms").
+ */
 export function searchLexiconPlugin(): Plugin {
   const id = 'virtual:search-lexicon'
+  const highlight = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../core/search/highlight.ts')
   return {
     name: 'docker-kb:search-lexicon',
+    enforce: 'pre',
     resolveId: (source) => (source === id ? '\0' + id : undefined),
     load: (resolved) => (resolved === '\0' + id ? `export default ${JSON.stringify(searchSetup().lexicon)}` : undefined),
+    transform(code, file) {
+      // the .vue file itself; its parts (`?vue&type=script…`) come from Vue's plugin, already rewritten
+      if (file.includes('?') || !/[\\/]theme-default[\\/]components[\\/]VPLocalSearchBox\.vue$/.test(file)) return
+      return { code: rewriteSearchBoxHighlight(code, highlight.split(path.sep).join('/')), map: null }
+    },
   }
 }
 
