@@ -6,14 +6,17 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { buildLexicon, type Lexicon, type TitledPage } from '../../core/search/lexicon'
+import { pageKind } from '../../core/search/query'
 import { listLatestPages } from '../../core/pages'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { packIndex } from '../../core/search/packed'
+import { rewriteSearchBoxHighlight } from '../../core/search/highlight'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { pageH1, readFrontmatter } from '../../core/frontmatter'
@@ -76,8 +79,8 @@ export function searchSetup(): SearchSetup {
 
 /**
  * Teaching pages of the latest docs with their H1, for the lexicon's concept homes: not the command
- * reference, the glossary, the section about the project or the contributor guide (pageWeight in
- * core/search/query.ts ranks those as reference or minor pages). Paths without the locale prefix.
+ * reference, the glossary, the pages about the site and the project (core/search/query.ts pageKind
+ * owns these kinds; pageWeight ranks them as reference, glossary or meta pages). Paths without the locale prefix.
  */
 function teachingPages(): TitledPage[] {
   const srcDir = DOCS_DIR
@@ -85,20 +88,31 @@ function teachingPages(): TitledPage[] {
   for (const file of listLatestPages(srcDir)) {
     const rel = path.relative(srcDir, file).split(path.sep).join('/')
     const route = '/' + routeOf(rel.replace(/^en\//, ''))
-    if (/^\/(cli|glossary|about|contribute)\//.test(route) || route === '/') continue
+    if (!['teaching', 'faq'].includes(pageKind(route))) continue
     const title = pageH1(fs.readFileSync(file, 'utf8'))
     if (title) out.push({ path: route, title })
   }
   return out
 }
 
-/** `virtual:search-lexicon`: the synonym groups, for the search box's chunk only. */
+/**
+ * `virtual:search-lexicon`: the synonym groups, for the search box's chunk only. Also rewrites the
+ * search box's highlight function (VPLocalSearchBox.vue `formMarkRegex`, before Vue compiles it) to
+ * core/search/highlight.ts markRegex: whole words for Latin terms ("rm" not inside "platforms").
+ */
 export function searchLexiconPlugin(): Plugin {
   const id = 'virtual:search-lexicon'
+  const highlight = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../core/search/highlight.ts')
   return {
     name: 'docker-kb:search-lexicon',
+    enforce: 'pre',
     resolveId: (source) => (source === id ? '\0' + id : undefined),
     load: (resolved) => (resolved === '\0' + id ? `export default ${JSON.stringify(searchSetup().lexicon)}` : undefined),
+    transform(code, file) {
+      // the .vue file itself; its parts (`?vue&type=script…`) come from Vue's plugin, already rewritten
+      if (file.includes('?') || !/[\\/]theme-default[\\/]components[\\/]VPLocalSearchBox\.vue$/.test(file)) return
+      return { code: rewriteSearchBoxHighlight(code, highlight.split(path.sep).join('/')), map: null }
+    },
   }
 }
 

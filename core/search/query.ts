@@ -396,7 +396,11 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *    and the entry's heading and hidden keywords do not name every concept of it: the words
  *    only occur in its option table or examples (English entries, which have no task keywords,
  *    ranked above the task pages for "copy a file out of a container")
- *  - minor: pages about the project (credits, changelog, contributing, status)
+ *  - minor: pages about the site and the project (pageKind 'meta': the whole about and contribute
+ *    sections); before session 12 only credits, changelog, status and contributing, and the other
+ *    about pages (embedding, offline copies, Markdown copies) led hurried questions ("我的网页打不开")
+ *  - faq: the FAQ page for anything but "X 是什么": its short answers point to the teaching page,
+ *    which should lead when the two are close (0.7; 0.5 one query fewer on the dev set)
  *  - page: per further section of the same teaching page (not /cli/, not the glossary) that
  *    matches the whole query (square root of their number): a page that keeps talking about
  *    the thing explains it; only its best section, so that one page does not fill the top
@@ -411,7 +415,7 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
  *    its heading does not name (0.1–0.7 the same on the dev set)
  */
-export const RANKING = { phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
+export const RANKING = { faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -422,16 +426,43 @@ export function alternativeQuery(c: Concept, alt: string[]): Query {
 }
 
 /**
- * How much a page kind counts, by site path. Pages about the project (credits, changelog,
- * contributor guides, status) stay searchable but rank below pages that teach.
+ * What kind of page a search result is on, by its site path (`/en/` prefix and `#anchor` allowed).
+ * The one owner of page kinds for search: pageWeight ranks by it, and the build's concept homes
+ * (.vitepress/config/search.ts teachingPages) take only `teaching` pages.
+ *  - meta: pages about the site and the project — the whole `about` and `contribute` sections
+ *    (credits, changelog, embedding, offline copies, decision records, writing guide)
+ *  - reference: the command reference (/cli/)
+ *  - glossary: the glossary
+ *  - faq: the FAQ page (/help/faq), short answers that point to the teaching pages
+ *  - home: the site's home page
+ *  - teaching: everything else (guides, commands, network, storage, build, help …)
+ */
+export type PageKind = 'meta' | 'reference' | 'glossary' | 'faq' | 'home' | 'teaching'
+
+export function pageKind(id: string): PageKind {
+  const path = id.replace(/#.*$/, '').replace(/^\/en(?=\/)/, '')
+  if (path === '/') return 'home'
+  const section = /^\/([^/]+)\//.exec(path)?.[1]
+  if (section === 'about' || section === 'contribute') return 'meta'
+  if (section === 'cli') return 'reference'
+  if (section === 'glossary') return 'glossary'
+  if (path === '/help/faq') return 'faq'
+  return 'teaching'
+}
+
+/**
+ * How much a page kind counts (pageKind). Pages about the site and the project stay searchable
+ * but rank below pages that teach (RANKING.minor); a glossary entry is the answer to "X 是什么";
+ * command entries lead for flags; an FAQ answer yields to the teaching page for a task (RANKING.faq).
  */
 export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'> & Partial<Pick<Analysis, 'task' | 'term'>>, named = true, homed = false): number {
-  const path = id.replace(/#.*$/, '')
-  if (/^\/(en\/)?(about\/(credits|changelog|snippet-status)|contribute\/)/.test(path)) return RANKING.minor
-  if (path === '/' || path === '/en/') return 0.5
+  const kind = pageKind(id)
+  if (kind === 'meta') return RANKING.minor
+  if (kind === 'home') return 0.5
   // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
-  if (/^\/(en\/)?glossary\/$/.test(path) && id.includes('#')) return a.define ? RANKING.define : a.term && named && !homed ? RANKING.term : RANKING.glossary
-  if (/^\/(en\/)?cli\//.test(path)) return a.flag ? RANKING.flag : a.task && !named ? RANKING.task : 1
+  if (kind === 'glossary' && id.includes('#')) return a.define ? RANKING.define : a.term && named && !homed ? RANKING.term : RANKING.glossary
+  if (kind === 'reference') return a.flag ? RANKING.flag : a.task && !named ? RANKING.task : 1
+  if (kind === 'faq' && !a.define) return RANKING.faq
   return 1
 }
 

@@ -11,7 +11,7 @@ export const SYNONYMS: string[][] = [
   ['k8s', 'kubernetes', 'kube'],
   ['编排', '容器编排', 'orchestration', 'orchestrator'],
   ['后台运行', '后台', '分离模式', 'detach', 'detached', '-d', '--detach'],
-  ['自动重启', '重启策略', '开机自启', '开机启动', '--restart', 'restart policy', 'restart'],
+  ['自动重启', '重启策略', '开机自启', '开机启动', '--restart', 'restart policy'],
   ['停止的', '已停止', '已退出', '退出的', 'exited', 'stopped'],
   ['一键启动多个容器', '多容器', '多个容器', 'docker compose', 'compose', 'docker-compose'],
   ['删除', '移除', 'rm', 'remove', 'delete'],
@@ -26,7 +26,9 @@ export const SYNONYMS: string[][] = [
     'tls handshake timeout', 'i/o timeout', 'context deadline exceeded', '拉取超时', '拉取慢',
     // … and how students complain about them: a slow or stuck pull is answered the same way
     '拉镜像慢', '拉镜像很慢', '拉镜像好慢', '拉镜像太慢', '拉取很慢', '拉取太慢', '拉取卡住', '拉不下来',
-    'pull 慢', 'pull 很慢', 'pull 卡住', 'pull slow', 'pull stuck', 'pull hangs', 'slow pull'],
+    'pull 慢', 'pull 很慢', 'pull 卡住', 'pull slow', 'pull stuck', 'pull hangs', 'slow pull',
+    // a pull that shows nothing for a long time, and 下载 for 拉取 (search12)
+    'pull 没反应', 'pull 半天没反应', '下载镜像慢', '下载镜像很慢', '下载镜像特别慢', '下载镜像太慢'],
   ['环境变量', 'env', '-e', '--env', 'environment'],
   ['限制内存', '内存限制', '-m', '--memory', 'memory limit'],
   ['限制cpu', 'cpu限制', '--cpus', 'cpu limit'],

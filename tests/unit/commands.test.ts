@@ -426,4 +426,16 @@ describe('command finder: a word names the command of its everyday use', () => {
   it.for(VERB_OBJECT)('%s → %s', ([q, want]) => {
     expect(names(q, 1)[0]).toBe(want)
   })
+  // session 12, an outside tester: "容器开机自启" showed docker run's everyday invocation
+  // (`docker run -d --name web -p 8080:80 nginx`), which has no --restart; the container exists, and
+  // the command whose invocation sets its restart policy is docker update. Written before the change.
+  const RESTART_EXISTING: [string, string][] = [['容器开机自启', 'docker update'], ['设置开机自启', 'docker update']]
+  it.for(RESTART_EXISTING)('%s → %s', ([q, want]) => {
+    expect(names(q, 1)[0]).toBe(want)
+    expect(copyText(filterCommands(index, q)[0])).toContain('--restart')
+  })
+  // ... and a new container set up to start on boot is still docker run --restart
+  it('开机自启 alone → docker run', () => {
+    expect(names('开机自启', 1)[0]).toBe('docker run')
+  })
 })

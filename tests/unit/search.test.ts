@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, createVocabulary, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, createVocabulary, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -448,5 +448,47 @@ describe('a pasted daemon error (session 11)', () => {
     const labels = analyzeQuery('Error response from daemon: You cannot remove a running container', v, buildLexicon([], []).lexicon).concepts.map((c) => c.label)
     for (const w of ['error', 'response', 'daemon']) expect(labels).not.toContain(w)
     expect(labels.join(' ')).toContain('remove')
+  })
+})
+
+describe('page kinds (session 12): pages about the site rank below pages that teach', () => {
+  // the same text on every page: only the page kind decides the order (without the rule, the
+  // document added first stays first)
+  const text = '网页打不开的时候，先检查端口有没有映射。'
+  const docs = [
+    { id: '/about/embed#limits', title: '说明', titles: ['嵌入'], text },
+    { id: '/contribute/decisions#search', title: '说明', titles: ['决策'], text },
+    { id: '/help/faq#ports', title: '说明', titles: ['常见问题'], text },
+    { id: '/network/port-mapping#top', title: '说明', titles: [], text },
+  ]
+  const km = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  km.addAll(docs)
+  const kv = vocabularyOf(km)
+  const ids = (q: string) => searchSite(km, q, kv, { synonyms: [] }).map((r) => r.id)
+  it('knows every page of the about and contribute sections as meta, in both editions', () => {
+    expect(['/about/embed#x', '/en/about/offline', '/about/markdown', '/contribute/decisions#y', '/en/contribute/'].map(pageKind)).toEqual(['meta', 'meta', 'meta', 'meta', 'meta'])
+    expect(['/cli/container#docker-run', '/en/glossary/#pod', '/help/faq#a', '/', '/en/', '/help/troubleshooting', '/guide/about-x'].map(pageKind))
+      .toEqual(['reference', 'glossary', 'faq', 'home', 'home', 'teaching', 'teaching'])
+  })
+  it('puts the teaching page first, then the FAQ, then the pages about the site', () => {
+    expect(ids('网页打不开')).toEqual(['/network/port-mapping#top', '/help/faq#ports', '/about/embed#limits', '/contribute/decisions#search'])
+  })
+  it('still asks the FAQ nothing less for "X 是什么"', () => {
+    expect(pageWeight('/help/faq#a', { define: true, flag: false })).toBe(1)
+    expect(pageWeight('/help/faq#a', { define: false, flag: false })).toBeLessThan(1)
+  })
+})
+
+describe('a restart-policy question is not the restart command (session 12)', () => {
+  it('does not read 开机自启 as the word restart', () => {
+    const { lexicon: lx } = buildLexicon([], [])
+    const group = lx.synonyms.find((g) => g.includes('开机自启'))!
+    expect(group).toContain('重启策略')
+    expect(group).not.toContain('restart')
+  })
+  it('reads everyday complaints about a slow or silent pull as the mirror question', () => {
+    const { lexicon: lx } = buildLexicon([], [])
+    const group = lx.synonyms.find((g) => g.includes('镜像加速器'))!
+    for (const p of ['pull 半天没反应', '下载镜像特别慢']) expect(group).toContain(p)
   })
 })
