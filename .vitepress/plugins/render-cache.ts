@@ -1,0 +1,149 @@
+/**
+ * Build speed: a persistent, content-keyed cache of markdown-it's render of each page.
+ *
+ * VitePress caches its Markdown → Vue step (markdownToVue) only in memory, so every production build
+ * renders all pages again with markdown-it, Shiki and our plugins — the largest part of a warm build
+ * that still depended on nothing but unchanged inputs. This wraps `md.render` (the markdown-it
+ * instance VitePress made, after our plugins are added): a render whose inputs are all unchanged
+ * returns the stored HTML and puts back what the render wrote into `env` (frontmatter, headers,
+ * title, links, sfcBlocks, the include list, our plugins' fields). Everything VitePress does AFTER
+ * the render still runs in every build: its dead-link check (it reads `env.links`), the page data,
+ * transformPageData, the Vue compile. Wrapping the render rather than replacing VitePress's `.md`
+ * transform keeps those checks VitePress's own.
+ *
+ * Key (renderEntryKey): the build's fingerprint (renderFingerprint: the contents of every file a render
+ * can read — all of docs/ including the snippet status file and the glossary and command data, the
+ * config, plugins, theme and core code, the schemas, versions.json, package-lock.json for the versions
+ * of VitePress, Shiki and markdown-it, the diagram render setup — and the Node version), the site base,
+ * the Markdown text and the `env` VitePress passes in (path, locale, cleanUrls, includes so far).
+ * Coarse on purpose, as for the search index's renders (config/search.ts): editing any page re-renders
+ * all of them once; an unchanged tree renders none. Values: node:v8 serialization (keeps the Dates of
+ * YAML frontmatter and the Maps our plugins keep in `env`); a render whose `env` cannot be serialized
+ * is simply not stored.
+ *
+ * On only in a production build (renderCachePlugin), where diagrams are static: the dev server
+ * re-renders changed pages and its diagrams are live components.
+ */
+import path from 'node:path'
+import v8 from 'node:v8'
+import type { Plugin } from 'vite'
+import { BUILD_CACHE_ROOT, contentCache, contentKey, treeFingerprint, type CacheCodec, type ContentCache } from '../../core/content-cache'
+import { renderKey } from '../../core/diagrams/render'
+
+/** What a page's rendered HTML can depend on besides its own Markdown (repository-relative paths). */
+export const RENDER_INPUTS = ['docs', '.vitepress/config', '.vitepress/plugins', '.vitepress/theme', 'core', 'schemas', 'versions.json', 'package-lock.json']
+
+/**
+ * Fingerprint of everything a render reads besides its own Markdown (RENDER_INPUTS under `root`,
+ * the diagram render setup, the Node version). Reads every file under RENDER_INPUTS: call once per build.
+ */
+export function renderFingerprint(root?: string): string {
+  return contentKey(treeFingerprint(RENDER_INPUTS, root), renderKey(''), process.versions.node)
+}
+
+/** The `env` a render is called with, as part of its key (VitePress: path, relativePath, cleanUrls, includes, realPath, localeIndex). */
+function envKey(env: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(env).sort().map((k) => [k, env[k]]))
+}
+
+/**
+ * Cache key of one render.
+ * @param print renderFingerprint() of this build
+ * @param base the site base (links are rendered with it)
+ * @param src the Markdown passed to md.render (VitePress: the page after its includes)
+ * @param env the render's env BEFORE the render
+ */
+export function renderEntryKey(print: string, base: string, src: string, env: Record<string, unknown>): string {
+  return contentKey(print, base, envKey(env), src)
+}
+
+/** A stored render: the HTML and the whole env after the render. */
+export interface Entry {
+  html: string
+  env: Record<string, unknown>
+}
+
+export interface RenderCacheStats {
+  hits: number
+  rendered: number
+  /** rendered, but not stored: its env held something node:v8 cannot serialize (a function) */
+  unstored: number
+}
+
+export interface RenderCacheOptions {
+  /** the on-disk cache (default: BUILD_CACHE_ROOT/md-render, v8-serialized entries) */
+  cache?: ContentCache<Entry>
+  /** the build's fingerprint and base, or undefined while the cache is off (dev server, tests without it) */
+  state: () => { print: string; base: string } | undefined
+  stats?: RenderCacheStats
+}
+
+/** v8 serialization for the entries (JSON would turn frontmatter Dates into strings and Maps into {}). */
+export const v8Codec: CacheCodec<Entry> = { ext: 'v8', encode: (v: Entry) => v8.serialize(v), decode: (b: Buffer) => v8.deserialize(b) as Entry }
+
+/**
+ * Wrap `md.render` with the cache (see the file comment). Call in markdown.config after every plugin
+ * that changes the render, and before anything that wants to see every render (rememberPageRenders).
+ */
+export function cacheRenders(md: { render(src: string, env?: any): string }, options: RenderCacheOptions): void {
+  const cache = options.cache ?? contentCache<Entry>(path.join(BUILD_CACHE_ROOT, 'md-render'), v8Codec)
+  const render = md.render.bind(md)
+  md.render = (src: string, env?: Record<string, unknown>) => {
+    const state = options.state()
+    if (!state || !env || typeof env !== 'object') return render(src, env)
+    const key = renderEntryKey(state.print, state.base, src, env)
+    const hit = cache.get(key)
+    if (hit) {
+      for (const [k, v] of Object.entries(hit.env)) {
+        // VitePress keeps its own reference to the include list it passed in: fill that array
+        const mine = env[k]
+        if (Array.isArray(mine) && Array.isArray(v)) mine.splice(0, mine.length, ...v)
+        else env[k] = v
+      }
+      if (options.stats) options.stats.hits++
+      return hit.html
+    }
+    const html = render(src, env)
+    if (options.stats) options.stats.rendered++
+    try {
+      cache.set(key, { html, env: { ...env } })
+    } catch (e) {
+      // node:v8 cannot serialize a value of env ("… could not be cloned"): render every time.
+      // A file system error (ENOSPC, EACCES: it has a code) is a real error
+      if ((e as NodeJS.ErrnoException)?.code) throw e
+      if (options.stats) options.stats.unstored++
+    }
+    return html
+  }
+}
+
+let buildState: { print: string; base: string } | undefined
+let base: string | undefined
+const stats: RenderCacheStats = { hits: 0, rendered: 0, unstored: 0 }
+
+/** The site's markdown.config step: the page renders, cached in a production build (renderCachePlugin). */
+export function siteRenderCache(md: { render(src: string, env?: any): string }): void {
+  cacheRenders(md, {
+    // the fingerprint is taken at the first render: after the config is loaded, before any page
+    state: () => (base === undefined ? undefined : (buildState ??= { print: renderFingerprint(), base })),
+    stats,
+  })
+}
+
+/** Vite plugin for the production build: turns the page render cache on (with the resolved base) and reports it. */
+export function renderCachePlugin(): Plugin {
+  let ssr = false
+  return {
+    name: 'docker-kb:md-render-cache',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+      ssr = !!config.build.ssr
+    },
+    buildEnd() {
+      const { hits, rendered, unstored } = stats
+      if (hits + rendered) console.log(`markdown render cache (${ssr ? 'ssr' : 'client'} build): ${hits} from the cache, ${rendered} rendered${unstored ? `, ${unstored} not storable` : ''}`)
+      stats.hits = stats.rendered = stats.unstored = 0
+    },
+  }
+}
