@@ -21,6 +21,11 @@
  * YAML frontmatter and the Maps our plugins keep in `env`); a render whose `env` cannot be serialized
  * is simply not stored.
  *
+ * The second half (cacheVueCompile): the page's Vue component — VitePress's output for the `.md`
+ * file — compiled by @vitejs/plugin-vue, in the client and the SSR bundle, cached under the same
+ * fingerprint plus the component text. On a warm build neither markdown-it nor the Vue compiler runs
+ * for an unchanged page.
+ *
  * On only in a production build (renderCachePlugin), where diagrams are static: the dev server
  * re-renders changed pages and its diagrams are live components.
  */
@@ -130,7 +135,46 @@ export function siteRenderCache(md: { render(src: string, env?: any): string }):
   })
 }
 
-/** Vite plugin for the production build: turns the page render cache on (with the resolved base) and reports it. */
+/** A page's compiled Vue module as @vitejs/plugin-vue's transform returned it. */
+interface CompiledPage {
+  code: string
+  map: unknown
+}
+const compileStats = { hits: 0, compiled: 0, unstored: 0 }
+
+/**
+ * Wrap @vitejs/plugin-vue's `transform` for the pages (`.md` ids without a query): the Vue single-file
+ * component VitePress made of a page (its Markdown render plus the page data) compiles to the same
+ * JavaScript whenever that component text, the page's path, the bundle (client or SSR) and the build's
+ * fingerprint (which holds the Vue and plugin versions and our config) are the same. Rollup reads a
+ * plugin's hooks when it calls them, so replacing the function in configResolved is enough.
+ * Not stored: a compiled page that imports one of its own blocks (`?vue&type=style…`, a page with a
+ * <style> block): the plugin loads those from the descriptor it keeps in memory during transform,
+ * which a cache hit would not have made.
+ */
+function cacheVueCompile(plugins: readonly Plugin[], cacheDir: string): void {
+  const vue = plugins.find((p) => p.name === 'vite:vue')
+  const transform = vue?.transform
+  if (!vue || typeof transform !== 'function') throw new Error('render-cache: no @vitejs/plugin-vue transform function to wrap (plugin renamed or hook changed?)')
+  const cache = contentCache<CompiledPage>(cacheDir)
+  vue.transform = async function (this: any, code: string, id: string, opt?: { ssr?: boolean }) {
+    const state = buildState ?? (base === undefined ? undefined : (buildState = { print: renderFingerprint(), base }))
+    if (!state || !id.endsWith('.md')) return transform.call(this, code, id, opt)
+    const key = contentKey(state.print, state.base, opt?.ssr ? 'ssr' : 'client', id, code)
+    const hit = cache.get(key)
+    if (hit) {
+      compileStats.hits++
+      return hit
+    }
+    const out = (await transform.call(this, code, id, opt)) as CompiledPage | string | null | undefined
+    compileStats.compiled++
+    if (out && typeof out === 'object' && typeof out.code === 'string' && !out.code.includes('?vue&type=')) cache.set(key, { code: out.code, map: out.map ?? null })
+    else compileStats.unstored++
+    return out
+  } as Plugin['transform']
+}
+
+/** Vite plugin for the production build: turns the page render cache on (with the resolved base), caches the pages' Vue compile, and reports both. */
 export function renderCachePlugin(): Plugin {
   let ssr = false
   return {
@@ -139,11 +183,15 @@ export function renderCachePlugin(): Plugin {
     configResolved(config) {
       base = config.base
       ssr = !!config.build.ssr
+      cacheVueCompile(config.plugins, path.join(BUILD_CACHE_ROOT, 'vue-compile'))
     },
     buildEnd() {
       const { hits, rendered, unstored } = stats
       if (hits + rendered) console.log(`markdown render cache (${ssr ? 'ssr' : 'client'} build): ${hits} from the cache, ${rendered} rendered${unstored ? `, ${unstored} not storable` : ''}`)
+      const c = compileStats
+      if (c.hits + c.compiled) console.log(`page compile cache (${ssr ? 'ssr' : 'client'} build): ${c.hits} from the cache, ${c.compiled} compiled${c.unstored ? ` (${c.unstored} not storable)` : ''}`)
       stats.hits = stats.rendered = stats.unstored = 0
+      c.hits = c.compiled = c.unstored = 0
     },
   }
 }

@@ -27,6 +27,8 @@ write(
 export default { vite: { plugins: [renderCachePlugin()] }, markdown: { config: (md) => siteRenderCache(md) } }
 `,
 )
+// the pages' compiled modules import vue from the site's folder
+fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(site, 'node_modules'), 'dir')
 write('.vitepress/theme/index.ts', "export default { Layout: { render: () => null } }\n")
 write('index.md', '# 首页\n\n[不存在的页面](./missing)\n\n```sh\ndocker ps\n```\n')
 
@@ -51,5 +53,27 @@ describe('render cache in a VitePress build', () => {
     expect(warm.out).toContain('markdown render cache (client build): 1 from the cache, 0 rendered')
     expect(warm.out).toMatch(/Found dead link .*\.\/missing/)
     expect(warm.status).not.toBe(0)
+  }, 300_000)
+
+  it('a warm build (renders and page compiles from the cache) writes the same files as the cold one', () => {
+    write('index.md', '# 首页\n\n[另一页](./other)\n\n```sh\ndocker ps\n```\n')
+    write('other.md', '---\ntitle: 另一页\ndate: 2026-11-30\n---\n\n# 另一页\n\n::: code-group\n\n```sh [a]\nls\n```\n\n```sh [b]\npwd\n```\n\n:::\n')
+    const cache = path.join(site, 'build-cache-2')
+    const files = () => {
+      const dist = path.join(site, '.vitepress/dist')
+      return Object.fromEntries((fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort().map((f) => [f, fs.readFileSync(path.join(dist, f), 'utf8')]))
+    }
+    const cold = build(cache)
+    expect(cold.status, cold.out).toBe(0)
+    expect(cold.out).toContain('markdown render cache (client build): 0 from the cache, 2 rendered')
+    expect(cold.out).toContain('page compile cache (client build): 0 from the cache, 2 compiled')
+    const coldFiles = files()
+    const warm = build(cache)
+    expect(warm.status, warm.out).toBe(0)
+    expect(warm.out).toContain('markdown render cache (client build): 2 from the cache, 0 rendered')
+    expect(warm.out).toContain('page compile cache (client build): 2 from the cache, 0 compiled')
+    expect(warm.out).toContain('page compile cache (ssr build): 2 from the cache, 0 compiled')
+    expect(files()).toEqual(coldFiles)
+    expect(Object.keys(coldFiles)).toContain('other.html')
   }, 300_000)
 })
