@@ -38,6 +38,13 @@ export interface ContentCache<T> {
   get(key: string): T | undefined
   /** store a value (JSON); written to a temp file and renamed, so a parallel build never reads half an entry */
   set(key: string, value: T): void
+  /**
+   * Delete the entries whose key is not in `keep` and that were written more than `minAgeMs` ago
+   * (a build running at the same time may be writing the others). For caches whose keys all change
+   * together (a fingerprint of the whole tree): without it, every change of the tree leaves a full
+   * set of dead entries behind. Returns how many were deleted; a missing folder deletes none.
+   */
+  prune(keep: ReadonlySet<string>, minAgeMs: number): number
 }
 
 /** How entries are stored: file extension and the conversion to and from the file's bytes. */
@@ -70,6 +77,29 @@ export function contentCache<T>(dir: string, codec: CacheCodec<T> = JSON_CODEC):
       const tmp = `${file(key)}.${process.pid}.tmp`
       fs.writeFileSync(tmp, data)
       fs.renameSync(tmp, file(key))
+    },
+    prune(keep, minAgeMs) {
+      let names: string[]
+      try {
+        names = fs.readdirSync(dir)
+      } catch {
+        return 0
+      }
+      const suffix = `.${codec.ext}`
+      const before = Date.now() - minAgeMs
+      let deleted = 0
+      for (const name of names) {
+        if (!name.endsWith(suffix) || keep.has(name.slice(0, -suffix.length))) continue
+        const f = path.join(dir, name)
+        try {
+          if (fs.statSync(f).mtimeMs > before) continue
+          fs.rmSync(f)
+          deleted++
+        } catch {
+          // deleted by another build meanwhile
+        }
+      }
+      return deleted
     },
   }
 }

@@ -81,6 +81,8 @@ export interface RenderCacheOptions {
   /** the build's fingerprint and base, or undefined while the cache is off (dev server, tests without it) */
   state: () => { print: string; base: string } | undefined
   stats?: RenderCacheStats
+  /** every key this wrapper looked up (hit or stored), for pruning the cache at the end of the build */
+  used?: Set<string>
 }
 
 /** v8 serialization for the entries (JSON would turn frontmatter Dates into strings and Maps into {}). */
@@ -91,12 +93,13 @@ export const v8Codec: CacheCodec<Entry> = { ext: 'v8', encode: (v: Entry) => v8.
  * that changes the render, and before anything that wants to see every render (rememberPageRenders).
  */
 export function cacheRenders(md: { render(src: string, env?: any): string }, options: RenderCacheOptions): void {
-  const cache = options.cache ?? contentCache<Entry>(path.join(BUILD_CACHE_ROOT, 'md-render'), v8Codec)
+  const cache = options.cache ?? contentCache<Entry>(MD_DIR, v8Codec)
   const render = md.render.bind(md)
   md.render = (src: string, env?: Record<string, unknown>) => {
     const state = options.state()
     if (!state || !env || typeof env !== 'object') return render(src, env)
     const key = renderEntryKey(state.print, state.base, src, env)
+    options.used?.add(key)
     const hit = cache.get(key)
     if (hit) {
       for (const [k, v] of Object.entries(hit.env)) {
@@ -125,13 +128,27 @@ export function cacheRenders(md: { render(src: string, env?: any): string }, opt
 let buildState: { print: string; base: string } | undefined
 let base: string | undefined
 const stats: RenderCacheStats = { hits: 0, rendered: 0, unstored: 0 }
+const MD_DIR = path.join(BUILD_CACHE_ROOT, 'md-render')
+const VUE_DIR = path.join(BUILD_CACHE_ROOT, 'vue-compile')
+/** keys this build used, per cache: the rest is pruned at the end of the build (renderCachePlugin) */
+const usedRenders = new Set<string>()
+const usedCompiles = new Set<string>()
+/**
+ * Entries not used by a build are deleted at its end when older than this: every change of the tree
+ * (any page, any plugin) makes a new fingerprint and a full new set of entries (~55 MB for the site),
+ * and the old set would never be read again. The age spares a build of another tree running at the
+ * same time on the same cache folder (worktrees sharing node_modules), which may be writing its set.
+ */
+export const PRUNE_MIN_AGE_MS = 15 * 60_000
 
 /** The site's markdown.config step: the page renders, cached in a production build (renderCachePlugin). */
 export function siteRenderCache(md: { render(src: string, env?: any): string }): void {
   cacheRenders(md, {
+    cache: contentCache<Entry>(MD_DIR, v8Codec),
     // the fingerprint is taken at the first render: after the config is loaded, before any page
     state: () => (base === undefined ? undefined : (buildState ??= { print: renderFingerprint(), base })),
     stats,
+    used: usedRenders,
   })
 }
 
@@ -152,15 +169,15 @@ const compileStats = { hits: 0, compiled: 0, unstored: 0 }
  * <style> block): the plugin loads those from the descriptor it keeps in memory during transform,
  * which a cache hit would not have made.
  */
-function cacheVueCompile(plugins: readonly Plugin[], cacheDir: string): void {
+function cacheVueCompile(plugins: readonly Plugin[], cache: ContentCache<CompiledPage>): void {
   const vue = plugins.find((p) => p.name === 'vite:vue')
   const transform = vue?.transform
   if (!vue || typeof transform !== 'function') throw new Error('render-cache: no @vitejs/plugin-vue transform function to wrap (plugin renamed or hook changed?)')
-  const cache = contentCache<CompiledPage>(cacheDir)
   vue.transform = async function (this: any, code: string, id: string, opt?: { ssr?: boolean }) {
     const state = buildState ?? (base === undefined ? undefined : (buildState = { print: renderFingerprint(), base }))
     if (!state || !id.endsWith('.md')) return transform.call(this, code, id, opt)
     const key = contentKey(state.print, state.base, opt?.ssr ? 'ssr' : 'client', id, code)
+    usedCompiles.add(key)
     const hit = cache.get(key)
     if (hit) {
       compileStats.hits++
@@ -177,21 +194,30 @@ function cacheVueCompile(plugins: readonly Plugin[], cacheDir: string): void {
 /** Vite plugin for the production build: turns the page render cache on (with the resolved base), caches the pages' Vue compile, and reports both. */
 export function renderCachePlugin(): Plugin {
   let ssr = false
+  const mdCache = contentCache<Entry>(MD_DIR, v8Codec)
+  const vueCache = contentCache<CompiledPage>(VUE_DIR)
   return {
     name: 'docker-kb:md-render-cache',
     apply: 'build',
     configResolved(config) {
       base = config.base
       ssr = !!config.build.ssr
-      cacheVueCompile(config.plugins, path.join(BUILD_CACHE_ROOT, 'vue-compile'))
+      cacheVueCompile(config.plugins, vueCache)
     },
-    buildEnd() {
+    buildEnd(error) {
       const { hits, rendered, unstored } = stats
       if (hits + rendered) console.log(`markdown render cache (${ssr ? 'ssr' : 'client'} build): ${hits} from the cache, ${rendered} rendered${unstored ? `, ${unstored} not storable` : ''}`)
       const c = compileStats
       if (c.hits + c.compiled) console.log(`page compile cache (${ssr ? 'ssr' : 'client'} build): ${c.hits} from the cache, ${c.compiled} compiled${c.unstored ? ` (${c.unstored} not storable)` : ''}`)
       stats.hits = stats.rendered = stats.unstored = 0
       c.hits = c.compiled = c.unstored = 0
+      // VitePress builds the client bundle, then the SSR bundle (which renders no Markdown: its
+      // markdownToVue results come from VitePress's in-memory cache); after a successful SSR bundle
+      // this build has used every entry it needs
+      if (ssr && !error && usedRenders.size) {
+        const pruned = mdCache.prune(usedRenders, PRUNE_MIN_AGE_MS) + vueCache.prune(usedCompiles, PRUNE_MIN_AGE_MS)
+        if (pruned) console.log(`render cache: ${pruned} entries of earlier builds deleted`)
+      }
     },
   }
 }
