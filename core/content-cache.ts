@@ -4,8 +4,9 @@
  * a `git checkout` or a copied tree hit or miss exactly as their contents say.
  *
  * Users: rendered Mermaid diagrams (core/diagrams/render.ts, its own folder for
- * KB_DIAGRAM_CACHE) and the search index's page renders (.vitepress/config/search.ts).
- * Layout: one JSON file per entry, `<dir>/<key>.json`; the folders live in node_modules/.cache
+ * KB_DIAGRAM_CACHE), the search index's page renders (.vitepress/config/search.ts) and the pages'
+ * markdown-it renders (.vitepress/plugins/render-cache.ts, `md-render/`, node:v8-serialized).
+ * Layout: one file per entry, `<dir>/<key>.json` (or the codec's extension); the folders live in node_modules/.cache
  * (gitignored, and removed with node_modules). Delete a folder to start cold; `npm run bench`
  * points both variables at temp folders of its own for its builds (scripts/lib/bench-builds.ts).
  */
@@ -37,27 +38,68 @@ export interface ContentCache<T> {
   get(key: string): T | undefined
   /** store a value (JSON); written to a temp file and renamed, so a parallel build never reads half an entry */
   set(key: string, value: T): void
+  /**
+   * Delete the entries whose key is not in `keep` and that were written more than `minAgeMs` ago
+   * (a build running at the same time may be writing the others). For caches whose keys all change
+   * together (a fingerprint of the whole tree): without it, every change of the tree leaves a full
+   * set of dead entries behind. Returns how many were deleted; a missing folder deletes none.
+   */
+  prune(keep: ReadonlySet<string>, minAgeMs: number): number
 }
 
+/** How entries are stored: file extension and the conversion to and from the file's bytes. */
+export interface CacheCodec<T> {
+  ext: string
+  /** may throw (a value it cannot store): then nothing is written and set() throws that error */
+  encode(value: T): Buffer | string
+  decode(data: Buffer): T
+}
+
+const JSON_CODEC: CacheCodec<any> = { ext: 'json', encode: (v) => JSON.stringify(v), decode: (b) => JSON.parse(b.toString('utf8')) }
+
 /**
- * A cache of JSON values in `dir` (created on the first write).
+ * A cache of values in `dir` (created on the first write), JSON unless another codec is given.
  * @param dir absolute folder, e.g. path.join(BUILD_CACHE_ROOT, 'search-render')
  */
-export function contentCache<T>(dir: string): ContentCache<T> {
-  const file = (key: string) => path.join(dir, `${key}.json`)
+export function contentCache<T>(dir: string, codec: CacheCodec<T> = JSON_CODEC): ContentCache<T> {
+  const file = (key: string) => path.join(dir, `${key}.${codec.ext}`)
   return {
     get(key) {
       try {
-        return JSON.parse(fs.readFileSync(file(key), 'utf8')) as T
+        return codec.decode(fs.readFileSync(file(key)))
       } catch {
         return undefined
       }
     },
     set(key, value) {
+      const data = codec.encode(value)
       fs.mkdirSync(dir, { recursive: true })
       const tmp = `${file(key)}.${process.pid}.tmp`
-      fs.writeFileSync(tmp, JSON.stringify(value))
+      fs.writeFileSync(tmp, data)
       fs.renameSync(tmp, file(key))
+    },
+    prune(keep, minAgeMs) {
+      let names: string[]
+      try {
+        names = fs.readdirSync(dir)
+      } catch {
+        return 0
+      }
+      const suffix = `.${codec.ext}`
+      const before = Date.now() - minAgeMs
+      let deleted = 0
+      for (const name of names) {
+        if (!name.endsWith(suffix) || keep.has(name.slice(0, -suffix.length))) continue
+        const f = path.join(dir, name)
+        try {
+          if (fs.statSync(f).mtimeMs > before) continue
+          fs.rmSync(f)
+          deleted++
+        } catch {
+          // deleted by another build meanwhile
+        }
+      }
+      return deleted
     },
   }
 }

@@ -56,7 +56,8 @@ const vitestCounts = (out: string) => {
 
 /** Listed in priority order: when a slot frees, the first ready step starts (critical path first). */
 const STEPS: Step[] = [
-  { name: 'build', cmd: 'npx', args: ['vitepress', 'build'], counts: lastLine(/build complete in [\d.]+s/) },
+  // `npm run build`, not `npx vitepress build`: the developer's command with its node flags (package.json)
+  { name: 'build', cmd: 'npm', args: ['run', 'build'], counts: lastLine(/build complete in [\d.]+s/) },
   { name: 'snippets', cmd: 'npx', args: ['tsx', 'scripts/snippets/cli.ts'], needs: ['build'], usesBuild: true, counts: lastLine(/\d+ passed, \d+ failed, \d+ skipped/) },
   { name: 'typecheck', cmd: 'npx', args: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'pages', cmd: 'npx', args: ['tsx', 'scripts/check-pages.ts'], counts: lastLine(/✓ pages ok|✗ \d+ problem\(s\)/) },

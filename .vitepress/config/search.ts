@@ -20,8 +20,8 @@ import { rewriteSearchBoxHighlight } from '../../core/search/highlight'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { pageH1, readFrontmatter } from '../../core/frontmatter'
-import { BUILD_CACHE_ROOT, contentCache, contentKey, treeFingerprint } from '../../core/content-cache'
-import { renderKey } from '../../core/diagrams/render'
+import { BUILD_CACHE_ROOT, contentCache, contentKey } from '../../core/content-cache'
+import { renderFingerprint } from '../plugins/render-cache'
 import { routeOf } from '../../core/version-paths'
 
 export interface SearchSetup {
@@ -149,8 +149,6 @@ export function searchIndexPrunePlugin(): Plugin {
 // (Shiki highlighting, our plugins), to index it — and does so in the client AND the SSR build.
 // Those renders were the largest single cost of a build (Shiki alone ~10 % of its CPU profile).
 
-/** What a page's rendered HTML depends on besides its own Markdown (see searchRender). */
-const RENDER_INPUTS = ['docs', '.vitepress/config', '.vitepress/plugins', '.vitepress/theme', 'core', 'schemas', 'versions.json', 'package-lock.json']
 const renderCache = contentCache<{ html: string }>(path.join(BUILD_CACHE_ROOT, 'search-render'))
 let buildBase: string | undefined
 let renderPrint: string | undefined
@@ -225,7 +223,7 @@ function pageRender(relativePath: string, idleMs: number): Promise<boolean> {
  * (`md.render`, '' for `search: false`), cached on disk in a production build. Key: the page's
  * path and Markdown, the base, and a fingerprint of everything else a render reads (RENDER_INPUTS:
  * all pages — glossary usage lists and link titles come from other pages —, the data, the plugins'
- * and core's code, the installed package versions via the lockfile, the diagram render setup).
+ * and core's code, the installed package versions via the lockfile, the diagram render setup: plugins/render-cache.ts's renderFingerprint).
  * Coarse on purpose: editing any page re-renders all of them once; an unchanged tree renders none.
  * In a production build it first waits for the page bundle's render of the page (pageRender; `idleMs`
  * is how long without any page render it waits before rendering itself).
@@ -244,7 +242,7 @@ export async function searchRender(src: string, env: { relativePath: string; fro
     renderSources.page++
     return page.searchOff ? '' : page.html
   }
-  renderPrint ??= contentKey(treeFingerprint(RENDER_INPUTS), renderKey(''))
+  renderPrint ??= renderFingerprint()
   const key = contentKey(renderPrint, buildBase, env.relativePath, src)
   const hit = renderCache.get(key)
   if (hit) {

@@ -9,6 +9,7 @@ import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
+import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
@@ -96,7 +97,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -139,6 +140,9 @@ export const shared = defineConfig({
       const it = md as unknown as MarkdownIt
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
       for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
+      // a production build reuses the renders of an earlier build whose inputs were the same
+      // (plugins/render-cache.ts); inside rememberPageRenders, which then sees every page's HTML either way
+      siteRenderCache(it)
       // the search index reuses the page bundle's render of each page (config/search.ts)
       rememberPageRenders(it)
       // VitePress's random code-group ids made two builds of the same sources differ

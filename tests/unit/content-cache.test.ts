@@ -70,3 +70,21 @@ describe('treeFingerprint', () => {
     expect(treeFingerprint(['docs'], root)).not.toBe(before)
   })
 })
+
+describe('contentCache prune', () => {
+  it('deletes the entries not kept and old enough, nothing else', () => {
+    const dir = tmp()
+    const c = contentCache<number>(dir)
+    for (const k of ['a', 'b', 'c']) c.set(k, 1)
+    fs.writeFileSync(path.join(dir, 'other.txt'), 'not an entry')
+    // too young: a build running at the same time may be writing it
+    expect(c.prune(new Set(['a']), 60_000)).toBe(0)
+    const old = new Date(Date.now() - 120_000)
+    for (const k of ['a', 'b']) fs.utimesSync(path.join(dir, `${k}.json`), old, old)
+    expect(c.prune(new Set(['a']), 60_000)).toBe(1)
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.json', 'c.json', 'other.txt'])
+    expect(c.get('a')).toBe(1)
+    expect(c.get('b')).toBeUndefined()
+    expect(contentCache(path.join(dir, 'missing')).prune(new Set(), 0)).toBe(0)
+  })
+})
