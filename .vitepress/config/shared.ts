@@ -11,6 +11,7 @@ import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
+import { codeBreaksPlugin, tableNamesPlugin } from '../plugins/narrow-text'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
@@ -138,7 +139,7 @@ export const shared = defineConfig({
       // the same markdown-it 14 our plugins are written (and unit-tested) against.
       const it = md as unknown as MarkdownIt
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
-      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
+      for (const plugin of [inlineCodePlugin, codeBreaksPlugin, tableNamesPlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
       // the search index reuses the page bundle's render of each page (config/search.ts)
       rememberPageRenders(it)
       // VitePress's random code-group ids made two builds of the same sources differ
