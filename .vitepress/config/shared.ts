@@ -12,6 +12,7 @@ import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
 import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
+import { codeBreaksPlugin, tableNamesPlugin } from '../plugins/narrow-text'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
@@ -139,7 +140,7 @@ export const shared = defineConfig({
       // the same markdown-it 14 our plugins are written (and unit-tested) against.
       const it = md as unknown as MarkdownIt
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
-      for (const plugin of [inlineCodePlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
+      for (const plugin of [inlineCodePlugin, codeBreaksPlugin, tableNamesPlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
       // a production build reuses the renders of an earlier build whose inputs were the same
       // (plugins/render-cache.ts); inside rememberPageRenders, which then sees every page's HTML either way
       siteRenderCache(it)

@@ -10,6 +10,8 @@
  * source carries the source's results, marked `from`), so the lookup is the same for both languages.
  */
 import type MarkdownIt from 'markdown-it'
+import type Renderer from 'markdown-it/lib/renderer.mjs'
+import type Token from 'markdown-it/lib/token.mjs'
 import { pageFile, sourceLine } from '../../core/source-line'
 import { checkWildcards, parseFenceInfo, renderExamples } from '../../core/snippet-syntax'
 import { fenceHash } from '../../core/fence-id'
@@ -19,27 +21,60 @@ import { escapeHtml } from '../../core/html'
 
 type Lang = 'zh' | 'en'
 
-const STORE_LABEL: Record<Lang, Record<string, string>> = {
-  zh: { containerd: 'containerd 镜像存储', overlay2: 'overlay2 存储驱动' },
-  en: { containerd: 'containerd image store', overlay2: 'overlay2 storage driver' },
-}
-
-/** Badge words per page language (Docker's terms: image store, storage driver). */
-const LABEL: Record<Lang, { verified: string; standins: string; failed: string; pending: string; norun: string; from: string; example: string; exampleHint: string }> = {
-  zh: { verified: '已验证', standins: '离线替身镜像', failed: '最近一次验证失败', pending: '可运行 · 由 CI 在真实 Docker 引擎上执行', norun: '未自动验证', from: '与中文原文的命令相同，结果来自原文页面的运行', example: '示例值', exampleHint: '示例值，每次运行不同' },
-  en: { verified: 'Verified', standins: 'offline stand-in images', failed: 'Last verification failed', pending: 'Runnable · run by CI on a real Docker Engine', norun: 'Not verified automatically', from: 'Same commands as the Chinese page; verified in its run', example: 'example value', exampleHint: 'example value, differs per run' },
+/**
+ * Badge words per page language (Docker's terms: image store, storage driver): the badge's string
+ * table, used at build time only (the badges are static HTML; nothing here ships to the browser).
+ * `expectedError`: a `run exit=N` snippet (N > 0) that ended with that exit code as the page says —
+ * verified, but what it shows is an error, so it must not look like a success (outside tester):
+ * a chip before the badge, and the badge without its check mark (styles.css).
+ * `standinsHint`: what "offline stand-in images" means, on hover; the words link to the status page.
+ * `more`: the name of the phone badge's "⋯" (shows the engine, Compose, stores and images).
+ */
+const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; standins: string; standinsHint: string; standinsPage: string; more: string; failed: string; pending: string; norun: string; from: string; example: string; exampleHint: string }> = {
+  zh: {
+    verified: '已验证',
+    expectedError: (exit) => `预期报错 · 退出码 ${exit}`,
+    standins: '离线替身镜像',
+    standinsHint: '验证环境不能访问 Docker Hub，页面上的镜像由本地构建的替身提供；点击查看说明',
+    standinsPage: '/about/snippet-status#standins',
+    more: '显示验证环境',
+    failed: '最近一次验证失败',
+    pending: '可运行 · 由 CI 在真实 Docker 引擎上执行',
+    norun: '未自动验证',
+    from: '与中文原文的命令相同，结果来自原文页面的运行',
+    example: '示例值',
+    exampleHint: '示例值，每次运行不同',
+  },
+  en: {
+    verified: 'Verified',
+    expectedError: (exit) => `expected error · exit code ${exit}`,
+    standins: 'stand-ins',
+    standinsHint: 'Offline stand-in images: the verification environment cannot reach Docker Hub, so the images are built locally. Click for details',
+    standinsPage: '/en/about/snippet-status#standins',
+    more: 'Show the verification environment',
+    failed: 'Last verification failed',
+    pending: 'Runnable · run by CI on a real Docker Engine',
+    norun: 'Not verified automatically',
+    from: 'Same commands as the Chinese page; verified in its run',
+    example: 'example value',
+    exampleHint: 'example value, differs per run',
+  },
 }
 
 /**
  * The verified badge: the state, then engine, Compose, image stores, date and image mode, each
  * part in a `.nw` span that never breaks inside (a version or the date split across lines; outside
- * tester). Parts other than the state and the date are `.sb-more`: styles.css hides them visually on
- * phones (screen readers still read them) and shows them while the badge has focus (tap or Tab),
- * so the badge is one short line there instead of three. Input: the escaped parts; output: HTML.
+ * tester). Parts other than the state and the date are `.sb-more`: on phones styles.css hides them
+ * visually (screen readers still read them) and shows them while the badge has focus within; the
+ * focus comes from the "⋯" toggle (`.sb-toggle`, named `more`), which only phones display — on wider
+ * screens, where everything shows, the badge is no Tab stop (outside tester: 32 badge stops on
+ * /cli/container, three per code block). Input: the escaped parts (`tail` may hold HTML, the
+ * stand-in link), extra attributes, the toggle's escaped name; output: HTML.
  */
-export function verifiedBadge(parts: { state: string; more: string[]; date?: string; tail: string[] }, attrs = ''): string {
+export function verifiedBadge(parts: { state: string; more: string[]; date?: string; tail: string[] }, attrs = '', opts: { toggle?: string } = {}): string {
   const part = (cls: string, text: string) => `<span class="${cls}"> · <span class="nw">${text}</span></span>`
-  return `<span class="snippet-badge" tabindex="0"${attrs}><span class="nw">${parts.state}</span>${parts.more.map((t) => part('sb-more', t)).join('')}${parts.date ? part('sb-date', parts.date) : ''}${parts.tail.map((t) => part('sb-more', t)).join('')}</span>`
+  const toggle = opts.toggle ? `<span class="sb-toggle" tabindex="0" role="button" aria-label="${opts.toggle}"></span>` : ''
+  return `<span class="snippet-badge"${attrs}><span class="nw">${parts.state}</span>${parts.more.map((t) => part('sb-more', t)).join('')}${parts.date ? part('sb-date', parts.date) : ''}${parts.tail.map((t) => part('sb-more', t)).join('')}${toggle}</span>`
 }
 
 /** Private-use characters around an example value until the highlighter is done (never in pages). */
@@ -78,12 +113,33 @@ export function exampleSpans(html: string, title: string): string {
     .join('')
 }
 
-/** "containerd 与 overlay2 两种镜像存储" / "仅 containerd 镜像存储"; English: "containerd and overlay2 image stores" / "containerd image store only" */
+/**
+ * "离线替身镜像" as a link to the status page's section that explains it, with the meaning on hover.
+ * Built as a link token rendered by the markdown-it link rule (VitePress's: site base, .html, dead-link
+ * check), like glossary links. Only the page's first one is a Tab stop: every verified block of a
+ * page has one (37 on /cli/container), and one way there per page is enough for keyboard users;
+ * the others are reached by pointer or tap (tabindex="-1" still takes focus on a tap, which keeps
+ * the phone badge open, styles.css).
+ */
+function standinsLink(L: (typeof LABEL)[Lang], token: Token, options: MarkdownIt['options'], env: any, self: Renderer): string {
+  const open = new (token.constructor as typeof Token)('link_open', 'a', 1)
+  open.attrs = [['class', 'sb-standins'], ['href', L.standinsPage], ['title', L.standinsHint]]
+  if (env && typeof env === 'object') {
+    if (env.__kbStandinsLinked) open.attrs.push(['tabindex', '-1'])
+    env.__kbStandinsLinked = true
+  }
+  const linkOpen = self.rules.link_open ?? ((ts: Token[], i: number, o: MarkdownIt['options']) => self.renderToken(ts, i, o))
+  return `${linkOpen([open], 0, options, env, self)}${escapeHtml(L.standins)}</a>`
+}
+
+/**
+ * The stores a snippet passed on, short enough for a one-line badge at 1280 px (outside tester):
+ * "containerd/overlay2", "仅 containerd" / "containerd only". What the stores are is on the status page.
+ */
 export function storesLabel(stores: string[] | undefined, lang: Lang = 'zh'): string {
   if (!stores?.length) return ''
-  if (lang === 'en') return stores.length > 1 ? `${stores.join(' and ')} image stores` : `${STORE_LABEL.en[stores[0]] ?? stores[0]} only`
-  if (stores.length > 1) return `${stores.join(' 与 ')} 两种镜像存储`
-  return `仅 ${STORE_LABEL.zh[stores[0]] ?? stores[0]}`
+  if (stores.length > 1) return stores.join('/')
+  return lang === 'en' ? `${stores[0]} only` : `仅 ${stores[0]}`
 }
 
 /** @param opts.statusFile the status file to read (default: the site's, docs/.snippet-status.json) */
@@ -125,16 +181,19 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
       const result = entry?.status
       // a translation verified through its source's run says so on hover
       const from = entry?.from ? ` title="${escapeHtml(L.from)}" data-snippet-from="${escapeHtml(entry.from)}"` : ''
+      // a snippet that must end with a non-zero exit code shows an error: verified, but no success.
+      // Its label is a chip of its own before the badge, so the badge stays one line at 1280 px.
+      const expect = result === 'passed' && meta.exit ? `<span class="snippet-expect">${escapeHtml(L.expectedError(meta.exit))}</span>` : ''
       const badge =
         result === 'passed'
           ? verifiedBadge({
               state: L.verified,
               more: [`Docker Engine ${escapeHtml(status.engine ?? '?')}`, status.compose ? `Compose ${escapeHtml(status.compose)}` : '', escapeHtml(storesLabel(entry?.stores, lang))].filter(Boolean),
               date: status.date ? escapeHtml(status.date) : undefined,
-              tail: status.mode === 'standins' ? [L.standins] : [],
-            }, from)
+              tail: status.mode === 'standins' ? [standinsLink(L, tokens[idx], options, env, self)] : [],
+            }, from, { toggle: escapeHtml(L.more) })
           : `<span class="snippet-badge"${from}>${result === 'failed' ? L.failed : L.pending}</span>`
-      bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${escapeHtml(result)}` : ''}">${badge}${legend}</div>`
+      bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${escapeHtml(result)}` : ''}${expect ? ' is-expected-error' : ''}">${expect}${badge}${legend}</div>`
     }
     if (legend && meta.kind !== 'run') bar = bar ? bar.replace(/<\/div>$/, `${legend}</div>`) : `<div class="snippet-bar">${legend}</div>`
     // Inside `::: code-group` VitePress's tab script (vitepress/dist/client/app/composables/codeGroups.js)

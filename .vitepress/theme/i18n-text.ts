@@ -25,6 +25,8 @@ const zh = {
   markdownCopied: '已复制本页的 Markdown',
   markdownCopyFailed: '复制失败：请点“查看 Markdown”后手动复制',
   diagramError: '图表有语法错误',
+  /** between a title and what follows (a diagram's title and its description) */
+  colon: '：',
   copyHint: '按 Ctrl+C / ⌘C 复制',
   latest: '最新',
   latestNote: '持续更新',
@@ -54,6 +56,7 @@ const en: typeof zh = {
   markdownCopied: 'Copied this page as Markdown',
   markdownCopyFailed: 'Copying failed: open "View Markdown" and copy it by hand',
   diagramError: 'Diagram syntax error',
+  colon: ': ',
   copyHint: 'Press Ctrl+C / ⌘C to copy',
   latest: 'Latest',
   latestNote: 'continuously updated',

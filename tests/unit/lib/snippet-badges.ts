@@ -8,7 +8,7 @@ export function snippetBadges(html: string): [string, string][] {
     for (const piece of rest.slice(attrs.length + 1).split(/(<\/?span[^>]*>)/)) {
       if (piece.startsWith('</span')) depth--
       else if (piece.startsWith('<span')) depth++
-      else text += piece
+      else text += piece.replace(/<[^>]*>/g, '') // other tags (the stand-in link): their text only
       if (!depth) break
     }
     return [attrs.trim(), text]
