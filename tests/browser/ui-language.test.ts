@@ -46,8 +46,16 @@ const labels = (page: Page): Promise<Label[]> =>
       for (const c of [el.textContent, el.closest('h1, h2, h3, h4, h5, h6')?.textContent].map(squash)) if (c && c !== t) ui = ui.split(c).join(' ')
       out.push({ kind, text: t, ui, where: where(el) })
     }
+    // a Markdown table is named after the heading of its section (plugins/narrow-text.ts): that name is
+    // the author's words ("docker run" on a Chinese page), content rather than an interface string
+    const headings = [...document.querySelectorAll('.vp-doc :is(h1, h2, h3, h4, h5, h6)')]
+    const sectionHeading = (el: Element) => headings.filter((h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).pop()
+    const namedByHeading = (el: Element) => el.matches('.vp-doc table') && squash(sectionHeading(el)?.textContent?.replace(/\u200b/g, '')) === squash(el.getAttribute('aria-label'))
     for (const el of document.body.querySelectorAll('*')) {
-      for (const a of ['aria-label', 'aria-roledescription', 'aria-description', 'aria-placeholder', 'aria-valuetext', 'placeholder']) push(a, el.getAttribute(a), el)
+      for (const a of ['aria-label', 'aria-roledescription', 'aria-description', 'aria-placeholder', 'aria-valuetext', 'placeholder']) {
+        if (a === 'aria-label' && namedByHeading(el)) continue
+        push(a, el.getAttribute(a), el)
+      }
       // a title equal to the element's text, or repeating part of its aria-label (a command the
       // button copies), is content; the aria-label itself is checked
       const title = el.getAttribute('title')
