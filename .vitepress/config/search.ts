@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon, type TitledPage } from '../../core/search/l
 import { pageKind } from '../../core/search/query'
 import { listLatestPages } from '../../core/pages'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
-import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, splitPageIntoSections, type Section } from '../../core/search/sections'
+import { INDEX_FIELDS, KEYWORDS_SEPARATOR, extractField, headingsOnly, splitPageIntoSections, type Section } from '../../core/search/sections'
 import { englishFormsOf } from '../../core/search/text'
 import { pruneIndex } from '../../core/search/prune'
 import { packIndex } from '../../core/search/packed'
@@ -59,11 +59,16 @@ export function searchSetup(): SearchSetup {
     const rel = file.split(`${path.sep}docs${path.sep}`).pop()!.split(path.sep).join('/')
     const route = '/' + routeOf(rel)
     let pageKeywords: string[] = []
+    let headingsOnlyPage = false
     if (fs.existsSync(file)) {
-      const kw = readFrontmatter(fs.readFileSync(file, 'utf8'), `docs/${rel}`).data.keywords
-      if (Array.isArray(kw)) pageKeywords = kw.map(String)
+      const data = readFrontmatter(fs.readFileSync(file, 'utf8'), `docs/${rel}`).data
+      if (Array.isArray(data.keywords)) pageKeywords = data.keywords.map(String)
+      // `search: headings` (schemas/frontmatter.schema.json): a record that quotes readers'
+      // queries as examples is found by its headings, not by the quotes (sections.ts headingsOnly)
+      headingsOnlyPage = data.search === 'headings'
     }
-    const sections = [...splitPageIntoSections(html, (anchor) => (anchor ? byAnchor.get(`${route}#${anchor}`) ?? [] : pageKeywords))]
+    let sections = [...splitPageIntoSections(html, (anchor) => (anchor ? byAnchor.get(`${route}#${anchor}`) ?? [] : pageKeywords))]
+    if (headingsOnlyPage) sections = sections.map(headingsOnly)
     if (!route.startsWith('/en/')) return sections
     // English pages: each word's reduced form next to it (core/search/text.ts englishForm); title
     // words into the hidden keywords, which weigh like a heading; `titles` are shown, so stay as written

@@ -118,3 +118,16 @@ export function* splitPageIntoSections(html: string, extra: (anchor: string) => 
   }
   yield* flush()
 }
+
+/**
+ * A section of a page indexed by its headings only (frontmatter `search: headings`): the body text
+ * is dropped, the hidden keywords stay. For records that quote readers' queries as examples
+ * (docs/contribute/decisions.md: "容器删不掉", "我的网页打不开"): their body matched the very
+ * questions it discusses, ahead of the pages that answer them, and was a tenth of the index.
+ * @param s a section from splitPageIntoSections
+ * @returns the same section with `text` reduced to its keywords part (or '')
+ */
+export function headingsOnly(s: Section): Section {
+  const keywords = s.text.split(KEYWORDS_SEPARATOR)[1]
+  return { ...s, text: keywords ? KEYWORDS_SEPARATOR + keywords : '' }
+}

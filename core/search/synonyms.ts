@@ -16,8 +16,12 @@ export const SYNONYMS: string[][] = [
   ['一键启动多个容器', '多容器', '多个容器', 'docker compose', 'compose', 'docker-compose'],
   ['删除', '移除', 'rm', 'remove', 'delete'],
   ['清理', '清除', '回收', 'prune', 'cleanup', 'clean up'],
-  ['进入容器', '进到容器', '进容器', 'docker exec', 'exec', '-it'],
-  ['日志', 'log', 'logs'],
+  ['进入容器', '进到容器', '进容器', 'docker exec', 'exec', '-it',
+    // "inside" said along (search13): 进到容器里面 read as 进到容器 + 里面, and 里面 matched other pages
+    '进到容器里面', '进到容器里', '进入容器里面', '进入容器里', '进容器里面', '进容器里', 'get inside a container', 'get inside a running container', 'get into a container'],
+  ['日志', 'log', 'logs',
+    // what a program printed is its log (search13); not a bare 输出: --format's 输出格式, build output
+    '打印的东西', '打印的内容', '打印了什么', '打印出来的', '容器的输出', '容器输出', '程序的输出', '程序输出', 'printed', 'stdout'],
   ['端口映射', '端口转发', '发布端口', '映射端口', 'port mapping', 'publish', '-p', '--publish'],
   ['数据卷', '卷', 'volume', 'volumes', '-v', '--volume', '命名卷'],
   ['绑定挂载', '挂载目录', '目录挂载', '挂载宿主机目录', 'bind mount', 'bind mounts'],
@@ -38,7 +42,10 @@ export const SYNONYMS: string[][] = [
   ['交互式', '交互', 'interactive', '-i', '-t', '-it'],
   ['权限不足', 'permission denied', '没有权限'],
   ['端口被占用', '端口占用', 'port is already allocated', 'address already in use'],
-  ['磁盘空间', '磁盘满', '空间不足', 'no space left on device', 'disk space'],
+  ['磁盘空间', '磁盘满', '空间不足', 'no space left on device', 'disk space',
+    // 硬盘 for 磁盘 (search13): the pages say 磁盘
+    '硬盘空间', '硬盘满', '硬盘满了', '占满硬盘', '硬盘占满', '硬盘被占满', '磁盘占满', 'hard drive', 'hard disk', 'disk full'],
+  ['磁盘', '硬盘', 'disk'],
   ['上传镜像', '推送镜像', 'push'],
   ['下载镜像', '拉取镜像', 'pull'],
   ['打标签', '标签', 'tag'],
@@ -63,7 +70,21 @@ export const SYNONYMS: string[][] = [
     'image too big', 'image is too big', 'image too large', 'image is too large', 'image so big', 'getting bigger'],
   ['退出码', '退出状态码', '状态码', 'exit code', 'exit status'],
   // pasted errors → what answers them
-  ['删除运行中的容器', '强制删除', 'remove running container', 'force remove', 'cannot remove a running container'],
+  ['删除运行中的容器', '强制删除', 'remove running container', 'force remove', 'cannot remove a running container',
+    // a container that "cannot be deleted" is a running one (search13; docker rm says so)
+    '容器删不掉', '删不掉容器', '容器删除失败', '容器无法删除', '无法删除容器', '删不了容器', '容器删不了', "can't delete container", "can't remove container", 'cannot remove container'],
+  // other things that will not go (images, volumes, networks in use): the pages say 删不掉 (search13)
+  ['删不掉', '删除失败', '无法删除', '删不了', '删除不了', "can't delete", "can't remove", 'cannot delete', 'unable to remove', 'unable to delete'],
   ['docker login', '登录', 'requested access to the resource is denied', 'unauthorized', 'authentication required'],
+  // a pull that fails with an error, in everyday words (search13): the troubleshooting section on
+  // pull access denied; a slow or stuck pull is the mirror group above
+  ['拉取被拒绝', 'pull access denied', '拉镜像报错', '拉取报错', '拉取镜像报错', '拉取失败', '拉取镜像失败', '拉镜像失败', 'pull 报错', 'pull 失败',
+    'error pulling image', 'error when pulling', 'pull error', 'pull failed', 'pull fails', 'failed to pull', 'cannot pull', "can't pull"],
+  // what Docker is for (search13): "docker 有什么用", "为什么要用 docker", "what is docker used for";
+  // /guide/why says 用途 and 好处 (purpose, benefit) in its first section
+  ['用途', '好处', '用处', '有什么用', '有啥用', '干嘛的', '干啥的', '干什么的', '做什么的', '用来干什么', '用来干嘛', '用来做什么', '为什么要用', '为什么用', '有啥好处', '有什么好处',
+    // not 'used for', 'why use', 'point of': without their stop words they are 'use', 'point',
+    // and "docker 有什么用" led with docker context use
+    'purpose', 'benefit', 'benefits'],
   ['区别', '对比', '比较', '差别', '不同', 'vs', 'versus', 'difference', 'comparison'],
 ]

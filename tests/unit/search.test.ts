@@ -5,7 +5,7 @@ import path from 'node:path'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
-import { INDEX_FIELDS, extractField, splitPageIntoSections, stripChrome } from '../../core/search/sections'
+import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
 import { analyzeQuery, createVocabulary, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
@@ -490,5 +490,41 @@ describe('a restart-policy question is not the restart command (session 12)', ()
     const { lexicon: lx } = buildLexicon([], [])
     const group = lx.synonyms.find((g) => g.includes('镜像加速器'))!
     for (const p of ['pull 半天没反应', '下载镜像特别慢']) expect(group).toContain(p)
+  })
+})
+
+describe('headingsOnly (search13)', () => {
+  it('drops the body text and keeps the hidden keywords', () => {
+    const [a, b] = [...splitPageIntoSections('<h1 id="a">决策 <a href="#a">​</a></h1><p>“容器删不掉”</p><h2 id="b">搜索 <a href="#b">​</a></h2><p>正文</p>', (x) => (x === 'b' ? ['搜索排序'] : []))].map(headingsOnly)
+    expect(a).toEqual({ anchor: 'a', titles: ['决策'], text: '' })
+    expect(extractField(b as any, 'text')).toBe('')
+    expect(extractField(b as any, 'keywords')).toBe('搜索排序')
+  })
+})
+
+describe('everyday words for the same thing (search13)', () => {
+  const { lexicon: lx } = buildLexicon([], [])
+  const groupOf = (p: string) => lx.synonyms.find((g) => g.includes(p)) ?? []
+  it.each([
+    ['硬盘', '磁盘'], ['硬盘满了', 'no space left on device'], ['删不掉', '删除失败'], ['容器删不掉', 'cannot remove a running container'],
+    ['打印的东西', '日志'], ['printed', 'logs'], ['进到容器里面', 'docker exec'], ['拉镜像报错', 'pull access denied'],
+    ['有什么用', '用途'], ['为什么要用', '好处'], ['benefits', 'purpose'],
+  ])('reads %s as %s', (typed, meant) => {
+    expect(groupOf(typed)).toContain(meant)
+  })
+  it('keeps a bare 输出 out of the log group (--format 输出格式, build output)', () => {
+    expect(groupOf('日志')).not.toContain('输出')
+  })
+  // ranking: /guide/why's first section says 用途 and 好处; "docker 有什么用" asks for them
+  const why = [
+    { id: '/guide/why#top', title: '为什么需要 Docker', titles: [], text: 'Docker 的用途和好处：把程序和环境一起打包。' },
+    { id: '/guide/install#top', title: '安装 Docker', titles: [], text: '安装 Docker 之前，先看看你的系统用什么办法安装 Docker。' },
+    { id: '/help/when-not-to-use#top', title: '什么时候不该用 Docker', titles: [], text: '不该用 Docker 的几种情况。' },
+  ]
+  const wm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  wm.addAll(why)
+  const wv = vocabularyOf(wm)
+  it.each(['docker 有什么用', '为什么要用 docker', 'docker是用来干什么的'])('puts the page about what Docker is for first: %s', (q) => {
+    expect(searchSite(wm, q, wv, lx)[0]?.id).toBe('/guide/why#top')
   })
 })
