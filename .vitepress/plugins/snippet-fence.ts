@@ -18,6 +18,7 @@ import { fenceHash } from '../../core/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
 import { sourceOfTranslation } from '../../core/translation'
 import { escapeHtml } from '../../core/html'
+import { UI } from '../theme/i18n-text'
 
 type Lang = 'zh' | 'en'
 
@@ -28,22 +29,22 @@ type Lang = 'zh' | 'en'
  * verified, but what it shows is an error, so it must not look like a success (outside tester):
  * a chip before the badge, and the badge without its check mark (styles.css).
  * `standinsHint`: what "offline stand-in images" means, on hover; the words link to the status page.
- * `more`: the name of the phone badge's "⋯" (shows the engine, Compose, stores and images).
+ * The phone badge's "⋯" is named from the theme's string table (UI.showDetails / UI.hideDetails,
+ * ../theme/i18n-text.ts), which the browser code that opens the details uses too (../theme/badge-toggle.ts).
  */
-const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; standins: string; standinsHint: string; standinsPage: string; more: string; failed: string; pending: string; norun: string; from: string; example: string; exampleHint: string }> = {
+const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; standins: string; standinsHint: string; standinsPage: string; failed: string; pending: string; norun: string; from: string; exampleHint: string; legend: string }> = {
   zh: {
     verified: '已验证',
     expectedError: (exit) => `预期报错 · 退出码 ${exit}`,
     standins: '离线替身镜像',
     standinsHint: '验证环境不能访问 Docker Hub，页面上的镜像由本地构建的替身提供；点击查看说明',
     standinsPage: '/about/snippet-status#standins',
-    more: '显示验证环境',
     failed: '最近一次验证失败',
     pending: '可运行 · 由 CI 在真实 Docker 引擎上执行',
     norun: '未自动验证',
     from: '与中文原文的命令相同，结果来自原文页面的运行',
-    example: '示例值',
     exampleHint: '示例值，每次运行不同',
+    legend: '虚线下划线标出的是示例值，每次运行不同',
   },
   en: {
     verified: 'Verified',
@@ -51,30 +52,38 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
     standins: 'stand-ins',
     standinsHint: 'Offline stand-in images: the verification environment cannot reach Docker Hub, so the images are built locally. Click for details',
     standinsPage: '/en/about/snippet-status#standins',
-    more: 'Show the verification environment',
     failed: 'Last verification failed',
     pending: 'Runnable · run by CI on a real Docker Engine',
     norun: 'Not verified automatically',
     from: 'Same commands as the Chinese page; verified in its run',
-    example: 'example value',
     exampleHint: 'example value, differs per run',
+    legend: 'dotted underline: example value, differs per run',
   },
 }
 
 /**
- * The verified badge: the state, then engine, Compose, image stores, date and image mode, each
- * part in a `.nw` span that never breaks inside (a version or the date split across lines; outside
- * tester). Parts other than the state and the date are `.sb-more`: on phones styles.css hides them
- * visually (screen readers still read them) and shows them while the badge has focus within; the
- * focus comes from the "⋯" toggle (`.sb-toggle`, named `more`), which only phones display — on wider
- * screens, where everything shows, the badge is no Tab stop (outside tester: 32 badge stops on
- * /cli/container, three per code block). Input: the escaped parts (`tail` may hold HTML, the
- * stand-in link), extra attributes, the toggle's escaped name; output: HTML.
+ * The verified badge: "已验证 · Docker Engine 28.5.2", then the details — Compose, image stores,
+ * date, image mode — in one `.sb-more` span (id `detailsId`) that styles.css shows as a small panel
+ * under the badge: on hover on wide screens with a pointer, and while the "⋯" button (`.sb-toggle`,
+ * aria-expanded/aria-controls, ../theme/badge-toggle.ts) has it open, which phones and touch
+ * screens display. Until then the details are visually hidden, still read by screen readers, and
+ * shown while focus is on a link inside them. Outside testers: the full badge took two lines at
+ * 1280 px next to an expected error's chip, and "离线替身镜像" on every badge made readers doubt the
+ * examples (the fact stays one hover, tap or Tab away, linked to its explanation); on wide screens
+ * the badge is no Tab stop (32 badge stops on /cli/container, three per code block).
+ * Each part is `<span class="sb-part"><span class="sb-sep"> · </span><span class="nw">…</span></span>`:
+ * a version or the date never breaks inside, and the panel, one fact per line, hides the
+ * separators, so no line starts with "·". The text stays "已验证 · Docker Engine … · Compose …".
+ * Input: the escaped parts (`tail` may hold HTML, the stand-in link), extra attributes, the
+ * details' id and the toggle's escaped name; output: HTML.
  */
-export function verifiedBadge(parts: { state: string; more: string[]; date?: string; tail: string[] }, attrs = '', opts: { toggle?: string } = {}): string {
-  const part = (cls: string, text: string) => `<span class="${cls}"> · <span class="nw">${text}</span></span>`
-  const toggle = opts.toggle ? `<span class="sb-toggle" tabindex="0" role="button" aria-label="${opts.toggle}"></span>` : ''
-  return `<span class="snippet-badge"${attrs}><span class="nw">${parts.state}</span>${parts.more.map((t) => part('sb-more', t)).join('')}${parts.date ? part('sb-date', parts.date) : ''}${parts.tail.map((t) => part('sb-more', t)).join('')}${toggle}</span>`
+export function verifiedBadge(parts: { state: string; more: string[]; date?: string; tail: string[] }, attrs = '', opts: { toggle?: string; detailsId?: string } = {}): string {
+  const part = (cls: string, text: string) => `<span class="sb-part ${cls}"><span class="sb-sep"> · </span><span class="nw">${text}</span></span>`
+  const [main, ...rest] = parts.more
+  const details = [...rest.map((t) => part('sb-fact', t)), parts.date ? part('sb-date', parts.date) : '', ...parts.tail.map((t) => part('sb-fact', t))].join('')
+  const id = opts.detailsId ? ` id="${opts.detailsId}"` : ''
+  const toggle = opts.toggle && details ? `<button type="button" class="sb-toggle" aria-expanded="false"${opts.detailsId ? ` aria-controls="${opts.detailsId}"` : ''} aria-label="${opts.toggle}"></button>` : ''
+  return `<span class="snippet-badge"${attrs}><span class="nw">${parts.state}</span>${main ? part('sb-main', main) : ''}${details ? `<span class="sb-more"${id}>${details}</span>` : ''}${toggle}</span>`
 }
 
 /** Private-use characters around an example value until the highlighter is done (never in pages). */
@@ -169,7 +178,8 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
     const marked = fence(tokens, idx, options, env, self)
     const html = exampleSpans(marked, L.exampleHint)
     // what the marker means, once per block, outside the code (copy buttons take only the code)
-    const legend = html === marked ? '' : `<span class="snippet-legend"><span class="snippet-example">${L.example}</span>${lang === 'zh' ? '：每次运行不同' : ': differs per run'}</span>`
+    // written out, not a dotted sample: a tap on a dotted word shows no tooltip (outside tester)
+    const legend = html === marked ? '' : `<span class="snippet-legend">${L.legend}</span>`
     let bar = ''
     if (meta.kind === 'file') {
       bar = `<div class="snippet-bar snippet-bar--file"><span class="snippet-file">${escapeHtml(meta.file!)}</span></div>`
@@ -191,7 +201,7 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
               more: [`Docker Engine ${escapeHtml(status.engine ?? '?')}`, status.compose ? `Compose ${escapeHtml(status.compose)}` : '', escapeHtml(storesLabel(entry?.stores, lang))].filter(Boolean),
               date: status.date ? escapeHtml(status.date) : undefined,
               tail: status.mode === 'standins' ? [standinsLink(L, tokens[idx], options, env, self)] : [],
-            }, from, { toggle: escapeHtml(L.more) })
+            }, from, { toggle: escapeHtml(UI[lang].showDetails), detailsId: `sb-${escapeHtml(key)}` })
           : `<span class="snippet-badge"${from}>${result === 'failed' ? L.failed : L.pending}</span>`
       bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${escapeHtml(result)}` : ''}${expect ? ' is-expected-error' : ''}">${expect}${badge}${legend}</div>`
     }

@@ -11,7 +11,8 @@
  *    links' aria-label ("Permalink to …", set by VitePress's markdown-it-anchor options) from the
  *    page's path.
  * A VitePress upgrade that changes one of the rewritten lines fails the build, naming the file and
- * the text it no longer finds, instead of silently bringing the English back.
+ * the text it no longer finds, instead of silently bringing the English back. The same rewrite
+ * points VitePress's skip link at the page's text (VP_LABELS, VPSkipLink.vue).
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,6 +34,11 @@ export const VP_LABELS: Record<string, [string, string][]> = {
   // the theme switch's title is set after mounting (watchPostEffect), so the server HTML had
   // title="" and no name at all; a switch's name stays the same while aria-checked tells its state
   'VPSwitchAppearance.vue': [[':title="switchTitle"', ':title="switchTitle || __kbUi.darkTheme" :aria-label="__kbUi.darkTheme"']],
+  // Not a label: the skip link ("跳到正文", themeConfig.skipToContentLabel) focused #VPContent, whose
+  // first links are the page outline's (≈ 30 on /cli/container, outside tester), as the outline
+  // comes before the text in VPDoc's markup. It now focuses the page's <main> (the text), and
+  // #VPContent where a layout has none (the home page).
+  'VPSkipLink.vue': [['const el = document.getElementById(', "const el = document.querySelector<HTMLElement>('#VPContent main') ?? document.getElementById("]],
 }
 
 /**

@@ -28,6 +28,9 @@ const zh = {
   /** between a title and what follows (a diagram's title and its description) */
   colon: '：',
   copyHint: '按 Ctrl+C / ⌘C 复制',
+  /** the "⋯" of a snippet's verified badge (badge-toggle.ts, plugins/snippet-fence.ts) */
+  showDetails: '显示详情',
+  hideDetails: '收起详情',
   latest: '最新',
   latestNote: '持续更新',
   frozenOn: (d: string) => `冻结于 ${d}`,
@@ -58,6 +61,8 @@ const en: typeof zh = {
   diagramError: 'Diagram syntax error',
   colon: ': ',
   copyHint: 'Press Ctrl+C / ⌘C to copy',
+  showDetails: 'Show details',
+  hideDetails: 'Hide details',
   latest: 'Latest',
   latestNote: 'continuously updated',
   frozenOn: (d: string) => `frozen on ${d}`,

@@ -5,6 +5,7 @@ import { defineAsyncComponent } from 'vue'
 import { withBase, type Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import { installConsoleCopy } from './console-copy'
+import { installBadgeToggle } from './badge-toggle'
 import { installA11yFixes } from './a11y'
 import { installPrintLight } from './print'
 import { registerGlossary } from './glossary'
@@ -35,6 +36,7 @@ export default {
     registerCommands(app)
     if (typeof window !== 'undefined') {
       installConsoleCopy()
+      installBadgeToggle() // the "⋯" of snippet badges opens and closes their details
       installA11yFixes(router)
       installPrintLight()
       installInstantDarkSwitch() // dark mode switches without fading, as VitePress's default does

@@ -14,7 +14,7 @@
  *     (snippet-fence.ts exampleSpans, with a legend in the label bar).
  */
 import fs from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { consoleCommands } from '../../core/snippet-syntax'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
@@ -50,6 +50,13 @@ function brokenVersions(page: Page): Promise<string[]> {
   })
 }
 
+/** Width of an element as seen: 0 while it or an ancestor is visually hidden (clipped to nothing). */
+const shownWidth = (l: Locator) =>
+  l.evaluate((el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).clipPath !== 'none') return 0
+    return el.getBoundingClientRect().width
+  })
+
 /** Lines a (visible) element takes: its height over its line height. */
 const linesOf = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el.parentElement!).lineHeight)))
@@ -59,7 +66,7 @@ describe('phone (390 px)', () => {
   beforeAll(async () => { s = await session({ viewport: PHONE }) })
   afterAll(async () => { await s?.close() })
 
-  it('a verified badge is one line; its full text is in the accessibility tree and shows on focus', async () => {
+  it('a verified badge is one line; its full text is in the accessibility tree and shows on a tap', async () => {
     const page = await s.open('/cli/container')
     const badge = page.locator('.snippet-bar--run.is-passed .snippet-badge').first()
     await badge.scrollIntoViewIfNeeded()
@@ -69,10 +76,9 @@ describe('phone (390 px)', () => {
     const name = await badge.evaluate((el) => el.textContent)
     expect(name).toContain(`Docker Engine ${status.engine}`)
     expect(name).toContain(String(status.date))
-    // a tap on its "⋯" (focus) shows the rest
-    await badge.locator('.sb-toggle').focus()
-    const engine = page.locator('.snippet-bar--run.is-passed .snippet-badge .sb-more').first()
-    expect(await engine.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(40)
+    // a tap on its "⋯" shows the rest (the details are clipped to nothing while closed)
+    await badge.locator('.sb-toggle').click()
+    expect(await shownWidth(badge.locator('.sb-more'))).toBeGreaterThan(40)
     await page.close()
   })
 
@@ -80,7 +86,7 @@ describe('phone (390 px)', () => {
     for (const route of BADGE_PAGES) {
       const page = await s.open(route)
       // the full badge, as a tap shows it
-      await page.locator('.snippet-bar--run.is-passed .snippet-badge .sb-toggle').first().focus()
+      await page.locator('.snippet-bar--run.is-passed .snippet-badge .sb-toggle').first().click()
       expect(await brokenVersions(page), route).toEqual([])
       await page.close()
     }
@@ -108,12 +114,14 @@ describe('desktop (1280 px)', () => {
   beforeAll(async () => { s = await session({ viewport: DESKTOP }) })
   afterAll(async () => { await s?.close() })
 
-  it('the badges show every fact, and no date or version breaks across lines', async () => {
+  it('the badges show the engine, every other fact on hover, and no date or version breaks across lines', async () => {
     for (const route of BADGE_PAGES) {
       const page = await s.open(route)
+      const badge = page.locator('.snippet-bar--run.is-passed .snippet-badge').first()
+      await badge.scrollIntoViewIfNeeded()
+      await badge.hover()
       expect(await brokenVersions(page), route).toEqual([])
-      const more = page.locator('.snippet-bar--run.is-passed .snippet-badge .sb-more').first()
-      expect(await more.evaluate((el) => el.getBoundingClientRect().width), route).toBeGreaterThan(40)
+      expect(await shownWidth(badge.locator('.sb-more')), route).toBeGreaterThan(40)
       await page.close()
     }
   })
@@ -166,8 +174,8 @@ describe('desktop (1280 px)', () => {
   })
 
   for (const [route, hint, legend] of [
-    ['/guide/first-container', '示例值，每次运行不同', '示例值：每次运行不同'],
-    ['/en/network/bridge', 'example value, differs per run', 'example value: differs per run'],
+    ['/guide/first-container', '示例值，每次运行不同', '虚线下划线标出的是示例值，每次运行不同'],
+    ['/en/network/bridge', 'example value, differs per run', 'dotted underline: example value, differs per run'],
   ]) {
     it(`example values are marked, with a hint, and copy buttons still copy only the commands (${route})`, async () => {
       const page = await s.open(route)
