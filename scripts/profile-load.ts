@@ -166,6 +166,7 @@ for (const route of opts.pages) {
     row('long tasks (> 50 ms), count', (x) => x.profile.longTasks),
     row('long tasks, total', (x) => x.profile.longTaskMs),
     row('blocking time after FCP (TBT-like)', (x) => x.profile.blockingMs),
+    row('blocking time from CPU time (4 × CPU − 50 per task)', (x) => x.profile.blockingCpuMs),
     row('longest task', (x) => x.profile.maxTaskMs),
     row('main thread, all tasks', (x) => x.profile.mainThreadMs),
     row('main thread CPU time, all tasks', (x) => x.profile.mainThreadCpuMs),
@@ -194,7 +195,7 @@ for (const route of opts.pages) {
         console.log(`  ${which} load ${i + 1}: ${x.profile.longTaskList.length ? '' : 'no long task'}`)
         for (const t of x.profile.longTaskList) {
           const list = (l: { what: string; ms: number }[]) => l.map((p) => `${p.what} ${f0(p.ms)}`).join(', ')
-          console.log(`    @${f0(t.startMs)} ${f0(t.durMs)} ms: ${list(t.parts)}\n      JS: ${list(t.functions)}`)
+          console.log(`    @${f0(t.startMs)} ${f0(t.durMs)} ms (CPU ${f0(t.cpuMs)}): ${list(t.parts)}\n      JS: ${list(t.functions)}`)
         }
       })
     }
