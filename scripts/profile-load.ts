@@ -166,7 +166,6 @@ for (const route of opts.pages) {
     row('long tasks (> 50 ms), count', (x) => x.profile.longTasks),
     row('long tasks, total', (x) => x.profile.longTaskMs),
     row('blocking time after FCP (TBT-like)', (x) => x.profile.blockingMs),
-    row('blocking time from CPU time (4 × CPU − 50 per task)', (x) => x.profile.blockingCpuMs),
     row('longest task', (x) => x.profile.maxTaskMs),
     row('main thread, all tasks', (x) => x.profile.mainThreadMs),
     row('main thread CPU time, all tasks', (x) => x.profile.mainThreadCpuMs),

@@ -68,13 +68,6 @@ export interface LoadProfile {
   longTasks: number
   longTaskMs: number
   blockingMs: number
-  /**
-   * blocking time estimated from CPU time: each task after FCP counts max(0, rate × its CPU time − 50 ms)
-   * (rate = the CPU slowdown the load ran with). What Lighthouse's simulated throttling does with an
-   * unthrottled trace; on a busy machine it moves much less than the wall-clock blockingMs, which
-   * also holds the time the thread waited for a CPU
-   */
-  blockingCpuMs: number
   /** the longest top-level task */
   maxTaskMs: number
   /** all main-thread time (top-level tasks), wall and CPU; CPU time by Lighthouse group (self time) */
@@ -116,11 +109,10 @@ function mainThread(events: TraceEvent[], url: string): { pid: number; tid: numb
 
 /**
  * Analyse one load's trace. Input: the trace events, the URL that was loaded (to find its renderer)
- * and the navigation start (µs, trace clock; `navigationStart` mark when 0); `cpuRate`: the CPU
- * slowdown the load ran with (for blockingCpuMs).
+ * and the navigation start (µs, trace clock; `navigationStart` mark when 0).
  * @throws when the trace has no main thread or no top-level tasks for that URL
  */
-export function analyseTrace(events: TraceEvent[], url: string, cpuRate = 4): LoadProfile {
+export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
   const { pid, tid } = mainThread(events, url)
   const own = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
   const nav = events.filter((e) => e.pid === pid && e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url).at(-1)
@@ -159,7 +151,6 @@ export function analyseTrace(events: TraceEvent[], url: string, cpuRate = 4): Lo
     longTasks: long.length,
     longTaskMs: ms(long.reduce((s, t) => s + t.dur!, 0)),
     blockingMs: ms(blocking),
-    blockingCpuMs: ms(tasks.filter((t) => t.ts + t.dur! > fcpTs).reduce((s, t) => s + Math.max(0, cpuRate * (t.tdur ?? t.dur! / cpuRate) - 50_000), 0)),
     maxTaskMs: ms(Math.max(...tasks.map((t) => t.dur!))),
     mainThreadMs: ms(tasks.reduce((s, t) => s + t.dur!, 0)),
     mainThreadCpuMs: ms(tasks.reduce((s, t) => s + (t.tdur ?? t.dur!), 0)),
