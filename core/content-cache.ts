@@ -59,7 +59,7 @@ const JSON_CODEC: CacheCodec<any> = { ext: 'json', encode: (v) => JSON.stringify
 
 /**
  * A cache of values in `dir` (created on the first write), JSON unless another codec is given.
- * @param dir absolute folder, e.g. path.join(BUILD_CACHE_ROOT, 'search-render')
+ * @param dir absolute folder, e.g. path.join(BUILD_CACHE_ROOT, 'md-render')
  */
 export function contentCache<T>(dir: string, codec: CacheCodec<T> = JSON_CODEC): ContentCache<T> {
   const file = (key: string) => path.join(dir, `${key}.${codec.ext}`)

@@ -7,6 +7,7 @@
  *   npm run profile:load                                  # text page and home, 5 loads each side
  *   npm run profile:load -- --pages /,/glossary/ --runs 3 --ours /tmp/x-dist [--stock DIR] [--top 8]
  *   npm run profile:load -- --trace-dir /tmp/traces   # also save each load's trace (DevTools: Performance, Load profile)
+ *   npm run profile:load -- --tasks                   # also list every long task of each load and what ran in it
  *
  * Each load: a fresh tab in Debian's chromium (core/browser.ts), mobile viewport (412×823, as
  * Lighthouse's mobile preset), CPU slowed down 4× (`Emulation.setCPUThrottlingRate`, Lighthouse's
@@ -26,7 +27,7 @@ import { STOCK_DIR } from './lib/bench-stock'
 import { intOption, parseCli, parseOrExit, UsageError } from './lib/cli-args'
 import { analyseTrace, GROUP_NAMES, median, TRACE_CATEGORIES, type LoadProfile, type TraceEvent } from './lib/trace-profile'
 
-const USAGE = 'npm run profile:load -- [--pages /help/troubleshooting,/] [--runs 5] [--ours DIR] [--stock DIR] [--top 8] [--trace-dir DIR]'
+const USAGE = 'npm run profile:load -- [--pages /help/troubleshooting,/] [--runs 5] [--ours DIR] [--stock DIR] [--top 8] [--trace-dir DIR] [--tasks]'
 const opts = parseOrExit('profile:load', USAGE, () => {
   const { values } = parseCli(process.argv.slice(2), {
     options: {
@@ -36,6 +37,7 @@ const opts = parseOrExit('profile:load', USAGE, () => {
       stock: { type: 'string', default: path.join(STOCK_DIR, '.vitepress/dist') },
       top: { type: 'string', default: '8' },
       'trace-dir': { type: 'string' },
+      tasks: { type: 'boolean', default: false },
     },
   })
   const pages = values.pages.split(',').map((p) => p.trim()).filter(Boolean)
@@ -185,4 +187,16 @@ for (const route of opts.pages) {
   labels.sort((a, b) => med(ours, b) + med(stock, b) - med(ours, a) - med(stock, a))
   if (opts.top) lines.push('| JS self time by script (sampled): | | |', ...labels.slice(0, opts.top).map((l) => `|   ${l} | ${f0(med(ours, l))} | ${f0(med(stock, l))} |`))
   console.log(lines.join('\n'))
+  if (opts.tasks) {
+    // every long task of every load: start and length (ms), its largest parts, its busiest functions (sampled self time)
+    for (const which of ['ours', 'stock'] as const) {
+      s[which].forEach((x, i) => {
+        console.log(`  ${which} load ${i + 1}: ${x.profile.longTaskList.length ? '' : 'no long task'}`)
+        for (const t of x.profile.longTaskList) {
+          const list = (l: { what: string; ms: number }[]) => l.map((p) => `${p.what} ${f0(p.ms)}`).join(', ')
+          console.log(`    @${f0(t.startMs)} ${f0(t.durMs)} ms (CPU ${f0(t.cpuMs)}): ${list(t.parts)}\n      JS: ${list(t.functions)}`)
+        }
+      })
+    }
+  }
 }

@@ -20,8 +20,6 @@ import { rewriteSearchBoxHighlight } from '../../core/search/highlight'
 import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { pageH1, readFrontmatter } from '../../core/frontmatter'
-import { BUILD_CACHE_ROOT, contentCache, contentKey } from '../../core/content-cache'
-import { renderFingerprint } from '../plugins/render-cache'
 import { routeOf } from '../../core/version-paths'
 
 export interface SearchSetup {
@@ -154,9 +152,11 @@ export function searchIndexPrunePlugin(): Plugin {
 // (Shiki highlighting, our plugins), to index it — and does so in the client AND the SSR build.
 // Those renders were the largest single cost of a build (Shiki alone ~10 % of its CPU profile).
 
-const renderCache = contentCache<{ html: string }>(path.join(BUILD_CACHE_ROOT, 'search-render'))
+// No disk cache of its own: a page the page bundle did not render (or rendered from other Markdown)
+// goes through md.render, which the persistent render cache wraps (plugins/render-cache.ts, keyed
+// by the same fingerprint), so on a warm build it is not rendered either. (A separate
+// `search-render` cache did this before that cache existed; it kept a second copy of every page.)
 let buildBase: string | undefined
-let renderPrint: string | undefined
 
 /**
  * This build's page renders (markdown.config → rememberPageRenders), by page: the HTML VitePress's
@@ -165,7 +165,7 @@ let renderPrint: string | undefined
  */
 const pageRenders = new Map<string, { src: string; html: string; searchOff: boolean }>()
 /** where the index's page renders came from in this build (printed at the end of the client build) */
-const renderSources = { page: 0, cache: 0, rendered: 0 }
+const renderSources = { page: 0, rendered: 0 }
 
 /**
  * Markdown-it `config` step (shared.ts): remember each page's HTML as the site renders it, for
@@ -225,13 +225,10 @@ function pageRender(relativePath: string, idleMs: number): Promise<boolean> {
 /**
  * VitePress's `_render` hook of the local search (called as `_render(src, env, md)` for every page,
  * src = the page's Markdown after includes): the page's HTML as VitePress's own default renders it
- * (`md.render`, '' for `search: false`), cached on disk in a production build. Key: the page's
- * path and Markdown, the base, and a fingerprint of everything else a render reads (RENDER_INPUTS:
- * all pages — glossary usage lists and link titles come from other pages —, the data, the plugins'
- * and core's code, the installed package versions via the lockfile, the diagram render setup: plugins/render-cache.ts's renderFingerprint).
- * Coarse on purpose: editing any page re-renders all of them once; an unchanged tree renders none.
- * In a production build it first waits for the page bundle's render of the page (pageRender; `idleMs`
- * is how long without any page render it waits before rendering itself).
+ * (`md.render`, '' for `search: false`). In a production build it first waits for the page
+ * bundle's render of the page (pageRender; `idleMs` is how long without any page render it waits
+ * before rendering itself); its own render goes through md.render, which the production build's
+ * persistent render cache answers when nothing changed (plugins/render-cache.ts).
  * The dev server (diagrams rendered live, pages changing) always renders.
  */
 export async function searchRender(src: string, env: { relativePath: string; frontmatter?: Record<string, unknown> }, md: { render(src: string, env: unknown): string }, idleMs = PAGE_RENDER_IDLE_MS): Promise<string> {
@@ -247,21 +244,12 @@ export async function searchRender(src: string, env: { relativePath: string; fro
     renderSources.page++
     return page.searchOff ? '' : page.html
   }
-  renderPrint ??= renderFingerprint()
-  const key = contentKey(renderPrint, buildBase, env.relativePath, src)
-  const hit = renderCache.get(key)
-  if (hit) {
-    renderSources.cache++
-    return hit.html
-  }
   renderSources.rendered++
-  const html = render()
-  renderCache.set(key, { html })
-  return html
+  return render()
 }
 
 /**
- * Vite plugin for the production build: turns on searchRender's cache (with the resolved base) and
+ * Vite plugin for the production build: turns on searchRender's reuse of the page renders and
  * gives the SSR build an empty search index. The SSR bundle only renders pages to HTML, where the
  * search box (loaded on first use, in the browser) never runs, so VitePress's second indexing of
  * every page there produced nothing that is shipped.
@@ -280,8 +268,8 @@ export function searchBuildPlugin(): Plugin {
       if (options?.ssr && id.startsWith('/@localSearchIndex')) return 'export default {}'
     },
     buildEnd() {
-      const { page, cache, rendered } = renderSources
-      if (!ssr && page + cache + rendered) console.log(`search index: ${page} page renders reused from the page bundle, ${cache} from the cache, ${rendered} rendered`)
+      const { page, rendered } = renderSources
+      if (!ssr && page + rendered) console.log(`search index: ${page} page renders reused from the page bundle, ${rendered} rendered (through the render cache)`)
     },
   }
 }

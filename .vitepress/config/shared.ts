@@ -13,6 +13,7 @@ import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { codeBreaksPlugin, tableNamesPlugin } from '../plugins/narrow-text'
+import { aliasRolesInRender, restoreRolesPlugin } from './static-html'
 import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
@@ -98,7 +99,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -141,6 +142,8 @@ export const shared = defineConfig({
       const it = md as unknown as MarkdownIt
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
       for (const plugin of [inlineCodePlugin, codeBreaksPlugin, tableNamesPlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
+      // `role` renamed until Vue has compiled the page, so code blocks stay static strings (./static-html.ts)
+      aliasRolesInRender(it)
       // a production build reuses the renders of an earlier build whose inputs were the same
       // (plugins/render-cache.ts); inside rememberPageRenders, which then sees every page's HTML either way
       siteRenderCache(it)

@@ -76,6 +76,20 @@ export interface LoadProfile {
   groups: Record<string, number>
   /** JavaScript self time by script URL (sampled); '' collects the engine's own frames (GC, program, idle excluded) */
   jsByUrl: Record<string, number>
+  /** each long task: when it started (ms after navigation start), how long it took, and what ran in it */
+  longTaskList: LongTask[]
+}
+
+/** One long task (> 50 ms) and what ran in it, for `npm run profile:load -- --tasks`. */
+export interface LongTask {
+  startMs: number
+  durMs: number
+  /** the main thread's CPU time in the task */
+  cpuMs: number
+  /** CPU time of the task's largest parts, e.g. `EvaluateScript app.js 120`, `ParseHTML 40` (ms) */
+  parts: { what: string; ms: number }[]
+  /** sampled JavaScript self time in the task by function, largest first (`name (script) ms`) */
+  functions: { what: string; ms: number }[]
 }
 
 /** The renderer main thread that loaded `url`: from `TracingStartedInBrowser`'s frames, else the busiest `CrRendererMain`. */
@@ -142,7 +156,31 @@ export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
     mainThreadCpuMs: ms(tasks.reduce((s, t) => s + (t.tdur ?? t.dur!), 0)),
     groups: Object.fromEntries(Object.entries(groups).map(([g, v]) => [g, ms(v)])),
     jsByUrl: jsSelfTimeByUrl(events, pid, tid, t0),
+    longTaskList: long.map((t) => describeTask(events, own, t, pid, tid, t0)),
   }
+}
+
+/** The last path segment of a script URL, without its content hash (`app.AbC123.js` → `app.js`). */
+const shortUrl = (url: string) => (url.split('/').pop() ?? url).replace(/\.[\w-]{8}(?=\.js$)/, '') || '(inline)'
+
+/** What ran in one long task: its direct children by kind (script URL where there is one) and sampled functions. */
+function describeTask(events: TraceEvent[], own: TraceEvent[], task: TraceEvent, pid: number, tid: number, t0: number): LongTask {
+  const end = task.ts + task.dur!
+  const parts: Record<string, number> = {}
+  // the outermost events of a known kind (GROUP_OF: script evaluation, layout, …) inside the task,
+  // below the scheduler's wrappers (RunTask, microtask checkpoints), by CPU time
+  let claimedEnd = task.ts
+  for (const e of own) {
+    if (e === task || e.ts < claimedEnd || e.ts >= end || !GROUP_OF[e.name]) continue
+    claimedEnd = e.ts + e.dur!
+    const d = e.args?.data ?? {}
+    const url = d.url || d.stackTrace?.[0]?.url || ''
+    const what = url ? `${e.name} ${shortUrl(url)}` : e.name
+    parts[what] = (parts[what] ?? 0) + (e.tdur ?? e.dur!) / 1000
+  }
+  const fns = jsSelfTime(events, pid, tid, t0, (n) => `${n.functionName || '(anonymous)'} (${shortUrl(n.url)})`, task.ts, end)
+  const top = (o: Record<string, number>, n: number) => Object.entries(o).sort((a, b) => b[1] - a[1]).slice(0, n).map(([what, ms]) => ({ what, ms }))
+  return { startMs: (task.ts - t0) / 1000, durMs: task.dur! / 1000, cpuMs: (task.tdur ?? task.dur!) / 1000, parts: top(parts, 4), functions: top(fns, 6) }
 }
 
 /**
@@ -153,6 +191,14 @@ export function analyseTrace(events: TraceEvent[], url: string): LoadProfile {
  * machine) counts as 10 intervals, so one preempted sample does not dominate.
  */
 export function jsSelfTimeByUrl(events: TraceEvent[], pid: number, tid: number, t0 = 0): Record<string, number> {
+  return jsSelfTime(events, pid, tid, t0, (n) => n.url)
+}
+
+/**
+ * Sampled JavaScript self time of one thread, summed by `key(callFrame)`, from `from` to `to` (µs,
+ * trace clock; default: from t0 on). See jsSelfTimeByUrl for the sampling rules.
+ */
+export function jsSelfTime(events: TraceEvent[], pid: number, tid: number, t0: number, key: (frame: { url: string; functionName: string }) => string, from = t0, to = Infinity): Record<string, number> {
   const profiles = new Map<string, { urls: Map<number, string>; ts: number }>()
   const out: Record<string, number> = {}
   for (const e of events) {
@@ -164,7 +210,7 @@ export function jsSelfTimeByUrl(events: TraceEvent[], pid: number, tid: number, 
     const data = e.args?.data ?? {}
     for (const n of data.cpuProfile?.nodes ?? []) {
       const fn = n.callFrame?.functionName ?? ''
-      p.urls.set(n.id, ['(idle)', '(program)', '(garbage collector)', '(root)'].includes(fn) ? '\0skip' : (n.callFrame?.url ?? ''))
+      p.urls.set(n.id, ['(idle)', '(program)', '(garbage collector)', '(root)'].includes(fn) ? '\0skip' : key({ url: n.callFrame?.url ?? '', functionName: fn }))
     }
     const samples: number[] = data.cpuProfile?.samples ?? []
     const deltas: number[] = data.timeDeltas ?? []
@@ -174,7 +220,7 @@ export function jsSelfTimeByUrl(events: TraceEvent[], pid: number, tid: number, 
       // a sample's time is the gap to the next one; attribute the delta to the previous sample's node
       const next = Math.min(deltas[i + 1] ?? 0, cap)
       const url = p.urls.get(samples[i])
-      if (url === undefined || url === '\0skip' || p.ts < t0) continue
+      if (url === undefined || url === '\0skip' || p.ts < from || p.ts >= to) continue
       out[url] = (out[url] ?? 0) + next / 1000
     }
   }

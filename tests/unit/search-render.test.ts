@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 // bundle did, it rendered the page a second time (14 of 214 pages in a cold build, the heaviest
 // part of the index's cost). It now waits for the bundle's render.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-search-render-test-'))
-process.env.KB_BUILD_CACHE = tmp // searchRender's disk cache: empty, so only a page render can avoid a render
+process.env.KB_BUILD_CACHE = tmp // build caches of the imported modules: empty, out of the real cache
 const { rememberPageRenders, searchBuildPlugin, searchRender } = await import('../../.vitepress/config/search')
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 

@@ -47,6 +47,14 @@ describe('analyseTrace', () => {
     expect(p.groups.other).toBe(10 + 0 + 5) // the tasks' own time outside any event
   })
 
+  it('lists each long task with its CPU time and its outermost known parts', () => {
+    const p = analyseTrace(trace(), URL_)
+    expect(p.longTaskList.map((t) => [t.startMs, t.durMs, t.cpuMs, t.parts])).toEqual([
+      [9, 80, 40, [{ what: 'ParseHTML', ms: 30 }]], // the nested EvaluateScript is part of it
+      [199, 120, 60, [{ what: 'FunctionCall', ms: 50 }, { what: 'Layout', ms: 10 }]],
+    ])
+  })
+
   it('names the URL when the trace has no renderer for it', () => {
     expect(() => analyseTrace([], URL_)).toThrow(/CrRendererMain.*127\.0\.0\.1:1\/page/)
   })
