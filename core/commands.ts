@@ -26,6 +26,7 @@ import { escapeHtml } from './html'
 import { DataError, parseYaml, assertSchema, type YamlData } from './schema'
 import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from './snippet-syntax'
 import { hasChinese, localePath, pageLang, type Lang } from './page-lang'
+import { SOURCES, type SourceId } from './frontmatter'
 
 // import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -451,8 +452,8 @@ export function commandKeywordsEn(c: Command): string[] {
 
 /** The fixed words of a generated command page, per language. */
 const WORDS = {
-  zh: { usage: '常用写法：', alias: '等价写法：', list: '、', warning: '::: warning 注意', option: '| 选项 | 说明 |', related: '相关概念：', pages: '详细讲解：', keywords: '关键词：', examples: '示例', colon: '：', diff: '::: details 与原文的差异', original: (o: string) => `原文写作 ${o}。`, overview: '| 类别 | 命令 | 数量 |' },
-  en: { usage: 'Typical use: ', alias: 'Same as: ', list: ', ', warning: '::: warning Warning', option: '| Option | Description |', related: 'Related concepts: ', pages: 'Explained in: ', keywords: 'Keywords: ', examples: 'examples', colon: ':', diff: '::: details Differences from the original article', original: (o: string) => `the original article says ${o}. `, overview: '| Category | Commands | Count |' },
+  zh: { usage: '常用写法：', alias: '等价写法：', list: '、', warning: '::: warning 注意', option: '| 选项 | 说明 |', related: '相关概念：', pages: '详细讲解：', keywords: '关键词：', examples: '示例', colon: '：', diff: '::: details 与原文的差异', originalIs: (l: string[]) => (l.length > 1 ? `这里的“原文”指本站的两篇来源文章：${l.join('和')}。` : `这里的“原文”指本站的来源文章${l[0]}。`), original: (o: string) => `原文写作 ${o}。`, overview: '| 类别 | 命令 | 数量 |' },
+  en: { usage: 'Typical use: ', alias: 'Same as: ', list: ', ', warning: '::: warning Warning', option: '| Option | Description |', related: 'Related concepts: ', pages: 'Explained in: ', keywords: 'Keywords: ', examples: 'examples', colon: ':', diff: '::: details Differences from the original article', originalIs: (l: string[]) => (l.length > 1 ? `"The original article" here means this site's two source articles: ${l.join(' and ')}.` : `"The original article" here means this site's source ${l[0]}.`), original: (o: string) => `the original article says ${o}. `, overview: '| Category | Commands | Count |' },
 } as const
 
 /**
@@ -598,6 +599,11 @@ function correctionsMarkdown(groups: CommandGroup[], lang: Lang = 'zh'): Generat
   }
   if (!out.length) return []
   out[0] = { ...out[1], text: w.diff }
+  // what "原文" means, first (outside tester: the block never said which article): the sources
+  // of this block's corrections, in SOURCES order, worded as the hand-written blocks of the pages
+  const used = new Set(groups.flatMap((g) => g.sections.flatMap((s) => s.commands.flatMap((c) => c.corrections.map((cor) => cor.source)))))
+  const links = (Object.keys(SOURCES) as SourceId[]).filter((id) => used.has(id)).map((id) => `[${SOURCES[id].label[lang]}](${localePath('/about/credits', lang)}#${id})`)
+  out.splice(1, 0, { ...out[1], text: w.originalIs(links) }, { ...out[1], text: '' })
   out.push({ ...out[out.length - 1], text: ':::' })
   return [{ ...out[0], text: '' }, ...out]
 }

@@ -55,12 +55,15 @@ export const SOURCES = {
     author: 'Yama',
     date: '2025-09-24',
     url: 'https://zhuanlan.zhihu.com/p/1954220510616486296',
+    /** how the site's pages name it (the "与原文的差异" blocks; /about/credits#<id>) */
+    label: { zh: '文章一：Yama 的 Docker 分享', en: "article 1, Yama's Docker introduction" },
   },
   'docker-resources-2025': {
     title: 'docker 优质资源整合',
     author: '佚名（课程笔记）',
     date: '2025-12-10',
     url: '',
+    label: { zh: '文章二：docker 优质资源整合', en: 'article 2, "docker 优质资源整合"' },
   },
 } as const
 export type SourceId = keyof typeof SOURCES

@@ -6,10 +6,12 @@
  * hydration only steps over those DOM nodes. It bails out for an element with an attribute it does
  * not know (compiler-dom `isStringifiableAttr`: known HTML attributes, `data-*` and `aria-*`) —
  * and `role` is not on its list. One `role="button"` (the phone toggle of a snippet's verified
- * badge, plugins/snippet-fence.ts `verifiedBadge`) therefore kept each whole code block, every
- * Shiki token span included, out of the string: the page chunk built each of them as a vnode and
- * hydration walked and patched them one by one. 1264 code blocks, 13 778 token spans over the site;
- * on /cli/container this was most of the page's hydration (decisions.md, load performance).
+ * badge, plugins/snippet-fence.ts `verifiedBadge`, when it was a span) therefore kept each whole
+ * code block, every Shiki token span included, out of the string: the page chunk built each of them
+ * as a vnode and hydration walked and patched them one by one. 1264 code blocks, 13 778 token spans
+ * over the site; on /cli/container this was most of the page's hydration (decisions.md, load
+ * performance). The toggle is a `<button>` now, but any `role` in a page's Markdown output does the
+ * same: Mermaid's SVGs carry `role="graphics-document document"`, and authors may write one.
  *
  * So the Vue compiler never sees `role`: the Markdown render writes it as ROLE_ALIAS (aliasRoles,
  * last step of markdown.config), and after Vue has compiled the page (client and SSR bundles) the

@@ -348,6 +348,18 @@ describe('expandCommandMarkers (for the snippet harness)', () => {
     expect(expandCommandMarkers('<!-- commands:swarm -->\n', 'x.md')).not.toContain('与原文的差异')
   })
 
+  it('says first which source article "原文" is: the sources of the block\'s corrections, linked to /about/credits', () => {
+    const sources = [...new Set(data.groups.find((g) => g.id === 'container')!.sections.flatMap((s) => s.commands).flatMap((c) => c.corrections.map((x) => x.source)))]
+    expect(sources.length).toBeGreaterThan(0)
+    for (const [lang, file, credits] of [['zh', 'docs/cli/x.md', '/about/credits'], ['en', 'docs/en/cli/x.md', '/en/about/credits']] as const) {
+      const text = expandCommandMarkers('<!-- commands:container -->\n', file)
+      const block = text.slice(text.indexOf('::: details '))
+      const first = block.split('\n')[1]
+      for (const id of sources) expect(first, lang).toContain(`(${credits}#${id})`)
+      expect(first, lang).toMatch(lang === 'zh' ? /^这里的“原文”指/ : /^"The original article" here means/)
+    }
+  })
+
   it('maps generated lines back to the data file', () => {
     const e = expandCommandMarkersWithMap('# X\n\n<!-- commands:container -->\n', 'docs/cli/container.md')
     const lines = e.text.split('\n')
