@@ -77,6 +77,9 @@ export function vpLabelsPlugin(): Plugin {
   }
 }
 
+/** A heading's trailing attribute block, `{#custom-id}` or `{#id .class}` (VitePress's custom anchor syntax). */
+const HEADING_ATTRS = /\s*\{[#.][^{}]*\}\s*$/
+
 /**
  * markdown-it plugin: the copy button of each code block and the anchor link of each heading are
  * labelled in the page's language. Throws when VitePress's anchor rule is missing (after an upgrade).
@@ -87,7 +90,9 @@ export function copyButtonTitlePlugin(md: MarkdownIt): void {
     for (const t of state.tokens) {
       for (const c of t.children ?? []) {
         const m = c.type === 'link_open' ? /^Permalink to "([\s\S]*)"$/.exec(c.attrGet('aria-label') ?? '') : null
-        if (m) c.attrSet('aria-label', ui.permalink(m[1]))
+        // VitePress takes the heading's source text, custom anchor included ("生命周期 {#lifecycle}"):
+        // a screen reader read the braces out (outside tester: 117 labels on 37 pages)
+        if (m) c.attrSet('aria-label', ui.permalink(m[1].replace(HEADING_ATTRS, '')))
       }
     }
     return false

@@ -183,6 +183,10 @@ describe('phone (390 px)', () => {
       expect(await badge.getByRole('button', { name: show, exact: true }).count()).toBe(1)
       const toggle = badge.locator('.sb-toggle')
       expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+      // a target a finger can hit: at least 24 × 24 CSS px (WCAG 2.2, 2.5.8 Target Size (Minimum));
+      // outside tester: it was 20 × 20
+      const tb = (await toggle.boundingBox())!
+      expect(Math.min(tb.width, tb.height), `toggle ${tb.width} × ${tb.height}`).toBeGreaterThanOrEqual(24)
       const details = page.locator(`#${await toggle.getAttribute('aria-controls')}`)
       expect(await details.count()).toBe(1)
       expect(await badge.locator(`#${await toggle.getAttribute('aria-controls')}`).count()).toBe(1)
