@@ -590,9 +590,11 @@ function groupMarkdown(g: CommandGroup, lang: Lang = 'zh'): GeneratedLine[] {
 function correctionsMarkdown(groups: CommandGroup[], lang: Lang = 'zh'): GeneratedLine[] {
   const out: GeneratedLine[] = []
   const w = WORDS[lang]
+  const used = new Set<string>()
   for (const c of groups.flatMap((g) => g.sections.flatMap((s) => s.commands))) {
     const tx = commandText(c, lang)
     for (const cor of c.corrections) {
+      used.add(cor.source)
       out.push({ text: '', file: c.file, line: cor.line })
       out.push({ text: `[${c.name}](#${c.id})${w.colon}${lang === 'en' ? ' ' : ''}${w.original(code(cor.original))}${tx.correction(cor)}`, file: c.file, line: cor.line })
     }
@@ -600,8 +602,7 @@ function correctionsMarkdown(groups: CommandGroup[], lang: Lang = 'zh'): Generat
   if (!out.length) return []
   out[0] = { ...out[1], text: w.diff }
   // what "原文" means, first (outside tester: the block never said which article): the sources
-  // of this block's corrections, in SOURCES order, worded as the hand-written blocks of the pages
-  const used = new Set(groups.flatMap((g) => g.sections.flatMap((s) => s.commands.flatMap((c) => c.corrections.map((cor) => cor.source)))))
+  // of this block's corrections (`used`), in SOURCES order, worded as the hand-written blocks of the pages
   const links = (Object.keys(SOURCES) as SourceId[]).filter((id) => used.has(id)).map((id) => `[${SOURCES[id].label[lang]}](${localePath('/about/credits', lang)}#${id})`)
   out.splice(1, 0, { ...out[1], text: w.originalIs(links) }, { ...out[1], text: '' })
   out.push({ ...out[out.length - 1], text: ':::' })
