@@ -36,6 +36,8 @@ export interface RefMeta {
   local?: boolean
   /** on an English page: links the English glossary (/en/glossary/#id) */
   english?: boolean
+  /** on a page of a frozen release (docs/v/<name>/): links that release's glossary (/v/<name>/glossary/#id) */
+  release?: string
 }
 
 /** Inline rule: `[[id]]` / `[[id|label]]` → a `glossary_ref` token (resolved and checked by the core rule). */
@@ -65,7 +67,11 @@ function countNewlines(s: string, end: number): number {
 
 const isEnglishPage = (env: { relativePath?: string } | undefined) => pageLang(env?.relativePath) === 'en'
 /** the glossary page of either language: its own entries are linked as same-page anchors */
-const isGlossaryPage = (relativePath: string | undefined) => relativePath === GLOSSARY_PAGE || relativePath === GLOSSARY_PAGE_EN
+/** the glossary page of the latest docs or of a frozen release (its own entries are right there) */
+const isGlossaryPage = (relativePath: string | undefined) => {
+  const { rel } = splitVersion((relativePath ?? '').replace(/\\/g, '/'))
+  return rel === GLOSSARY_PAGE || rel === GLOSSARY_PAGE_EN
+}
 
 /** Core rule (after `inline`): check ids, work out the line of unknown ones, choose labels. */
 function resolveRefs(options: GlossaryPluginOptions) {
@@ -101,6 +107,9 @@ function resolveRefs(options: GlossaryPluginOptions) {
         meta.plain = inHeading || linkDepth > 0
         meta.local = isGlossaryPage(state.env?.relativePath)
         meta.english = isEnglishPage(state.env)
+        // a reader of a frozen release stays in it (/about/changelog: links stay inside the release)
+        const release = splitVersion((state.env?.relativePath ?? '').replace(/\\/g, '/')).version
+        if (release) meta.release = release
         child.content = meta.label ?? (isEnglishPage(state.env) ? englishRefText(term, sentenceStartBefore(before)) : term.zh)
         before += child.content
       }

@@ -135,3 +135,43 @@ export interface PageVersionFacts {
   skipped?: number
   norun?: number
 }
+
+/**
+ * The start of the reason `npm run version:cut` writes on each `run` snippet it freezes
+ * (`norun="冻结版本 2026.11：… 验证通过，此后不再运行"`, frozenReason in scripts/lib/versions.ts); the
+ * badge (.vitepress/plugins/snippet-fence.ts) recognises a frozen snippet by it and says "已冻结"
+ * instead of "未自动验证", which read as a contradiction next to "验证通过" (outside tester).
+ */
+export const frozenReasonPrefix = (name: string, lang: 'zh' | 'en' = 'zh'): string => (lang === 'en' ? `Frozen release ${name}: ` : `冻结版本 ${name}：`)
+
+/** A nav entry as VitePress's default theme writes it (DefaultTheme.NavItem and its children). */
+export interface NavEntry {
+  text?: string
+  link?: string
+  activeMatch?: string
+  items?: NavEntry[]
+}
+
+/**
+ * The top nav of a frozen release: every site link whose route the release has points into the
+ * release (`/guide/` → `/v/2026.11/guide/`, `/en/guide/` → `/v/2026.11/en/guide/`), with its
+ * activeMatch moved along, so a reader of an old release who clicks "原理" stays in that release
+ * (/about/changelog promises links stay inside it). A link the release does not have (a section
+ * added after the cut) and external links are kept. Input: the latest docs' nav, the release name,
+ * and `has(route)` — whether the release has that route (routeOf() form). Output: a new nav.
+ */
+export function releaseNav<T extends object>(nav: T[], version: string, has: (route: string) => boolean): T[] {
+  const base = versionBase(version)
+  const move = (e: NavEntry): NavEntry => {
+    const out: NavEntry = { ...e }
+    if (e.items) out.items = e.items.map(move)
+    const m = e.link ? /^\/(?!\/)([^#?]*)(.*)$/.exec(e.link) : null
+    if (m && has(m[1])) {
+      out.link = base + m[1] + m[2]
+      if (e.activeMatch?.startsWith('^/')) out.activeMatch = '^' + base + e.activeMatch.slice(2)
+    }
+    return out
+  }
+  // entries of other shapes (a component entry) have no link or items: copied as they are
+  return nav.map((e) => move(e as NavEntry) as T)
+}

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DefaultTheme } from 'vitepress'
 import { readSections, type Section } from '../../core/sections'
+import { FROZEN_DIR, releaseNav } from '../../core/version-paths'
 
 /** `overview`: the label of each section's index page in the sidebar ('概览', 'Overview'). */
 export function sidebarFor(sections: Section[], overview = '概览'): DefaultTheme.SidebarMulti {
@@ -71,4 +72,24 @@ export function compactSidebar(sidebar: DefaultTheme.SidebarMulti, base: string)
   if (!keys.length || !keys.every((k) => k.startsWith(base))) return sidebar
   const first = JSON.stringify(sidebar[keys[0]])
   return keys.every((k) => JSON.stringify(sidebar[k]) === first) ? { [base]: sidebar[keys[0]] } : sidebar
+}
+
+/**
+ * The top nav of every frozen release (docs/v/<name>/) and of its English edition (docs/v/<name>/en/),
+ * keyed `<name>` and `<name>/en`: the latest nav moved into the release (releaseNav in
+ * core/version-paths.ts). Layout.vue shows it on the release's pages. Input: docs/ and the two
+ * latest navs; output: { key: nav }, empty without releases.
+ */
+export function releaseNavs(srcDir: string, zhNav: DefaultTheme.NavItem[], enNav: DefaultTheme.NavItem[]): Record<string, DefaultTheme.NavItem[]> {
+  const root = path.join(srcDir, FROZEN_DIR)
+  if (!fs.existsSync(root)) return {}
+  const out: Record<string, DefaultTheme.NavItem[]> = {}
+  for (const d of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!d.isDirectory() || d.name.startsWith('.')) continue
+    // a route's page: "guide/" → guide/index.md, "guide/why" → guide/why.md (routeOf in reverse)
+    const has = (route: string) => fs.existsSync(path.join(root, d.name, route === '' || route.endsWith('/') ? `${route}index.md` : `${route}.md`))
+    out[d.name] = releaseNav(zhNav, d.name, has)
+    if (fs.existsSync(path.join(root, d.name, 'en', 'index.md'))) out[`${d.name}/en`] = releaseNav(enNav, d.name, has)
+  }
+  return out
 }

@@ -18,8 +18,11 @@
 import type MarkdownIt from 'markdown-it'
 import type Token from 'markdown-it/lib/token.mjs'
 import type Renderer from 'markdown-it/lib/renderer.mjs'
-import { type ClientTerm, type Glossary, clientTerms, englishRefText, loadGlossary, sentenceStartBefore, termText, termUrl } from '../../core/glossary'
-import { type GlossaryPluginOptions, type RefMeta, escapeHtml, glossarySyntax, pagesIn, scanUsage } from '../../core/glossary-refs'
+import fs from 'node:fs'
+import path from 'node:path'
+import { type ClientTerm, DOCS_DIR, GLOSSARY_PAGE, GLOSSARY_PAGE_EN, type Glossary, clientTerms, englishRefText, loadGlossary, sentenceStartBefore, termText, termUrl } from '../../core/glossary'
+import { type GlossaryPluginOptions, type RefMeta, escapeHtml, glossarySyntax, pageGlossary, pagesIn, scanUsage } from '../../core/glossary-refs'
+import { FROZEN_DIR, versionBase } from '../../core/version-paths'
 import { type Lang } from '../../core/page-lang'
 
 function renderRef(tokens: Token[], idx: number, options: MarkdownIt['options'], env: unknown, self: Renderer): string {
@@ -35,7 +38,7 @@ function renderRef(tokens: Token[], idx: number, options: MarkdownIt['options'],
   // dead-link check) like a Markdown link.
   // the token class of the markdown-it instance that renders (VitePress bundles its own copy)
   const open = new (t.constructor as typeof Token)('link_open', 'a', 1)
-  open.attrs = [['class', 'glossary-term'], ['href', termUrl(meta.id, meta.english ? 'en' : 'zh')], ['data-term', meta.id]]
+  open.attrs = [['class', 'glossary-term'], ['href', releaseTermUrl(meta.id, meta.english ? 'en' : 'zh', meta.release)], ['data-term', meta.id]]
   const linkOpen = self.rules.link_open ?? ((ts, i, o) => self.renderToken(ts, i, o))
   return `${linkOpen([open], 0, options, env, self)}${label}</a>`
 }
@@ -55,17 +58,38 @@ export function glossaryPlugin(md: MarkdownIt, options: GlossaryPluginOptions = 
  * 270 KB for /api/glossary.json; a reader who opens a popover downloads only that term.
  * Output: export path → maker, for jsonExports() (.vitepress/plugins/json-exports.ts).
  */
-export function popoverExports(glossary: Glossary = loadGlossary()): Record<string, () => ClientTerm> {
+export function popoverExports(glossary: Glossary = loadGlossary(), docsDir: string = DOCS_DIR): Record<string, () => ClientTerm> {
   const out: Record<string, () => ClientTerm> = {}
-  for (const lang of ['zh', 'en'] as const) {
-    const terms = clientTerms(glossary, lang)
-    for (const id of Object.keys(terms)) out[termDataPath(id, lang)] = () => terms[id]
+  const add = (g: Glossary, lang: Lang, release?: string) => {
+    const terms = clientTerms(g, lang)
+    for (const id of Object.keys(terms)) out[termDataPath(id, lang, release)] = () => terms[id]
+  }
+  for (const lang of ['zh', 'en'] as const) add(glossary, lang)
+  // a frozen release's pages link its own glossary (renderRef): its popovers come from the snapshot
+  // the release was cut with, next to that glossary page (its English edition only if it has one)
+  for (const release of releasesWithGlossary(docsDir)) {
+    const g = pageGlossary(`${FROZEN_DIR}/${release}/${GLOSSARY_PAGE}`, { docsDir }).glossary
+    add(g, 'zh', release)
+    if (fs.existsSync(path.join(docsDir, FROZEN_DIR, release, GLOSSARY_PAGE_EN))) add(g, 'en', release)
   }
   return out
 }
 
-/** `/glossary/terms/<id>.json` (`/en/glossary/terms/<id>.json`): see popoverExports(). */
-export const termDataPath = (id: string, lang: Lang = 'zh') => termUrl(id, lang).replace(/#.*$/, `terms/${id}.json`)
+/** Releases under docs/v/ that have a glossary page (frozen releases, core/version-paths.ts). */
+function releasesWithGlossary(docsDir: string): string[] {
+  const root = path.join(docsDir, FROZEN_DIR)
+  if (!fs.existsSync(root)) return []
+  return fs.readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && fs.existsSync(path.join(root, d.name, GLOSSARY_PAGE)))
+    .map((d) => d.name)
+    .sort()
+}
+
+/** A term's link: `/glossary/#id`, `/en/glossary/#id`, or inside a frozen release `/v/<name>/glossary/#id`. */
+export const releaseTermUrl = (id: string, lang: Lang = 'zh', release?: string) => versionBase(release ?? null) + termUrl(id, lang).replace(/^\//, '')
+
+/** `/glossary/terms/<id>.json` (`/en/glossary/terms/<id>.json`, `/v/<name>/…`): see popoverExports(). */
+export const termDataPath = (id: string, lang: Lang = 'zh', release?: string) => releaseTermUrl(id, lang, release).replace(/#.*$/, `terms/${id}.json`)
 
 // ---------------------------------------------------------------------------------------------
 // JSON export (/api/glossary.json)

@@ -18,6 +18,7 @@ import { fenceHash } from '../../core/fence-id'
 import { readStatus, STATUS_FILE } from '../../core/snippet-status'
 import { sourceOfTranslation } from '../../core/translation'
 import { escapeHtml } from '../../core/html'
+import { frozenReasonPrefix, splitVersion } from '../../core/version-paths'
 import { UI } from '../theme/i18n-text'
 
 type Lang = 'zh' | 'en'
@@ -32,7 +33,7 @@ type Lang = 'zh' | 'en'
  * The phone badge's "⋯" is named from the theme's string table (UI.showDetails / UI.hideDetails,
  * ../theme/i18n-text.ts), which the browser code that opens the details uses too (../theme/badge-toggle.ts).
  */
-const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; standins: string; standinsHint: string; standinsPage: string; failed: string; pending: string; norun: string; from: string; exampleHint: string; legend: string }> = {
+const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; standins: string; standinsHint: string; standinsPage: string; failed: string; pending: string; norun: string; frozen: string; from: string; exampleHint: string; legend: string }> = {
   zh: {
     verified: '已验证',
     expectedError: (exit) => `预期报错 · 退出码 ${exit}`,
@@ -42,6 +43,7 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
     failed: '最近一次验证失败',
     pending: '可运行 · 由 CI 在真实 Docker 引擎上执行',
     norun: '未自动验证',
+    frozen: '已冻结',
     from: '与中文原文的命令相同，结果来自原文页面的运行',
     exampleHint: '示例值，每次运行不同',
     legend: '虚线下划线标出的是示例值，每次运行不同',
@@ -55,6 +57,7 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
     failed: 'Last verification failed',
     pending: 'Runnable · run by CI on a real Docker Engine',
     norun: 'Not verified automatically',
+    frozen: 'Frozen',
     from: 'Same commands as the Chinese page; verified in its run',
     exampleHint: 'example value, differs per run',
     legend: 'dotted underline: example value, differs per run',
@@ -184,7 +187,10 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
     if (meta.kind === 'file') {
       bar = `<div class="snippet-bar snippet-bar--file"><span class="snippet-file">${escapeHtml(meta.file!)}</span></div>`
     } else if (meta.kind === 'norun') {
-      bar = `<div class="snippet-bar snippet-bar--norun"><span class="snippet-badge">${L.norun}</span><span class="snippet-reason">${escapeHtml(meta.reason!)}</span></div>`
+      // a snippet a release cut froze says so, not "未自动验证" next to its "验证通过" (frozenReasonPrefix)
+      const release = splitVersion(file.replace(/^docs\//, '')).version
+      const frozen = release !== null && (['zh', 'en'] as const).some((l) => meta.reason!.startsWith(frozenReasonPrefix(release, l)))
+      bar = `<div class="snippet-bar snippet-bar--norun"><span class="snippet-badge">${frozen ? L.frozen : L.norun}</span><span class="snippet-reason">${escapeHtml(meta.reason!)}</span></div>`
     } else if (meta.kind === 'run') {
       // looked up by content id: an edited snippet shows no stale result
       const entry = status.pages?.[file]?.[key]

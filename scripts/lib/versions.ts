@@ -38,7 +38,7 @@ import MarkdownIt from 'markdown-it'
 import { readFrontmatter } from '../../core/frontmatter'
 import { parseFenceInfo } from '../../core/snippet-syntax'
 import { fenceHash } from '../../core/fence-id'
-import { FROZEN_DIR, pdfName, RELEASE_GLOSSARY, routeOf, splitVersion, versionNameProblem } from '../../core/version-paths'
+import { FROZEN_DIR, frozenReasonPrefix, pdfName, RELEASE_GLOSSARY, routeOf, splitVersion, versionNameProblem } from '../../core/version-paths'
 import {
   DOCS_DIR, EN_DIR, isEnglish, listReleaseFiles, readRegistry, readSnippetStatus, resultOf, VERSIONS_FILE, writeRegistry,
   type SnippetStatus, type VersionEntry,
@@ -157,19 +157,19 @@ export function rewriteLinks(text: string, name: string, routes: Set<string>): {
 export function frozenReason(ctx: Pick<FreezeContext, 'name' | 'date' | 'status'>, result: string | undefined, lang: 'zh' | 'en' = 'zh'): string {
   const s = ctx.status
   if (lang === 'en') {
-    if (result !== 'passed') return `Frozen release ${ctx.name}: no passing run recorded at the cut (${ctx.date}); no longer run`
+    if (result !== 'passed') return `${frozenReasonPrefix(ctx.name, 'en')}no passing run recorded at the cut (${ctx.date}); no longer run`
     const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join(' and ')
     const when = s.date ? ` on ${String(s.date).slice(0, 10)}` : ''
     const how = s.mode === 'standins' ? ' with offline stand-in images' : ''
-    return `Frozen release ${ctx.name}: verified${when} on ${env || 'a real Docker Engine'}${how}; no longer run`.replace(/"/g, '”')
+    return `${frozenReasonPrefix(ctx.name, 'en')}verified${when} on ${env || 'a real Docker Engine'}${how}; no longer run`.replace(/"/g, '”')
   }
   if (result === 'passed') {
     const env = [s.engine && `Docker Engine ${s.engine}`, s.compose && `Compose ${s.compose}`].filter(Boolean).join('、')
     const when = s.date ? `${String(s.date).slice(0, 10)} ` : ''
     const how = s.mode === 'standins' ? '用离线替身镜像' : ''
-    return `冻结版本 ${ctx.name}：${when}在 ${env || '真实 Docker 引擎'} 上${how}验证通过，此后不再运行`.replace(/"/g, '”')
+    return `${frozenReasonPrefix(ctx.name)}${when}在 ${env || '真实 Docker 引擎'} 上${how}验证通过，此后不再运行`.replace(/"/g, '”')
   }
-  return `冻结版本 ${ctx.name}：冻结时（${ctx.date}）没有它的验证通过记录，此后不再运行`
+  return `${frozenReasonPrefix(ctx.name)}冻结时（${ctx.date}）没有它的验证通过记录，此后不再运行`
 }
 
 /**

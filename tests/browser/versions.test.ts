@@ -94,10 +94,17 @@ describe('a page of a frozen release', () => {
     expect(side.length).toBeGreaterThan(5)
     expect(side.filter((h) => !h.startsWith(`/v/${release}/`))).toEqual([])
     const content = await page.locator('.vp-doc a[href^="/"]:not(.header-anchor)').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
-    // glossary terms ([[id]]) point at the shared glossary; every other internal link stays in the release
-    const pages = content.filter((h) => !h.startsWith('/glossary/#'))
-    expect(pages.length).toBeGreaterThan(0)
-    expect(pages.filter((h) => !h.startsWith(`/v/${release}/`))).toEqual([])
+    // every internal link stays in the release: pages and glossary terms ([[id]] → the release's glossary)
+    expect(content.length).toBeGreaterThan(0)
+    expect(content.filter((h) => h.includes('/glossary/#')).length).toBeGreaterThan(0)
+    expect(content.filter((h) => !h.startsWith(`/v/${release}/`))).toEqual([])
+    // the top nav too (releaseNav): 入门, 原理 … open the release's sections
+    const nav = await page.locator('.VPNavBarMenu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    expect(nav.length).toBeGreaterThan(3)
+    expect(nav.filter((h) => h.startsWith('/') && !h.startsWith(`/v/${release}/`))).toEqual([])
+    // a term's popover data is next to the release's glossary page
+    const term = content.find((h) => h.includes('/glossary/#'))!.replace(/#(.*)$/, 'terms/$1.json')
+    expect(fs.existsSync(path.join(DIST, term)), term).toBe(true)
     for (const a of ['.pager-link.next', '.pager-link.prev']) {
       const h = await page.locator(`.VPDocFooter ${a}`).getAttribute('href').catch(() => null)
       if (h) expect(h.startsWith(`/v/${release}/`), h).toBe(true)

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GLOSSARY_DIR, GlossaryProblems, TAGS, checkGlossary, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
+import { DOCS_DIR, GLOSSARY_DIR, GlossaryProblems, TAGS, checkGlossary, clientTerms, loadGlossary, readGlossary, suggestIds } from '../../core/glossary'
 import { glossaryJson, glossaryPlugin, popoverExports, termDataPath } from '../../.vitepress/plugins/glossary'
 import { glossaryListSource, referencedIds, type GlossaryPluginOptions } from '../../core/glossary-refs'
 import { listDataFiles, lintDocs } from '../../scripts/lint-docs'
@@ -452,7 +452,8 @@ describe('glossary page and JSON export', () => {
 describe('popover data files', () => {
   it('one file per term and language, next to the glossary page the link points at, with that language only', () => {
     const glossary = loadGlossary()
-    const files = popoverExports(glossary)
+    // a docs folder with no frozen releases: the latest glossary's files only
+    const files = popoverExports(glossary, fs.mkdtempSync(path.join(os.tmpdir(), 'kb-no-releases-')))
     expect(Object.keys(files)).toHaveLength(2 * glossary.terms.length)
     expect(termDataPath('image')).toBe('/glossary/terms/image.json')
     expect(termDataPath('image', 'en')).toBe('/en/glossary/terms/image.json')
@@ -460,6 +461,23 @@ describe('popover data files', () => {
     expect(files['/en/glossary/terms/image.json']()).toEqual(clientTerms(glossary, 'en').image)
     // small: a reader who opens one popover downloads a few hundred bytes
     for (const make of Object.values(files)) expect(Buffer.byteLength(JSON.stringify(make()))).toBeLessThan(1024)
+  })
+})
+
+describe('a frozen release keeps its readers inside it (/about/changelog)', () => {
+  it("links [[id]] on a release's page to the release's glossary, and its glossary page to its own entries", () => {
+    const md = new MarkdownIt({ html: true }).use(glossaryPlugin)
+    expect(md.render('[[image]]', { relativePath: 'v/2026.11/guide/a.md' })).toContain('<a class="glossary-term" href="/v/2026.11/glossary/#image" data-term="image">镜像</a>')
+    expect(md.render('[[image]]', { relativePath: 'v/2026.11/glossary/index.md' })).toContain('<a class="glossary-ref" href="#image">镜像</a>')
+    expect(md.render('[[image]]', { relativePath: 'guide/a.md' })).toContain('href="/glossary/#image"')
+  })
+  it("writes the release's popover files from the snapshot it was cut with, next to its glossary page", () => {
+    const files = popoverExports(loadGlossary())
+    expect(termDataPath('image', 'zh', '2026.11')).toBe('/v/2026.11/glossary/terms/image.json')
+    const snapshot = JSON.parse(fs.readFileSync(path.join(DOCS_DIR, 'v/2026.11/.data/glossary.json'), 'utf8'))
+    const ids = snapshot.terms.map((t: { id: string }) => t.id)
+    for (const id of ids) expect(Object.keys(files)).toContain(`/v/2026.11/glossary/terms/${id}.json`)
+    expect(files['/v/2026.11/glossary/terms/image.json']().zh).toBe('镜像')
   })
 })
 

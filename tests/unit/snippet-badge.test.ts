@@ -45,3 +45,19 @@ describe('verified badge follows the snippet, not its line', () => {
     expect(edited).not.toMatch(/已验证/)
   })
 })
+
+describe('a snippet a release cut froze', () => {
+  const frozen = (relativePath: string, reason: string) => {
+    const md = new MarkdownIt()
+    snippetFencePlugin(md, { statusFile })
+    return md.render(`\`\`\`sh norun="${reason}"\ndocker ps\n\`\`\`\n`, { relativePath })
+  }
+  const cut = '冻结版本 2026.11：2026-11-23 在 Docker Engine 20.10.24 上验证通过，此后不再运行'
+  it('says "已冻结" (not "未自动验证" beside "验证通过") on that release\'s pages', () => {
+    expect(frozen('v/2026.11/guide/x.md', cut)).toContain('<span class="snippet-badge">已冻结</span>')
+  })
+  it('keeps "未自动验证" for a snippet that was never run, and on pages outside the release', () => {
+    expect(frozen('v/2026.11/guide/x.md', '仅 Windows')).toContain('<span class="snippet-badge">未自动验证</span>')
+    expect(frozen('guide/x.md', cut)).toContain('<span class="snippet-badge">未自动验证</span>')
+  })
+})

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { counterpartUrl, routeOf, splitVersion, versionFactsText, versionNameProblem, versionUrl } from '../../core/version-paths'
+import { counterpartUrl, releaseNav, routeOf, splitVersion, versionFactsText, versionNameProblem, versionUrl } from '../../core/version-paths'
+import { releaseNavs } from '../../.vitepress/config/sidebar'
 import { readRegistry, versionPageData, versionsClientData } from '../../core/versions'
 import { cutVersion, freezeFences, freezePage, frozenFrontmatter, rewriteLinks, rewriteScriptImports, updateChangelog, versionedTarget } from '../../scripts/lib/versions'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
@@ -37,6 +38,30 @@ describe('version paths', () => {
   it('accepts release names that are safe in URLs and folders', () => {
     for (const ok of ['2026.11', '2026.11.1', '2027.01-rc1']) expect(versionNameProblem(ok)).toBeNull()
     for (const bad of ['', 'latest', '../x', '2026/11', '2026 11', '.2026']) expect(versionNameProblem(bad)).toBeTruthy()
+  })
+})
+
+describe("a frozen release's top nav", () => {
+  it('points every link the release has into the release, activeMatch included; keeps the rest', () => {
+    const nav = [
+      { text: '入门', link: '/guide/', activeMatch: '^/guide/' },
+      { text: '原理', items: [{ text: '命名空间', link: '/internals/namespaces#pid' }, { text: '新章节', link: '/new/' }] },
+      { text: 'GitHub', link: 'https://example.com/' },
+      { text: 'English', link: '/en/guide/' },
+    ]
+    const has = (r: string) => ['guide/', 'internals/namespaces', 'en/guide/'].includes(r)
+    expect(releaseNav(nav, '2026.11', has)).toEqual([
+      { text: '入门', link: '/v/2026.11/guide/', activeMatch: '^/v/2026.11/guide/' },
+      { text: '原理', items: [{ text: '命名空间', link: '/v/2026.11/internals/namespaces#pid' }, { text: '新章节', link: '/new/' }] },
+      { text: 'GitHub', link: 'https://example.com/' },
+      { text: 'English', link: '/v/2026.11/en/guide/' },
+    ])
+    expect(nav[0].link).toBe('/guide/') // the latest nav is not changed
+  })
+  it("is built for the release in docs/v/ from the site's nav: every link of the latest nav moves into it", () => {
+    const navs = releaseNavs(path.join(process.cwd(), 'docs'), [{ text: '入门', link: '/guide/' }, { text: '术语表', link: '/glossary/' }], [])
+    expect(navs['2026.11']).toEqual([{ text: '入门', link: '/v/2026.11/guide/' }, { text: '术语表', link: '/v/2026.11/glossary/' }])
+    expect(navs['2026.11/en']).toBeUndefined() // 2026.11 has no English edition
   })
 })
 
