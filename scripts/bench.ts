@@ -24,7 +24,6 @@
  * (docs/about/offline-image.md; scripts/lib/site-image.ts): this run's warm suite, or with
  * --skip-snippets the last reports/snippets.json.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -35,7 +34,7 @@ import { launchBrowser, CHROMIUM, CHROMIUM_ARGS } from '../core/browser'
 import { loadQuerySet, runSearchQueries } from './lib/search-quality'
 import { STOCK_DIR, prepareStockSite } from './lib/bench-stock'
 import { isMermaidLibraryFile } from '../core/diagrams/source'
-import { runBuildBench, type BuildTimes, type Site } from './lib/bench-builds'
+import { runBuildBench, timedCpu, type BuildTimes, type Site } from './lib/bench-builds'
 import { measureSiteImage } from './lib/site-image'
 import { UsageError, intOption, parseCli, parseOrExit } from './lib/cli-args'
 import { BENCH_PAGES, weightRows, weightTable } from './lib/page-weight'
@@ -80,21 +79,6 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
   return timedCpu(cmd, args, env).wallMs
 }
 
-/**
- * Run a command under /usr/bin/time: wall time and CPU time (user + system, children included).
- * CPU time moves much less than wall time when other builds share the machine.
- */
-function timedCpu(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; cpuMs: number } {
-  const rusage = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-time-')), 'time')
-  const t = Date.now()
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', rusage, cmd, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env, timeout: 30 * 60_000 })
-  const wallMs = Date.now() - t
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`)
-  const [user, sys] = fs.readFileSync(rusage, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number)
-  fs.rmSync(path.dirname(rusage), { recursive: true, force: true })
-  return { wallMs, cpuMs: Math.round((user + sys) * 1000) }
-}
-
 // ---------------------------------------------------------------- 1. builds, cold and warm
 const vitepress = path.resolve('node_modules/.bin/vitepress')
 // ours exactly as a developer builds it (`npm run build`: package.json's node flags included; npm's
@@ -102,9 +86,16 @@ const vitepress = path.resolve('node_modules/.bin/vitepress')
 let builds: Record<Site, BuildTimes> | undefined
 if (!skipBuilds) {
   console.log(`stock baseline: ${prepareStockSite()} pages → ${path.relative(process.cwd(), STOCK_DIR)}`)
+  let partialCpu = false
   builds = runBuildBench({
     rounds: buildRounds,
-    build: (which, env) => (which === 'ours' ? timedCpu('npm', ['run', '--silent', 'build'], env) : timedCpu(vitepress, ['build', STOCK_DIR], env)),
+    build: (which, env) => {
+      const t = which === 'ours' ? timedCpu('npm', ['run', '--silent', 'build'], env) : timedCpu(vitepress, ['build', STOCK_DIR], env)
+      // without a PID namespace, chromium's orphaned renderers (the diagrams) are missing from ours
+      if (!t.treeCounted && !partialCpu) console.log('build CPU: NOT the whole process tree (unshare --pid is not allowed here): chromium renderers are missing from ours')
+      partialCpu ||= !t.treeCounted
+      return t
+    },
     distDir: DIST_DIR,
     cacheDir: '.vitepress/cache',
     stockDir: STOCK_DIR,

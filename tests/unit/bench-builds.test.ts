@@ -16,7 +16,8 @@ for (const d of [devBuild, devDiagrams]) {
 // the developer's cache folders, as core/content-cache.ts and core/diagrams/render.ts read them at import
 process.env.KB_BUILD_CACHE = devBuild
 process.env.KB_DIAGRAM_CACHE = devDiagrams
-const { runBuildBench } = await import('../../scripts/lib/bench-builds')
+const bench = await import('../../scripts/lib/bench-builds')
+const { runBuildBench } = bench
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
@@ -66,4 +67,23 @@ describe('runBuildBench', () => {
       expect(fs.existsSync(s.diagrams!)).toBe(false)
     }
   })
+})
+
+describe('timedCpu', () => {
+  // Chromium's renderers are orphaned (their zygote exits without waiting for them) and their CPU
+  // time never reached /usr/bin/time: a diagram render's chromium CPU was missing from our build's
+  // number. Here a CPU-bound node process is orphaned the same way (its parent `sh` exits at once)
+  // and must be counted about as much as the same process run directly.
+  const { timedCpu } = bench
+  const done = path.join(tmp, 'orphan-done')
+  const loop = `let x=0;for(let i=0;i<3e8;i++)x+=i;require('fs').writeFileSync(process.argv[1],String(process.pid||x))`
+  it('counts the CPU time of an orphaned grandchild like that of a direct child', () => {
+    const direct = timedCpu('node', ['-e', loop, path.join(tmp, 'direct-done')])
+    // the orphan writes its pid when done; the command ends once it has exited (as a build outlives its chromium)
+    const orphan = timedCpu('bash', ['-c', `sh -c 'node -e "$1" "$2" &' sh "$0" "$1"; while [ ! -s "$1" ]; do sleep 0.5; done; p=$(cat "$1"); while kill -0 "$p" 2>/dev/null; do sleep 0.2; done`, loop, done])
+    expect(fs.existsSync(done)).toBe(true)
+    expect(direct.cpuMs).toBeGreaterThan(100)
+    expect(orphan.treeCounted).toBe(true)
+    expect(orphan.cpuMs).toBeGreaterThan(0.6 * direct.cpuMs)
+  }, 300_000)
 })
