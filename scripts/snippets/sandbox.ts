@@ -30,6 +30,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DOCKER_REGISTRY, REGISTRY_PORT, baseEnv, type Lane } from './config'
 import { currentEngine } from './engine'
+import { installCliPlugins } from './cli-plugins'
 import { apiJson } from './engine-api'
 import { addCpu, treeCpu, type CpuMs } from './cpu'
 import { GUARD, childrenOf, isAlive, kill, run, sleep, waitFor, type RunOptions } from './proc'
@@ -110,11 +111,7 @@ export class Sandbox {
   async start(): Promise<void> {
     const t0 = Date.now()
     const eng = currentEngine()
-    fs.mkdirSync(path.join(this.cliConfig, 'cli-plugins'), { recursive: true })
-    for (const p of ['docker-buildx', 'docker-compose']) {
-      const link = path.join(this.cliConfig, 'cli-plugins', p)
-      if (!fs.existsSync(link)) fs.symlinkSync(path.join(eng.cliPlugins, p), link)
-    }
+    installCliPlugins(path.join(this.cliConfig, 'cli-plugins'), eng.cliPlugins)
     await run('ip', ['netns', 'add', this.netns], { env: baseEnv(), timeoutMs: 10_000 })
     await run('ip', ['-n', this.netns, 'link', 'set', 'lo', 'up'], { env: baseEnv(), timeoutMs: 10_000 })
     if (this.opts.registrySocket) await this.startForwarder(this.opts.registrySocket)
