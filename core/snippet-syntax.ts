@@ -226,7 +226,7 @@ function parseWait(attrs: Map<string, string | true>, run: boolean, fail: (m: st
     }
     return { kind: 'http', target: http, timeout }
   }
-  if (cmd === true || !cmd.trim()) fail('"wait" needs a command: wait="docker exec db redis-cli ping"')
+  if (cmd === undefined || cmd === true || !cmd.trim()) fail('"wait" needs a command: wait="docker exec db redis-cli ping"')
   // fenceInfoKey (core/fence-id.ts) drops [bracketed] text as tab titles, so a `[ … ]` test would
   // not count in the fence's content id: editing it would keep a stale badge
   if (/[[\]]/.test(cmd)) fail(`"wait" cannot contain "[" or "]" (write \`test …\` instead of \`[ … ]\`), got "${cmd}"`)
