@@ -143,8 +143,8 @@ describe('desktop (1280 px)', () => {
     const status = readStatus(STATUS_FILE)
     expect(status.mode, 'the site this test reads was verified with stand-in images').toBe('standins')
     for (const [route, state, standins, named] of [
-      ['/cli/container', '已验证', '离线替身镜像', ['镜像存储：containerd、overlay2', `验证日期：${status.date}`, '镜像来源：离线替身镜像']],
-      ['/en/cli/container', 'Verified', 'offline stand-in images', ['Image stores: containerd, overlay2', `Verification date: ${status.date}`, 'Images: offline stand-in images']],
+      ['/cli/container', '已验证', '离线替身镜像', ['镜像存储：', `验证日期：${status.date}`, '镜像来源：离线替身镜像']],
+      ['/en/cli/container', 'Verified', 'offline stand-in images', ['Image store', `Verification date: ${status.date}`, 'Images: offline stand-in images']],
     ] as const) {
       const page = await s.open(route)
       const shown = (await barLines(page, '.snippet-bar--run.is-passed:not(.is-expected-error) .snippet-badge')).map((l) => l.join(' '))
@@ -163,7 +163,7 @@ describe('desktop (1280 px)', () => {
       await expect.poll(() => width(link)).toBeGreaterThan(20)
       // each fact of the panel says what it is, one per line
       const facts = (await barLines(page, `#${await badge.locator('.sb-more').getAttribute('id')}`))[0]
-      for (const fact of named) expect(facts, route).toContain(fact.replace(/ /g, ''))
+      for (const fact of named) expect(facts.filter((l) => l.startsWith(fact.replace(/ /g, ''))), `${route}: ${fact}`).toHaveLength(1)
       // and the panel leaves the first words of the command under the badge in sight
       expect(await coveredCommandStart(badge), route).toBe('')
       const box = (await link.boundingBox())!
