@@ -26,7 +26,8 @@ import { escapeHtml } from './html'
 import { DataError, parseYaml, assertSchema, type YamlData } from './schema'
 import { parseFenceInfo, SnippetSyntaxError, RUNNABLE_LANGS } from './snippet-syntax'
 import { hasChinese, localePath, pageLang, type Lang } from './page-lang'
-import { SOURCES, type SourceId } from './frontmatter'
+import { ORIGINAL_BLOCK, originalArticlesLine, SOURCES, type SourceId } from './frontmatter'
+import { readCorrections } from './corrections'
 
 // import.meta.url, not __dirname: this module is also imported by tsx/vitest as plain ESM
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -452,8 +453,8 @@ export function commandKeywordsEn(c: Command): string[] {
 
 /** The fixed words of a generated command page, per language. */
 const WORDS = {
-  zh: { usage: '常用写法：', alias: '等价写法：', list: '、', warning: '::: warning 注意', option: '| 选项 | 说明 |', related: '相关概念：', pages: '详细讲解：', keywords: '关键词：', examples: '示例', colon: '：', diff: '::: details 与原文的差异', originalIs: (l: string[]) => (l.length > 1 ? `这里的“原文”指本站的两篇来源文章：${l.join('和')}。` : `这里的“原文”指本站的来源文章${l[0]}。`), original: (o: string) => `原文写作 ${o}。`, overview: '| 类别 | 命令 | 数量 |' },
-  en: { usage: 'Typical use: ', alias: 'Same as: ', list: ', ', warning: '::: warning Warning', option: '| Option | Description |', related: 'Related concepts: ', pages: 'Explained in: ', keywords: 'Keywords: ', examples: 'examples', colon: ':', diff: '::: details Differences from the original article', originalIs: (l: string[]) => (l.length > 1 ? `"The original article" here means this site's two source articles: ${l.join(' and ')}.` : `"The original article" here means this site's source ${l[0]}.`), original: (o: string) => `the original article says ${o}. `, overview: '| Category | Commands | Count |' },
+  zh: { usage: '常用写法：', alias: '等价写法：', list: '、', warning: '::: warning 注意', option: '| 选项 | 说明 |', related: '相关概念：', pages: '详细讲解：', keywords: '关键词：', examples: '示例', colon: '：', original: (o: string) => `原文写作 ${o}。`, overview: '| 类别 | 命令 | 数量 |' },
+  en: { usage: 'Typical use: ', alias: 'Same as: ', list: ', ', warning: '::: warning Warning', option: '| Option | Description |', related: 'Related concepts: ', pages: 'Explained in: ', keywords: 'Keywords: ', examples: 'examples', colon: ':', original: (o: string) => `the original article says ${o}. `, overview: '| Category | Commands | Count |' },
 } as const
 
 /**
@@ -600,11 +601,10 @@ function correctionsMarkdown(groups: CommandGroup[], lang: Lang = 'zh'): Generat
     }
   }
   if (!out.length) return []
-  out[0] = { ...out[1], text: w.diff }
+  out[0] = { ...out[1], text: ORIGINAL_BLOCK[lang].open }
   // what "原文" means, first (outside tester: the block never said which article): the sources
-  // of this block's corrections (`used`), in SOURCES order, worded as the hand-written blocks of the pages
-  const links = (Object.keys(SOURCES) as SourceId[]).filter((id) => used.has(id)).map((id) => `[${SOURCES[id].label[lang]}](${localePath('/about/credits', lang)}#${id})`)
-  out.splice(1, 0, { ...out[1], text: w.originalIs(links) }, { ...out[1], text: '' })
+  // of this block's corrections (`used`), in the words the pages' blocks get too (core/frontmatter.ts)
+  out.splice(1, 0, { ...out[1], text: originalArticlesLine(used, lang) }, { ...out[1], text: '' })
   out.push({ ...out[out.length - 1], text: ':::' })
   return [{ ...out[0], text: '' }, ...out]
 }
@@ -630,7 +630,62 @@ export const MARKER_RE = /^<!--\s*commands:([a-z-]+)\s*-->\s*$/
  * would stay an invisible HTML comment on the page: a missing section nobody notices. It fails.
  */
 const LOOSE_MARKER_RE = /^\s{0,3}<!--\s*commands?\s*:/i
-export const mayHaveMarker = (source: string) => /<!--\s*commands?\s*:/i.test(source)
+/** Does the source have anything expandCommandMarkersWithMap changes: a command marker or a "与原文的差异" block? */
+export const mayHaveMarker = (source: string) => /<!--\s*commands?\s*:/i.test(source) || source.includes(ORIGINAL_BLOCK.zh.open) || source.includes(ORIGINAL_BLOCK.en.open)
+
+/**
+ * `<!-- original: id … -->` on the line after a "与原文的差异" block's opening: the source articles
+ * of a block whose corrections are registered under another page (docs/data/corrections `page`).
+ */
+const ORIGINAL_MARKER_RE = /^<!--\s*original:\s*([a-z0-9 ,-]+?)\s*-->\s*$/
+/** The first words of the sentence originalArticlesLine writes: a block that has it (a frozen release page) keeps it. */
+const ORIGINAL_LINE_START = { zh: '这里的“原文”指', en: '"The original article" here means' } as const
+
+let correctionSources: Map<string, Set<string>> | undefined
+/**
+ * The source articles each page's registered corrections correct (docs/data/corrections), by page
+ * route without a trailing slash. Read once per process (a build; the dev server restarts to pick up edits).
+ */
+function sourcesByPage(): Map<string, Set<string>> {
+  if (correctionSources) return correctionSources
+  correctionSources = new Map()
+  for (const c of readCorrections()) {
+    const key = c.page.replace(/\/$/, '')
+    if (!correctionSources.has(key)) correctionSources.set(key, new Set())
+    correctionSources.get(key)!.add(c.source)
+  }
+  return correctionSources
+}
+
+/** A page file's route as docs/data/corrections writes it: docs/en/network/bridge.md → /network/bridge. */
+const correctionsRoute = (file: string) => '/' + file.replace(/^docs\//, '').replace(/^en\//, '').replace(/\.md$/, '').replace(/(^|\/)index$/, '').replace(/\/$/, '')
+
+/**
+ * The sentence that opens a page's hand-written "与原文的差异" block (line `i` of `lines`, 0-based):
+ * which source articles "原文" means, from the marker on the next line or else from the page's
+ * registered corrections. Undefined when the block already has the sentence (frozen release pages).
+ * @returns the sentence and whether the next line was the marker (which the sentence replaces)
+ * @throws CommandDataError (file:line) on an unknown id in the marker, or a block whose page has
+ *   no registered correction and no marker
+ */
+function originalLineFor(lines: string[], i: number, file: string, lang: Lang): { text: string; marker: boolean } | undefined {
+  const next = lines[i + 1] ?? ''
+  if (next.startsWith(ORIGINAL_LINE_START[lang])) return undefined
+  const m = ORIGINAL_MARKER_RE.exec(next.trim())
+  if (m) {
+    const ids = m[1].split(/[\s,]+/).filter(Boolean)
+    for (const id of ids) {
+      if (!(id in SOURCES)) throw new CommandDataError(file, i + 2, `unknown source article "${id}" in <!-- original: … --> (known: ${Object.keys(SOURCES).join(', ')})`)
+    }
+    return { text: originalArticlesLine(ids as SourceId[], lang), marker: true }
+  }
+  if (/^\s*<!--\s*original/i.test(next)) throw new CommandDataError(file, i + 2, `malformed marker "${next.trim()}": write <!-- original: yama-2025 --> (source ids, space-separated)`)
+  const ids = sourcesByPage().get(correctionsRoute(file))
+  if (!ids?.size) {
+    throw new CommandDataError(file, i + 1, `the "与原文的差异" block of a page with no correction in docs/data/corrections: register its corrections there, or name its source articles on the next line: <!-- original: yama-2025 -->`)
+  }
+  return { text: originalArticlesLine(ids, lang), marker: false }
+}
 
 export interface Expanded {
   text: string
@@ -651,6 +706,7 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
   let loaded = data
   let fence: string | null = null
   const expandedGroups: CommandGroup[] = []
+  let skip = -1
   lines.forEach((l, i) => {
     // markers inside a code block are shown, not expanded (e.g. on the contributor pages)
     const f = /^\s{0,3}(`{3,}|~{3,})(.*)$/.exec(l)
@@ -658,6 +714,19 @@ export function expandCommandMarkersWithMap(source: string, file: string, data?:
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !f[2].trim()) fence = null
     } else if (f) fence = f[1]
+    if (skip === i) return
+    if (!wasInFence && !f && l.trimEnd() === ORIGINAL_BLOCK[lang].open) {
+      // a page's own "与原文的差异" block opens with the sentence naming the source articles
+      outText.push(l)
+      outOrigin.push({ file, line: i + 1 })
+      const o = originalLineFor(lines, i, file, lang)
+      if (o) {
+        outText.push(o.text, '')
+        outOrigin.push({ file, line: i + 1 }, { file, line: i + 1 })
+        if (o.marker) skip = i + 1
+      }
+      return
+    }
     const m = wasInFence || f ? null : MARKER_RE.exec(l.trimEnd())
     if (!m && !wasInFence && !f && LOOSE_MARKER_RE.test(l)) {
       throw new CommandDataError(file, i + 1, `malformed command marker "${l.trim()}": write <!-- commands:<group> --> (lower-case group id) on a line of its own`)

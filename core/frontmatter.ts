@@ -69,6 +69,35 @@ export const SOURCES = {
 export type SourceId = keyof typeof SOURCES
 
 /**
+ * The "与原文的差异" block every page that corrects a source article ends with
+ * (docs/contribute/writing.md): its opening line per page language, and the sentence it starts
+ * with, which names the source articles and links them to /about/credits#<id>. One owner for both:
+ * the generated blocks of the command reference (core/commands.ts correctionsMarkdown) and the
+ * hand-written blocks of the pages, which get the sentence when the Markdown is expanded
+ * (core/commands.ts expandCommandMarkersWithMap), so no page writes it by hand.
+ */
+export const ORIGINAL_BLOCK = {
+  zh: { open: '::: details 与原文的差异', credits: '/about/credits' },
+  en: { open: '::: details Differences from the original article', credits: '/en/about/credits' },
+} as const
+
+/**
+ * What "原文" means in the block: the source articles `ids`, in SOURCES order, each linked.
+ * @param ids source ids (unknown ids are the caller's error to report)
+ * @returns one Markdown line, e.g. 这里的“原文”指本站的来源文章[文章一：Yama 的 Docker 分享](/about/credits#yama-2025)。
+ */
+export function originalArticlesLine(ids: Iterable<string>, lang: 'zh' | 'en'): string {
+  const used = new Set(ids)
+  const links = (Object.keys(SOURCES) as SourceId[]).filter((id) => used.has(id)).map((id) => `[${SOURCES[id].label[lang]}](${ORIGINAL_BLOCK[lang].credits}#${id})`)
+  if (lang === 'en') {
+    return links.length > 1
+      ? `"The original article" here means this site's two source articles: ${links.join(' and ')}.`
+      : `"The original article" here means this site's source ${links[0]}.`
+  }
+  return links.length > 1 ? `这里的“原文”指本站的两篇来源文章：${links.join('和')}。` : `这里的“原文”指本站的来源文章${links[0]}。`
+}
+
+/**
  * The translation stamp of an English page (docs/en/<rel>.md), issue #17:
  *
  *   translation: { source: guide/why.md, hash: '0123456789ab' }

@@ -18,6 +18,10 @@
  *   ```console run store=containerd   verified only on that image store (containerd | overlay2),
  *                                     for output that differs between the stores; put it in a
  *                                     ::: code-group next to its twin for the other store
+ *   ```sh run wait-http=URL           after it passes, the runner polls URL (`curl -fs`) until it
+ *                                     answers, at most wait-timeout=S seconds (default 30): the
+ *                                     readiness wait a reader never types stays off the page
+ *   ```sh run wait="docker exec x …"  the same with a shell command, retried until it exits 0
  *   ```sh run dist=.vitepress/dist    before it runs, copy this site's build output (DIST_DIR in
  *                                     scripts/lib/static-server.ts) to that path, relative to the
  *                                     shell's directory: pages about the site itself (its Docker
@@ -57,11 +61,33 @@ export interface FenceMeta {
   store?: 'containerd' | 'overlay2'
   /** run snippets: copy the built site there (relative to the shell's directory) before running */
   dist?: string
+  /** run snippets: a hidden readiness wait the runner does after the snippet passed (waitScript) */
+  wait?: SnippetWait
   /** what VitePress should still see after the language: `[title]` and `{1,3}` tokens */
   passthrough: string
 }
 
-const KNOWN_KEYS = new Set(['run', 'norun', 'exit', 'timeout', 'file', 'store', 'dist'])
+/**
+ * A readiness wait: after a run snippet passed, the runner retries `target` every
+ * WAIT_INTERVAL_S until it succeeds, at most `timeout` seconds and `timeout / WAIT_INTERVAL_S`
+ * tries; still failing then fails the snippet. Not shown on the page: a reader typing the commands
+ * by hand is slower than the service starting, the harness is not.
+ */
+export interface SnippetWait {
+  /** http: `target` is a URL that must answer (curl -fs: a 2xx/3xx status); command: a shell command that must exit 0 */
+  kind: 'http' | 'command'
+  /** the URL or the command, run in the page's shell (its variables expand: "http://localhost:$PORT") */
+  target: string
+  /** seconds */
+  timeout: number
+}
+export const WAIT_INTERVAL_S = 0.5
+export const DEFAULT_WAIT_S = 30
+export const MAX_WAIT_S = 120
+/** What one HTTP try may take (curl --max-time), so a hung connection cannot eat the whole wait. */
+const WAIT_HTTP_TRY_S = 2
+
+const KNOWN_KEYS = new Set(['run', 'norun', 'exit', 'timeout', 'file', 'store', 'dist', 'wait-http', 'wait', 'wait-timeout'])
 export const STORES = ['containerd', 'overlay2'] as const
 
 /** Split `sh run norun="a b" [Title] {1}` into tokens, keeping quoted values together. */
@@ -165,10 +191,70 @@ export function parseFenceInfo(info: string, where: { file: string; line: number
     if (store !== 'containerd' && store !== 'overlay2') fail(`"store" must be containerd or overlay2, got "${store === true ? '' : store}"`)
     meta.store = store as 'containerd' | 'overlay2'
   }
+  const wait = parseWait(attrs, !!run, fail)
+  if (wait) {
+    if (wait.timeout >= meta.timeout) fail(`"wait-timeout" (${wait.timeout} s) must be shorter than the snippet's timeout (${meta.timeout} s)`)
+    meta.wait = wait
+  }
   if (typeof norun === 'string') meta.reason = norun.trim()
   if (typeof file === 'string') meta.file = file
   if (typeof dist === 'string') meta.dist = dist
   return meta
+}
+
+/** `wait-http=URL` / `wait="command"` / `wait-timeout=S` of one fence (see SnippetWait); fail() on a bad value. */
+function parseWait(attrs: Map<string, string | true>, run: boolean, fail: (m: string) => never): SnippetWait | undefined {
+  const http = attrs.get('wait-http')
+  const cmd = attrs.get('wait')
+  const secs = attrs.get('wait-timeout')
+  if (http === undefined && cmd === undefined) {
+    if (secs !== undefined) fail('"wait-timeout" needs a wait: wait-http=URL or wait="command"')
+    return undefined
+  }
+  if (!run) fail('"wait-http"/"wait" only apply to "run" snippets')
+  if (http !== undefined && cmd !== undefined) fail('one wait per snippet: "wait-http" or "wait", not both')
+  let timeout = DEFAULT_WAIT_S
+  if (secs !== undefined) {
+    if (secs === true || !/^\d+$/.test(secs)) fail(`"wait-timeout" must be a whole number of seconds, got "${secs === true ? '' : secs}"`)
+    timeout = Number(secs)
+    if (timeout < 1 || timeout > MAX_WAIT_S) fail(`"wait-timeout" must be between 1 and ${MAX_WAIT_S}, got ${timeout}`)
+  }
+  if (http !== undefined) {
+    // the URL goes into the shell in double quotes: "$PORT" expands, nothing else may break out
+    if (http === true || !/^https?:\/\/[^\s"`\\]+$/.test(http)) {
+      fail(`"wait-http" must be an http:// or https:// URL without spaces, quotes, backticks or backslashes, got "${http === true ? '' : http}"`)
+    }
+    return { kind: 'http', target: http, timeout }
+  }
+  if (cmd === undefined || cmd === true || !cmd.trim()) fail('"wait" needs a command: wait="docker exec db redis-cli ping"')
+  // fenceInfoKey (core/fence-id.ts) drops [bracketed] text as tab titles, so a `[ … ]` test would
+  // not count in the fence's content id: editing it would keep a stale badge
+  if (/[[\]]/.test(cmd)) fail(`"wait" cannot contain "[" or "]" (write \`test …\` instead of \`[ … ]\`), got "${cmd}"`)
+  return { kind: 'command', target: cmd.trim(), timeout }
+}
+
+/**
+ * The bash text the runner executes for a wait, in the page's shell after the snippet: one try
+ * every WAIT_INTERVAL_S, its output dropped, until one succeeds; at most timeout / WAIT_INTERVAL_S
+ * tries and `timeout` seconds (bash's SECONDS). Exits 0 when ready, 1 when not.
+ * The command runs in a subshell, so an `exit` or `cd` in it cannot change the page's shell.
+ */
+export function waitScript(w: SnippetWait): string {
+  const check = w.kind === 'http' ? `curl -fs --max-time ${WAIT_HTTP_TRY_S} -o /dev/null "${w.target}"` : w.target
+  const tries = Math.ceil(w.timeout / WAIT_INTERVAL_S)
+  return [
+    `__dkb_ok=1; __dkb_end=$((SECONDS + ${w.timeout}))`,
+    `for ((__dkb_w = 0; __dkb_w < ${tries} && SECONDS < __dkb_end; __dkb_w++)); do`,
+    `  if ( ${check} ) >/dev/null 2>&1 </dev/null; then __dkb_ok=0; break; fi`,
+    `  sleep ${WAIT_INTERVAL_S}`,
+    'done',
+    '__dkb_wr=$__dkb_ok; unset __dkb_ok __dkb_end __dkb_w; (exit $__dkb_wr)',
+  ].join('\n')
+}
+
+/** How a wait reads in reports: the attribute as written. */
+export function waitLabel(w: SnippetWait): string {
+  return (w.kind === 'http' ? `wait-http=${w.target}` : `wait="${w.target}"`) + (w.timeout !== DEFAULT_WAIT_S ? ` wait-timeout=${w.timeout}` : '')
 }
 
 /** One `$ command` of a console block and the output shown under it. */

@@ -30,13 +30,21 @@ type Lang = 'zh' | 'en'
  * verified, but what it shows is an error, so it must not look like a success (outside tester):
  * a chip before the badge, and the badge without its check mark (styles.css).
  * `standinsHint`: what "offline stand-in images" means, on hover; the words link to the status page.
+ * `compose`, `stores`, `date`, `images`: the details panel's facts, each named (outside tester: "Compose
+ * 2.40.3 / containerd/overlay2 / 2026-11-30 / 离线替身镜像" did not say what each one is).
+ * English words follow the English term table (docs/en/contribute/writing.md): labels start with a
+ * capital, like "Verified", and say what the zh label says.
  * The phone badge's "⋯" is named from the theme's string table (UI.showDetails / UI.hideDetails,
  * ../theme/i18n-text.ts), which the browser code that opens the details uses too (../theme/badge-toggle.ts).
  */
-const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; standins: string; standinsHint: string; standinsPage: string; failed: string; pending: string; norun: string; frozen: string; from: string; exampleHint: string; legend: string }> = {
+const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => string; compose: (v: string) => string; stores: (stores: string[]) => string; date: (d: string) => string; images: string; standins: string; standinsHint: string; standinsPage: string; failed: string; pending: string; norun: string; frozen: string; from: string; exampleHint: string; legend: string }> = {
   zh: {
     verified: '已验证',
     expectedError: (exit) => `预期报错 · 退出码 ${exit}`,
+    compose: (v) => `Docker Compose ${v}`,
+    stores: (stores) => `镜像存储：${stores.length > 1 ? stores.join('、') : `仅 ${stores[0]}`}`,
+    date: (d) => `验证日期：${d}`,
+    images: '镜像来源：',
     standins: '离线替身镜像',
     standinsHint: '验证环境不能访问 Docker Hub，页面上的镜像由本地构建的替身提供；点击查看说明',
     standinsPage: '/about/snippet-status#standins',
@@ -50,8 +58,12 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
   },
   en: {
     verified: 'Verified',
-    expectedError: (exit) => `expected error · exit code ${exit}`,
-    standins: 'stand-ins',
+    expectedError: (exit) => `Expected error · exit code ${exit}`,
+    compose: (v) => `Docker Compose ${v}`,
+    stores: (stores) => (stores.length > 1 ? `Image stores: ${stores.join(', ')}` : `Image store: ${stores[0]} only`),
+    date: (d) => `Verification date: ${d}`,
+    images: 'Images: ',
+    standins: 'offline stand-in images',
     standinsHint: 'Offline stand-in images: the verification environment cannot reach Docker Hub, so the images are built locally. Click for details',
     standinsPage: '/en/about/snippet-status#standins',
     failed: 'Last verification failed',
@@ -66,7 +78,7 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
 
 /**
  * The verified badge: "已验证 · Docker Engine 28.5.2", then the details — Compose, image stores,
- * date, image mode — in one `.sb-more` span (id `detailsId`) that styles.css shows as a small panel
+ * date, image source, each named (LABEL) — in one `.sb-more` span (id `detailsId`) that styles.css shows as a small panel
  * under the badge: on hover on wide screens with a pointer, and while the "⋯" button (`.sb-toggle`,
  * aria-expanded/aria-controls, ../theme/badge-toggle.ts) has it open, which phones and touch
  * screens display. Until then the details are visually hidden, still read by screen readers, and
@@ -86,7 +98,9 @@ export function verifiedBadge(parts: { state: string; more: string[]; date?: str
   const details = [...rest.map((t) => part('sb-fact', t)), parts.date ? part('sb-date', parts.date) : '', ...parts.tail.map((t) => part('sb-fact', t))].join('')
   const id = opts.detailsId ? ` id="${opts.detailsId}"` : ''
   const toggle = opts.toggle && details ? `<button type="button" class="sb-toggle" aria-expanded="false"${opts.detailsId ? ` aria-controls="${opts.detailsId}"` : ''} aria-label="${opts.toggle}"></button>` : ''
-  return `<span class="snippet-badge"${attrs}><span class="nw">${parts.state}</span>${main ? part('sb-main', main) : ''}${details ? `<span class="sb-more"${id}>${details}</span>` : ''}${toggle}</span>`
+  // the "⋯" comes before the panel it opens: on phones the open panel is a block under the badge's
+  // line (styles.css), and the button stays on that line, after "Docker Engine …"
+  return `<span class="snippet-badge"${attrs}><span class="nw">${parts.state}</span>${main ? part('sb-main', main) : ''}${toggle}${details ? `<span class="sb-more"${id}>${details}</span>` : ''}</span>`
 }
 
 /** Private-use characters around an example value until the highlighter is done (never in pages). */
@@ -144,16 +158,6 @@ function standinsLink(L: (typeof LABEL)[Lang], token: Token, options: MarkdownIt
   return `${linkOpen([open], 0, options, env, self)}${escapeHtml(L.standins)}</a>`
 }
 
-/**
- * The stores a snippet passed on, short enough for a one-line badge at 1280 px (outside tester):
- * "containerd/overlay2", "仅 containerd" / "containerd only". What the stores are is on the status page.
- */
-export function storesLabel(stores: string[] | undefined, lang: Lang = 'zh'): string {
-  if (!stores?.length) return ''
-  if (stores.length > 1) return stores.join('/')
-  return lang === 'en' ? `${stores[0]} only` : `仅 ${stores[0]}`
-}
-
 /** @param opts.statusFile the status file to read (default: the site's, docs/.snippet-status.json) */
 export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string } = {}): void {
   const status = readStatus(opts.statusFile ?? STATUS_FILE)
@@ -204,9 +208,9 @@ export function snippetFencePlugin(md: MarkdownIt, opts: { statusFile?: string }
         result === 'passed'
           ? verifiedBadge({
               state: L.verified,
-              more: [`Docker Engine ${escapeHtml(status.engine ?? '?')}`, status.compose ? `Compose ${escapeHtml(status.compose)}` : '', escapeHtml(storesLabel(entry?.stores, lang))].filter(Boolean),
-              date: status.date ? escapeHtml(status.date) : undefined,
-              tail: status.mode === 'standins' ? [standinsLink(L, tokens[idx], options, env, self)] : [],
+              more: [`Docker Engine ${escapeHtml(status.engine ?? '?')}`, status.compose ? escapeHtml(L.compose(status.compose)) : '', entry?.stores?.length ? escapeHtml(L.stores(entry.stores)) : ''].filter(Boolean),
+              date: status.date ? escapeHtml(L.date(status.date)) : undefined,
+              tail: status.mode === 'standins' ? [escapeHtml(L.images) + standinsLink(L, tokens[idx], options, env, self)] : [],
             }, from, { toggle: escapeHtml(UI[lang].showDetails), detailsId: `sb-${escapeHtml(key)}` })
           : `<span class="snippet-badge"${from}>${result === 'failed' ? L.failed : L.pending}</span>`
       bar = `<div class="snippet-bar snippet-bar--run${result ? ` is-${escapeHtml(result)}` : ''}${expect ? ' is-expected-error' : ''}">${expect}${badge}${legend}</div>`

@@ -20,7 +20,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { fillExamples, outputMatches, parseConsole, WILDCARD_LINES, type ConsoleStep } from '../../core/snippet-syntax'
+import { fillExamples, outputMatches, parseConsole, WAIT_INTERVAL_S, waitLabel, waitScript, WILDCARD_LINES, type ConsoleStep, type SnippetWait } from '../../core/snippet-syntax'
 import { DIST_DIR } from '../lib/static-server'
 import { writeDockerConfig } from './cli-plugins'
 import type { Lane } from './config'
@@ -241,6 +241,7 @@ export async function runPage(page: string, fences: Fence[], ctx: PageContext): 
       watcher.mark()
       const t = Date.now()
       const res = f.meta.lang === 'console' ? await runConsole(f, session, ctx.fillExamples) : await runShell(f, session)
+      if (res.status === 'passed' && f.meta.wait) await runWait(f.meta.wait, session, res)
       res.ms = Date.now() - t
       snippetMs += res.ms
       res.standins = [...new Set([...referencedStandins(f.content), ...watcher.pulledSince()])].sort()
@@ -286,6 +287,20 @@ export function copyBuiltSite(dest: string, work: string, pwd: string, src = pat
   fs.mkdirSync(path.dirname(target), { recursive: true })
   fs.cpSync(src, target, { recursive: true })
   return { path: path.relative(work, target) || '.' }
+}
+
+/**
+ * The snippet's hidden readiness wait (`wait-http=` / `wait=`, core/snippet-syntax.ts waitScript),
+ * run in the page's shell after the snippet passed; a wait that runs out fails the snippet.
+ * @param res the snippet's result, changed in place (status, detail, exit)
+ */
+async function runWait(w: SnippetWait, session: Session, res: SnippetResult): Promise<void> {
+  // waitScript stops itself after w.timeout s; the extra seconds only catch a try that hangs
+  const r = await session.exec(waitScript(w), (w.timeout + 5) * 1000, { errexit: false })
+  if (r.shellExited) res.shellRestarted = true
+  if (r.code === 0 && !r.timedOut) return
+  res.status = 'failed'
+  res.detail = `${waitLabel(w)}: not ready after ${w.timeout} s (the snippet itself passed; it retried every ${WAIT_INTERVAL_S} s)`
 }
 
 async function runShell(f: Fence, session: Session): Promise<SnippetResult> {

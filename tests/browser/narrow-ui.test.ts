@@ -166,7 +166,7 @@ describe('desktop (1280 px)', () => {
 
   for (const [route, text, label, verified] of [
     ['/guide/first-container', 'docker rm first-web', '预期报错 · 退出码 1', '已验证'],
-    ['/en/guide/first-container', 'docker rm first-web', 'expected error · exit code 1', 'Verified'],
+    ['/en/guide/first-container', 'docker rm first-web', 'Expected error · exit code 1', 'Verified'],
     ['/network/bridge', 'bad address', '预期报错 · 退出码 1', '已验证'],
   ]) {
     it(`an expected error is labelled as one, not as a success (${route})`, async () => {

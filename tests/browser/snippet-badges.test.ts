@@ -8,6 +8,8 @@
  *  4. "离线替身镜像" on every desktop badge: now one hover, tap or Tab away, still linked;
  *  5. the legend's dotted "示例值" looked like a tooltip a tap does not show;
  *  6. the skip link landed before the page outline's ≈ 30 links instead of on the text.
+ * Fourth round: the open details panel named none of its facts ("Compose 2.40.3 / containerd/overlay2
+ * / 2026-11-30 / 离线替身镜像"), and it covered the first words of the command under the badge.
  */
 import fs from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
@@ -23,7 +25,7 @@ const DESKTOP = { width: 1280, height: 800 }
 /** expected-error blocks: page, text of the code, the chip's words */
 const EXPECTED_ERRORS = [
   ['/guide/first-container', 'docker rm first-web', '预期报错 · 退出码 1'],
-  ['/en/guide/first-container', 'docker rm first-web', 'expected error · exit code 1'],
+  ['/en/guide/first-container', 'docker rm first-web', 'Expected error · exit code 1'],
   ['/network/bridge', 'bad address', '预期报错 · 退出码 1'],
 ] as const
 
@@ -88,6 +90,35 @@ const width = (l: Locator) =>
     return el.getBoundingClientRect().width
   })
 
+/**
+ * The characters of the first two words of the code under the badge that its details panel
+ * covers (their boxes intersect the panel's): '' when the start of the command stays in sight.
+ */
+const coveredCommandStart = (badge: Locator) =>
+  badge.evaluate((b) => {
+    const panel = b.querySelector('.sb-more')!.getBoundingClientRect()
+    const code = b.closest('.snippet')!.querySelector('pre code')!
+    const covered: string[] = []
+    let words = 0
+    let inWord = false
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n && words <= 2; n = walker.nextNode()) {
+      const text = n.textContent!
+      for (let i = 0; i < text.length && words <= 2; i++) {
+        const blank = !text[i].trim()
+        if (!blank && !inWord) words++
+        inWord = !blank
+        if (blank || words > 2) continue
+        const r = document.createRange()
+        r.setStart(n, i)
+        r.setEnd(n, i + 1)
+        const c = r.getBoundingClientRect()
+        if (c.right > panel.left && c.left < panel.right && c.bottom > panel.top && c.top < panel.bottom) covered.push(text[i])
+      }
+    }
+    return covered.join('')
+  })
+
 describe('desktop (1280 px)', () => {
   let s: Session
   beforeAll(async () => { s = await session({ viewport: DESKTOP }) })
@@ -111,7 +142,10 @@ describe('desktop (1280 px)', () => {
   it('a verified badge shows what a reader needs; the rest, stand-in images included, is one hover or Tab away', async () => {
     const status = readStatus(STATUS_FILE)
     expect(status.mode, 'the site this test reads was verified with stand-in images').toBe('standins')
-    for (const [route, state, standins] of [['/cli/container', '已验证', '离线替身镜像'], ['/en/cli/container', 'Verified', 'stand-ins']]) {
+    for (const [route, state, standins, named] of [
+      ['/cli/container', '已验证', '离线替身镜像', ['镜像存储：', `验证日期：${status.date}`, '镜像来源：离线替身镜像']],
+      ['/en/cli/container', 'Verified', 'offline stand-in images', ['Image store', `Verification date: ${status.date}`, 'Images: offline stand-in images']],
+    ] as const) {
       const page = await s.open(route)
       const shown = (await barLines(page, '.snippet-bar--run.is-passed:not(.is-expected-error) .snippet-badge')).map((l) => l.join(' '))
       expect(shown.length, route).toBeGreaterThan(0)
@@ -127,6 +161,11 @@ describe('desktop (1280 px)', () => {
       await badge.scrollIntoViewIfNeeded()
       await badge.hover()
       await expect.poll(() => width(link)).toBeGreaterThan(20)
+      // each fact of the panel says what it is, one per line
+      const facts = (await barLines(page, `#${await badge.locator('.sb-more').getAttribute('id')}`))[0]
+      for (const fact of named) expect(facts.filter((l) => l.startsWith(fact.replace(/ /g, ''))), `${route}: ${fact}`).toHaveLength(1)
+      // and the panel leaves the first words of the command under the badge in sight
+      expect(await coveredCommandStart(badge), route).toBe('')
       const box = (await link.boundingBox())!
       expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.className, [box.x + box.width / 2, box.y + box.height / 2]), route).toBe('sb-standins')
       await page.mouse.move(0, 0)
@@ -197,6 +236,8 @@ describe('phone (390 px)', () => {
       expect(await toggle.getAttribute('aria-expanded')).toBe('true')
       expect(await toggle.getAttribute('aria-label')).toBe(hide)
       expect(await width(details)).toBeGreaterThan(40)
+      // open, the panel leaves the first words of the command under it in sight
+      expect(await coveredCommandStart(badge)).toBe('')
       // its details fit on the screen, and none of their lines starts with "·"
       const box = (await details.boundingBox())!
       expect(box.x).toBeGreaterThanOrEqual(0)

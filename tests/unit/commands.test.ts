@@ -360,6 +360,40 @@ describe('expandCommandMarkers (for the snippet harness)', () => {
     }
   })
 
+  it('gives a page\'s hand-written 与原文的差异 block the same opening sentence, from the page\'s registered corrections or its marker', () => {
+    // /network/bridge has one registered correction, of yama-2025 (docs/data/corrections)
+    for (const [file, open, credits] of [['docs/network/bridge.md', '::: details 与原文的差异', '/about/credits'], ['docs/en/network/bridge.md', '::: details Differences from the original article', '/en/about/credits']] as const) {
+      const e = expandCommandMarkersWithMap(`# B\n\n${open}\n原文写错了。\n:::\n`, file)
+      const lines = e.text.split('\n')
+      expect(lines[3], file).toMatch(file.includes('/en/') ? /^"The original article" here means this site's source \[/ : /^这里的“原文”指本站的来源文章\[/)
+      expect(lines[3], file).toContain(`](${credits}#yama-2025)`)
+      expect(lines[3], file).not.toContain('docker-resources-2025')
+      expect(lines.slice(4, 7), file).toEqual(['', '原文写错了。', ':::'])
+      // the inserted lines point at the block's opening line; the lines after it keep their own
+      expect(e.origin(4)).toEqual({ file, line: 3 })
+      expect(e.origin(6)).toEqual({ file, line: 4 })
+    }
+    // the same words as the generated block of the command reference
+    const cli = expandCommandMarkers('<!-- commands:container -->\n', 'docs/cli/x.md').split('\n')
+    const generated = cli[cli.indexOf('::: details 与原文的差异') + 1]
+    const cliSources = [...new Set(data.groups.find((g) => g.id === 'container')!.sections.flatMap((x) => x.commands).flatMap((c) => c.corrections.map((x) => x.source)))]
+    const same = expandCommandMarkers(`::: details 与原文的差异\n<!-- original: ${cliSources.join(' ')} -->\nx\n:::\n`, 'docs/help/faq.md').split('\n')
+    expect(same[1]).toBe(generated)
+    const both = expandCommandMarkers('::: details 与原文的差异\n<!-- original: yama-2025 docker-resources-2025 -->\nx\n:::\n', 'docs/help/faq.md').split('\n')
+    expect(both[1]).toMatch(/^这里的“原文”指本站的两篇来源文章：\[文章一：Yama 的 Docker 分享\]\(\/about\/credits#yama-2025\)和\[文章二/)
+    expect(both.slice(2)).toEqual(['', 'x', ':::', ''])
+    // a block that already has the sentence (a frozen release page) keeps it, once
+    const frozen = '::: details 与原文的差异\n这里的“原文”指本站的来源文章[文章一：Yama 的 Docker 分享](/about/credits#yama-2025)。\n\nx\n:::\n'
+    expect(expandCommandMarkers(frozen, 'docs/v/2026.12/network/bridge.md')).toBe(frozen)
+    // inside a code block it is shown, not filled
+    const shown = '````md\n::: details 与原文的差异\n````\n'
+    expect(expandCommandMarkers(shown, 'docs/contribute/writing.md')).toBe(shown)
+    // errors name the file and line: no registered correction and no marker; an unknown id; a malformed marker
+    expect(() => expandCommandMarkers('a\n::: details 与原文的差异\nx\n:::\n', 'docs/help/faq.md')).toThrow(/^docs\/help\/faq\.md:2: .*<!-- original: yama-2025 -->/)
+    expect(() => expandCommandMarkers('::: details 与原文的差异\n<!-- original: nope -->\n:::\n', 'docs/help/faq.md')).toThrow(/^docs\/help\/faq\.md:2: unknown source article "nope"/)
+    expect(() => expandCommandMarkers('::: details 与原文的差异\n<!-- original yama-2025 -->\n:::\n', 'docs/help/faq.md')).toThrow(/^docs\/help\/faq\.md:2: malformed marker/)
+  })
+
   it('maps generated lines back to the data file', () => {
     const e = expandCommandMarkersWithMap('# X\n\n<!-- commands:container -->\n', 'docs/cli/container.md')
     const lines = e.text.split('\n')

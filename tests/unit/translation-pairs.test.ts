@@ -134,14 +134,14 @@ describe('a covered translation borrows its source results', () => {
     const html = md.render(body, { relativePath: 'en/guide/a.md', path: '/nonexistent', content: body })
     const badges = snippetBadges(html)
     expect(badges).toEqual([
-      ['title="Same commands as the Chinese page; verified in its run" data-snippet-from="docs/guide/a.md"', 'Verified · Docker Engine 28.5.2 · Compose 2.40.3 · containerd/overlay2 · 2026-11-29 · stand-ins'],
-      ['title="Same commands as the Chinese page; verified in its run" data-snippet-from="docs/guide/a.md"', 'Verified · Docker Engine 28.5.2 · Compose 2.40.3 · containerd/overlay2 · 2026-11-29 · stand-ins'],
+      ['title="Same commands as the Chinese page; verified in its run" data-snippet-from="docs/guide/a.md"', 'Verified · Docker Engine 28.5.2 · Docker Compose 2.40.3 · Image stores: containerd, overlay2 · Verification date: 2026-11-29 · Images: offline stand-in images'],
+      ['title="Same commands as the Chinese page; verified in its run" data-snippet-from="docs/guide/a.md"', 'Verified · Docker Engine 28.5.2 · Docker Compose 2.40.3 · Image stores: containerd, overlay2 · Verification date: 2026-11-29 · Images: offline stand-in images'],
       ['', 'Not verified automatically'],
     ])
     // a release cut freezes the English page from its own entries (scripts/lib/versions.ts)
     const frozen = freezePage(enSame, { name: '2026.12', date: '2026-12-01', routes: new Set(), status, statusKey: 'docs/en/guide/a.md', rel: 'en/guide/a.md' })
     expect(frozen.snippets).toEqual({ runnable: 2, passed: 2 })
     const zhBody = zh.replace(/^---[\s\S]*?---\n/, '')
-    expect(md.render(zhBody, { relativePath: 'guide/a.md', path: '/nonexistent', content: zhBody }).replace(/<[^>]+>/g, '')).toContain('已验证 · Docker Engine 28.5.2 · Compose 2.40.3 · containerd/overlay2')
+    expect(md.render(zhBody, { relativePath: 'guide/a.md', path: '/nonexistent', content: zhBody }).replace(/<[^>]+>/g, '')).toContain('已验证 · Docker Engine 28.5.2 · Docker Compose 2.40.3 · 镜像存储：containerd、overlay2 · 验证日期：2026-11-29 · 镜像来源：离线替身镜像')
   })
 })
