@@ -117,6 +117,8 @@ describe('a page of a frozen release', () => {
     expect(await page.title()).toContain(`${release} 版`)
     expect(await page.locator('.snippet--run').count()).toBe(0)
     expect(await page.locator('.snippet--norun .snippet-reason').first().textContent()).toContain(`冻结版本 ${release}`)
+    // its badge says frozen, not "未自动验证" beside "…验证通过" (outside tester, round 14)
+    expect((await page.locator('.snippet--norun .snippet-badge').first().textContent())!.trim()).toBe('已冻结')
     expect(await page.locator('.VPDocFooter .edit-link').count()).toBe(0)
     expect(await page.locator('.kb-version-facts').textContent()).toContain(`本页属于 ${release} 版`)
     await page.close()
