@@ -329,6 +329,14 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
     let typed = phraseTerms(text.slice(s.start, s.end), vocab)
     const label = text.slice(s.start, s.end)
+    // a dotted or slashed name typed as one word ("docker.sock"): the pages' text has it in parts
+    // (the index splits /var/run/docker.sock into var, run, docker, sock), as an unknown word
+    // typed outside a group already matches (latinTerms)
+    const named = pieces(label)
+    if (named.length === 1 && named[0].kind === 'latin') {
+      const parts = latinTerms(named[0]).slice(1).filter((t) => !isStopTerm(t))
+      if (parts.length > 1 && parts.every((t) => vocab.has(t))) { alts.push(parts); typed = [...typed, ...parts] }
+    }
     if (alone && [...label].length === 1) {
       // one character typed on its own ("卷"): it stands for every word containing it, as typed
       const words = vocab.containing(label)

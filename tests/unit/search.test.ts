@@ -570,3 +570,22 @@ describe('"X 是什么" boosts the entry named X only (search14)', () => {
     expect(analyzeQuery("what's an image", kv, lx).concepts.map((c) => c.label)).toEqual(['image'])
   })
 })
+
+describe('everyday words for tasks on many things, files and permissions (search14)', () => {
+  const { lexicon: lx } = buildLexicon([{ zh: 'Docker Engine API', en: 'Docker Engine API', aliases: ['docker.sock'] }], [])
+  const groupOf = (p: string) => lx.synonyms.find((g) => g.includes(p)) ?? []
+  it.each([
+    ['删掉', '删除'], ['删了', 'remove'], ['停掉', '停止'], ['没用的', '未使用'], ['不用的', 'unused'], ['权限不够', 'permission denied'],
+  ])('reads %s as %s', (typed, meant) => {
+    expect(groupOf(typed)).toContain(meant)
+  })
+  it('keeps a bare 没权限 out of the permission group (it reads as 权限 alone, which the bind-mount UID section is about)', () => {
+    expect(groupOf('权限不足')).not.toContain('没权限')
+  })
+  it('matches a dotted name of a synonym group in parts, as the pages\' text has it (/var/run/docker.sock)', () => {
+    const v = createVocabulary([['permission', 2], ['denied', 2], ['docker', 9], ['sock', 2], ['docker.sock', 1]])
+    const sock = analyzeQuery('permission denied docker.sock', v, lx).concepts.find((c) => c.label === 'docker.sock')!
+    expect(sock.alternatives).toContainEqual(['docker', 'sock'])
+    expect(sock.typed).toEqual(expect.arrayContaining(['docker', 'sock']))
+  })
+})
