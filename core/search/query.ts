@@ -52,6 +52,13 @@ export interface Analysis {
   concepts: Concept[]
   /** "X 是什么", "what is X": a definition is wanted */
   define: boolean
+  /**
+   * for a definition question, the names X may go by (`normalize`d, spaces removed): what was
+   * typed without the question form ("docker engine", "容器id") and, when X is one concept, every
+   * phrase of its group (a glossary alias typed finds the entry by its name). Only the glossary
+   * entry whose heading is one of these names is the definition asked for (definesSubject)
+   */
+  subject?: string[]
   /** a flag was typed: command reference entries answer best */
   flag: boolean
   /**
@@ -188,6 +195,11 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
 
 const COMPARE_RE = /区别|差别|不同|异同|对比|比较|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare/
 const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
+/**
+ * Words of the question form that segmentation leaves behind ("镜像是什么意思" → 镜像, 意思):
+ * in a definition question they ask for nothing, and as a concept they halved every result's coverage.
+ */
+const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', 'means'])
 
 interface Span { start: number; end: number; group: string[] }
 
@@ -317,6 +329,14 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
     let typed = phraseTerms(text.slice(s.start, s.end), vocab)
     const label = text.slice(s.start, s.end)
+    // a dotted or slashed name typed as one word ("docker.sock"): the pages' text has it in parts
+    // (the index splits /var/run/docker.sock into var, run, docker, sock), as an unknown word
+    // typed outside a group already matches (latinTerms)
+    const named = pieces(label)
+    if (named.length === 1 && named[0].kind === 'latin') {
+      const parts = latinTerms(named[0]).slice(1).filter((t) => !isStopTerm(t))
+      if (parts.length > 1 && parts.every((t) => vocab.has(t))) { alts.push(parts); typed = [...typed, ...parts] }
+    }
     if (alone && [...label].length === 1) {
       // one character typed on its own ("卷"): it stands for every word containing it, as typed
       const words = vocab.containing(label)
@@ -336,10 +356,39 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       push({ label: ch, alternatives: words.map((w) => [w]), prefix: false, fuzzy: false, typed: words, weight: 0.5 })
     }
   }
+  const define = DEFINE_RE.test(text)
+  // "镜像是什么意思": 意思 is the question, not a second topic
+  if (define && concepts.some((c) => !DEFINE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !DEFINE_WORDS.has(c.label)))
+  const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
   const term = !flag && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
-  return { concepts, define: DEFINE_RE.test(text), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
+  return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
+}
+
+const squash = (s: string) => normalize(s).replace(/\s+/g, '')
+
+/** Analysis.subject: X as typed (its concepts' labels, in order), and every phrase of X's group when X is one concept. */
+function defineSubject(concepts: Concept[]): string[] {
+  const names = new Set([squash(concepts.map((c) => c.label).join(''))])
+  if (concepts.length === 1) for (const alt of concepts[0].alternatives) names.add(squash(alt.join('')))
+  return [...names]
+}
+
+/**
+ * Whether a heading is the definition of the subject of a definition question: a glossary
+ * entry's heading ("容器（Container）", "Docker 引擎（Docker Engine）", "Container") or a heading
+ * that asks the question itself ("Docker 是什么？", "What is Docker?"), read as its names — the
+ * question form and punctuation dropped, the parts outside and inside the brackets — one of
+ * which is a name of X (Analysis.subject). "Container ID" does not define "container"; Docker
+ * Hub does not define "docker".
+ * @param title the section's heading as indexed
+ * @param subject Analysis.subject; undefined (not a definition question) never matches
+ */
+export function definesSubject(title: string, subject: string[] | undefined): boolean {
+  if (!subject) return false
+  const names = normalize(title).replace(new RegExp(DEFINE_RE.source, 'g'), '').replace(/[?？。.!！]+$/, '').split(/[()（）]/).map(squash).filter(Boolean)
+  return names.some((n) => subject.includes(n))
 }
 
 /** Shortest task phrase taken whole (RANKING.phrase); shorter ones are ordinary words ("拉镜像"). */
@@ -390,7 +439,11 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  * Ranking weights (multipliers of a section's score). Chosen with scripts/search-eval.ts --grid
  * on tests/search/queries.yaml, checked on regression.yaml and finally on holdout.yaml.
  *  - synonym: a synonym or a compound's parts, against the words the reader typed
- *  - glossary / define: a glossary entry, normally / when the query asks "X 是什么"
+ *  - glossary / define: a glossary entry, normally / when the query asks "X 是什么" and the entry
+ *    is the one named X (definesSubject: not Docker Hub for "what is docker", not Container ID
+ *    for "what is a container"; before search14 every matching entry)
+ *  - asks: a section whose heading asks the very question, "X 是什么？" / "What is X?" (the FAQ's
+ *    entries): it is the answer (3 the same as 1 on the dev sets, 6 and 10 one more en query first)
  *  - flag: a command reference entry when a flag was typed
  *  - task: a command reference entry (/cli/) when the query is a task in words (Analysis.task)
  *    and the entry's heading and hidden keywords do not name every concept of it: the words
@@ -415,7 +468,7 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
  *    its heading does not name (0.1–0.7 the same on the dev set)
  */
-export const RANKING = { faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
+export const RANKING = { asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -454,15 +507,25 @@ export function pageKind(id: string): PageKind {
  * How much a page kind counts (pageKind). Pages about the site and the project stay searchable
  * but rank below pages that teach (RANKING.minor); a glossary entry is the answer to "X 是什么";
  * command entries lead for flags; an FAQ answer yields to the teaching page for a task (RANKING.faq).
+ * @param id result id (site path with anchor)
+ * @param a the query's analysis
+ * @param named the result names every concept in its heading or hidden keywords (RANKING.term)
+ * @param homed the query's one concept has a concept page (then RANKING.term does not apply)
+ * @param defines a glossary entry's heading names the subject of a definition question
+ *   (definesSubject); only then does RANKING.define apply
+ * @returns the multiplier of the result's score
  */
-export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'> & Partial<Pick<Analysis, 'task' | 'term'>>, named = true, homed = false): number {
+export function pageWeight(id: string, a: Pick<Analysis, 'define' | 'flag'> & Partial<Pick<Analysis, 'task' | 'term'>>, named = true, homed = false, defines = false): number {
   const kind = pageKind(id)
   if (kind === 'meta') return RANKING.minor
   if (kind === 'home') return 0.5
   // a glossary entry is short, which BM25 rewards; it is the answer to "X 是什么", not to a task
-  if (kind === 'glossary' && id.includes('#')) return a.define ? RANKING.define : a.term && named && !homed ? RANKING.term : RANKING.glossary
+  // … to "X 是什么" only the entry named X (definesSubject): "what is docker" is not Docker Hub
+  if (kind === 'glossary' && id.includes('#')) return a.define && defines ? RANKING.define : a.term && named && !homed ? RANKING.term : RANKING.glossary
   if (kind === 'reference') return a.flag ? RANKING.flag : a.task && !named ? RANKING.task : 1
   if (kind === 'faq' && !a.define) return RANKING.faq
+  // a section that asks the very question ("Docker 是什么？" in the FAQ) is the answer, as the entry named X is
+  if (a.define && defines) return RANKING.asks
   return 1
 }
 
@@ -543,7 +606,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
       coverage,
     })
   }

@@ -14,7 +14,12 @@ export const SYNONYMS: string[][] = [
   ['自动重启', '重启策略', '开机自启', '开机启动', '--restart', 'restart policy'],
   ['停止的', '已停止', '已退出', '退出的', 'exited', 'stopped'],
   ['一键启动多个容器', '多容器', '多个容器', 'docker compose', 'compose', 'docker-compose'],
-  ['删除', '移除', 'rm', 'remove', 'delete'],
+  ['删除', '移除', 'rm', 'remove', 'delete',
+    // how students say it (search14): "怎么删掉没用的容器" led with the one page that says 删掉 (docker network rm)
+    '删掉', '删了', '删光', '删干净'],
+  ['停止', '停掉', '停下', '停下来'],
+  // what nothing uses any more: the pages say 未使用 / 不用的 (prune's own words, "unused")
+  ['未使用', '不用的', '没用的', '无用的', '用不到的', '用不上的', '不需要的', 'unused'],
   ['清理', '清除', '回收', 'prune', 'cleanup', 'clean up'],
   ['进入容器', '进到容器', '进容器', 'docker exec', 'exec', '-it',
     // "inside" said along (search13): 进到容器里面 read as 进到容器 + 里面, and 里面 matched other pages
@@ -40,7 +45,7 @@ export const SYNONYMS: string[][] = [
   ['虚拟机', 'vm', 'virtual machine'],
   ['ip地址', 'ip', 'ipaddress', 'ip address'],
   ['交互式', '交互', 'interactive', '-i', '-t', '-it'],
-  ['权限不足', 'permission denied', '没有权限'],
+  ['权限不足', 'permission denied', '没有权限', '权限不够', '权限被拒绝'],
   ['端口被占用', '端口占用', 'port is already allocated', 'address already in use'],
   ['磁盘空间', '磁盘满', '空间不足', 'no space left on device', 'disk space',
     // 硬盘 for 磁盘 (search13): the pages say 磁盘

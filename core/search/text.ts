@@ -111,6 +111,8 @@ export const ZH_STOP = new Set([
 export const EN_STOP = new Set([
   'a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'is', 'are', 'was',
   'were', 'be', 'been', 'it', 'its', 'this', 'that', 'these', 'those', 'how', 'what', 'why', 'do', 'does', 'i',
+  // the "'s" of "what's", "docker's" (search14): a letter on its own, never what is sought
+  's',
   'my', 'me', 'you', 'your', 'can', 'while', 'into', 'as', 'if', 'so', 'there', 'which', 'when', 'will',
 ])
 

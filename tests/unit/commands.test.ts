@@ -484,4 +484,18 @@ describe('command finder: a word names the command of its everyday use', () => {
   it('开机自启 alone → docker run', () => {
     expect(names('开机自启', 1)[0]).toBe('docker run')
   })
+  // search14, an outside tester: "进入正在运行的容器" put docker compose exec before docker exec.
+  // A plain command leads its Compose twin unless the query says compose; written before the change
+  const TWINS: [string, string][] = [
+    ['进入正在运行的容器', 'docker exec'], ['在容器里执行命令', 'docker exec'], ['删除容器', 'docker rm'],
+    ['compose 进入容器', 'docker compose exec'], ['docker compose 看日志', 'docker compose logs'], ['compose 删除容器', 'docker compose rm'],
+  ]
+  it.for(TWINS)('%s → %s', ([q, want]) => {
+    expect(names(q, 1)[0]).toBe(want)
+  })
+  // do-to-many and "没用的" (search14): the prune commands' task words, written before the change
+  const UNUSED: [string, string][] = [['删掉没用的容器', 'docker container prune'], ['清理没用的镜像', 'docker image prune']]
+  it.for(UNUSED)('%s → %s', ([q, want]) => {
+    expect(names(q, 1)[0]).toBe(want)
+  })
 })

@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, createVocabulary, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -526,5 +526,66 @@ describe('everyday words for the same thing (search13)', () => {
   const wv = vocabularyOf(wm)
   it.each(['docker 有什么用', '为什么要用 docker', 'docker是用来干什么的'])('puts the page about what Docker is for first: %s', (q) => {
     expect(searchSite(wm, q, wv, lx)[0]?.id).toBe('/guide/why#top')
+  })
+})
+
+describe('"X 是什么" boosts the entry named X only (search14)', () => {
+  const { lexicon: lx } = buildLexicon([
+    { zh: '容器', en: 'Container', aliases: ['容器实例'] },
+    { zh: '容器 ID', en: 'Container ID' },
+    { zh: 'Docker Hub', en: 'Docker Hub' },
+    { zh: '镜像', en: 'Image' },
+  ], [])
+  // Container ID's entry is shorter and says 容器 more often: BM25 prefers it; only the rule puts Container first
+  const docs = [
+    { id: '/glossary/#container-id', title: '容器 ID（Container ID）', titles: ['术语表'], text: '容器 ID 是容器的编号，每个容器一个。' },
+    { id: '/glossary/#container', title: '容器（Container）', titles: ['术语表'], text: '镜像的运行实例：一组被隔离的进程，直接运行在宿主机内核上，有自己的文件系统和网络。' },
+    { id: '/glossary/#docker-hub', title: 'Docker Hub', titles: ['术语表'], text: 'Docker 官方的公共镜像仓库。' },
+    // names Docker in its heading and says it often: BM25 prefers it to the FAQ's longer answer
+    { id: '/internals/architecture#top', title: 'Docker 架构', titles: [], text: 'Docker 客户端把命令发给 Docker 守护进程。' },
+    { id: '/help/faq#docker-是什么', title: 'Docker 是什么？', titles: ['常见问题'], text: '一个把应用和运行环境一起打包、在任何装了 Docker 的机器上以同样方式运行的平台，它用镜像分发、用容器运行，让开发、测试和上线用的是同一个环境，省去了很多配置。' },
+  ]
+  const km = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  km.addAll(docs)
+  const kv = vocabularyOf(km)
+  const ids = (q: string) => searchSite(km, q, kv, lx).map((r) => r.id)
+  it('puts the entry named X above entries that merely contain it', () => {
+    expect(ids('容器是什么')[0]).toBe('/glossary/#container')
+    expect(ids('什么是容器实例')[0]).toBe('/glossary/#container')
+  })
+  it('puts the heading that asks the question above entries whose names contain X', () => {
+    expect(ids('docker 是什么')[0]).toBe('/help/faq#docker-是什么')
+  })
+  it('reads the names of a heading: brackets, the question form and its mark', () => {
+    const subject = analyzeQuery('what is a container', kv, lx).subject
+    expect(definesSubject('容器（Container）', subject)).toBe(true)
+    expect(definesSubject('Container', subject)).toBe(true)
+    expect(definesSubject('容器 ID（Container ID）', subject)).toBe(false)
+    expect(definesSubject('What is Docker?', analyzeQuery('what is docker', kv, lx).subject)).toBe(true)
+    expect(definesSubject('Docker Hub', analyzeQuery('what is docker', kv, lx).subject)).toBe(false)
+    expect(definesSubject('Docker Hub', analyzeQuery('docker hub 的作用', kv, lx).subject)).toBe(false)
+  })
+  it('drops the question words segmentation leaves behind ("意思", the "s" of "what\'s")', () => {
+    expect(analyzeQuery('镜像是什么意思', kv, lx).concepts.map((c) => c.label)).toEqual(['镜像'])
+    expect(analyzeQuery("what's an image", kv, lx).concepts.map((c) => c.label)).toEqual(['image'])
+  })
+})
+
+describe('everyday words for tasks on many things, files and permissions (search14)', () => {
+  const { lexicon: lx } = buildLexicon([{ zh: 'Docker Engine API', en: 'Docker Engine API', aliases: ['docker.sock'] }], [])
+  const groupOf = (p: string) => lx.synonyms.find((g) => g.includes(p)) ?? []
+  it.each([
+    ['删掉', '删除'], ['删了', 'remove'], ['停掉', '停止'], ['没用的', '未使用'], ['不用的', 'unused'], ['权限不够', 'permission denied'],
+  ])('reads %s as %s', (typed, meant) => {
+    expect(groupOf(typed)).toContain(meant)
+  })
+  it('keeps a bare 没权限 out of the permission group (it reads as 权限 alone, which the bind-mount UID section is about)', () => {
+    expect(groupOf('权限不足')).not.toContain('没权限')
+  })
+  it('matches a dotted name of a synonym group in parts, as the pages\' text has it (/var/run/docker.sock)', () => {
+    const v = createVocabulary([['permission', 2], ['denied', 2], ['docker', 9], ['sock', 2], ['docker.sock', 1]])
+    const sock = analyzeQuery('permission denied docker.sock', v, lx).concepts.find((c) => c.label === 'docker.sock')!
+    expect(sock.alternatives).toContainEqual(['docker', 'sock'])
+    expect(sock.typed).toEqual(expect.arrayContaining(['docker', 'sock']))
   })
 })

@@ -119,6 +119,8 @@ interface Prepared {
   zhText: string
   bigrams: Set<string>
   copy: string
+  /** a Compose command with a plain twin (docker compose exec ↔ docker exec): see COMPOSE_TWIN */
+  composeTwin: boolean
 }
 
 interface PreparedIndex {
@@ -171,8 +173,12 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       zhText,
       bigrams,
       copy: copyText(e).toLowerCase(),
+      composeTwin: false,
     }
   })
+  // Compose commands named like a plain command (compose exec, compose logs, compose rm)
+  const plain = new Set(items.filter((p) => p.nameWords[0] !== 'compose').map((p) => p.short))
+  for (const p of items) p.composeTwin = p.nameWords[0] === 'compose' && plain.has(p.nameWords.slice(1).join(' '))
   const idf = new Map<string, number>()
   for (const [b, n] of df) idf.set(b, Math.log(1 + entries.length / n))
   const prepared: PreparedIndex = { items, idf, tokenScores: new Map() }
@@ -277,6 +283,16 @@ export function queryTokens(query: string): Token[] {
   return tokens
 }
 
+/**
+ * A Compose command's share of its score when it has a plain twin and the query does not say
+ * compose: the twins carry the same task words ("进入容器" is docker exec's and docker compose
+ * exec's), and a reader who does not mention Compose means the plain command (search14: "进入正在
+ * 运行的容器" put docker compose exec first).
+ */
+const COMPOSE_TWIN = 0.8
+/** The query asks about Compose: "compose", "docker-compose", "编排". */
+const SAYS_COMPOSE = /compose|编排/i
+
 /** "docker", "dokcer", "docekr": says nothing about which command. */
 const isDockerWord = (w: string) => w === 'docker' || (w.length >= 5 && w.length <= 7 && editDistance(w, 'docker', 2) <= (w.length === 6 ? 2 : 1))
 
@@ -377,6 +393,7 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
     return col
   })
   const allWords = !!wholeShort && tokens.every((t) => t.kind === 'word')
+  const composeAsked = SAYS_COMPOSE.test(query)
   const scored: { p: Prepared; matched: number; score: number }[] = []
   let best = 0
   for (const p of items) {
@@ -401,6 +418,7 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
       const max = allowedTypos(wholeShort.length)
       if ([p.short, ...p.shortAliases].some((n) => editDistance(wholeShort, n, max) <= max)) score += 50
     }
+    if (p.composeTwin && !composeAsked) score = Math.round(score * COMPOSE_TWIN)
     if (matched > best) best = matched
     scored.push({ p, matched, score })
   }
