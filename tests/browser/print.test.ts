@@ -59,7 +59,7 @@ async function readPage(page: Page): Promise<PageFacts> {
     // chrome texts that do not also occur in the content (a sidebar entry may equal a heading);
     // textContent: collapsed blocks are content too (they print open)
     const content = main.textContent ?? ''
-    const chromeEls = document.querySelectorAll('.VPNavBarTitle .title, .VPNav .VPNavBarMenuLink, .VPLocalNav button, .VPSidebar .VPSidebarItem .text, .VPDocAsideOutline .outline-title, .VPDocFooter .edit-link-button, .VPDocFooter .pager-link .desc, .page-footer-links a, .kb-embed-action summary, .VPFooter .message')
+    const chromeEls = document.querySelectorAll('.VPNavBarTitle .title, .VPNav .VPNavBarMenuLink, .VPLocalNav button, .VPSidebar .VPSidebarItem .text, .VPDocAsideOutline .outline-title, .VPDocFooter .edit-link-button, .VPDocFooter .pager-link .desc, .page-footer-links a, .kb-embed-action summary, .kb-page-action, .VPFooter .message')
     const chrome = [...new Set([...chromeEls].map((e) => (e as HTMLElement).innerText.trim()).filter((t) => t && !content.includes(t)))]
     return { codeLines, labels, chrome, diagrams }
   })
