@@ -35,7 +35,7 @@ export function vueTemplateErrors(html: string, rel: string): string[] {
 }
 
 export interface CheckResult {
-  /** `file:line: message` lines, terms first (by file and line), then pages (in argument or file order) */
+  /** `file:line: message` lines, terms first (by file and line), then pages (in argument or file order; each page's in line order) */
   problems: string[]
   /** pages left unrendered because the term files have problems (the site config cannot load without the glossary) */
   pagesSkipped: number

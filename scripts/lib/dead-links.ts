@@ -50,10 +50,13 @@ export function markdownLinks(body: string, firstLine = 1): PageLink[] {
 }
 
 /**
- * Extensions of files VitePress does not treat as pages (its KNOWN_EXTENSIONS, the common ones;
- * `.md` and `.html` are pages). A link to such a file is the built-site link check's business.
+ * Extensions of files VitePress does not treat as pages: its KNOWN_EXTENSIONS (treatAsHtml in
+ * vitepress/dist/client/shared.js, 1.6.4, not exported to us), copied so a link is checked exactly
+ * when the build checks it. A link to such a file is the built-site link check's business.
  */
-const FILE_EXT = new Set('avif bmp css csv gif gz ico jpeg jpg js json mjs mp3 mp4 pdf png svg tar tgz ts tsv txt wasm webm webp woff woff2 xml yaml yml zip'.split(' '))
+const FILE_EXT = new Set(('3g2,3gp,aac,ai,apng,au,avif,bin,bmp,cer,class,conf,crl,css,csv,dll,doc,eps,epub,exe,gif,gz,ics,ief,jar,jpe,jpeg,jpg,js,json,jsonld,m4a,'
+  + 'man,mid,midi,mjs,mov,mp2,mp3,mp4,mpe,mpeg,mpg,mpp,oga,ogg,ogv,ogx,opus,otf,p10,p7c,p7m,p7s,pdf,png,ps,qt,roff,rtf,rtx,ser,svg,t,tif,'
+  + 'tiff,tr,ts,tsv,ttf,txt,vtt,wav,weba,webm,webp,woff,woff2,xhtml,xml,yaml,yml,zip').split(','))
 
 /**
  * The route a link points at, as VitePress resolves it for its dead-link check.
