@@ -4,7 +4,7 @@
  * Used by the sidebar generator, the build (transformPageData) and the tests, so a bad field
  * fails the same way everywhere: `docs/x.md:3: description: ...`.
  */
-import { DataError, parseYaml, assertSchema, type YamlData } from './schema'
+import { DataError, parseYaml, schemaProblems, type YamlData } from './schema'
 
 export class FrontmatterError extends DataError {
   constructor(file: string, line: number, detail: string) {
@@ -114,16 +114,27 @@ export interface TranslationStamp { source: string; hash: string }
 export const isEnglishPage = (file: string) => /(^|\/)docs\/(v\/[^/]+\/)?en\/|^(v\/[^/]+\/)?en\//.test(file.split('\\').join('/').replace(/^\.\//, ''))
 
 /**
- * Validate a page's frontmatter against schemas/frontmatter.schema.json (fields, types, source ids,
- * unknown keys), plus what depends on the file: only English pages carry a translation stamp.
+ * Every problem of a page's frontmatter, in file order: the schema (schemas/frontmatter.schema.json:
+ * fields, types, source ids, unknown keys — with "did you mean …?" for a near miss, core/schema.ts)
+ * plus what depends on the file: only English pages carry a translation stamp.
+ * @returns one FrontmatterError per problem (`docs/x.md:5: order: must be a whole number (got string "two")`); empty when valid
+ */
+export function frontmatterProblems(fm: Frontmatter, file: string): FrontmatterError[] {
+  const out: FrontmatterError[] = []
+  if ('translation' in fm.data && !isEnglishPage(file)) {
+    out.push(new FrontmatterError(file, fm.lineOf('translation'), 'translation: only English pages (docs/en/...) carry a translation stamp'))
+  }
+  for (const p of schemaProblems('frontmatter', fm.yaml)) out.push(new FrontmatterError(file, p.line, p.detail))
+  return out.sort((a, b) => a.line - b.line)
+}
+
+/**
+ * Validate a page's frontmatter (frontmatterProblems); the build stops at the first problem.
  * @throws FrontmatterError naming file and line, e.g. `docs/x.md:5: order: must be a whole number (got string "two")`
  */
 export function validateFrontmatter(fm: Frontmatter, file: string): void {
-  const { data } = fm
-  if ('translation' in data && !isEnglishPage(file)) {
-    throw new FrontmatterError(file, fm.lineOf('translation'), 'translation: only English pages (docs/en/...) carry a translation stamp')
-  }
-  assertSchema('frontmatter', fm.yaml, file, FrontmatterError)
+  const [first] = frontmatterProblems(fm, file)
+  if (first) throw first
 }
 
 /**

@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DataError, schemaProblems } from './schema'
+import { editDistance } from './edit-distance'
 import { readFrontmatter, type Frontmatter } from './frontmatter'
 import { pageLang, localePath, type Lang } from './page-lang'
 
@@ -298,19 +299,6 @@ export function parseTermTranslation(source: string, file: string, zh: TermSourc
 // ---------------------------------------------------------------------------------------------
 
 const REF_IN_TEXT = /\[\[([^\]|\n]+?)(?:\|[^\]\n]*)?\]\]/g
-
-/** edit distance counting an adjacent transposition as one edit ("contianer" → "container" = 1) */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
-    }
-  }
-  return d[a.length][b.length]
-}
 
 /**
  * Ids to suggest for an unknown `word`: terms whose name or alias is exactly the word (`k8s` →

@@ -20,6 +20,7 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { closestName } from './edit-distance'
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode, type Pair } from 'yaml'
 
 /** Folder of the schema files (repository root /schemas). */
@@ -59,6 +60,9 @@ function validator(name: SchemaName): ValidateFunction {
     ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true })
     // yaml-language-server's (and VS Code's) message for a failed `pattern`; we show it too
     ajv.addVocabulary(['patternErrorMessage'])
+    // `alsoCalled` on a property: names writers use for that field elsewhere (Hugo's `tags` for
+    // `keywords`), so an unknown key that is one of them gets "did you mean …?" (unknownKeyHint)
+    ajv.addVocabulary(['alsoCalled'])
     // relative `$ref`s ("common.schema.json#/…") resolve by file name, as editors resolve them next to the file
     ajv.addSchema(readSchema('common'), 'common.schema.json')
   }
@@ -151,10 +155,27 @@ function describe(v: unknown): string {
 const got = (v: unknown) => (typeof v === 'string' && [...v].length > 40 ? '' : ` (got ${describe(v)})`)
 const quoteList = (xs: unknown[]) => xs.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')
 
+type PropertySchemas = Record<string, { description?: string; alsoCalled?: string[] }>
+
+/**
+ * The allowed key an unknown `key` most likely meant: one whose `alsoCalled` names it, else the
+ * closest by edit distance (core/edit-distance.ts closestName); undefined when none is close.
+ */
+export function unknownKeyHint(key: string, properties: PropertySchemas): string | undefined {
+  const named = Object.entries(properties).find(([, s]) => s.alsoCalled?.some((a) => a.toLowerCase() === key.toLowerCase()))
+  return named?.[0] ?? closestName(key, Object.keys(properties))
+}
+
+/** A problem before it is merged with its neighbours: what schemaProblems needs to pair a typo with the field it misses. */
+interface Explained extends SchemaProblem {
+  /** an unknown key and the allowed key it probably meant; a missing required key */
+  pair?: { kind: 'unknown'; key: string; hint?: string; at: string } | { kind: 'missing'; key: string; help?: string; at: string }
+}
+
 /** Turn one Ajv error into a located message. Keywords the schemas use get a readable sentence. */
-function explain(e: ErrorObject, y: YamlData): SchemaProblem {
+function explain(e: ErrorObject, y: YamlData): Explained {
   const path = segments(e.instancePath)
-  const parent = (e.parentSchema ?? {}) as { description?: string; properties?: Record<string, { description?: string }>; patternErrorMessage?: string }
+  const parent = (e.parentSchema ?? {}) as { description?: string; properties?: PropertySchemas; patternErrorMessage?: string }
   const help = parent.description ? ` — ${parent.description}` : ''
   const p = e.params as Record<string, unknown>
   let at = path
@@ -167,13 +188,15 @@ function explain(e: ErrorObject, y: YamlData): SchemaProblem {
       const key = String(p.missingProperty)
       const h = parent.properties?.[key]?.description
       text = `missing field "${key}"${h ? ` (${h})` : ''}`
-      break
+      const field = fieldName(path)
+      return { line: y.lineOf(path), field, detail: field ? `${field}: ${text}` : text, pair: { kind: 'missing', key, help: h, at: e.instancePath } }
     }
     case 'additionalProperties': {
       const key = String(p.additionalProperty)
       at = [...path, key]
-      text = `unknown field "${key}" (allowed: ${Object.keys(parent.properties ?? {}).join(', ')})`
-      return { line: y.lineOf(at), field: fieldName(path), detail: (path.length ? `${fieldName(path)}: ` : '') + text }
+      const hint = unknownKeyHint(key, parent.properties ?? {})
+      text = `unknown field "${key}"${hint ? `: did you mean "${hint}"?` : ''} (allowed: ${Object.keys(parent.properties ?? {}).join(', ')})`
+      return { line: y.lineOf(at), field: fieldName(path), detail: (path.length ? `${fieldName(path)}: ` : '') + text, pair: { kind: 'unknown', key, hint, at: e.instancePath } }
     }
     case 'enum':
       text = `must be one of ${quoteList(p.allowedValues as unknown[])}${got(e.data)}`
@@ -223,10 +246,23 @@ export function schemaProblems(name: SchemaName, y: YamlData): SchemaProblem[] {
   const validate = validator(name)
   if (validate(y.data)) return []
   const seen = new Set<string>()
-  return (validate.errors ?? [])
+  const explained = (validate.errors ?? []).map((e) => ({ e, x: explain(e, y) }))
+  // a typo'd required key (`descripton:`) is one mistake, not two: say it once, at the typo's line,
+  // as "did you mean …?", and drop "missing field" for the key it meant
+  const merged = new Set<string>()
+  for (const { x } of explained) {
+    if (x.pair?.kind !== 'unknown' || !x.pair.hint) continue
+    const { key, hint, at } = x.pair
+    const missing = explained.find(({ x: m }) => m.pair?.kind === 'missing' && m.pair.at === at && m.pair.key === hint)?.x.pair
+    if (missing?.kind !== 'missing' || merged.has(`${at}/${hint}`)) continue
+    merged.add(`${at}/${hint}`)
+    x.detail = `${x.field ? `${x.field}: ` : ''}unknown field "${key}": did you mean "${hint}"? (a required field, missing${missing.help ? `: ${missing.help}` : ''})`
+  }
+  return explained
+    .filter(({ x }) => !(x.pair?.kind === 'missing' && merged.has(`${x.pair.at}/${x.pair.key}`)))
     // on one line and field, prefer an error from the field's own schema (it has the description:
     // the hint) over the same error from a shared definition it refers to
-    .map((e, i) => ({ ...explain(e, y), i, own: (e.parentSchema as { description?: string } | undefined)?.description ? 0 : 1 }))
+    .map(({ e, x }, i) => ({ line: x.line, field: x.field, detail: x.detail, i, own: (e.parentSchema as { description?: string } | undefined)?.description ? 0 : 1 }))
     .sort((a, b) => a.line - b.line || a.own - b.own || a.i - b.i)
     .filter((p) => !seen.has(`${p.line}|${p.field}`) && seen.add(`${p.line}|${p.field}`))
     .map(({ line, field, detail }) => ({ line, field, detail }))

@@ -1,9 +1,10 @@
 /**
- * Fast page check without a full build: frontmatter schema, snippet fence syntax, Mermaid text
+ * Fast page check without a full build: frontmatter schema, dead links to site pages
+ * (scripts/lib/dead-links.ts, the build's rules), snippet fence syntax, Mermaid text
  * alternatives, glossary references — everything our markdown plugins enforce — for all pages
  * or the files given; and the glossary term files (docs/data/glossary/<id>.md, en/<id>.md) with
  * the loader's rules (core/glossary.ts checkGlossary), always, and as terms when given as files.
- * Every problem is printed as file:line; exits 1 if any.
+ * Every problem of every page is printed as file:line in one run; exits 1 if any.
  *
  *   npx tsx scripts/check-pages.ts               # all of docs/
  *   npx tsx scripts/check-pages.ts docs/guide/why.md
@@ -12,10 +13,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { compileTemplate } from 'vue/compiler-sfc'
-import { readFrontmatter, validateFrontmatter } from '../core/frontmatter'
+import { frontmatterProblems, readFrontmatter } from '../core/frontmatter'
 import { DATA_TOP, listPages } from '../core/pages'
 import { DOCS_DIR, GLOSSARY_DIR, checkGlossary, isTermFile } from '../core/glossary'
 import { parseCli, parseOrExit } from './lib/cli-args'
+import { deadLinks, siteRoutes } from './lib/dead-links'
 
 /**
  * VitePress compiles each page's HTML as a Vue template, so `{{ }}` or a stray `<Tag` in prose
@@ -33,7 +35,7 @@ export function vueTemplateErrors(html: string, rel: string): string[] {
 }
 
 export interface CheckResult {
-  /** `file:line: message` lines, terms first (by file and line), then pages (in argument or file order) */
+  /** `file:line: message` lines, terms first (by file and line), then pages (in argument or file order; each page's in line order) */
   problems: string[]
   /** pages left unrendered because the term files have problems (the site config cannot load without the glossary) */
   pagesSkipped: number
@@ -73,16 +75,32 @@ export async function checkAll(files?: string[], opts: { glossaryDir?: string } 
   const { createMarkdownRenderer, resolveConfig } = await import('vitepress')
   const config = await resolveConfig(process.cwd(), 'build', 'production')
   const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
+  const routes = siteRoutes(config.srcDir)
+  const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
+  // every problem of every page in one run: the frontmatter's, the dead links', then the render's
+  // (a plugin stops at its first problem), so a first-time contributor fixes them all at once
   for (const file of pages) {
     const shown = rel(file)
     const text = fs.readFileSync(file, 'utf8')
+    const relativePath = path.relative(config.srcDir, file)
+    let fm
     try {
-      validateFrontmatter(readFrontmatter(text, shown), shown)
-      const html = md.render(text, { relativePath: path.relative(config.srcDir, file), path: file, cleanUrls: true })
-      problems.push(...vueTemplateErrors(html, shown))
+      fm = readFrontmatter(text, shown)
     } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e))
+      // unreadable frontmatter: VitePress could not render the page either, so one message is all
+      problems.push(message(e))
+      continue
     }
+    const found = [...frontmatterProblems(fm, shown).map(message), ...deadLinks(fm.body, fm.bodyLine, shown, relativePath, routes, config.vite?.publicDir || undefined)]
+    try {
+      const html = md.render(text, { relativePath, path: file, cleanUrls: true })
+      found.push(...vueTemplateErrors(html, shown))
+    } catch (e) {
+      found.push(message(e))
+    }
+    // in line order (a stable sort: messages without a line keep their place at the end)
+    const lineOf = (p: string) => Number(/^:(\d+):/.exec(p.slice(shown.length))?.[1] ?? Infinity)
+    problems.push(...found.sort((a, b) => lineOf(a) - lineOf(b)))
   }
   return { problems, pagesSkipped: 0 }
 }

@@ -16,6 +16,7 @@
  * a 1-based line: `docs/en/guide/why.md:12: ...`.
  */
 import crypto from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { listLatestPages, listPages } from '../../core/pages'
@@ -156,6 +157,24 @@ export function readStamp(text: string, file: string): { stamp?: TranslationStam
   return { stamp: t && typeof t === 'object' ? t : undefined, line: fm.lineOf('translation') }
 }
 
+/**
+ * Where a writer sees what changed in `docs/<rel>`: `git log -p` only shows committed changes, so a
+ * new page that is not committed yet (or uncommitted edits) gets its own hint. Outside a git work
+ * tree (test fixtures, an unpacked archive) the log hint stays.
+ */
+function whatChanged(docsDir: string, rel: string): string {
+  const zh = `docs/${rel}`
+  let status = ''
+  try {
+    status = execFileSync('git', ['status', '--porcelain', '--', path.join(docsDir, rel)], { cwd: docsDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  } catch {
+    return `see git log -p ${zh}`
+  }
+  if (status.startsWith('??') || status.startsWith('A')) return `${zh} is a new file, not committed yet: compare the English page with it paragraph by paragraph`
+  if (status.trim()) return `see git diff HEAD -- ${zh} (uncommitted edits) and git log -p ${zh}`
+  return `see git log -p ${zh}`
+}
+
 /** Drift of one English page `docs/en/<rel>` against `docs/<rel>` (which must exist). */
 export function driftOf(docsDir: string, rel: string): Drift | null {
   const enFile = `docs/${EN_DIR}/${rel}`
@@ -164,7 +183,7 @@ export function driftOf(docsDir: string, rel: string): Drift | null {
   if (!stamp) return { en: rel, source: rel, reason: 'unstamped', line, message: `${enFile}:${line}: no translation stamp (run: npm run i18n:stamp -- ${enFile})` }
   if (stamp.source !== rel) return { en: rel, source: rel, reason: 'wrong-source', line, message: `${enFile}:${line}: translation.source is "${stamp.source}", expected "${rel}"` }
   if (stamp.hash !== hash) {
-    return { en: rel, source: rel, reason: 'stale', line, message: `${enFile}:${line}: stale: docs/${rel} changed since the stamp (${stamp.hash} -> ${hash}); see git log -p docs/${rel}, update the translation, then npm run i18n:stamp -- ${enFile}` }
+    return { en: rel, source: rel, reason: 'stale', line, message: `${enFile}:${line}: stale: docs/${rel} changed since the stamp (${stamp.hash} -> ${hash}); ${whatChanged(docsDir, rel)}, update the translation, then npm run i18n:stamp -- ${enFile}` }
   }
   return null
 }

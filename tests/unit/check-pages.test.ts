@@ -41,6 +41,37 @@ describe('check-pages: errors name the file and the line in the file', () => {
     fs.writeFileSync(f, '---\ntitle: 测试页面\ndescription: 用于验证错误行号是否正确的测试页面。\nsources: [nope]\n---\n')
     expect(await checkPages([f])).toEqual([`${rel(f)}:4: sources[0]: must be one of yama-2025, docker-resources-2025 (got string "nope")`])
   })
+  it('every problem of a page in one run, in line order, each with its fix (outside contributor, round 14)', async () => {
+    const f = path.join(DIR, 'three.md')
+    fs.writeFileSync(f, '---\ntitle: 查看容器资源占用\ndescripton: 用 docker stats 实时查看容器的资源占用。\nsources: []\n---\n\n# 统计\n\n'
+      + '数据来自 [[cgroups|控制组]]。\n\n限制资源见[资源限制](/internals/limits)。\n')
+    expect(await checkPages([f])).toEqual([
+      `${rel(f)}:3: unknown field "descripton": did you mean "description"? (a required field, missing: one or two sentences for search results and social cards)`,
+      `${rel(f)}:9: unknown glossary term "cgroups" (did you mean "cgroup"?)`,
+      `${rel(f)}:11: dead link /internals/limits: no page docs/internals/limits.md or docs/internals/limits/index.md; nearest existing page: /internals/layers`,
+    ])
+  })
+  it('dead links to site pages, by the site\'s rules, with file:line', async () => {
+    const f = page('links.md', [
+      '[好](/guide/why) [好](/guide/why.md#x) [好](/guide/) [好](../guide/why) [好](/en/guide/why) [外部](https://example.com/nope) [锚](#x) [文件](/nope.pdf)',
+      '',
+      '第一行，',
+      '第二行 [坏](/guide/wyh#anchor)。',
+      '',
+      '| a | b |',
+      '| - | - |',
+      '| [坏](./nope) | x |',
+      '',
+      '[坏][ref]',
+      '',
+      '[ref]: /en/guide/first-containers',
+    ].join('\n') + '\n')
+    expect(await checkPages([f])).toEqual([
+      `${rel(f)}:12: dead link /guide/wyh#anchor: no page docs/guide/wyh.md or docs/guide/wyh/index.md; nearest existing page: /guide/why`,
+      `${rel(f)}:16: dead link ./nope: no page docs/.check-pages-fixtures/nope.md or docs/.check-pages-fixtures/nope/index.md`,
+      `${rel(f)}:18: dead link /en/guide/first-containers: no page docs/en/guide/first-containers.md or docs/en/guide/first-containers/index.md; nearest existing page: /en/guide/first-container`,
+    ])
+  })
   it('Go templates in prose break the Vue compile and are reported', async () => {
     const f = page('vue.md', '用 {{.State.Pid}} 查看\n')
     expect((await checkPages([f]))[0]).toMatch(/Vue template error/)

@@ -91,7 +91,7 @@ describe('command data', () => {
   it('reports bad data with the YAML file and line (schemas/command-group.schema.json)', () => {
     const C = 'sections[0].commands[0]'
     const unknownKey = okCmd.replace('  usage:', '  usgae: x\n  usage:')
-    expect(() => parse(unknownKey)).toThrow(`docs/data/commands/demo.yaml:${lineOf(unknownKey, 'usgae')}: ${C}: unknown field "usgae" (allowed: name, id, aliases, zh, en, usage, copy, keywords, options, examples, note, warning, corrections, related, pages, keywords_en, note_en, warning_en)`)
+    expect(() => parse(unknownKey)).toThrow(`docs/data/commands/demo.yaml:${lineOf(unknownKey, 'usgae')}: ${C}: unknown field "usgae": did you mean "usage"? (allowed: name, id, aliases, zh, en, usage, copy, keywords, options, examples, note, warning, corrections, related, pages, keywords_en, note_en, warning_en)`)
 
     const badFlag = okCmd.replace('-p, --publish', '-p --publish')
     expect(() => parse(badFlag)).toThrow(`demo.yaml:${lineOf(badFlag, '-p --publish')}: ${C}.options[0].flags: must be flags separated by commas, like "-p, --publish" (got string "-p --publish")`)

@@ -50,7 +50,7 @@ describe('corrections data', () => {
     expect(() => readCorrections(missingDir)).toThrow(`${file(missingDir)}:1: [0]: missing field "correction" (the correction, in Chinese)`)
     // unknown key: its own line
     const keyDir = tmp(ok + '  pgae: /y\n')
-    expect(() => readCorrections(keyDir)).toThrow(`${file(keyDir)}:5: [0]: unknown field "pgae" (allowed: source, original, correction, correction_en, page)`)
+    expect(() => readCorrections(keyDir)).toThrow(`${file(keyDir)}:5: [0]: unknown field "pgae": did you mean "page"? (allowed: source, original, correction, correction_en, page)`)
     // wrong type
     const typeDir = tmp(ok.replace('correction: b', 'correction: [b]'))
     expect(() => readCorrections(typeDir)).toThrow(`${file(typeDir)}:3: [0].correction: must be text (got a list) — the correction, in Chinese`)

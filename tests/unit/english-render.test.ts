@@ -252,7 +252,7 @@ describe('commands: English fields', () => {
     const html = GROUP.replace('desc_en: Add a label.', 'desc_en: Add a <label>.')
     expect(errorOf(() => parse(html))).toBe(`${F}:${lineIn(html, 'desc_en')}: sections[0].commands[0].options[0].desc_en: contains "<…" outside code: write it in backticks, e.g. \`<none>\` (got string "Add a <label>.")`)
     const typo = GROUP.replace('title_en: Manage', 'titel_en: Manage')
-    expect(errorOf(() => parse(typo))).toBe(`${F}:${lineIn(typo, 'titel_en')}: sections[0]: unknown field "titel_en" (allowed: title, intro, commands, title_en, intro_en)`)
+    expect(errorOf(() => parse(typo))).toBe(`${F}:${lineIn(typo, 'titel_en')}: sections[0]: unknown field "titel_en": did you mean "title_en"? (allowed: title, intro, commands, title_en, intro_en)`)
   })
 
   it('expands a marker on an English page with the English text and /en/ links', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readFrontmatter, validateFrontmatter, FrontmatterError } from '../../core/frontmatter'
+import { readFrontmatter, validateFrontmatter, frontmatterProblems, FrontmatterError } from '../../core/frontmatter'
 
 const page = (fm: string) => `---\n${fm}\n---\n\n# T\n`
 const check = (fm: string) => () => validateFrontmatter(readFrontmatter(page(fm), 'docs/x.md'), 'docs/x.md')
@@ -18,8 +18,21 @@ describe('frontmatter schema', () => {
   it('rejects unknown sources with the line', () => {
     expect(check('title: 数据卷\nsources: [wikipedia]\ndescription: 数据卷是 Docker 管理的持久化存储。')).toThrow('docs/x.md:3: sources[0]: must be one of yama-2025, docker-resources-2025 (got string "wikipedia")')
   })
-  it('rejects unknown keys (typos) with the line', () => {
-    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ndescripton: typo')).toThrow(/^docs\/x.md:5: unknown field "descripton" \(allowed: title, description, sources, .*, isHome\)$/)
+  it('rejects unknown keys (typos) with the line and the closest allowed key', () => {
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ndescripton: typo')).toThrow(/^docs\/x.md:5: unknown field "descripton": did you mean "description"\? \(allowed: title, description, sources, .*, isHome\)$/)
+    // no close key: no guess
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\nflavour: x')).toThrow(/^docs\/x.md:5: unknown field "flavour" \(allowed: /)
+  })
+  it('suggests the field other sites call by that name (alsoCalled in the schema)', () => {
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ntag: [存储]')).toThrow('docs/x.md:5: unknown field "tag": did you mean "keywords"?')
+    expect(check('title: 数据卷\ndescription: 数据卷是 Docker 管理的持久化存储。\nsources: []\ndate: 2026-11-01')).toThrow('docs/x.md:5: unknown field "date": did you mean "updated"?')
+  })
+  it('a typo of a required key is one problem, at the typo\'s line, not "missing field" at line 2', () => {
+    const fm = readFrontmatter(page('title: 统计\ndescripton: 用 docker stats 实时查看容器的资源占用。\nsources: []\norder: x'), 'docs/x.md')
+    expect(frontmatterProblems(fm, 'docs/x.md').map((e) => e.message)).toEqual([
+      'docs/x.md:3: unknown field "descripton": did you mean "description"? (a required field, missing: one or two sentences for search results and social cards)',
+      'docs/x.md:5: order: must be a whole number (got string "x") — position in the sidebar',
+    ])
   })
   it('reports invalid YAML with the line', () => {
     expect(check('title: 数据卷\ndescription: [unclosed\nsources: []')).toThrow(FrontmatterError)

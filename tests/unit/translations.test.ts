@@ -3,6 +3,7 @@
  * temporary docs tree, never on docs/ itself: parity, heading and runnable-fence structure, the
  * translation stamp and drift.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -107,6 +108,25 @@ describe('stamp and drift', () => {
     r = checkTranslations(docs)
     expect(r.drift.map((d) => [d.en, d.reason, d.line])).toEqual([['guide/why.md', 'stale', 6]])
     expect(r.drift[0].message).toMatch(/^docs\/en\/guide\/why\.md:6: stale: docs\/guide\/why\.md changed since the stamp/)
+  })
+})
+
+describe('the stale hint says where the change is (outside contributor, round 14)', () => {
+  it('a new, uncommitted Chinese page: compare with it, not "git log -p" (which shows nothing)', () => {
+    const docs = tree('uncommitted', { 'guide/why.md': ZH, 'en/guide/why.md': EN })
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: docs, stdio: 'ignore' })
+    git('init', '-q')
+    stampPage(docs, 'guide/why.md')
+    git('add', 'en')
+    git('commit', '-qm', 'en only')
+    fs.appendFileSync(path.join(docs, 'guide/why.md'), '\n新的一段。\n')
+    expect(checkTranslations(docs).drift[0].message).toMatch(/stale: .*; docs\/guide\/why\.md is a new file, not committed yet: compare the English page with it/)
+    git('add', 'guide')
+    git('commit', '-qm', 'zh')
+    fs.appendFileSync(path.join(docs, 'guide/why.md'), '\n又一段。\n')
+    expect(checkTranslations(docs).drift[0].message).toMatch(/; see git diff HEAD -- docs\/guide\/why\.md \(uncommitted edits\) and git log -p docs\/guide\/why\.md,/)
+    git('commit', '-qam', 'zh again')
+    expect(checkTranslations(docs).drift[0].message).toMatch(/; see git log -p docs\/guide\/why\.md, update the translation/)
   })
 })
 
