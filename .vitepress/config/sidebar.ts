@@ -7,7 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DefaultTheme } from 'vitepress'
 import { readSections, type Section } from '../../core/sections'
-import { FROZEN_DIR, releaseNav } from '../../core/version-paths'
+import { FROZEN_DIR, releaseNav, routeOf } from '../../core/version-paths'
+import { listFrozen, listReleaseFiles } from '../../core/versions'
 
 /** `overview`: the label of each section's index page in the sidebar ('概览', 'Overview'). */
 export function sidebarFor(sections: Section[], overview = '概览'): DefaultTheme.SidebarMulti {
@@ -81,15 +82,13 @@ export function compactSidebar(sidebar: DefaultTheme.SidebarMulti, base: string)
  * latest navs; output: { key: nav }, empty without releases.
  */
 export function releaseNavs(srcDir: string, zhNav: DefaultTheme.NavItem[], enNav: DefaultTheme.NavItem[]): Record<string, DefaultTheme.NavItem[]> {
-  const root = path.join(srcDir, FROZEN_DIR)
-  if (!fs.existsSync(root)) return {}
   const out: Record<string, DefaultTheme.NavItem[]> = {}
-  for (const d of fs.readdirSync(root, { withFileTypes: true })) {
-    if (!d.isDirectory() || d.name.startsWith('.')) continue
-    // a route's page: "guide/" → guide/index.md, "guide/why" → guide/why.md (routeOf in reverse)
-    const has = (route: string) => fs.existsSync(path.join(root, d.name, route === '' || route.endsWith('/') ? `${route}index.md` : `${route}.md`))
-    out[d.name] = releaseNav(zhNav, d.name, has)
-    if (fs.existsSync(path.join(root, d.name, 'en', 'index.md'))) out[`${d.name}/en`] = releaseNav(enNav, d.name, has)
+  for (const name of listFrozen(srcDir)) {
+    // the release's routes, its English edition's (en/…) included
+    const routes = new Set(listReleaseFiles(path.join(srcDir, FROZEN_DIR, name), { english: true }).pages.map(routeOf))
+    const has = (route: string) => routes.has(route)
+    out[name] = releaseNav(zhNav, name, has)
+    if (routes.has('en/')) out[`${name}/en`] = releaseNav(enNav, name, has)
   }
   return out
 }

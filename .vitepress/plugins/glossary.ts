@@ -23,6 +23,7 @@ import path from 'node:path'
 import { type ClientTerm, DOCS_DIR, GLOSSARY_PAGE, GLOSSARY_PAGE_EN, type Glossary, clientTerms, englishRefText, loadGlossary, sentenceStartBefore, termText, termUrl } from '../../core/glossary'
 import { type GlossaryPluginOptions, type RefMeta, escapeHtml, glossarySyntax, pageGlossary, pagesIn, scanUsage } from '../../core/glossary-refs'
 import { FROZEN_DIR, versionBase } from '../../core/version-paths'
+import { listFrozen } from '../../core/versions'
 import { type Lang } from '../../core/page-lang'
 
 function renderRef(tokens: Token[], idx: number, options: MarkdownIt['options'], env: unknown, self: Renderer): string {
@@ -67,22 +68,12 @@ export function popoverExports(glossary: Glossary = loadGlossary(), docsDir: str
   for (const lang of ['zh', 'en'] as const) add(glossary, lang)
   // a frozen release's pages link its own glossary (renderRef): its popovers come from the snapshot
   // the release was cut with, next to that glossary page (its English edition only if it has one)
-  for (const release of releasesWithGlossary(docsDir)) {
+  for (const release of listFrozen(docsDir).filter((r) => fs.existsSync(path.join(docsDir, FROZEN_DIR, r, GLOSSARY_PAGE)))) {
     const g = pageGlossary(`${FROZEN_DIR}/${release}/${GLOSSARY_PAGE}`, { docsDir }).glossary
     add(g, 'zh', release)
     if (fs.existsSync(path.join(docsDir, FROZEN_DIR, release, GLOSSARY_PAGE_EN))) add(g, 'en', release)
   }
   return out
-}
-
-/** Releases under docs/v/ that have a glossary page (frozen releases, core/version-paths.ts). */
-function releasesWithGlossary(docsDir: string): string[] {
-  const root = path.join(docsDir, FROZEN_DIR)
-  if (!fs.existsSync(root)) return []
-  return fs.readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && fs.existsSync(path.join(root, d.name, GLOSSARY_PAGE)))
-    .map((d) => d.name)
-    .sort()
 }
 
 /** A term's link: `/glossary/#id`, `/en/glossary/#id`, or inside a frozen release `/v/<name>/glossary/#id`. */
