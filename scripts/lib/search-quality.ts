@@ -12,6 +12,8 @@
  * A target without `#` matches any section of that page; with `#`, only that section.
  */
 import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -100,6 +102,50 @@ export async function runSearchQueries(context: BrowserContext, baseUrl: string,
   for (const q of queries) outcomes.push(judge(q, await searchTop(page, q.q, 10)))
   await page.close()
   return { ...summarize(outcomes), outcomes }
+}
+
+/**
+ * The built site's search engine, in Node: the index VitePress wrote into `distDir` for `locale`
+ * (assets/chunks/@localSearchIndex<locale>.<hash>.js, the module the search box loads), read with
+ * the options the box passes (VPLocalSearchBox.vue's loadJSON call, then core/search/client.ts)
+ * and queried with the same engine (core/search/query.ts searchSite). Unlike scripts/search-eval.ts
+ * it does not re-index the Markdown, so it judges what was built; the lexicon comes from the
+ * sources (searchSetup(), what the build inlines as `virtual:search-lexicon`), so a test that uses
+ * this must also compare it with the real box on some queries.
+ * @param distDir the build, e.g. .vitepress/dist
+ * @param locale `root` (Chinese) or `en`: which locale's index, and English word forms for `en`
+ * @returns search(query) → result ids, best first, as the box lists them (at most 16)
+ * @throws Error naming distDir when there is not exactly one index module for the locale
+ */
+export async function builtSiteSearch(distDir: string, locale: 'root' | 'en'): Promise<(query: string) => string[]> {
+  const chunks = path.join(distDir, 'assets/chunks')
+  const files = fs.readdirSync(chunks).filter((f) => f.startsWith(`@localSearchIndex${locale}.`) && f.endsWith('.js'))
+  if (files.length !== 1) throw new Error(`${chunks}: expected one @localSearchIndex${locale}.*.js, found ${files.length} (${files.join(', ') || 'none'}): build the site first`)
+  const json = (await import(pathToFileURL(path.resolve(chunks, files[0])).href)).default
+  if (typeof json !== 'string') throw new Error(`${path.join(chunks, files[0])}: the default export is not the index JSON string`)
+  // imported here, not at the top: loadQuerySet's users (unit tests, the bench) need none of this
+  const [{ default: MiniSearch }, { searchSite, vocabularyOf }, { unpackIndex }, { INDEX_FIELDS, extractField }, { searchSetup }] = await Promise.all([
+    import('minisearch'), import('../../core/search/query'), import('../../core/search/packed'), import('../../core/search/sections'), import('../../.vitepress/config/search'),
+  ])
+  const setup = searchSetup()
+  // the box's options (VPLocalSearchBox.vue; its `fields` are replaced by the site's miniSearch
+  // options), then client.ts's fields and extractField on top
+  const options = {
+    storeFields: ['title', 'titles'],
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 4, text: 2, titles: 1 } },
+    ...setup.miniSearchOptions,
+  }
+  const index = MiniSearch.loadJS(unpackIndex(JSON.parse(json)), { ...options, fields: INDEX_FIELDS, extractField })
+  const vocab = vocabularyOf(index)
+  return (q) => searchSite(index, typedInBox(q), vocab, setup.lexicon, { englishForms: locale === 'en' }).slice(0, 16).map((r) => r.id)
+}
+
+/**
+ * What the search box searches when `query` is typed or pasted: its input holds at most 64 UTF-16
+ * code units (VitePress's `maxlength="64"`), so a long pasted error is searched as its start.
+ */
+export function typedInBox(query: string): string {
+  return query.slice(0, 64)
 }
 
 /**

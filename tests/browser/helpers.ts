@@ -12,7 +12,12 @@ export const baseUrl = () => inject('baseUrl')
 
 export interface Session extends Browser {
   errors: string[]
-  open(path: string): Promise<Page>
+  /**
+   * A new page at `path`, loaded until the network is idle; console errors and uncaught
+   * exceptions go to `errors`. `colorScheme` overrides the session's prefers-color-scheme for this
+   * page from before it loads (one browser serves both schemes).
+   */
+  open(path: string, opts?: { colorScheme?: 'light' | 'dark' }): Promise<Page>
 }
 
 export async function session(opts: Parameters<typeof launchBrowser>[0] = {}): Promise<Session> {
@@ -20,8 +25,9 @@ export async function session(opts: Parameters<typeof launchBrowser>[0] = {}): P
   const errors: string[] = []
   return Object.assign(b, {
     errors,
-    async open(path: string) {
+    async open(path: string, { colorScheme }: { colorScheme?: 'light' | 'dark' } = {}) {
       const page = await b.context.newPage()
+      if (colorScheme) await page.emulateMedia({ colorScheme })
       page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`) })
       page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
       await page.goto(baseUrl() + path, { waitUntil: 'networkidle' })
