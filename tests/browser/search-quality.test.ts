@@ -85,6 +85,9 @@ it.concurrent.for([
   // mapped after; kept from the search helper): on main before the session 90.0 % (en 96.7 %), after its
   // merges 91.4 % (en 96.7 %) in scripts/search-eval.ts
   { set: 'holdout-9', start: '/', top3: 0.85 },
+  // the tenth blind set (session 15; written at 06:58 before any page was read or any change made, answers
+  // mapped after; kept from the search helper): on main before the session 87.1 % (en 96.7 %) in scripts/search-eval.ts
+  { set: 'holdout-10', start: '/', top3: 0.85 },
   { set: 'en/queries', start: '/en/', top3: 0.75 },
   { set: 'en/holdout', start: '/en/', top3: 0.75 },
   { set: 'en/holdout-2', start: '/en/', top3: 0.75 },
@@ -95,6 +98,7 @@ it.concurrent.for([
   { set: 'en/holdout-7', start: '/en/', top3: 0.75 },
   { set: 'en/holdout-8', start: '/en/', top3: 0.75 },
   { set: 'en/holdout-9', start: '/en/', top3: 0.75 },
+  { set: 'en/holdout-10', start: '/en/', top3: 0.75 },
 ])('search: $set finds the answer in the top 3', { timeout: 600_000 }, async ({ set, start, top3 }, { expect }) => {
   const queries = loadQuerySet(`tests/search/${set}.yaml`)
   const search = engine[start.startsWith('/en/') ? 'en' : 'root']
