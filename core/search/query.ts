@@ -201,6 +201,15 @@ const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含�
  */
 const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', 'means'])
 
+/**
+ * What is left of a complaint that something does not work once segmentation has taken the verb
+ * ("用不了" → 用 + 不了, "打不开", "起不来", "卡住不动"): every troubleshooting question says it, no
+ * page is about it, and as a concept it halved the coverage of the section that answers the rest
+ * ("装了docker用不了 权限不够" led with the install page, whose text has 不了). Dropped when the
+ * query says anything else (search15).
+ */
+const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
+
 interface Span { start: number; end: number; group: string[] }
 
 /**
@@ -359,6 +368,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   const define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define && concepts.some((c) => !DEFINE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !DEFINE_WORDS.has(c.label)))
+  if (concepts.some((c) => !FAILURE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !FAILURE_WORDS.has(c.label)))
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))

@@ -611,3 +611,14 @@ describe('a complaint of the synonym table typed alone is no glossary term (sear
     expect(first('registry mirror')).toBe('/glossary/#registry-mirror')
   })
 })
+
+describe('what is left of "does not work" is no topic (search15)', () => {
+  const v = createVocabulary([['装', 3], ['docker', 9], ['不了', 2], ['权限', 4], ['不足', 3], ['网页', 2], ['打不开', 1]])
+  const lx = buildLexicon([], []).lexicon
+  const labels = (q: string) => analyzeQuery(q, v, lx).concepts.map((c) => c.label)
+  it('drops 不了 when the query says anything else, keeps it when it is all there is', () => {
+    expect(labels('装了docker用不了 权限不够')).not.toContain('不了')
+    expect(labels('装了docker用不了 权限不够')).toContain('权限不够')
+    expect(labels('用不了')).toEqual(['不了'])
+  })
+})
