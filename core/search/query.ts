@@ -201,6 +201,15 @@ const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含�
  */
 const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', 'means'])
 
+/**
+ * What is left of a complaint that something does not work once segmentation has taken the verb
+ * ("用不了" → 用 + 不了, "打不开", "起不来", "卡住不动"): every troubleshooting question says it, no
+ * page is about it, and as a concept it halved the coverage of the section that answers the rest
+ * ("装了docker用不了 权限不够" led with the install page, whose text has 不了). Dropped when the
+ * query says anything else (search15).
+ */
+const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
+
 interface Span { start: number; end: number; group: string[] }
 
 /**
@@ -359,6 +368,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   const define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define && concepts.some((c) => !DEFINE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !DEFINE_WORDS.has(c.label)))
+  if (concepts.some((c) => !FAILURE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !FAILURE_WORDS.has(c.label)))
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
@@ -461,7 +471,10 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *  - term: a glossary entry whose heading or aliases name the whole query, when the query is one
  *    term alone (Analysis.term) that has no concept page ("依赖地狱", "buildx"): the reader looks
  *    the word up; with a concept page, `home` leads instead. Measured against every query set
- *    after the regression set was relabelled (docs/contribute/decisions.md; 2 and 3 the same)
+ *    after the regression set was relabelled (docs/contribute/decisions.md; 2 and 3 the same).
+ *    Only an entry whose heading or aliases hold what was typed itself (search15): a complaint
+ *    or pasted message of the synonym table ("拉镜像好慢", "context deadline exceeded") is a
+ *    phrase of 镜像加速器's group, but its entry does not name it, and the answer is a section
  *  - phrase: a section whose hidden keywords hold the task phrase the query is (Analysis.phrase):
  *    the command entry written for exactly that task ("容器改了哪些文件" → docker diff); an
  *    English phrase is matched word by word, and never on glossary entries (their aliases are names)
@@ -509,7 +522,8 @@ export function pageKind(id: string): PageKind {
  * command entries lead for flags; an FAQ answer yields to the teaching page for a task (RANKING.faq).
  * @param id result id (site path with anchor)
  * @param a the query's analysis
- * @param named the result names every concept in its heading or hidden keywords (RANKING.term)
+ * @param named the result names every concept in its heading or hidden keywords (RANKING.task);
+ *   for a glossary entry, names what was typed itself, not only a synonym of it (RANKING.term)
  * @param homed the query's one concept has a concept page (then RANKING.term does not apply)
  * @param defines a glossary entry's heading names the subject of a definition question
  *   (definesSubject); only then does RANKING.define apply
@@ -559,13 +573,16 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
-  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; terms: Set<string>; match: Record<string, string[]> }
+  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]> }
   const docs = new Map<string, Acc>()
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
+    // sections whose heading or hidden keywords hold what was typed itself, not only a synonym of it
+    const typedNamed = new Set<string>()
     for (const alt of c.alternatives) {
       const w = !c.typed || alt.every((t) => c.typed!.includes(t)) ? 1 : RANKING.synonym
       for (const r of ms.search(alternativeQuery(c, alt), options)) {
+        if (w === 1 && namedIn(r.match)) typedNamed.add(r.id)
         // MiniSearch multiplies by the number of matched query terms; we weigh terms ourselves
         const score = (w * r.score) / Math.max(1, r.queryTerms.length)
         const prev = best.get(r.id)
@@ -576,11 +593,12 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
     const weight = c.weight ?? 1
     for (const [id, b] of best) {
-      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, terms: new Set<string>(), match: {} }
+      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {} }
       acc.score += b.score * weight
       acc.covered += weight
       if (b.titled) acc.titled += weight
       if (namedIn(b.result.match)) acc.named += weight
+      if (typedNamed.has(id)) acc.namesTyped += weight
       for (const t of b.result.terms) acc.terms.add(t)
       Object.assign(acc.match, b.result.match)
       docs.set(id, acc)
@@ -606,7 +624,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, (pageKind(id) === 'glossary' ? acc.namesTyped : acc.named) >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
       coverage,
     })
   }

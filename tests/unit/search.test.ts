@@ -589,3 +589,36 @@ describe('everyday words for tasks on many things, files and permissions (search
     expect(sock.typed).toEqual(expect.arrayContaining(['docker', 'sock']))
   })
 })
+
+describe('a complaint of the synonym table typed alone is no glossary term (search15)', () => {
+  // "拉镜像好慢" is in 镜像加速器's group (synonyms.ts), so the whole query is one phrase of a group
+  // (Analysis.term); the glossary entry names the group (镜像加速器) but not what was typed, and
+  // RANKING.term put it above the section that answers the complaint
+  const docs = [
+    { id: '/glossary/#registry-mirror', title: '镜像加速器（Registry Mirror）', titles: ['术语表'], text: '镜像加速器：替 Docker Hub 缓存镜像的服务器。\u001fregistry mirror' },
+    { id: '/help/china-network#mirror', title: '配置镜像加速器', titles: ['国内网络环境'], text: '在国内拉取镜像很慢、经常超时时，在 daemon.json 里配置镜像加速器，再重启守护进程，拉取就快了。' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像加速器', '拉镜像']), extractField })
+  tm.addAll(docs)
+  const lex = buildLexicon([{ zh: '镜像加速器', en: 'registry mirror' }], []).lexicon
+  const first = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex)[0]?.id
+  it('reads the complaint as one phrase of the mirror group', () => {
+    expect(analyzeQuery('拉镜像好慢', vocabularyOf(tm), lex).term).toBe(true)
+  })
+  it('puts the answering section first; the entry still leads for its own name', () => {
+    expect(first('拉镜像好慢')).toBe('/help/china-network#mirror')
+    expect(first('镜像加速器')).toBe('/glossary/#registry-mirror')
+    expect(first('registry mirror')).toBe('/glossary/#registry-mirror')
+  })
+})
+
+describe('what is left of "does not work" is no topic (search15)', () => {
+  const v = createVocabulary([['装', 3], ['docker', 9], ['不了', 2], ['权限', 4], ['不足', 3], ['网页', 2], ['打不开', 1]])
+  const lx = buildLexicon([], []).lexicon
+  const labels = (q: string) => analyzeQuery(q, v, lx).concepts.map((c) => c.label)
+  it('drops 不了 when the query says anything else, keeps it when it is all there is', () => {
+    expect(labels('装了docker用不了 权限不够')).not.toContain('不了')
+    expect(labels('装了docker用不了 权限不够')).toContain('权限不够')
+    expect(labels('用不了')).toEqual(['不了'])
+  })
+})
