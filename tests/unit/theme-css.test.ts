@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest'
  * Chromium files a rule under the id, class or tag of its rightmost element and tries it only on
  * matching elements; a rule whose element is a bare `:is(…)`/`:where(…)` is tried on every
  * element. With a `:has()` inside that list, each try searches the element's subtree: the embed
- * view's `:is(html.kb-embed, html:has(#kb-embed:target))` took 57 of the 116 ms of selector
- * matching on /help/troubleshooting. Written as separate selectors, `html:has(…)` is tried on <html> only.
+ * view's `:is(html.kb-embed, html:has(#kb-embed:target))` took up to 57 of 116 ms of selector
+ * matching in a load of /help/troubleshooting (1–3 ms in others; a loaded machine). Written as
+ * separate selectors, `html:has(…)` is tried on <html> only.
  */
 const SHEETS = ['.vitepress/theme/styles.css', '.vitepress/theme/glossary-popover.css']
 
