@@ -31,8 +31,9 @@ function renderRef(tokens: Token[], idx: number, options: MarkdownIt['options'],
   const meta = t.meta as RefMeta
   const label = escapeHtml(t.content || meta.label || meta.id)
   if (meta.plain) return label
-  // the glossary page has hundreds of cross-references to its own entries: plain anchors keep it light
-  if (meta.local) return `<a class="glossary-ref" href="#${escapeHtml(meta.id)}">${label}</a>`
+  // the glossary page has hundreds of cross-references to its own entries (668 on /glossary/): plain
+  // anchors with no class keep it light (nothing styles or finds them by class; decisions.md, 「页面体积」)
+  if (meta.local) return `<a href="#${escapeHtml(meta.id)}">${label}</a>`
   // a plain link, static HTML (issue #14, lean pages: Vue hoists the paragraph, the page chunk stays
   // small); the popover is the theme's one delegated listener (.vitepress/theme/glossary-links.ts),
   // which finds the term by `data-term`. The link goes through VitePress's own link rule (site base,

@@ -86,21 +86,25 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
  * 1280 px next to an expected error's chip, and "离线替身镜像" on every badge made readers doubt the
  * examples (the fact stays one hover, tap or Tab away, linked to its explanation); on wide screens
  * the badge is no Tab stop (32 badge stops on /cli/container, three per code block).
- * Each part is `<span class="sb-part"><span class="sb-sep"> · </span><span class="nw">…</span></span>`:
- * a version or the date never breaks inside, and the panel, one fact per line, hides the
- * separators, so no line starts with "·". The text stays "已验证 · Docker Engine … · Compose …".
+ * Each fact is one `<span class="sb-part">…</span>` (styles.css: never broken inside, so a version
+ * or the date stays whole); a fact of the panel has its separator before it as a sibling,
+ * `<span class="sb-sep"> · </span>`, which the panel, one fact per line, hides, so no line starts
+ * with "·"; the separator of the always-visible line is bare text. The text stays
+ * "已验证 · Docker Engine … · Compose …". Lean markup on purpose: a page repeats the badge on every
+ * verified block (32 on /cli/container), and it was 20 elements per block (a part was three
+ * spans: part, separator, no-wrap), now 14 (decisions.md, 「页面体积」).
  * Input: the escaped parts (`tail` may hold HTML, the stand-in link), extra attributes, the
  * details' id and the toggle's escaped name; output: HTML.
  */
 export function verifiedBadge(parts: { state: string; more: string[]; date?: string; tail: string[] }, attrs = '', opts: { toggle?: string; detailsId?: string } = {}): string {
-  const part = (cls: string, text: string) => `<span class="sb-part ${cls}"><span class="sb-sep"> · </span><span class="nw">${text}</span></span>`
+  const part = (cls: string, text: string) => `<span class="sb-sep"> · </span><span class="sb-part ${cls}">${text}</span>`
   const [main, ...rest] = parts.more
   const details = [...rest.map((t) => part('sb-fact', t)), parts.date ? part('sb-date', parts.date) : '', ...parts.tail.map((t) => part('sb-fact', t))].join('')
   const id = opts.detailsId ? ` id="${opts.detailsId}"` : ''
   const toggle = opts.toggle && details ? `<button type="button" class="sb-toggle" aria-expanded="false"${opts.detailsId ? ` aria-controls="${opts.detailsId}"` : ''} aria-label="${opts.toggle}"></button>` : ''
   // the "⋯" comes before the panel it opens: on phones the open panel is a block under the badge's
   // line (styles.css), and the button stays on that line, after "Docker Engine …"
-  return `<span class="snippet-badge"${attrs}><span class="nw">${parts.state}</span>${main ? part('sb-main', main) : ''}${toggle}${details ? `<span class="sb-more"${id}>${details}</span>` : ''}</span>`
+  return `<span class="snippet-badge"${attrs}><span class="sb-part sb-state">${parts.state}</span>${main ? ` · <span class="sb-part sb-main">${main}</span>` : ''}${toggle}${details ? `<span class="sb-more"${id}>${details}</span>` : ''}</span>`
 }
 
 /** Private-use characters around an example value until the highlighter is done (never in pages). */

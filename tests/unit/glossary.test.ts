@@ -440,7 +440,7 @@ describe('glossary page and JSON export', () => {
     expect(html).toContain('<div class="glossary-entry" data-tags="基础 镜像">')
     expect(html).toContain('出现在：<a href="/guide/code">只在代码里</a>、<a href="/guide/">入门</a>')
     // on the glossary page, references are same-page anchors (no popover component per reference)
-    expect(html).toContain('相关术语：<a class="glossary-ref" href="#container">容器</a>')
+    expect(html).toContain('相关术语：<a href="#container">容器</a>')
     expect(html).not.toContain('class="glossary-term"')
     // the long text is rendered Markdown, not a JSON blob
     expect(html).toMatch(/<code>docker build<\/code>/)
@@ -468,7 +468,7 @@ describe('a frozen release keeps its readers inside it (/about/changelog)', () =
   it("links [[id]] on a release's page to the release's glossary, and its glossary page to its own entries", () => {
     const md = new MarkdownIt({ html: true }).use(glossaryPlugin)
     expect(md.render('[[image]]', { relativePath: 'v/2026.11/guide/a.md' })).toContain('<a class="glossary-term" href="/v/2026.11/glossary/#image" data-term="image">镜像</a>')
-    expect(md.render('[[image]]', { relativePath: 'v/2026.11/glossary/index.md' })).toContain('<a class="glossary-ref" href="#image">镜像</a>')
+    expect(md.render('[[image]]', { relativePath: 'v/2026.11/glossary/index.md' })).toContain('<a href="#image">镜像</a>')
     expect(md.render('[[image]]', { relativePath: 'guide/a.md' })).toContain('href="/glossary/#image"')
   })
   it("writes the release's popover files from the snapshot it was cut with, next to its glossary page", () => {
