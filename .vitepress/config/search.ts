@@ -120,6 +120,33 @@ export function searchLexiconPlugin(): Plugin {
 }
 
 /**
+ * Dev server only: VitePress's local search adds `vitepress > minisearch` to `optimizeDeps.include`
+ * (vitepress/dist/node, localSearchPlugin `config`), so Vite pre-bundles it with esbuild at start.
+ * Our alias (shared.ts) makes `minisearch` core/search/client.ts, whose `virtual:search-lexicon`
+ * import esbuild cannot resolve (pre-bundling runs no Vite plugins): `vitepress dev` died with
+ * `Could not resolve "virtual:search-lexicon"` as soon as the optimizer ran. The engine is our
+ * source, not a dependency, so it is served like any source module (the real MiniSearch,
+ * `minisearch-upstream`, is still pre-bundled when the scanner finds it). Vite's own
+ * `optimizeDeps.exclude` does not filter `include` entries (vite addManuallyIncludedOptimizeDeps),
+ * hence removing the entry once the config is resolved. No effect on `vitepress build`.
+ * @throws Error when VitePress no longer adds the entry under this name while the alias exists:
+ *   the check would otherwise silently do nothing after an upgrade
+ */
+export function searchEngineNotPrebundledPlugin(): Plugin {
+  const entry = 'vitepress > minisearch'
+  return {
+    name: 'docker-kb:search-engine-not-prebundled',
+    apply: 'serve',
+    configResolved(config) {
+      const include = config.optimizeDeps.include ?? []
+      const i = include.indexOf(entry)
+      if (i < 0) throw new Error(`optimizeDeps.include has no '${entry}' (VitePress changed how local search is pre-bundled): update searchEngineNotPrebundledPlugin in .vitepress/config/search.ts`)
+      include.splice(i, 1)
+    },
+  }
+}
+
+/**
  * Prunes the serialized index in VitePress's `@localSearchIndex<locale>` modules
  * (core/search/prune.ts says what and why) and packs it (core/search/packed.ts: the same data in
  * fewer bytes; core/search/client.ts unpacks it). VitePress's local search plugin loads each module as

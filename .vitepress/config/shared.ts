@@ -14,7 +14,7 @@ import { inlineCodePlugin } from '../plugins/inline-code'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { codeBreaksPlugin, tableNamesPlugin } from '../plugins/narrow-text'
 import { aliasRolesInRender, restoreRolesPlugin } from './static-html'
-import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
+import { searchIndexPrunePlugin, searchSetup, searchLexiconPlugin, searchEngineNotPrebundledPlugin, searchBuildPlugin, searchRender, rememberPageRenders } from './search'
 import { readFrontmatter, validateFrontmatter } from '../../core/frontmatter'
 import { searchLocales } from './search-i18n'
 import { glossaryPlugin, glossaryJson, popoverExports } from '../plugins/glossary'
@@ -99,7 +99,7 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine

@@ -183,7 +183,11 @@ export function llmsDevPlugin(srcDir: string): Plugin {
         if (rel === 'llms-full.txt') return send('text/plain', () => llmsFullTxt(srcDir, t))
         if (rel === `${EN}/llms.txt`) return send('text/plain', () => llmsTxtEn(srcDir, t))
         if (rel === `${EN}/llms-full.txt`) return send('text/plain', () => llmsFullTxt(srcDir, t, new Map(), 'en'))
-        const page = rel.endsWith('.md') && !rel.split('/').some((s) => s === '..' || s.startsWith('.')) ? rel : ''
+        // VitePress's dev client loads each page as a module from the same URL (`/guide/x.md`): a
+        // module import (Sec-Fetch-Dest: script) is Vite's to answer with the compiled page; a reader,
+        // curl or the page's own "view as Markdown" fetch (dest document / empty / none) gets the export
+        const moduleImport = req.headers['sec-fetch-dest'] === 'script'
+        const page = !moduleImport && rel.endsWith('.md') && !rel.split('/').some((s) => s === '..' || s.startsWith('.')) ? rel : ''
         if (page && !page.startsWith('data/') && fs.existsSync(path.join(srcDir, page))) {
           return send('text/markdown', () => pageMarkdownFile(srcDir, page, t.siteUrl, t.base))
         }
