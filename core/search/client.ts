@@ -11,8 +11,7 @@
 import Upstream, { type Options, type SearchResult } from 'minisearch-upstream'
 import lexicon from 'virtual:search-lexicon'
 import { searchSite, vocabularyOf, type Vocabulary } from './query'
-import { INDEX_FIELDS, extractField } from './sections'
-import { unpackIndex } from './packed'
+import { loadShippedIndex } from './packed'
 
 export type { Options, SearchResult }
 
@@ -26,10 +25,10 @@ export default class SiteSearchIndex {
   /**
    * Same contract as MiniSearch.loadJSON, for the index VitePress built with our options after
    * .vitepress/config/search.ts packed it (core/search/packed.ts).
-   * @throws when the chunk is not a packed index (unpackIndex)
+   * @throws when the chunk is not a packed index (loadShippedIndex)
    */
   static loadJSON(json: string, options: Options): SiteSearchIndex {
-    return new SiteSearchIndex(Upstream.loadJS(unpackIndex(JSON.parse(json)), { ...options, fields: INDEX_FIELDS, extractField }))
+    return new SiteSearchIndex(loadShippedIndex(Upstream, json, options))
   }
 
   /**

@@ -24,8 +24,9 @@
  *
  * Pure module (no DOM, no Node): runs in the browser (client.ts), at build time and in tests.
  */
-import type { AsPlainObject } from 'minisearch'
+import type { AsPlainObject, Options } from 'minisearch'
 import type { SerializedIndex } from './prune'
+import { INDEX_FIELDS, extractField } from './sections'
 
 /** Format tag of the packed index; bump when the shape changes. */
 export const PACKED_FORMAT = 'docker-kb-search-1'
@@ -134,4 +135,19 @@ export function unpackIndex(packed: PackedIndex): AsPlainObject {
     storedFields: byDoc(storedFields),
     index,
   } as AsPlainObject
+}
+
+/**
+ * The shipped index read back the way the search box reads it: unpacked, then loaded with the
+ * options the box passes plus the site's fields and extractField. One owner for the browser
+ * (core/search/client.ts) and Node (scripts/lib/search-quality.ts builtSiteSearch), so the tests'
+ * engine cannot drift from the box's.
+ * @param MiniSearchClass the class to load with: the browser passes 'minisearch-upstream' (there,
+ *   'minisearch' is aliased to client.ts itself), Node passes 'minisearch'
+ * @param json the index module's default export (a JSON string of a PackedIndex)
+ * @param options the search box's MiniSearch options (VPLocalSearchBox.vue loadJSON)
+ * @throws when `json` is not a packed index (unpackIndex)
+ */
+export function loadShippedIndex<M>(MiniSearchClass: { loadJS(js: AsPlainObject, options: Options): M }, json: string, options: Options): M {
+  return MiniSearchClass.loadJS(unpackIndex(JSON.parse(json)), { ...options, fields: INDEX_FIELDS, extractField })
 }

@@ -210,6 +210,11 @@ const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', '
  */
 const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
 
+/** Removes (in place) the concepts labelled with one of `words` when the query has any other concept: never leaves it empty. */
+function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void {
+  if (concepts.some((c) => !words.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !words.has(c.label)))
+}
+
 interface Span { start: number; end: number; group: string[] }
 
 /**
@@ -367,8 +372,8 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   }
   const define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
-  if (define && concepts.some((c) => !DEFINE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !DEFINE_WORDS.has(c.label)))
-  if (concepts.some((c) => !FAILURE_WORDS.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !FAILURE_WORDS.has(c.label)))
+  if (define) dropWhenOthers(concepts, DEFINE_WORDS)
+  dropWhenOthers(concepts, FAILURE_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))

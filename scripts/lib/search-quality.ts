@@ -124,18 +124,18 @@ export async function builtSiteSearch(distDir: string, locale: 'root' | 'en'): P
   const json = (await import(pathToFileURL(path.resolve(chunks, files[0])).href)).default
   if (typeof json !== 'string') throw new Error(`${path.join(chunks, files[0])}: the default export is not the index JSON string`)
   // imported here, not at the top: loadQuerySet's users (unit tests, the bench) need none of this
-  const [{ default: MiniSearch }, { searchSite, vocabularyOf }, { unpackIndex }, { INDEX_FIELDS, extractField }, { searchSetup }] = await Promise.all([
-    import('minisearch'), import('../../core/search/query'), import('../../core/search/packed'), import('../../core/search/sections'), import('../../.vitepress/config/search'),
+  const [{ default: MiniSearch }, { searchSite, vocabularyOf }, { loadShippedIndex }, { searchSetup }] = await Promise.all([
+    import('minisearch'), import('../../core/search/query'), import('../../core/search/packed'), import('../../.vitepress/config/search'),
   ])
   const setup = searchSetup()
   // the box's options (VPLocalSearchBox.vue; its `fields` are replaced by the site's miniSearch
-  // options), then client.ts's fields and extractField on top
+  // options); loadShippedIndex puts the site's fields and extractField on top, as client.ts does
   const options = {
     storeFields: ['title', 'titles'],
     searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 4, text: 2, titles: 1 } },
     ...setup.miniSearchOptions,
   }
-  const index = MiniSearch.loadJS(unpackIndex(JSON.parse(json)), { ...options, fields: INDEX_FIELDS, extractField })
+  const index = loadShippedIndex(MiniSearch, json, options)
   const vocab = vocabularyOf(index)
   return (q) => searchSite(index, typedInBox(q), vocab, setup.lexicon, { englishForms: locale === 'en' }).slice(0, 16).map((r) => r.id)
 }
