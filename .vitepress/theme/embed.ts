@@ -164,7 +164,15 @@ export const EMBED_HEAD_SCRIPT = `;(function () {
   }
   function start() {
     send(false)
-    if (window.ResizeObserver) new ResizeObserver(function () { send(false) }).observe(document.body)
+    // observe .Layout too, whose height is what height() sends: isolating a section shrinks it while
+    // <body> keeps filling a frame already sized to the whole page (13042 px for a 1268 px section,
+    // an outside tester, session 15), and a <body>-only observer never fired again
+    if (window.ResizeObserver) {
+      var ro = new ResizeObserver(function () { send(false) })
+      ro.observe(document.body)
+      var layout = document.querySelector('.Layout')
+      if (layout) ro.observe(layout)
+    }
     else setInterval(function () { send(false) }, 500)
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { send(false) }, function () {})
   }

@@ -16,7 +16,7 @@ import { DIST_DIR, resolveFile, serveStatic, type Served } from '../../scripts/l
 import { launchBrowser } from '../../core/browser'
 import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
 import { checkCartridge } from '../../scripts/lib/cartridge-check'
-import { DEFAULT_HEIGHT, embedSrc, iframeCode } from '../../.vitepress/theme/embed'
+import { DEFAULT_HEIGHT, embedSrc, iframeCode, type EmbedPart } from '../../.vitepress/theme/embed'
 import { SITE } from '../../.vitepress/config/site'
 import { baseUrl, painted, session, type Session } from './helpers'
 
@@ -365,8 +365,8 @@ interface HostRun {
  * Serve `fixture` (with the embed code of FRAME_ROUTE from `site`, passed through `transform`) on a
  * new port and open it in a fresh browser; waits until the iframe's document has loaded.
  */
-async function openHost(fixture: string, site: string, transform: (code: string) => string, opts: { javaScriptEnabled?: boolean; theme?: 'dark' } = {}): Promise<HostRun> {
-  const code = iframeCode(embedSrc(site, FRAME_ROUTE, { theme: opts.theme }), 'Docker 知识库：运行第一个容器')
+async function openHost(fixture: string, site: string, transform: (code: string) => string, opts: { javaScriptEnabled?: boolean; theme?: 'dark'; part?: EmbedPart } = {}): Promise<HostRun> {
+  const code = iframeCode(embedSrc(site, FRAME_ROUTE, { theme: opts.theme, part: opts.part }), 'Docker 知识库：运行第一个容器', opts.part ? DEFAULT_HEIGHT.part : DEFAULT_HEIGHT.page)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-host-'))
   const html = fs.readFileSync(path.join(HOSTS, fixture), 'utf8').replaceAll('__SITE__', site).replace('__CODE__', transform(code))
   fs.writeFileSync(path.join(dir, 'index.html'), html)
@@ -504,6 +504,24 @@ describe('course platforms', () => {
       expect(run.pageErrors).toEqual([])
       expect(run.consoleErrors).toEqual([])
       expectOnlyLocalRequests(run)
+    } finally {
+      await run.close()
+    }
+  })
+
+  // an outside tester (session 15): a section embed in view at load grew to the whole page's height
+  // (13042 px for a 1268 px section). The first height went out before the section was isolated;
+  // isolating it shrank .Layout but not <body>, which fills the (now tall) frame, and only <body>
+  // was observed, so the frame kept the whole page's height
+  it('(b) one section, sandboxed, in view at load: the frame takes the section\'s height, not the page\'s', async () => {
+    const run = await openHost('sandbox.html', baseUrl(), sandboxed, { part: { kind: 'section', value: 'lifecycle' } })
+    try {
+      await run.frame.locator('html.kb-embed-ready').waitFor({ state: 'attached', timeout: 10_000 })
+      expect(await run.frame.locator('#lifecycle').isVisible()).toBe(true)
+      await expectSized(run, DEFAULT_HEIGHT.part)
+      // the section, not the page: the page's next section is hidden
+      expect(await run.frame.locator('.vp-doc h2:visible').count()).toBe(1)
+      expect(run.pageErrors).toEqual([])
     } finally {
       await run.close()
     }
