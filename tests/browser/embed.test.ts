@@ -527,6 +527,30 @@ describe('course platforms', () => {
     }
   })
 
+  // an outside tester (session 15): under `sandbox="allow-scripts"` (no allow-popups, as some course
+  // platforms set it) "在站点中打开" seemed to do nothing — the browser drops the new tab silently.
+  // The footer must then show the address, selected for copying, and open no page
+  it('(b) sandboxed without allow-popups: "在站点中打开" shows the address to copy instead of doing nothing', async () => {
+    const run = await openHost('sandbox.html', baseUrl(), (html) => html.replace('<iframe ', '<iframe sandbox="allow-scripts" '))
+    try {
+      expect(await run.page.locator('iframe').getAttribute('sandbox')).toBe('allow-scripts')
+      await run.frame.locator('html.kb-embed-ready').waitFor({ state: 'attached', timeout: 10_000 })
+      const open = run.frame.locator('a.kb-embed-open')
+      await open.scrollIntoViewIfNeeded()
+      const pagesBefore = run.page.context().pages().length
+      await open.click()
+      const blocked = run.frame.locator('.kb-embed-blocked')
+      await blocked.waitFor({ state: 'visible', timeout: 5_000 })
+      const address = (await blocked.locator('.kb-embed-address').textContent())!.trim()
+      expect(address).toBe(baseUrl() + FRAME_ROUTE)
+      expect(await run.frame.evaluate(() => String(getSelection()))).toBe(address)
+      expect(run.page.context().pages().length).toBe(pagesBefore)
+      expect(run.pageErrors).toEqual([])
+    } finally {
+      await run.close()
+    }
+  })
+
   it('(b) sandboxed without allow-same-origin, site without CORS headers: text, no chrome, sized, no uncaught error', async () => {
     const bare = await serveStatic(DIST, 0, '127.0.0.1', { cors: false })
     try {
