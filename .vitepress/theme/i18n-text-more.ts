@@ -34,6 +34,10 @@ const zh = {
   copied: '已复制',
   copyCode: (label: string) => (/^\d/.test(label) ? `复制 ${label}代码` : `复制${label}代码`),
   notVersioned: '这一页还没有收入任何冻结版本，只能嵌入最新版。',
+  /** the release page lacks the chosen section, term or code block (EmbedAction's check of the frozen page) */
+  notInRelease: (n: string) => `${n} 版的这一页没有这一部分，只能嵌入最新版。`,
+  /** the iframe title of a part: site and page title, then the part */
+  partTitle: (title: string, part: string) => `${title}（${part}）`,
   hint: (h: string) => `（${h}）`,
   readInNewWindow: '（在新窗口中阅读）',
   codeBlockAt: (line: number | string) => `代码块（第 ${line} 行）`,
@@ -91,6 +95,8 @@ const en: typeof zh = {
   copied: 'Copied',
   copyCode: (label: string) => `Copy the ${label} code`,
   notVersioned: 'This page is not in any frozen release yet; only the latest version can be embedded.',
+  notInRelease: (n: string) => `Release ${n} of this page does not have this part; only the latest version can be embedded.`,
+  partTitle: (title: string, part: string) => `${title} — ${part}`,
   hint: (h: string) => ` (${h})`,
   readInNewWindow: ' (read in a new window)',
   codeBlockAt: (line: number | string) => `Code block (line ${line})`,

@@ -149,6 +149,48 @@ describe('accessibility of the version and embed controls', () => {
 })
 
 describe('the latest docs', () => {
+  // A section added after the release is not on the frozen page: its frozen embed would show the
+  // whole page with a "not on this page" note, so the panel must not offer that code
+  it('the embed panel offers a section\'s frozen code only when the release page has that section', async () => {
+    const ids = (file: string) => new Set([...fs.readFileSync(file, 'utf8').matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]))
+    // the first page whose latest version has a section the release page lacks, and one both have
+    let found: { route: string; added: string; kept: string } | undefined
+    const pages = (fs.readdirSync(DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !/^(v|en)\//.test(f) && !f.endsWith('index.html')).sort()
+    for (const file of pages) {
+      const route = '/' + file.replace(/\.html$/, '')
+      if (!built(route.slice(1), release)) continue
+      const now = ids(path.join(DIST, file))
+      const then = ids(path.join(DIST, 'v', release, file))
+      const added = [...now].find((id) => !then.has(id))
+      const kept = [...now].find((id) => then.has(id))
+      if (added && kept) { found = { route, added, kept }; break }
+    }
+    if (!found) throw new Error(`no latest page has a section added since release ${release}: this test needs one (add a section to a page, or test against an older release)`)
+    const page = await s.open(found.route)
+    await page.locator('.kb-embed-action summary').click()
+    const what = page.locator('.kb-embed-fields select').first()
+    const codes = page.locator('.kb-embed-code pre code')
+
+    await what.selectOption(`section:${found.added}`)
+    await page.locator('.kb-embed-not-in-release').waitFor({ timeout: 5_000 })
+    expect(await page.locator('.kb-embed-not-in-release').textContent()).toContain(`${release} 版的这一页没有这一部分`)
+    expect(await codes.count()).toBe(1)
+    const latest = (await codes.first().textContent())!
+    expect(latest).toContain(`section=${encodeURIComponent(found.added)}`)
+    // the iframe's title names the section, not just the page
+    const heading = await page.locator(`h2[id="${found.added}"]`).first().evaluate((h) => (h.textContent ?? '').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim())
+    expect(heading.length).toBeGreaterThan(0)
+    expect(latest).toContain(`（${heading}）"`)
+
+    await what.selectOption(`section:${found.kept}`)
+    await codes.nth(1).waitFor({ timeout: 5_000 })
+    expect(await page.locator('.kb-embed-not-in-release').count()).toBe(0)
+    const frozen = (await codes.nth(1).textContent())!
+    expect(frozen).toContain(`/v/${release}${found.route}?`)
+    expect(frozen).toContain(`section=${encodeURIComponent(found.kept)}`)
+    await page.close()
+  })
+
   it('show the verification facts of a page whose snippets ran', async () => {
     const status = JSON.parse(fs.readFileSync('docs/.snippet-status.json', 'utf8')) as { engine: string; pages: Record<string, object> }
     const file = Object.keys(status.pages).find((f) => !f.startsWith('docs/v/') && !f.startsWith('docs/en/'))!
