@@ -15,7 +15,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { baseUrl, session, type Session } from './helpers'
 import type { Page } from 'playwright-core'
 import { builtSiteSearch, judge, loadQuerySet, openSearch, resultId, searchTop, summarize } from '../../scripts/lib/search-quality'
-import { DIST_DIR } from '../../scripts/lib/static-server'
+import fs from 'node:fs'
+import path from 'node:path'
+import { DIST_DIR, resolveFile } from '../../scripts/lib/static-server'
 
 /**
  * Queries per set typed into the box, spread evenly over the set (its first always among them):
@@ -133,6 +135,28 @@ it.concurrent.for([
     expect(results.map(resultId), `"${q.q}" (${q.file}:${q.line}) in the box vs the engine`).toEqual(search(q.q).slice(0, 10).map(resultId))
   }
   expect(s.blocked).toEqual([])
+})
+
+// a target that names no page or section can never be found: the query would count as a miss for
+// a labelling mistake, not for the search (and a renamed heading would silently turn a hit into one)
+it('search: every target of every query set is a page or a section of the built site', () => {
+  const files = (fs.readdirSync('tests/search', { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).sort()
+  expect(files.length).toBeGreaterThan(20)
+  const ids = new Map<string, Set<string>>()
+  const bad: string[] = []
+  for (const f of files) {
+    for (const q of loadQuerySet(path.join('tests/search', f))) {
+      for (const target of q.expect) {
+        const [route, anchor] = target.split('#')
+        const file = resolveFile(DIST_DIR, route)
+        if (!file) { bad.push(`${q.file}:${q.line}: "${target}": no page ${route} in the build`); continue }
+        if (!anchor) continue
+        if (!ids.has(file)) ids.set(file, new Set([...fs.readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])))
+        if (!ids.get(file)!.has(anchor) && !ids.get(file)!.has(decodeURIComponent(anchor))) bad.push(`${q.file}:${q.line}: "${target}": page ${route} has no #${anchor}`)
+      }
+    }
+  }
+  expect(bad).toEqual([])
 })
 
 it('search: one character finds the sections that use it', async () => {
