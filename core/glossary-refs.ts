@@ -258,12 +258,11 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
         '',
       )
       const pages = pagesIn(usage.get(t.id) ?? [], lang)
-      if (t.related.length || pages.length) {
-        out.push(...wrap(`<div class="glossary-entry__links">`, ''))
-        if (t.related.length) out.push(`${w.related}${t.related.map((r) => `[[${r}]]`).join(w.list)}`, '')
-        if (pages.length) out.push(`${w.usedOn}${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join(w.list)}`, '')
-        out.push(...wrap('</div>', ''))
-      }
+      // each link list is its own `<p class="glossary-entry__links">` (markdown-it-attrs), not a
+      // paragraph inside a wrapper div: 92 elements fewer on /glossary/ (issue #14, lean pages)
+      const links = html ? ' {.glossary-entry__links}' : ''
+      if (t.related.length) out.push(`${w.related}${t.related.map((r) => `[[${r}]]`).join(w.list)}${links}`, '')
+      if (pages.length) out.push(`${w.usedOn}${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join(w.list)}${links}`, '')
       out.push(...wrap('</div>', ''))
     }
     out.push(...wrap('</div>', ''))
