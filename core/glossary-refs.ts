@@ -241,9 +241,13 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
       const tx = termText(t, lang)
       // the English page names the Chinese term too: readers of both editions meet it in the Chinese pages
       const chinese = lang === 'en' ? t.zh : ''
-      const meta = html
-        ? `<p class="glossary-entry__meta">${[chinese ? `<span lang="zh-CN">${w.chinese}${escapeHtml(chinese)}</span>` : '', t.aliases.length ? `<span>${w.aliases}${t.aliases.map(escapeHtml).join(w.list)}</span>` : '', `<span>${w.tags}${tx.tags.join(w.list)}</span>`].join('')}</p>`
-        : [chinese ? `${w.chinese}${escapeMdText(chinese)}` : '', t.aliases.length ? `${w.aliases}${t.aliases.map(escapeMdText).join(w.list)}` : '', `${w.tags}${tx.tags.join(w.list)}`].filter(Boolean).join(' · ')
+      // names and tags, " · " between them, the same in both forms; in HTML no span per item (two per
+      // entry were 184 elements on /glossary/; issue #14, lean pages), only the Chinese name's lang
+      const esc = html ? escapeHtml : escapeMdText
+      const zhName = chinese ? `${w.chinese}${esc(chinese)}` : ''
+      const items = [html && zhName ? `<span lang="zh-CN">${zhName}</span>` : zhName, t.aliases.length ? `${w.aliases}${t.aliases.map(esc).join(w.list)}` : '', `${w.tags}${tx.tags.join(w.list)}`]
+        .filter(Boolean).join(' · ')
+      const meta = html ? `<p class="glossary-entry__meta">${items}</p>` : items
       out.push(
         // data-tags: the filter chips' names (the page's language)
         ...wrap(`<div class="glossary-entry" data-tags="${tx.tags.join(' ')}">`, ''),
@@ -258,12 +262,11 @@ export function glossaryListSource(glossary: Glossary, usage: Map<string, PageRe
         '',
       )
       const pages = pagesIn(usage.get(t.id) ?? [], lang)
-      if (t.related.length || pages.length) {
-        out.push(...wrap(`<div class="glossary-entry__links">`, ''))
-        if (t.related.length) out.push(`${w.related}${t.related.map((r) => `[[${r}]]`).join(w.list)}`, '')
-        if (pages.length) out.push(`${w.usedOn}${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join(w.list)}`, '')
-        out.push(...wrap('</div>', ''))
-      }
+      // each link list is its own `<p class="glossary-entry__links">` (markdown-it-attrs), not a
+      // paragraph inside a wrapper div: 92 elements fewer on /glossary/ (issue #14, lean pages)
+      const links = html ? ' {.glossary-entry__links}' : ''
+      if (t.related.length) out.push(`${w.related}${t.related.map((r) => `[[${r}]]`).join(w.list)}${links}`, '')
+      if (pages.length) out.push(`${w.usedOn}${pages.map((p) => `[${escapeMdText(p.title)}](${p.url})`).join(w.list)}${links}`, '')
       out.push(...wrap('</div>', ''))
     }
     out.push(...wrap('</div>', ''))

@@ -7,6 +7,7 @@
 import type MarkdownIt from 'markdown-it'
 import { finderView, type FinderEntry, type FinderGroup, type FinderIndex } from '../../docs/data/commands/finder'
 import { localePath } from '../../core/page-lang'
+import { UI, langOfPath } from '../theme/i18n-text'
 import {
   type CommandData, commandFlags, commandText, copyText, expandCommandMarkers, groupLabel, groupTitle, loadCommands, mayHaveMarker, pageFile, sectionTitle,
 } from '../../core/commands'
@@ -22,6 +23,31 @@ export function commandsPlugin(md: MarkdownIt): void {
     const file = state.env?.relativePath ? `docs/${state.env.relativePath}` : 'unknown.md'
     state.src = expandCommandMarkers(state.src, file)
   })
+  const html = md.renderer.rules.html_inline ?? ((tokens, idx) => tokens[idx].content)
+  md.renderer.rules.html_inline = (tokens, idx, options, env, self) =>
+    commandCopyButton(tokens[idx].content, langOfPath(String(env?.relativePath ?? ''))) ?? html(tokens, idx, options, env, self)
+}
+
+/** `<CommandCopy text="docker run -d --name web -p 8080:80 nginx" />` (core/commands.ts writes it after the code; frozen releases keep it in their Markdown). */
+const COMMAND_COPY = /^<CommandCopy\s+text="([^"]*)"\s*\/>$/
+
+/**
+ * The copy button of a command's typical invocation, as static HTML. Input: an inline HTML token's
+ * text and the page's language; output: the button, or undefined when the token is not the
+ * `<CommandCopy>` marker. The marker's text is already HTML-escaped (core/commands.ts escHtml).
+ *
+ * Why not a Vue component (it was CommandCopy.vue): /cli/container has 24 of them, each an async
+ * component to load and hydrate, and each made its paragraph a dynamic vnode in the page chunk
+ * instead of part of a static string (issue #14, lean pages). The button copies the `<code>` just
+ * before it, which shows the same text; one delegated listener (theme/command-copy.ts) serves
+ * every button, and styles.css hides them until the page is hydrated (without JavaScript there is
+ * nothing to click; the command is on the page as text).
+ */
+export function commandCopyButton(content: string, lang: 'zh' | 'en'): string | undefined {
+  const m = COMMAND_COPY.exec(content.trim())
+  if (!m) return undefined
+  const ui = UI[lang]
+  return `<button type="button" class="cli-copy" aria-label="${ui.copyCommandLabel(m[1])}">${ui.copyCommand}</button>`
 }
 
 // ---------------------------------------------------------------------------------------------

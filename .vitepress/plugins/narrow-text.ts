@@ -26,21 +26,51 @@ export const NW_MAX = 28
 
 /**
  * The HTML of a code span's text with hyphenated words marked. Input: the text (unescaped); output:
- * `{ whole, html }` — `whole` when the text is one such word (mark the element), else `html` with
- * `<span class="nw">` around each hyphenated word of at most NW_MAX characters.
+ * `{ whole, html }` — `whole` when the text is one run (mark the element), else `html` with a
+ * `<span class="nw">` around each run. A run is a hyphenated word of at most NW_MAX characters, or
+ * several such words in a row with the spaces between them, together at most NW_MAX characters:
+ * `-d, --detach` is one run, so an options table's flag cell is `<code class="nw">` with no span
+ * inside (issue #14, lean pages: a span per word made 174 of /cli/container's elements). Such a
+ * run fits a phone's column, so it never has to break; the spaces outside runs stay breakable.
  */
 export function markCodeWords(text: string): { whole: boolean; html: string } {
   const keep = (w: string) => w.includes('-') && w.length <= NW_MAX
-  if (!/\s/.test(text) && keep(text)) return { whole: true, html: escapeHtml(text) }
-  const mark = (w: string) => (keep(w) ? `<span class="nw">${escapeHtml(w)}</span>` : escapeHtml(w))
-  return {
-    whole: false,
-    html: text
-      .split(/(\s+)/)
-      // a longer word breaks after its `|` or `,` (`no|on-failure[:max-retries]|always`), not inside a part
-      .map((w) => (w.length > NW_MAX ? w.split(/(?<=[|,])/).map(mark).join('') : mark(w)))
-      .join(''),
+  // pieces: words and the whitespace between them; a word longer than NW_MAX breaks after its `|`
+  // or `,` (`no|on-failure[:max-retries]|always`), not inside a part, and never joins a run
+  const pieces = text.split(/(\s+)/).flatMap((w) => (w.length > NW_MAX && !/\s/.test(w) ? w.split(/(?<=[|,])/).map((p) => ({ p, alone: true })) : [{ p: w, alone: false }]))
+  const out: string[] = []
+  let run: string[] = [] // kept words and the spaces between them, not yet closed
+  let gap = '' // whitespace after the run's last word: joins the run if another kept word follows
+  let runs = 0
+  const close = () => {
+    if (run.length) {
+      out.push(`<span class="nw">${escapeHtml(run.join(''))}</span>`)
+      runs++
+    }
+    run = []
+    if (gap) out.push(gap)
+    gap = ''
   }
+  for (const { p, alone } of pieces) {
+    if (!p) continue
+    if (/^\s+$/.test(p)) {
+      if (run.length) gap = p
+      else out.push(p)
+    } else if (keep(p) && !alone && run.length && [...run, gap, p].join('').length <= NW_MAX) {
+      run.push(gap, p)
+      gap = ''
+    } else if (keep(p)) {
+      close()
+      run = [p]
+    } else {
+      close()
+      out.push(escapeHtml(p))
+    }
+  }
+  close()
+  const html = out.join('')
+  if (runs === 1 && out.length === 1) return { whole: true, html: escapeHtml(text) }
+  return { whole: false, html }
 }
 
 export function codeBreaksPlugin(md: MarkdownIt): void {

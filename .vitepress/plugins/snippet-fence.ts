@@ -87,17 +87,18 @@ const LABEL: Record<Lang, { verified: string; expectedError: (exit: number) => s
  * examples (the fact stays one hover, tap or Tab away, linked to its explanation); on wide screens
  * the badge is no Tab stop (32 badge stops on /cli/container, three per code block).
  * Each fact is one `<span class="sb-part">…</span>` (styles.css: never broken inside, so a version
- * or the date stays whole); a fact of the panel has its separator before it as a sibling,
- * `<span class="sb-sep"> · </span>`, which the panel, one fact per line, hides, so no line starts
- * with "·"; the separator of the always-visible line is bare text. The text stays
- * "已验证 · Docker Engine … · Compose …". Lean markup on purpose: a page repeats the badge on every
- * verified block (32 on /cli/container), and it was 20 elements per block (a part was three
- * spans: part, separator, no-wrap), now 14 (decisions.md, 「页面体积」).
+ * or the date stays whole). The panel shows one fact per line, so its facts have no separator in
+ * the markup: on paper, where they follow the badge on its line, styles.css puts " · " before each
+ * (`::before`); screen readers get each fact as its own line, as the panel shows it. The separator
+ * of the always-visible line is bare text ("已验证 · Docker Engine …"). Lean markup on purpose: a
+ * page repeats the badge on every verified block (34 on /cli/container); it was 20 elements per
+ * block (a part was three spans: part, separator, no-wrap), then 14 with a separator span before
+ * each fact, now 10 (decisions.md, 「页面体积」; issue #14).
  * Input: the escaped parts (`tail` may hold HTML, the stand-in link), extra attributes, the
  * details' id and the toggle's escaped name; output: HTML.
  */
 export function verifiedBadge(parts: { state: string; more: string[]; date?: string; tail: string[] }, attrs = '', opts: { toggle?: string; detailsId?: string } = {}): string {
-  const part = (cls: string, text: string) => `<span class="sb-sep"> · </span><span class="sb-part ${cls}">${text}</span>`
+  const part = (cls: string, text: string) => `<span class="sb-part ${cls}">${text}</span>`
   const [main, ...rest] = parts.more
   const details = [...rest.map((t) => part('sb-fact', t)), parts.date ? part('sb-date', parts.date) : '', ...parts.tail.map((t) => part('sb-fact', t))].join('')
   const id = opts.detailsId ? ` id="${opts.detailsId}"` : ''

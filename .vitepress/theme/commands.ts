@@ -2,7 +2,7 @@
  * Registers the command-reference components. The finder's filter function and index types live in
  * docs/data/commands/finder.ts (imported only by the finder's own chunk, not by every page).
  */
-import { defineAsyncComponent, defineComponent, h, type App } from 'vue'
+import { defineComponent, h, type App } from 'vue'
 import { useData } from 'vitepress'
 import { deferred, onInteraction, type DeferOptions } from './deferred'
 
@@ -55,12 +55,11 @@ const onFinderUse: DeferOptions['when'] = (activate, el) => {
 }
 
 /**
- * Both components load as their own chunks, only on pages that use them: pages without a finder
- * download neither the command index nor the filter. (VitePress puts all CSS in one stylesheet,
- * so the styles are there from the first paint either way.)
+ * The finder loads as its own chunk, only on pages that use it: pages without a finder download
+ * neither the command index nor the filter. (The entries' copy buttons are static HTML with one
+ * listener, ./command-copy.ts.)
  */
 export function registerCommands(app: App): void {
-  app.component('CommandCopy', defineAsyncComponent(() => import('./components/CommandCopy.vue')))
   // one chunk per language: a Chinese reader does not download the English task words, and
   // the other way round (the index is most of the finder's weight). Deferred (./deferred.ts): the
   // server HTML lists the commands and links already; the code and the index (65 KB on the home

@@ -48,6 +48,10 @@ const zh = {
   pager: '上一页和下一页',
   darkTheme: '深色模式',
   copyCodeBlock: '复制代码',
+  /** the copy button of a command's typical invocation (plugins/commands.ts, command-copy.ts) */
+  copyCommand: '复制',
+  copyCommandLabel: (command: string) => `复制命令：${command}`,
+  commandCopied: '已复制',
   permalink: (heading: string) => `“${heading}”的永久链接`,
 }
 
@@ -79,6 +83,9 @@ const en: typeof zh = {
   pager: 'Previous and next page',
   darkTheme: 'Dark theme',
   copyCodeBlock: 'Copy code',
+  copyCommand: 'Copy',
+  copyCommandLabel: (command: string) => `Copy command: ${command}`,
+  commandCopied: 'Copied',
   permalink: (heading: string) => `Permalink to "${heading}"`,
 }
 

@@ -5,6 +5,7 @@ import { defineAsyncComponent } from 'vue'
 import { withBase, type Theme } from 'vitepress'
 import Layout from './Layout.vue'
 import { installConsoleCopy } from './console-copy'
+import { installCommandCopy } from './command-copy'
 import { installBadgeToggle } from './badge-toggle'
 import { installA11yFixes } from './a11y'
 import { installPrintLight } from './print'
@@ -36,6 +37,7 @@ export default {
     registerCommands(app)
     if (typeof window !== 'undefined') {
       installConsoleCopy()
+      installCommandCopy() // the command reference's "常用写法" copy buttons
       installBadgeToggle() // the "⋯" of snippet badges opens and closes their details
       installA11yFixes(router)
       installPrintLight()

@@ -56,7 +56,7 @@ export function stripChrome(html: string): string {
   return html
     .replace(/<div class="snippet-bar[^"]*">[\s\S]*?<\/div>/g, '')
     // a glossary entry's "相关术语 / 出现在" link lists: other entries' and pages' names
-    .replace(/<div class="glossary-entry__links">[\s\S]*?<\/div>/g, '')
+    .replace(/<p class="glossary-entry__links">[\s\S]*?<\/p>/g, '')
     .replace(/<span class="lang">[^<]*<\/span>/g, '')
     // generated command entries (.vitepress/plugins/commands.ts marks them): the fixed labels
     // (常用写法：/等价写法：), the visible keyword line (the same words are in the hidden keywords field),
@@ -64,6 +64,8 @@ export function stripChrome(html: string): string {
     // the "… 示例" heading; table headers everywhere (选项/说明/作用: column labels, no topic). These
     // labels were among the most frequent terms of the index: ~8 % of its postings, no information.
     .replace(/(<p class="cli-usage">)[^<]*?：/g, '$1')
+    // the entry's copy button (plugins/commands.ts commandCopyButton): "复制" in every entry
+    .replace(/<button [^>]*class="cli-copy"[^>]*>[^<]*<\/button>/g, '')
     .replace(/<p class="cli-(?:keywords|refs)">[\s\S]*?<\/p>/g, '')
     .replace(/<h4[^>]*class="cli-examples"[^>]*>[\s\S]*?<\/h4>/g, '')
     .replace(/<thead>[\s\S]*?<\/thead>/g, '')

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shared, SRC_DIR } from '../../.vitepress/config/shared'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
 import { consoleCommands } from '../../core/snippet-syntax'
+import { copyText, loadCommands } from '../../core/commands'
 import { session, type Session } from './helpers'
 
 const FIXTURE = path.resolve('tests/fixtures/copy/fences.md')
@@ -66,4 +67,25 @@ describe('copy buttons copy exactly', () => {
     expect(s.errors).toEqual([])
     await page.close()
   })
+})
+
+describe('the command reference\'s copy buttons', () => {
+  // static HTML (plugins/commands.ts) with one listener (theme/command-copy.ts), no Vue component
+  const run = loadCommands().commands.find((c) => c.name === 'docker run')!
+  for (const [route, label, done] of [['/cli/container', '复制命令：', '已复制'], ['/en/cli/container', 'Copy command: ', 'Copied']]) {
+    it(`a keyboard reader copies the typical invocation, named after it (${route})`, async () => {
+      const page = await s.open(route)
+      const button = page.getByRole('button', { name: label + copyText(run), exact: true })
+      await button.waitFor({ timeout: 15_000 })
+      await page.evaluate(() => navigator.clipboard.writeText('\u0000'))
+      await button.focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).toBe(copyText(run))
+      await expect.poll(() => button.textContent(), { timeout: 5_000 }).toBe(done)
+      // every entry has one, shown once the page is hydrated
+      expect(await page.locator('button.cli-copy:visible').count()).toBe(await page.locator('p.cli-usage code + button.cli-copy').count())
+      expect(s.errors).toEqual([])
+      await page.close()
+    })
+  }
 })

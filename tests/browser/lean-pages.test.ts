@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readRegistry } from '../../core/versions'
+import { NW_MAX } from '../../.vitepress/plugins/narrow-text'
 import { baseUrl, session, type Session } from './helpers'
 
 let s: Session
@@ -148,6 +149,83 @@ describe('per-page site data', () => {
     expect(await page.evaluate(() => (window as unknown as { kbSamePage?: boolean }).kbSamePage)).toBe(true)
     await page.close()
   })
+})
+
+/**
+ * What the loaded page holds once hydrated: elements in the article, Vue components rendered inside
+ * it (besides the page's own), marks that could have been one, and elements per verified badge.
+ */
+async function articleShape(page: Page) {
+  await page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'), undefined, { timeout: 15_000 })
+  return page.evaluate((nwMax) => {
+    const doc = document.querySelector('.vp-doc')!
+    // Vue's vnode tree from the app root (`_vnode` of the mount container): components whose root is in the article
+    const components: string[] = []
+    const stack: unknown[] = [(document.querySelector('#app') as unknown as { _vnode: unknown })._vnode]
+    while (stack.length) {
+      const v = stack.pop() as { component?: { subTree: unknown; type: { name?: string; __name?: string } }; children?: unknown; suspense?: { activeBranch: unknown } } | null
+      if (!v || typeof v !== 'object') continue
+      if (v.component) {
+        // a component not rendered yet (async, or `v-if` before mount) has a comment node as its root;
+        // the page's own component is the article's direct child
+        const el = (v.component.subTree as { el?: Node } | null)?.el
+        if (el instanceof Node && doc.contains(el) && el !== doc && el.parentElement !== doc) components.push(v.component.type.name ?? v.component.type.__name ?? '?')
+        stack.push(v.component.subTree)
+      }
+      if (Array.isArray(v.children)) stack.push(...v.children)
+      if (v.suspense) stack.push(v.suspense.activeBranch)
+    }
+    // two marks with only spaces between them that fit one (plugins/narrow-text.ts markCodeWords)
+    const splitRuns = [...doc.querySelectorAll('span.nw')].filter((a) => {
+      const gap = a.nextSibling
+      const b = gap?.nextSibling
+      return gap?.nodeType === Node.TEXT_NODE && /^\s+$/.test(gap.textContent ?? '') && b instanceof Element && b.matches('span.nw')
+        && (a.textContent! + gap.textContent + b.textContent).length <= nwMax
+    }).length
+    const badges = doc.querySelectorAll('.snippet-badge').length
+    return {
+      elements: doc.getElementsByTagName('*').length,
+      components,
+      splitRuns,
+      perBadge: badges ? doc.querySelectorAll('.snippet-badge, .snippet-badge *').length / badges : 0,
+    }
+  }, NW_MAX)
+}
+
+/**
+ * The command reference and the glossary, the bench's heaviest pages (issue #14: 3506 and 3451
+ * elements in the built HTML against 2610 and 2541 for stock VitePress on the same Markdown). The
+ * shape checks do not depend on how much content the pages have:
+ *  - no Vue component inside a command entry: the copy buttons are static HTML with one listener
+ *    (theme/command-copy.ts); they were 24 async components (48 instances) on /cli/container;
+ *  - no two no-break marks that fit one (`-d, --detach`: 174 span.nw on /cli/container, now 97);
+ *  - badges: at most 10 elements per badge of a code block, on average over all its kinds (a
+ *    verified badge is 9 or 10 with the stand-in images link, an unverified one is 1): 12.3 on
+ *    /cli/container with a separator span before each fact of the details, 8.8 without.
+ * And a bound on the article's elements after hydration: the size measured when this markup was
+ * cut (2026-12-01, MEASURED) plus 3 %, room for a few new entries or examples. The markup before the
+ * cut (2912, 2916, 2720 and 2817 elements) is 8 to 12 % over MEASURED: markup that grows back per
+ * entry or per code block fails, and so does a page that grew enough to look at again.
+ */
+const MEASURED: Record<string, number> = { '/cli/container': 2699, '/en/cli/container': 2703, '/glossary/': 2439, '/en/glossary/': 2531 }
+const MAX_ELEMENTS = Object.fromEntries(Object.entries(MEASURED).map(([route, n]) => [route, Math.floor(n * 1.03)]))
+
+describe('command reference and glossary: lean markup', () => {
+  for (const [route, max] of Object.entries(MAX_ELEMENTS)) {
+    it(`${route}: at most ${max} elements in the article, no component in its entries, no split marks, lean badges`, async () => {
+      const { page, requests } = await openRecording(route)
+      const shape = await articleShape(page)
+      expect(shape.elements, 'elements in the article').toBeLessThanOrEqual(max)
+      // the glossary's tag filter (async: its wrapper, then itself once loaded) is the one component the glossary article has
+      const allowed = route.includes('glossary') ? ['AsyncComponentWrapper', 'GlossaryFilter'] : []
+      expect(shape.components.length, `Vue components inside the article: ${shape.components.join(', ')}`).toBeLessThanOrEqual(allowed.length)
+      expect(shape.components.filter((c) => !allowed.includes(c)), 'Vue components inside the article').toEqual([])
+      expect(requests.filter((p) => /\/CommandCopy[^/]*\.js$/.test(p))).toEqual([])
+      expect(shape.splitRuns, 'span.nw pairs that fit one mark').toBe(0)
+      expect(shape.perBadge, 'elements per badge').toBeLessThanOrEqual(10)
+      await page.close()
+    })
+  }
 })
 
 describe('no errors', () => {

@@ -10,9 +10,18 @@ describe('markCodeWords', () => {
   it('marks the element when the code is one hyphenated word', () => {
     expect(markCodeWords('--detach')).toEqual({ whole: true, html: '--detach' })
   })
-  it('marks each hyphenated word of longer code, escaped, and leaves the spaces breakable', () => {
-    expect(markCodeWords('-d, --detach <id>')).toEqual({ whole: false, html: '<span class="nw">-d,</span> <span class="nw">--detach</span> &lt;id&gt;' })
+  it('marks each run of hyphenated words of longer code, escaped, and leaves the other spaces breakable', () => {
+    expect(markCodeWords('-d, --detach <id>')).toEqual({ whole: false, html: '<span class="nw">-d, --detach</span> &lt;id&gt;' })
     expect(markCodeWords('docker volume prune -a').html).toBe('docker volume prune <span class="nw">-a</span>')
+    expect(markCodeWords('docker run -d --name web -p 8080:80 nginx').html).toBe('docker run <span class="nw">-d --name</span> web <span class="nw">-p</span> 8080:80 nginx')
+  })
+  it('marks the element when the code is one run (an options table\'s flag cell: no span inside)', () => {
+    expect(markCodeWords('-d, --detach')).toEqual({ whole: true, html: '-d, --detach' })
+    expect(markCodeWords('-P, --publish-all')).toEqual({ whole: true, html: '-P, --publish-all' })
+  })
+  it('ends a run before it would pass NW_MAX characters', () => {
+    const a = `--${'a'.repeat(NW_MAX - 6)}` // NW_MAX - 4 characters
+    expect(markCodeWords(`${a} -b -c`).html).toBe(`<span class="nw">${a} -b</span> <span class="nw">-c</span>`)
   })
   it('splits a longer word after its | and , and marks the hyphenated parts', () => {
     expect(markCodeWords('--restart no|on-failure[:max-retries]|always|unless-stopped').html).toBe(

@@ -48,13 +48,20 @@ describe('sections', () => {
     expect(s).toContain('$ docker ps')
   })
   it('drops the fixed labels, keyword line, cross-links and examples heading of generated command entries', () => {
-    const cli = '<p class="cli-usage">常用写法：<code>docker run -d nginx</code></p><p class="cli-refs">详细讲解：<a href="/network/">网络</a></p>'
+    const cli = '<p class="cli-usage">常用写法：<code>docker run -d nginx</code> <button type="button" class="cli-copy" aria-label="复制命令：docker run -d nginx">复制</button></p><p class="cli-refs">详细讲解：<a href="/network/">网络</a></p>'
       + '<p class="cli-keywords">关键词：后台运行</p><h4 id="r-examples" class="cli-examples" tabindex="-1">docker run 示例 <a class="header-anchor" href="#r-examples">​</a></h4>'
       + '<table><thead><tr><th>选项</th><th>说明</th></tr></thead><tbody><tr><td>-d</td><td>后台</td></tr></tbody></table>'
     const s = stripChrome(cli)
     expect(s).toContain('docker run -d nginx')
     expect(s).toContain('后台')
-    for (const gone of ['常用写法', '详细讲解', '网络', '关键词', '示例', '选项', '说明']) expect(s).not.toContain(gone)
+    for (const gone of ['常用写法', '复制', '详细讲解', '网络', '关键词', '示例', '选项', '说明']) expect(s).not.toContain(gone)
+  })
+  it('drops a glossary entry\'s link lists (other terms\' and pages\' names), keeps its text', () => {
+    const entry = '<p class="glossary-entry__short">由镜像创建的进程。</p><p>正文</p>'
+      + '<p class="glossary-entry__links">相关术语：<a href="#image">镜像</a></p><p class="glossary-entry__links">出现在：<a href="/guide/">入门</a></p>'
+    const s = stripChrome(entry)
+    expect(s).toContain('由镜像创建的进程。')
+    for (const gone of ['相关术语', '镜像</a>', '出现在', '入门']) expect(s).not.toContain(gone)
   })
   it('folds h4 into its section and appends hidden keywords after the separator', () => {
     const secs = [...splitPageIntoSections(html, (a) => (a === 'b' ? ['启动容器'] : a === '' ? ['页面词'] : []))]
