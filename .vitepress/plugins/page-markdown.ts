@@ -79,7 +79,11 @@ interface Line { text: string; file: string; line: number }
 const md = new MarkdownIt({ html: true })
 const FENCE_OPEN = /^(\s*(?:>\s?)*\s*)(`{3,}|~{3,})(.*)$/
 const CONTAINER = /^(\s*)(:{3,})(?:\s*([A-Za-z][\w-]*))?\s*(.*?)\s*$/
-const CONTAINER_TITLES: Record<string, string> = { tip: '提示', info: '说明', warning: '注意', danger: '警告', details: '详细信息', note: '注意', important: '重要', caution: '小心' }
+/** VitePress's default container titles, per page language (its own defaults are English; the site sets Chinese ones) */
+const CONTAINER_TITLES: Record<'zh' | 'en', Record<string, string>> = {
+  zh: { tip: '提示', info: '说明', warning: '注意', danger: '警告', details: '详细信息', note: '注意', important: '重要', caution: '小心' },
+  en: { tip: 'TIP', info: 'INFO', warning: 'WARNING', danger: 'DANGER', details: 'Details', note: 'NOTE', important: 'IMPORTANT', caution: 'CAUTION' },
+}
 const CONTAINER_SILENT = new Set(['code-group', 'raw', 'v-pre'])
 const REF = /\[\[\s*([A-Za-z0-9][\w.-]*)\s*(?:\|([^[\]]*))?\]\]/g
 
@@ -91,7 +95,10 @@ interface Ctx { url(sitePath: string): string; file: string; line: number }
 
 /** Vue components that may stand alone on a line in a page, and what the Markdown copy says instead. */
 const COMPONENTS: Record<string, (ctx: Ctx) => string> = {
-  CommandFinder: (c) => `（网页上这里是即时筛选的命令查找框。全部命令的结构化数据：[commands.json](${c.url('/api/commands.json')})。）`,
+  CommandFinder: (c) =>
+    pageLang(c.file) === 'en'
+      ? `(On the web page, this is the command finder, which filters as you type. Structured data of every command: [commands.json](${c.url('/api/commands.json')}).)`
+      : `（网页上这里是即时筛选的命令查找框。全部命令的结构化数据：[commands.json](${c.url('/api/commands.json')})。）`,
   CorrectionsList: (c) => correctionsMarkdown(c),
   SnippetStatus: (c) => snippetStatusMarkdown(c),
 }
@@ -164,14 +171,15 @@ function snippetStatusMarkdown(c: Ctx): string {
 }
 
 /** The VitePress home layout's hero and features, as Markdown (the home page has almost no body). */
-function homeMarkdown(fm: Record<string, unknown>, url: (p: string) => string): string[] {
+function homeMarkdown(fm: Record<string, unknown>, url: (p: string) => string, lang: 'zh' | 'en'): string[] {
   const hero = (fm.hero ?? {}) as { text?: string; tagline?: string; actions?: { text: string; link: string }[] }
   const features = (fm.features ?? []) as { title: string; details?: string }[]
   const out: string[] = []
   if (hero.text) out.push(`**${hero.text}**`, '')
   if (hero.tagline) out.push(hero.tagline, '')
   if (hero.actions?.length) out.push(...hero.actions.map((a) => `- [${a.text}](${url(a.link)})`), '')
-  if (features.length) out.push(...features.map((f) => `- **${f.title}**${f.details ? `：${f.details}` : ''}`), '')
+  // a full-width colon in Chinese, ': ' in English (writing guide)
+  if (features.length) out.push(...features.map((f) => `- **${f.title}**${f.details ? `${lang === 'en' ? ': ' : '：'}${f.details}` : ''}`), '')
   return out
 }
 
@@ -313,7 +321,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
       const [, indent, , type, title] = c
       if (!type || CONTAINER_SILENT.has(type)) text = ''
       else {
-        out.push(`${indent}**${(title || CONTAINER_TITLES[type] || type).replace(/\*\*/g, '')}**`)
+        out.push(`${indent}**${(title || CONTAINER_TITLES[pageLang(relativePath)][type] || type).replace(/\*\*/g, '')}**`)
         text = ''
       }
     }
@@ -325,7 +333,7 @@ export function pageMarkdown(input: PageMarkdownInput): string {
   if (h1 < 0) {
     const title = String(fm.title ?? (fm.hero as { name?: string } | undefined)?.name ?? routeOf(relativePath))
     head.push(`# ${title}`, '', ...headerLines(relativePath, fm, pageUrl), '')
-    if (fm.layout === 'home') head.push(...homeMarkdown(fm, url))
+    if (fm.layout === 'home') head.push(...homeMarkdown(fm, url, pageLang(relativePath)))
   }
   return (
     [...head, ...out]

@@ -290,7 +290,8 @@ export function findEmbedTarget(root: Element, p: EmbedParams, lang: Lang = 'zh'
   }
   if (p.snippet) {
     const block = root.querySelector(`[data-embed-line="${p.snippet}"]`)
-    return block ? { nodes: [block], label: UI[lang].codeBlockAt(p.snippet) } : undefined
+    // named by its place among the page's code blocks, as the embed panel lists them (EmbedAction)
+    return block ? { nodes: [block], label: UI[lang].codeBlockNo([...root.querySelectorAll('[data-embed-line]')].indexOf(block) + 1) } : undefined
   }
   if (p.section) {
     const h = byId(root, p.section)

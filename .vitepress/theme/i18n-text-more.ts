@@ -24,7 +24,8 @@ const zh = {
   wholePage: '整页',
   termOption: (t: string) => `术语：${t}`,
   sectionOption: (t: string, h3: boolean) => `${h3 ? '　' : ''}小节：${t}`,
-  snippetOption: (line: string, first: string) => `代码块（第 ${line} 行）：${first}`,
+  /** a code block by its place on the page (1-based; the Markdown source line means nothing to readers) */
+  snippetOption: (n: number, first: string) => `第 ${n} 个代码块：${first}`,
   latestEdition: '最新版',
   /** the language switch left a frozen release for the latest page (lang-switch.ts releaseFallback) */
   langFromRelease: (r: string) => `${r} 版没有中文版，这里是本页最新版的中文页面。`,
@@ -40,7 +41,7 @@ const zh = {
   partTitle: (title: string, part: string) => `${title}（${part}）`,
   hint: (h: string) => `（${h}）`,
   readInNewWindow: '（在新窗口中阅读）',
-  codeBlockAt: (line: number | string) => `代码块（第 ${line} 行）`,
+  codeBlockNo: (n: number) => `第 ${n} 个代码块`,
   verifiedOn: (engine: string, when?: string) => `命令验证于 Docker Engine ${engine}${when ? `（${when}）` : ''}`,
   embedMissing: (p: { term?: string; snippet?: number | string; section?: string }) =>
     `这一页上没有${p.term ? `术语“${p.term}”` : p.snippet ? `第 ${p.snippet} 行的代码块` : `小节“${p.section}”`}，下面显示整页。`,
@@ -86,7 +87,7 @@ const en: typeof zh = {
   wholePage: 'Whole page',
   termOption: (t: string) => `Term: ${t}`,
   sectionOption: (t: string, h3: boolean) => `${h3 ? '\u2003' : ''}Section: ${t}`,
-  snippetOption: (line: string, first: string) => `Code block (line ${line}): ${first}`,
+  snippetOption: (n: number, first: string) => `Code block ${n}: ${first}`,
   latestEdition: 'Latest',
   langFromRelease: (r: string) => `Release ${r} has no English edition, so this is the latest English version of the page.`,
   latestHint: 'follows the site',
@@ -99,7 +100,7 @@ const en: typeof zh = {
   partTitle: (title: string, part: string) => `${title} — ${part}`,
   hint: (h: string) => ` (${h})`,
   readInNewWindow: ' (read in a new window)',
-  codeBlockAt: (line: number | string) => `Code block (line ${line})`,
+  codeBlockNo: (n: number) => `Code block ${n}`,
   verifiedOn: (engine: string, when?: string) => `commands verified on Docker Engine ${engine}${when ? ` (${when})` : ''}`,
   embedMissing: (p: { term?: string; snippet?: number | string; section?: string }) =>
     `This page has no ${p.term ? `term "${p.term}"` : p.snippet ? `code block at line ${p.snippet}` : `section "${p.section}"`}; the whole page is shown below.`,

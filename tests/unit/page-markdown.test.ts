@@ -108,6 +108,20 @@ describe('page → Markdown', () => {
     expect(o).toBe('# 真正的标题\n\n> 网页版：<https://kb.example/net/demo>\n>\n> D\n\n正文\n')
   })
 
+  // outside tester (session 17): /en/index.md said 「网页上这里是即时筛选的命令查找框…」 and joined
+  // the features with full-width colons
+  it('speaks the page language: the command finder stand-in and the home features, zh and en', () => {
+    const home = (more: string) => `---\nlayout: home\ntitle: T\ndescription: D\nsources: []\nfeatures:\n  - title: F\n    details: X\n---\n\n${more}<CommandFinder />\n`
+    const zh = convert(home(''), 'index.md')
+    expect(zh).toContain('- **F**：X')
+    expect(zh).toContain('（网页上这里是即时筛选的命令查找框。')
+    const en = convert(home(''), 'en/index.md')
+    expect(en).toContain('- **F**: X')
+    expect(en).toContain('(On the web page, this is the command finder, which filters as you type. Structured data of every command: [commands.json](https://kb.example/api/commands.json).)')
+    expect(en).not.toMatch(/[\u4e00-\u9fff：]/)
+    expect(convert('---\ntitle: T\ndescription: D\nsources: []\n---\n\n::: tip\nx\n:::\n', 'en/net/demo.md')).toContain('**TIP**\n')
+  })
+
   it('expands command markers into the generated reference', () => {
     const o = convert('---\ntitle: 容器\ndescription: D\nsources: []\n---\n\n<!-- commands:container -->\n', 'cli/container.md')
     expect(o).toContain('### docker run\n')
