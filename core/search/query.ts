@@ -215,6 +215,13 @@ function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void
   if (concepts.some((c) => !words.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !words.has(c.label)))
 }
 
+/**
+ * A group phrase that segmentation reduces to one CJK character ("做什么的" → 做: the rest are
+ * question words): that character is no name of the group, and as an alternative it matched
+ * every section that says 做 ("为什么要用 docker" led with the Dockerfile tutorial).
+ */
+const strayChar = (terms: string[]) => terms.length === 1 && [...terms[0]].length === 1 && CJK_CHAR.test(terms[0])
+
 interface Span { start: number; end: number; group: string[] }
 
 /**
@@ -338,7 +345,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     const key = [...s.group].sort().join('\u0000')
     if (asked.has(key)) { pos = s.end; return }
     asked.add(key)
-    const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t))))
+    const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t)) && !strayChar(a)))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
     let typed = phraseTerms(text.slice(s.start, s.end), vocab)
