@@ -231,6 +231,52 @@ interface Span { start: number; end: number; group: string[] }
  */
 const DAEMON_PREFIX = /^\s*error response from daemon:?\s*/
 
+/**
+ * Where `phrase` occurs in `text` as a whole word (a Latin phrase must stand alone: "rm" is not
+ * inside "format", "-p" not inside "--publish"; a CJK phrase may sit anywhere), from `from` on.
+ * @returns the start offset, or -1
+ */
+function phraseAt(text: string, phrase: string, from = 0): number {
+  const latin = !CJK_CHAR.test(phrase)
+  for (let at = text.indexOf(phrase, from), guard = 0; at >= 0 && guard < 20; at = text.indexOf(phrase, at + 1), guard++) {
+    if (!latin || (!/[\w-]/.test(text[at - 1] ?? '') && !/[\w]/.test(text[at + phrase.length] ?? ''))) return at
+  }
+  return -1
+}
+
+/**
+ * Read a subject and what is said about it as the one phrase they stand for (Lexicon.cues,
+ * synonyms.ts CUES): "为什么我的镜像这么大" → "为什么我的 镜像体积 ". The first subject phrase found
+ * (longest first) becomes the cue's group phrase and every `about` phrase outside it is removed,
+ * and then every `along` word; without a subject and an `about`, the text is returned as it was.
+ * @param text normalised query
+ * @param cues Lexicon.cues (normalised)
+ */
+export function applyCues(text: string, cues: Lexicon['cues'] = []): string {
+  const longestFirst = (ps: string[]) => [...ps].sort((a, b) => b.length - a.length)
+  for (const cue of cues) {
+    let subject: { at: number; end: number } | undefined
+    for (const p of longestFirst(cue.subject)) {
+      const at = phraseAt(text, p)
+      if (at >= 0) { subject = { at, end: at + p.length }; break }
+    }
+    if (!subject) continue
+    const abouts: { at: number; end: number }[] = []
+    const free = (at: number, end: number) => [subject!, ...abouts].every((t) => end <= t.at || at >= t.end)
+    const find = (ps: string[]) => {
+      for (const p of longestFirst(ps)) {
+        for (let at = phraseAt(text, p); at >= 0; at = phraseAt(text, p, at + 1)) if (free(at, at + p.length)) abouts.push({ at, end: at + p.length })
+      }
+    }
+    find(cue.about)
+    if (!abouts.length) continue
+    find(cue.along ?? [])
+    // cut from the end so that earlier offsets stay valid
+    for (const c of [subject, ...abouts].sort((a, b) => b.at - a.at)) text = text.slice(0, c.at) + (c === subject ? ` ${cue.group} ` : ' ') + text.slice(c.end)
+  }
+  return text
+}
+
 /** Find synonym-group phrases in the query, longest first, without overlaps. */
 function findPhrases(text: string, lexicon: Lexicon): Span[] {
   // a phrase in several groups (a glossary alias that is also in the synonym table) stands for
@@ -284,7 +330,7 @@ export interface SearchOptions {
  * @param opts SearchOptions
  */
 export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
-  const text = normalize(query).replace(DAEMON_PREFIX, '')
+  const text = applyCues(normalize(query).replace(DAEMON_PREFIX, ''), lexicon.cues)
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
   let flag = false

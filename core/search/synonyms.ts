@@ -93,3 +93,40 @@ export const SYNONYMS: string[][] = [
     'purpose', 'benefit', 'benefits'],
   ['区别', '对比', '比较', '差别', '不同', 'vs', 'versus', 'difference', 'comparison'],
 ]
+
+/**
+ * Questions no phrase of the table says whole: a subject and what the reader says about it, in
+ * their own order and words, other words between ("为什么我的镜像这么大", "镜像怎么越变越大了",
+ * "reduce docker image size", "the image got way too big"). Listing every such sentence as a
+ * phrase does not end, and split into words they ask for the subject alone (镜像 → every
+ * section about images) plus a word no answer uses (这么大, reduce). A query that holds a phrase
+ * of `subject` and one of `about` (not overlapping) asks for `group`, a phrase of a group above:
+ * query.ts applyCues reads those phrases as that one phrase.
+ *  - subject: what is asked about, longest phrases matter most ("docker image" before "image")
+ *  - about: what is said about it; without a subject it means nothing here ("太大": 构建缓存太大)
+ *  - along: words that only come with `about` ("make it smaller", "keeps getting bigger"): removed
+ *    when the cue applies, never make it apply ("make an image" is a build); left in, each was a
+ *    concept of its own that the answer does not say ("make" led with a section about `make`)
+ * Not 大 or 大小 alone in `about`: "查看镜像每一层多大", "镜像的大小" ask how big, not how to shrink.
+ */
+export interface Cue { group: string; subject: string[]; about: string[]; along?: string[] }
+export const CUES: Cue[] = [
+  // an image that is too big, and making it smaller: /build/multi-stage (镜像体积's group)
+  {
+    group: '镜像体积',
+    subject: ['镜像体积', '镜像大小', '镜像', 'docker images', 'docker image', 'image size', 'images', 'image'],
+    about: ['太大', '这么大', '那么大', '很大', '好大', '特别大', '越来越大', '越变越大', '变大', '好几个g', '几个g', '几百m', '几百兆',
+      '减少', '减小', '缩小', '压缩', '瘦身', '精简', '变小',
+      'too big', 'so big', 'too large', 'so large', 'big', 'large', 'huge', 'bloated', 'bigger',
+      'reduce', 'decrease', 'minimize', 'minimise', 'shrink', 'trim', 'slim', 'slim down', 'smaller', 'cut down', 'getting bigger'],
+    along: ['打出来的', '打出来', '做出来的', 'make', 'makes', 'made', 'get', 'gets', 'got', 'getting', 'keep', 'keeps', 'way', 'really', 'very', 'much'],
+  },
+  // what Docker is for, asked in English (the Chinese forms are phrases of 用途's group):
+  // /guide/why says purpose and benefit in its first section
+  {
+    group: '用途',
+    subject: ['docker'],
+    about: ['used for', 'use for', 'point of', 'the point', 'why use', 'why should i use', 'why would i use', 'what problem', 'what problems', 'solve', 'solves', 'good for', 'advantages', 'advantage'],
+    along: ['actually', 'really', 'does', 'whats'],
+  },
+]

@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -115,6 +115,23 @@ describe('query analysis', () => {
     expect(on.concepts[0].alternatives).toContainEqual(['contain'])
     const off = analyzeQuery('containers ', en, { synonyms: [] })
     expect(off.concepts[0].alternatives.flat()).not.toContain('contain')
+  })
+  it('reads a subject and what is said about it as one group phrase (cues), and only both', () => {
+    const cues = [{ group: '镜像体积', subject: ['镜像大小', '镜像', 'image'], about: ['这么大', '减少', 'smaller', 'too big'], along: ['make'] }]
+    expect(applyCues('为什么我的镜像这么大', cues).trim()).toBe('为什么我的 镜像体积')
+    expect(applyCues('怎样减少镜像大小', cues).replace(/\s+/g, ' ').trim()).toBe('怎样 镜像体积')
+    expect(applyCues('how to make my image smaller', cues).split(/\s+/).filter(Boolean)).toEqual(['how', 'to', 'my', '镜像体积'])
+    // a subject alone, or what is said without the subject, is left as typed
+    expect(applyCues('查看镜像大小', cues)).toBe('查看镜像大小')
+    expect(applyCues('make an image', cues)).toBe('make an image')
+    expect(applyCues('构建缓存太大 too big', cues)).toBe('构建缓存太大 too big')
+    // a Latin phrase stands alone: "image" is not inside "images"
+    expect(applyCues('smaller images', cues)).toBe('smaller images')
+  })
+  it('drops a group phrase that segmentation reduces to one character (做什么的 → 做)', () => {
+    const v = createVocabulary([['用途', 2], ['做', 9], ['docker', 9]])
+    const a = analyzeQuery('docker 有什么用', v, { synonyms: [['用途', '有什么用', '做什么的']] })
+    expect(a.concepts.find((c) => c.label === '有什么用')?.alternatives).toEqual([['用途']])
   })
   it('marks definitions and flags', () => {
     expect(analyzeQuery('Pod 是什么', vocab, lexicon).define).toBe(true)
@@ -265,8 +282,12 @@ describe('making an image smaller, in everyday words', () => {
   const lex = buildLexicon([{ zh: '多阶段构建', en: 'multi-stage build', aliases: ['multi-stage'] }], [], [{ path: '/build/multi-stage', title: '多阶段构建与非 root 用户' }]).lexicon
   const v = vocabularyOf(im)
   it('reads two phrases of one group, also overlapping ones, as one concept', () => {
-    expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像太大'])
-    expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['减小镜像体积'])
+    // 镜像 + 太大 is read as 镜像体积 (synonyms.ts CUES); 瘦身 is a phrase of the same group
+    expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像体积'])
+    expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['镜像体积'])
+    // without the cues, the overlapping phrases 减小镜像 and 镜像体积 still make one concept
+    expect(analyzeQuery('减小镜像体积', v, { ...lex, cues: [] }).concepts.map((c) => c.label)).toEqual(['减小镜像体积'])
+    expect(analyzeQuery('镜像太大怎么瘦身', v, { ...lex, cues: [] }).concepts.map((c) => c.label)).toEqual(['镜像太大'])
   })
   it('finds the multi-stage build page first', () => {
     for (const q of ['镜像太大怎么瘦身', '减小镜像体积', '怎么让镜像变小', '镜像瘦身']) expect(searchSite(im, q, v, lex)[0]?.id, q).toBe('/build/multi-stage#top')
