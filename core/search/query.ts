@@ -473,12 +473,15 @@ const PHRASE_COVER = 0.75
 export function taskPhrase(text: string, vocab: Vocabulary): string | undefined {
   const content = pieces(text).filter((p) => p.kind === 'cjk').flatMap((p) => segment(p.text, vocab).filter((w) => !ZH_STOP.has(w)))
   const size = content.join('').length + pieces(text).filter((p) => p.kind !== 'cjk' && !EN_STOP.has(p.text)).reduce((n, p) => n + p.text.length, 0)
-  const chars = [...text.replace(/\s+/g, '')]
   let best: string | undefined
-  for (let i = 0; i < chars.length; i++) {
-    for (let n = Math.min(vocab.maxLen, chars.length - i); n >= PHRASE_MIN && n > (best?.length ?? 0); n--) {
-      const t = chars.slice(i, i + n).join('')
-      if ([...t].every((ch) => CJK_CHAR.test(ch)) && vocab.has(t)) { best = t; break }
+  // the query as typed, and its content words run together: "重启一个容器" says 重启容器 with 一个 between
+  for (const run of [text.replace(/\s+/g, ''), content.join('')]) {
+    const chars = [...run]
+    for (let i = 0; i < chars.length; i++) {
+      for (let n = Math.min(vocab.maxLen, chars.length - i); n >= PHRASE_MIN && n > (best?.length ?? 0); n--) {
+        const t = chars.slice(i, i + n).join('')
+        if ([...t].every((ch) => CJK_CHAR.test(ch)) && vocab.has(t)) { best = t; break }
+      }
     }
   }
   return best && best.length >= PHRASE_COVER * size ? best : undefined
