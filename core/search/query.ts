@@ -216,11 +216,14 @@ function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void
 }
 
 /**
- * A group phrase that segmentation reduces to one CJK character ("做什么的" → 做: the rest are
- * question words): that character is no name of the group, and as an alternative it matched
- * every section that says 做 ("为什么要用 docker" led with the Dockerfile tutorial).
+ * A group phrase that loses its question words and keeps one word that is no name of the group:
+ * "做什么的" → 做, "why docker" → docker. As an alternative, that word matched every section that
+ * says it ("为什么要用 docker" led with the Dockerfile tutorial, for 做).
+ * @param phrase the group phrase (normalised)
+ * @param terms its index terms (phraseTerms)
  */
-const strayChar = (terms: string[]) => terms.length === 1 && [...terms[0]].length === 1 && CJK_CHAR.test(terms[0])
+const strayReduction = (phrase: string, terms: string[]) => terms.length === 1
+  && (([...terms[0]].length === 1 && CJK_CHAR.test(terms[0])) || (!CJK_CHAR.test(phrase) && /\s/.test(phrase.trim())))
 
 interface Span { start: number; end: number; group: string[] }
 
@@ -391,7 +394,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     const key = [...s.group].sort().join('\u0000')
     if (asked.has(key)) { pos = s.end; return }
     asked.add(key)
-    const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t)) && !strayChar(a)))
+    const alts = unique(s.group.map((p) => [p, phraseTerms(p, vocab)] as const).filter(([p, a]) => a.every((t) => vocab.has(t)) && !strayReduction(p, a)).map(([, a]) => a))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
     let typed = phraseTerms(text.slice(s.start, s.end), vocab)

@@ -90,7 +90,10 @@ export const SYNONYMS: string[][] = [
   ['用途', '好处', '用处', '有什么用', '有啥用', '干嘛的', '干啥的', '干什么的', '做什么的', '用来干什么', '用来干嘛', '用来做什么', '为什么要用', '为什么用', '有啥好处', '有什么好处',
     // not 'used for', 'why use', 'point of': without their stop words they are 'use', 'point',
     // and "docker 有什么用" led with docker context use
-    'purpose', 'benefit', 'benefits'],
+    'purpose', 'benefit', 'benefits',
+    // the English H1 of /guide/why: the group's concept page (lexicon.ts conceptHomes), which
+    // "what is docker used for" and the like (CUES) are asking for
+    'why docker'],
   ['区别', '对比', '比较', '差别', '不同', 'vs', 'versus', 'difference', 'comparison'],
 ]
 

@@ -128,10 +128,17 @@ describe('query analysis', () => {
     // a Latin phrase stands alone: "image" is not inside "images"
     expect(applyCues('smaller images', cues)).toBe('smaller images')
   })
-  it('drops a group phrase that segmentation reduces to one character (做什么的 → 做)', () => {
-    const v = createVocabulary([['用途', 2], ['做', 9], ['docker', 9]])
-    const a = analyzeQuery('docker 有什么用', v, { synonyms: [['用途', '有什么用', '做什么的']] })
+  it('drops a group phrase that loses its question words down to one stray word (做什么的 → 做, why docker → docker)', () => {
+    const v = createVocabulary([['用途', 2], ['做', 9], ['docker', 9], ['停止', 3]])
+    const a = analyzeQuery('docker 有什么用', v, { synonyms: [['用途', '有什么用', '做什么的', 'why docker']] })
     expect(a.concepts.find((c) => c.label === '有什么用')?.alternatives).toEqual([['用途']])
+    // a phrase that keeps its one content word still stands for it (停止的 → 停止)
+    expect(analyzeQuery('已停止', v, { synonyms: [['已停止', '停止的']] }).concepts[0].alternatives).toContainEqual(['停止'])
+  })
+  it('finds a task phrase in the content words run together (重启一个容器 → 重启容器)', () => {
+    const v = createVocabulary([['重启容器', 1], ['重启', 2], ['容器', 9]])
+    expect(taskPhrase('重启一个容器', v)).toBe('重启容器')
+    expect(taskPhrase('重启容器', v)).toBe('重启容器')
   })
   it('marks definitions and flags', () => {
     expect(analyzeQuery('Pod 是什么', vocab, lexicon).define).toBe(true)
