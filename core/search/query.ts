@@ -233,6 +233,12 @@ interface Span { start: number; end: number; group: string[] }
  * and its words (error, response, daemon) matched the troubleshooting sections about the daemon.
  */
 const DAEMON_PREFIX = /^\s*error response from daemon:?\s*/
+/**
+ * The same for Go's HTTP client, whose errors the daemon passes on for any network failure
+ * ("net/http: TLS handshake timeout", "net/http: request canceled while waiting for connection"):
+ * net and http matched the sections whose commands say http://, not the answer to the timeout.
+ */
+const HTTP_CLIENT_PREFIX = /(?<![\w/])net\/http:\s*/g
 
 /**
  * Where `phrase` occurs in `text` as a whole word (a Latin phrase must stand alone: "rm" is not
@@ -333,7 +339,7 @@ export interface SearchOptions {
  * @param opts SearchOptions
  */
 export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
-  const text = applyCues(normalize(query).replace(DAEMON_PREFIX, ''), lexicon.cues)
+  const text = applyCues(normalize(query).replace(DAEMON_PREFIX, '').replace(HTTP_CLIENT_PREFIX, ''), lexicon.cues)
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
   let flag = false

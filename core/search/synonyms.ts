@@ -33,6 +33,8 @@ export const SYNONYMS: string[][] = [
   ['镜像加速', '镜像加速器', '加速器', '国内镜像', '镜像源', 'registry mirror', 'registry-mirrors',
     // pasted errors of slow or blocked pulls: a mirror is the usual answer
     'tls handshake timeout', 'i/o timeout', 'context deadline exceeded', '拉取超时', '拉取慢',
+    // Go's HTTP client timing out on the registry (without its net/http: prefix, query.ts)
+    'request canceled while waiting for connection', 'client.timeout exceeded while awaiting headers', 'client.timeout exceeded',
     // … and how students complain about them: a slow or stuck pull is answered the same way
     '拉镜像慢', '拉镜像很慢', '拉镜像好慢', '拉镜像太慢', '拉取很慢', '拉取太慢', '拉取卡住', '拉不下来',
     'pull 慢', 'pull 很慢', 'pull 卡住', 'pull slow', 'pull stuck', 'pull hangs', 'slow pull',

@@ -135,6 +135,11 @@ describe('query analysis', () => {
     // a phrase that keeps its one content word still stands for it (停止的 → 停止)
     expect(analyzeQuery('已停止', v, { synonyms: [['已停止', '停止的']] }).concepts[0].alternatives).toContainEqual(['停止'])
   })
+  it("drops Go's net/http: prefix of pasted network errors", () => {
+    const v = createVocabulary([['net', 3], ['http', 3], ['tls', 1], ['timeout', 1]])
+    expect(analyzeQuery('net/http: TLS handshake timeout', v, { synonyms: [] }).concepts.map((c) => c.label)).not.toContain('net/http')
+    expect(analyzeQuery('http://localhost', v, { synonyms: [] }).concepts.length).toBeGreaterThan(0)
+  })
   it('finds a task phrase in the content words run together (重启一个容器 → 重启容器)', () => {
     const v = createVocabulary([['重启容器', 1], ['重启', 2], ['容器', 9]])
     expect(taskPhrase('重启一个容器', v)).toBe('重启容器')
