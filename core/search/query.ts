@@ -257,13 +257,14 @@ function phraseAt(text: string, phrase: string, from = 0): number {
  * Read a subject and what is said about it as the one phrase they stand for (Lexicon.cues,
  * synonyms.ts CUES): "为什么我的镜像这么大" → "为什么我的 镜像体积 ". The first subject phrase found
  * (longest first) becomes the cue's group phrase and every `about` phrase outside it is removed,
- * and then every `along` word; without a subject and an `about`, the text is returned as it was.
+ * and then every `along` word; without a subject and an `about`, or when phrases of the cue's
+ * group that hold the subject hold every `about`, the text is returned as it was.
  * @param text normalised query
- * @param cues Lexicon.cues (normalised)
+ * @param lexicon its cues (normalised) and synonym groups
  */
-export function applyCues(text: string, cues: Lexicon['cues'] = []): string {
+export function applyCues(text: string, lexicon: Lexicon): string {
   const longestFirst = (ps: string[]) => [...ps].sort((a, b) => b.length - a.length)
-  for (const cue of cues) {
+  for (const cue of lexicon.cues ?? []) {
     let subject: { at: number; end: number } | undefined
     for (const p of longestFirst(cue.subject)) {
       const at = phraseAt(text, p)
@@ -279,6 +280,12 @@ export function applyCues(text: string, cues: Lexicon['cues'] = []): string {
     }
     find(cue.about)
     if (!abouts.length) continue
+    // the reader said it in the group's own phrases ("slow pull", "docker pull hangs", "拉镜像好慢"):
+    // every about inside a phrase of the group that holds the subject. findPhrases reads those,
+    // and the words as typed rank better than the group's name put in their place
+    const spans = lexicon.synonyms.filter((g) => g.includes(cue.group)).flat().map((p) => ({ at: phraseAt(text, p), end: phraseAt(text, p) + p.length }))
+      .filter((p) => p.at >= 0 && p.at <= subject!.at && p.end >= subject!.end)
+    if (abouts.every((b) => spans.some((p) => p.at <= b.at && p.end >= b.end))) continue
     find(cue.along ?? [])
     // cut from the end so that earlier offsets stay valid
     for (const c of [subject, ...abouts].sort((a, b) => b.at - a.at)) text = text.slice(0, c.at) + (c === subject ? ` ${cue.group} ` : ' ') + text.slice(c.end)
@@ -339,7 +346,8 @@ export interface SearchOptions {
  * @param opts SearchOptions
  */
 export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
-  const text = applyCues(normalize(query).replace(DAEMON_PREFIX, '').replace(HTTP_CLIENT_PREFIX, ''), lexicon.cues)
+  const typed = normalize(query).replace(DAEMON_PREFIX, '').replace(HTTP_CLIENT_PREFIX, '')
+  const text = applyCues(typed, lexicon)
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
   let flag = false
@@ -439,7 +447,8 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
-  const term = !flag && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
+  // a term the reader typed, not one a cue read into a sentence ("docker pull 一直卡住": not a glossary look-up)
+  const term = !flag && text === typed && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
   return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
 }
 

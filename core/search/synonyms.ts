@@ -126,6 +126,16 @@ export const CUES: Cue[] = [
       'reduce', 'decrease', 'minimize', 'minimise', 'shrink', 'trim', 'slim', 'slim down', 'smaller', 'cut down', 'getting bigger'],
     along: ['打出来的', '打出来', '做出来的', 'make', 'makes', 'made', 'get', 'gets', 'got', 'getting', 'keep', 'keeps', 'way', 'really', 'very', 'much'],
   },
+  // a pull that is slow or hangs, said around the command ("docker pull 一直卡住不动", "image pull
+  // stuck forever"): the mirror group's phrases hold only the commonest word orders
+  {
+    group: '镜像加速',
+    // pull, not docker pull: "docker pull hangs" holds the group's own phrase "pull hangs"
+    subject: ['pulling', 'pull', '拉取镜像', '下载镜像', '拉镜像', '拉取'],
+    about: ['卡住', '卡着', '卡死', '不动', '没反应', '没有反应', '很慢', '好慢', '太慢', '特别慢', '慢', '超时',
+      'very slow', 'so slow', 'slow', 'stuck', 'hangs', 'hanging', 'hang', 'freezes', 'frozen', 'timeout', 'times out', 'timed out', 'takes forever'],
+    along: ['一直', '半天', '总是', '老是', 'forever', 'always', 'keeps', 'very', 'really', 'is', 'images', 'image'],
+  },
   // what Docker is for, asked in English (the Chinese forms are phrases of 用途's group):
   // /guide/why says purpose and benefit in its first section
   {

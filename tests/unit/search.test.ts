@@ -117,7 +117,7 @@ describe('query analysis', () => {
     expect(off.concepts[0].alternatives.flat()).not.toContain('contain')
   })
   it('reads a subject and what is said about it as one group phrase (cues), and only both', () => {
-    const cues = [{ group: '镜像体积', subject: ['镜像大小', '镜像', 'image'], about: ['这么大', '减少', 'smaller', 'too big'], along: ['make'] }]
+    const cues = { synonyms: [['镜像体积', '瘦身']], cues: [{ group: '镜像体积', subject: ['镜像大小', '镜像', 'image'], about: ['这么大', '减少', 'smaller', 'too big'], along: ['make'] }] }
     expect(applyCues('为什么我的镜像这么大', cues).trim()).toBe('为什么我的 镜像体积')
     expect(applyCues('怎样减少镜像大小', cues).replace(/\s+/g, ' ').trim()).toBe('怎样 镜像体积')
     expect(applyCues('how to make my image smaller', cues).split(/\s+/).filter(Boolean)).toEqual(['how', 'to', 'my', '镜像体积'])
@@ -127,6 +127,8 @@ describe('query analysis', () => {
     expect(applyCues('构建缓存太大 too big', cues)).toBe('构建缓存太大 too big')
     // a Latin phrase stands alone: "image" is not inside "images"
     expect(applyCues('smaller images', cues)).toBe('smaller images')
+    // subject and about inside a phrase of the group itself are left to the group
+    expect(applyCues('镜像这么大怎么办', { ...cues, synonyms: [['镜像体积', '镜像这么大']] })).toBe('镜像这么大怎么办')
   })
   it('drops a group phrase that loses its question words down to one stray word (做什么的 → 做, why docker → docker)', () => {
     const v = createVocabulary([['用途', 2], ['做', 9], ['docker', 9], ['停止', 3]])
@@ -294,7 +296,7 @@ describe('making an image smaller, in everyday words', () => {
   const lex = buildLexicon([{ zh: '多阶段构建', en: 'multi-stage build', aliases: ['multi-stage'] }], [], [{ path: '/build/multi-stage', title: '多阶段构建与非 root 用户' }]).lexicon
   const v = vocabularyOf(im)
   it('reads two phrases of one group, also overlapping ones, as one concept', () => {
-    // 镜像 + 太大 is read as 镜像体积 (synonyms.ts CUES); 瘦身 is a phrase of the same group
+    // 镜像 + 太大, 瘦身 are read as 镜像体积 (synonyms.ts CUES), one concept as well
     expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像体积'])
     expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['镜像体积'])
     // without the cues, the overlapping phrases 减小镜像 and 镜像体积 still make one concept
