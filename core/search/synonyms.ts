@@ -18,6 +18,9 @@ export const SYNONYMS: string[][] = [
     // how students say it (search14): "怎么删掉没用的容器" led with the one page that says 删掉 (docker network rm)
     '删掉', '删了', '删光', '删干净'],
   ['停止', '停掉', '停下', '停下来'],
+  // copying files, as students say it: the pages say 复制 and 拷贝, docker cp's entry says both;
+  // 拿出来 / 拷出来 left 出来 or 拷 as words no page uses for it
+  ['复制', '拷贝', '拷', '拷出来', '复制出来', '拿出来', '取出来', '弄出来', 'cp'],
   // what nothing uses any more: the pages say 未使用 / 不用的 (prune's own words, "unused")
   ['未使用', '不用的', '没用的', '无用的', '用不到的', '用不上的', '不需要的', 'unused'],
   ['清理', '清除', '回收', 'prune', 'cleanup', 'clean up'],
