@@ -139,6 +139,14 @@ export const CUES: Cue[] = [
       'very slow', 'so slow', 'slow', 'stuck', 'hangs', 'hanging', 'hang', 'freezes', 'frozen', 'timeout', 'times out', 'timed out', 'takes forever'],
     along: ['一直', '半天', '总是', '老是', 'forever', 'always', 'keeps', 'very', 'really', 'is', 'images', 'image'],
   },
+  // Docker taking up the disk ("docker 占用磁盘太多了", "docker is using too much disk"): the
+  // disk-space group, which the cleanup page answers (not docker system df's entry alone)
+  {
+    group: '磁盘空间',
+    subject: ['磁盘空间', '硬盘空间', '磁盘', '硬盘', 'disk space', 'disk'],
+    about: ['太多了', '太多', '太大', '很多', '满了', '不够', '不足', '占用', '占了', '吃掉', 'too much', 'so much', 'full', 'using', 'uses', 'eating', 'eats', 'running out', 'filling up'],
+    along: ['很', '了'],
+  },
   // what Docker is for, asked in English (the Chinese forms are phrases of 用途's group):
   // /guide/why says purpose and benefit in its first section
   {
