@@ -6,15 +6,16 @@
  * Built at build time in Node (see .vitepress/config/search.ts); the synonym groups are shipped to
  * the browser with the search box's chunk (virtual module `virtual:search-lexicon`).
  */
-import { SYNONYMS } from './synonyms'
+import { CUES, SYNONYMS, type Cue } from './synonyms'
 import { normalize } from './text'
 
 /**
  * What query analysis needs in the browser. Phrases are `normalize`d.
  *  - synonyms: groups of equivalent phrases
  *  - homes: phrase → site path of the page named after that concept (conceptHomes); optional
+ *  - cues: a subject and what is said about it, read as one phrase of a group (synonyms.ts CUES); optional
  */
-export interface Lexicon { synonyms: string[][]; homes?: Record<string, string> }
+export interface Lexicon { synonyms: string[][]; homes?: Record<string, string>; cues?: Cue[] }
 
 /** A page as conceptHomes sees it: its site path and its H1. */
 export interface TitledPage { path: string; title: string }
@@ -80,5 +81,6 @@ export function buildLexicon(terms: LexiconTerm[], keywords: Iterable<string>, p
   for (const g of groups) for (const p of g) words.add(p)
   for (const k of keywords) words.add(normalize(k).trim())
   const homes = conceptHomes(groups, pages)
-  return { lexicon: { synonyms: groups, ...(pages.length ? { homes } : {}) }, words: [...words].filter(Boolean) }
+  const cues = CUES.map((c) => ({ group: normalize(c.group), subject: c.subject.map(normalize), about: c.about.map(normalize), ...(c.along ? { along: c.along.map(normalize) } : {}) }))
+  return { lexicon: { synonyms: groups, ...(pages.length ? { homes } : {}), cues }, words: [...words].filter(Boolean) }
 }

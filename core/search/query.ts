@@ -215,6 +215,16 @@ function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void
   if (concepts.some((c) => !words.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !words.has(c.label)))
 }
 
+/**
+ * A group phrase that loses its question words and keeps one word that is no name of the group:
+ * "做什么的" → 做, "why docker" → docker. As an alternative, that word matched every section that
+ * says it ("为什么要用 docker" led with the Dockerfile tutorial, for 做).
+ * @param phrase the group phrase (normalised)
+ * @param terms its index terms (phraseTerms)
+ */
+const strayReduction = (phrase: string, terms: string[]) => terms.length === 1
+  && (([...terms[0]].length === 1 && CJK_CHAR.test(terms[0])) || (!CJK_CHAR.test(phrase) && /\s/.test(phrase.trim())))
+
 interface Span { start: number; end: number; group: string[] }
 
 /**
@@ -223,6 +233,65 @@ interface Span { start: number; end: number; group: string[] }
  * and its words (error, response, daemon) matched the troubleshooting sections about the daemon.
  */
 const DAEMON_PREFIX = /^\s*error response from daemon:?\s*/
+/**
+ * The same for Go's HTTP client, whose errors the daemon passes on for any network failure
+ * ("net/http: TLS handshake timeout", "net/http: request canceled while waiting for connection"):
+ * net and http matched the sections whose commands say http://, not the answer to the timeout.
+ */
+const HTTP_CLIENT_PREFIX = /(?<![\w/])net\/http:\s*/g
+
+/**
+ * Where `phrase` occurs in `text` as a whole word (a Latin phrase must stand alone: "rm" is not
+ * inside "format", "-p" not inside "--publish"; a CJK phrase may sit anywhere), from `from` on.
+ * @returns the start offset, or -1
+ */
+function phraseAt(text: string, phrase: string, from = 0): number {
+  const latin = !CJK_CHAR.test(phrase)
+  for (let at = text.indexOf(phrase, from), guard = 0; at >= 0 && guard < 20; at = text.indexOf(phrase, at + 1), guard++) {
+    if (!latin || (!/[\w-]/.test(text[at - 1] ?? '') && !/[\w]/.test(text[at + phrase.length] ?? ''))) return at
+  }
+  return -1
+}
+
+/**
+ * Read a subject and what is said about it as the one phrase they stand for (Lexicon.cues,
+ * synonyms.ts CUES): "为什么我的镜像这么大" → "为什么我的 镜像体积 ". The first subject phrase found
+ * (longest first) becomes the cue's group phrase and every `about` phrase outside it is removed,
+ * and then every `along` word; without a subject and an `about`, or when phrases of the cue's
+ * group that hold the subject hold every `about`, the text is returned as it was.
+ * @param text normalised query
+ * @param lexicon its cues (normalised) and synonym groups
+ */
+export function applyCues(text: string, lexicon: Lexicon): string {
+  const longestFirst = (ps: string[]) => [...ps].sort((a, b) => b.length - a.length)
+  for (const cue of lexicon.cues ?? []) {
+    let subject: { at: number; end: number } | undefined
+    for (const p of longestFirst(cue.subject)) {
+      const at = phraseAt(text, p)
+      if (at >= 0) { subject = { at, end: at + p.length }; break }
+    }
+    if (!subject) continue
+    const abouts: { at: number; end: number }[] = []
+    const free = (at: number, end: number) => [subject!, ...abouts].every((t) => end <= t.at || at >= t.end)
+    const find = (ps: string[]) => {
+      for (const p of longestFirst(ps)) {
+        for (let at = phraseAt(text, p); at >= 0; at = phraseAt(text, p, at + 1)) if (free(at, at + p.length)) abouts.push({ at, end: at + p.length })
+      }
+    }
+    find(cue.about)
+    if (!abouts.length) continue
+    // the reader said it in the group's own phrases ("slow pull", "docker pull hangs", "拉镜像好慢"):
+    // every about inside a phrase of the group that holds the subject. findPhrases reads those,
+    // and the words as typed rank better than the group's name put in their place
+    const spans = lexicon.synonyms.filter((g) => g.includes(cue.group)).flat().map((p) => ({ at: phraseAt(text, p), end: phraseAt(text, p) + p.length }))
+      .filter((p) => p.at >= 0 && p.at <= subject!.at && p.end >= subject!.end)
+    if (abouts.every((b) => spans.some((p) => p.at <= b.at && p.end >= b.end))) continue
+    find(cue.along ?? [])
+    // cut from the end so that earlier offsets stay valid
+    for (const c of [subject, ...abouts].sort((a, b) => b.at - a.at)) text = text.slice(0, c.at) + (c === subject ? ` ${cue.group} ` : ' ') + text.slice(c.end)
+  }
+  return text
+}
 
 /** Find synonym-group phrases in the query, longest first, without overlaps. */
 function findPhrases(text: string, lexicon: Lexicon): Span[] {
@@ -277,7 +346,8 @@ export interface SearchOptions {
  * @param opts SearchOptions
  */
 export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
-  const text = normalize(query).replace(DAEMON_PREFIX, '')
+  const typed = normalize(query).replace(DAEMON_PREFIX, '').replace(HTTP_CLIENT_PREFIX, '')
+  const text = applyCues(typed, lexicon)
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
   let flag = false
@@ -338,7 +408,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     const key = [...s.group].sort().join('\u0000')
     if (asked.has(key)) { pos = s.end; return }
     asked.add(key)
-    const alts = unique(s.group.map((p) => phraseTerms(p, vocab)).filter((a) => a.every((t) => vocab.has(t))))
+    const alts = unique(s.group.map((p) => [p, phraseTerms(p, vocab)] as const).filter(([p, a]) => a.every((t) => vocab.has(t)) && !strayReduction(p, a)).map(([, a]) => a))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
     let typed = phraseTerms(text.slice(s.start, s.end), vocab)
@@ -377,7 +447,8 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
-  const term = !flag && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
+  // a term the reader typed, not one a cue read into a sentence ("docker pull 一直卡住": not a glossary look-up)
+  const term = !flag && text === typed && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
   return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
 }
 
@@ -420,12 +491,15 @@ const PHRASE_COVER = 0.75
 export function taskPhrase(text: string, vocab: Vocabulary): string | undefined {
   const content = pieces(text).filter((p) => p.kind === 'cjk').flatMap((p) => segment(p.text, vocab).filter((w) => !ZH_STOP.has(w)))
   const size = content.join('').length + pieces(text).filter((p) => p.kind !== 'cjk' && !EN_STOP.has(p.text)).reduce((n, p) => n + p.text.length, 0)
-  const chars = [...text.replace(/\s+/g, '')]
   let best: string | undefined
-  for (let i = 0; i < chars.length; i++) {
-    for (let n = Math.min(vocab.maxLen, chars.length - i); n >= PHRASE_MIN && n > (best?.length ?? 0); n--) {
-      const t = chars.slice(i, i + n).join('')
-      if ([...t].every((ch) => CJK_CHAR.test(ch)) && vocab.has(t)) { best = t; break }
+  // the query as typed, and its content words run together: "重启一个容器" says 重启容器 with 一个 between
+  for (const run of [text.replace(/\s+/g, ''), content.join('')]) {
+    const chars = [...run]
+    for (let i = 0; i < chars.length; i++) {
+      for (let n = Math.min(vocab.maxLen, chars.length - i); n >= PHRASE_MIN && n > (best?.length ?? 0); n--) {
+        const t = chars.slice(i, i + n).join('')
+        if ([...t].every((ch) => CJK_CHAR.test(ch)) && vocab.has(t)) { best = t; break }
+      }
     }
   }
   return best && best.length >= PHRASE_COVER * size ? best : undefined

@@ -18,6 +18,9 @@ export const SYNONYMS: string[][] = [
     // how students say it (search14): "怎么删掉没用的容器" led with the one page that says 删掉 (docker network rm)
     '删掉', '删了', '删光', '删干净'],
   ['停止', '停掉', '停下', '停下来'],
+  // copying files, as students say it: the pages say 复制 and 拷贝, docker cp's entry says both;
+  // 拿出来 / 拷出来 left 出来 or 拷 as words no page uses for it
+  ['复制', '拷贝', '拷', '拷出来', '复制出来', '拿出来', '取出来', '弄出来', 'cp'],
   // what nothing uses any more: the pages say 未使用 / 不用的 (prune's own words, "unused")
   ['未使用', '不用的', '没用的', '无用的', '用不到的', '用不上的', '不需要的', 'unused'],
   ['清理', '清除', '回收', 'prune', 'cleanup', 'clean up'],
@@ -33,6 +36,8 @@ export const SYNONYMS: string[][] = [
   ['镜像加速', '镜像加速器', '加速器', '国内镜像', '镜像源', 'registry mirror', 'registry-mirrors',
     // pasted errors of slow or blocked pulls: a mirror is the usual answer
     'tls handshake timeout', 'i/o timeout', 'context deadline exceeded', '拉取超时', '拉取慢',
+    // Go's HTTP client timing out on the registry (without its net/http: prefix, query.ts)
+    'request canceled while waiting for connection', 'client.timeout exceeded while awaiting headers', 'client.timeout exceeded',
     // … and how students complain about them: a slow or stuck pull is answered the same way
     '拉镜像慢', '拉镜像很慢', '拉镜像好慢', '拉镜像太慢', '拉取很慢', '拉取太慢', '拉取卡住', '拉不下来',
     'pull 慢', 'pull 很慢', 'pull 卡住', 'pull slow', 'pull stuck', 'pull hangs', 'slow pull',
@@ -90,6 +95,64 @@ export const SYNONYMS: string[][] = [
   ['用途', '好处', '用处', '有什么用', '有啥用', '干嘛的', '干啥的', '干什么的', '做什么的', '用来干什么', '用来干嘛', '用来做什么', '为什么要用', '为什么用', '有啥好处', '有什么好处',
     // not 'used for', 'why use', 'point of': without their stop words they are 'use', 'point',
     // and "docker 有什么用" led with docker context use
-    'purpose', 'benefit', 'benefits'],
+    'purpose', 'benefit', 'benefits',
+    // the English H1 of /guide/why: the group's concept page (lexicon.ts conceptHomes), which
+    // "what is docker used for" and the like (CUES) are asking for
+    'why docker'],
   ['区别', '对比', '比较', '差别', '不同', 'vs', 'versus', 'difference', 'comparison'],
+]
+
+/**
+ * Questions no phrase of the table says whole: a subject and what the reader says about it, in
+ * their own order and words, other words between ("为什么我的镜像这么大", "镜像怎么越变越大了",
+ * "reduce docker image size", "the image got way too big"). Listing every such sentence as a
+ * phrase does not end, and split into words they ask for the subject alone (镜像 → every
+ * section about images) plus a word no answer uses (这么大, reduce). A query that holds a phrase
+ * of `subject` and one of `about` (not overlapping) asks for `group`, a phrase of a group above:
+ * query.ts applyCues reads those phrases as that one phrase.
+ *  - subject: what is asked about, longest phrases matter most ("docker image" before "image")
+ *  - about: what is said about it; without a subject it means nothing here ("太大": 构建缓存太大)
+ *  - along: words that only come with `about` ("make it smaller", "keeps getting bigger"): removed
+ *    when the cue applies, never make it apply ("make an image" is a build); left in, each was a
+ *    concept of its own that the answer does not say ("make" led with a section about `make`)
+ * Not 大 or 大小 alone in `about`: "查看镜像每一层多大", "镜像的大小" ask how big, not how to shrink.
+ */
+export interface Cue { group: string; subject: string[]; about: string[]; along?: string[] }
+export const CUES: Cue[] = [
+  // an image that is too big, and making it smaller: /build/multi-stage (镜像体积's group)
+  {
+    group: '镜像体积',
+    subject: ['镜像体积', '镜像大小', '镜像', 'docker images', 'docker image', 'image size', 'images', 'image'],
+    about: ['太大', '这么大', '那么大', '很大', '好大', '特别大', '越来越大', '越变越大', '变大', '好几个g', '几个g', '几百m', '几百兆',
+      '减少', '减小', '缩小', '压缩', '瘦身', '精简', '变小',
+      'too big', 'so big', 'too large', 'so large', 'big', 'large', 'huge', 'bloated', 'bigger',
+      'reduce', 'decrease', 'minimize', 'minimise', 'shrink', 'trim', 'slim', 'slim down', 'smaller', 'cut down', 'getting bigger'],
+    along: ['打出来的', '打出来', '做出来的', 'make', 'makes', 'made', 'get', 'gets', 'got', 'getting', 'keep', 'keeps', 'way', 'really', 'very', 'much'],
+  },
+  // a pull that is slow or hangs, said around the command ("docker pull 一直卡住不动", "image pull
+  // stuck forever"): the mirror group's phrases hold only the commonest word orders
+  {
+    group: '镜像加速',
+    // pull, not docker pull: "docker pull hangs" holds the group's own phrase "pull hangs"
+    subject: ['pulling', 'pull', '拉取镜像', '下载镜像', '拉镜像', '拉取'],
+    about: ['卡住', '卡着', '卡死', '不动', '没反应', '没有反应', '很慢', '好慢', '太慢', '特别慢', '慢', '超时',
+      'very slow', 'so slow', 'slow', 'stuck', 'hangs', 'hanging', 'hang', 'freezes', 'frozen', 'timeout', 'times out', 'timed out', 'takes forever'],
+    along: ['一直', '半天', '总是', '老是', 'forever', 'always', 'keeps', 'very', 'really', 'is', 'images', 'image'],
+  },
+  // Docker taking up the disk ("docker 占用磁盘太多了", "docker is using too much disk"): the
+  // disk-space group, which the cleanup page answers (not docker system df's entry alone)
+  {
+    group: '磁盘空间',
+    subject: ['磁盘空间', '硬盘空间', '磁盘', '硬盘', 'disk space', 'disk'],
+    about: ['太多了', '太多', '太大', '很多', '满了', '不够', '不足', '占用', '占了', '吃掉', 'too much', 'so much', 'full', 'using', 'uses', 'eating', 'eats', 'running out', 'filling up'],
+    along: ['很', '了'],
+  },
+  // what Docker is for, asked in English (the Chinese forms are phrases of 用途's group):
+  // /guide/why says purpose and benefit in its first section
+  {
+    group: '用途',
+    subject: ['docker'],
+    about: ['used for', 'use for', 'point of', 'the point', 'why use', 'why should i use', 'why would i use', 'what problem', 'what problems', 'solve', 'solves', 'good for', 'advantages', 'advantage'],
+    along: ['actually', 'really', 'does', 'whats'],
+  },
 ]

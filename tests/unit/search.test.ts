@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -122,6 +122,37 @@ describe('query analysis', () => {
     expect(on.concepts[0].alternatives).toContainEqual(['contain'])
     const off = analyzeQuery('containers ', en, { synonyms: [] })
     expect(off.concepts[0].alternatives.flat()).not.toContain('contain')
+  })
+  it('reads a subject and what is said about it as one group phrase (cues), and only both', () => {
+    const cues = { synonyms: [['镜像体积', '瘦身']], cues: [{ group: '镜像体积', subject: ['镜像大小', '镜像', 'image'], about: ['这么大', '减少', 'smaller', 'too big'], along: ['make'] }] }
+    expect(applyCues('为什么我的镜像这么大', cues).trim()).toBe('为什么我的 镜像体积')
+    expect(applyCues('怎样减少镜像大小', cues).replace(/\s+/g, ' ').trim()).toBe('怎样 镜像体积')
+    expect(applyCues('how to make my image smaller', cues).split(/\s+/).filter(Boolean)).toEqual(['how', 'to', 'my', '镜像体积'])
+    // a subject alone, or what is said without the subject, is left as typed
+    expect(applyCues('查看镜像大小', cues)).toBe('查看镜像大小')
+    expect(applyCues('make an image', cues)).toBe('make an image')
+    expect(applyCues('构建缓存太大 too big', cues)).toBe('构建缓存太大 too big')
+    // a Latin phrase stands alone: "image" is not inside "images"
+    expect(applyCues('smaller images', cues)).toBe('smaller images')
+    // subject and about inside a phrase of the group itself are left to the group
+    expect(applyCues('镜像这么大怎么办', { ...cues, synonyms: [['镜像体积', '镜像这么大']] })).toBe('镜像这么大怎么办')
+  })
+  it('drops a group phrase that loses its question words down to one stray word (做什么的 → 做, why docker → docker)', () => {
+    const v = createVocabulary([['用途', 2], ['做', 9], ['docker', 9], ['停止', 3]])
+    const a = analyzeQuery('docker 有什么用', v, { synonyms: [['用途', '有什么用', '做什么的', 'why docker']] })
+    expect(a.concepts.find((c) => c.label === '有什么用')?.alternatives).toEqual([['用途']])
+    // a phrase that keeps its one content word still stands for it (停止的 → 停止)
+    expect(analyzeQuery('已停止', v, { synonyms: [['已停止', '停止的']] }).concepts[0].alternatives).toContainEqual(['停止'])
+  })
+  it("drops Go's net/http: prefix of pasted network errors", () => {
+    const v = createVocabulary([['net', 3], ['http', 3], ['tls', 1], ['timeout', 1]])
+    expect(analyzeQuery('net/http: TLS handshake timeout', v, { synonyms: [] }).concepts.map((c) => c.label)).not.toContain('net/http')
+    expect(analyzeQuery('http://localhost', v, { synonyms: [] }).concepts.length).toBeGreaterThan(0)
+  })
+  it('finds a task phrase in the content words run together (重启一个容器 → 重启容器)', () => {
+    const v = createVocabulary([['重启容器', 1], ['重启', 2], ['容器', 9]])
+    expect(taskPhrase('重启一个容器', v)).toBe('重启容器')
+    expect(taskPhrase('重启容器', v)).toBe('重启容器')
   })
   it('marks definitions and flags', () => {
     expect(analyzeQuery('Pod 是什么', vocab, lexicon).define).toBe(true)
@@ -272,8 +303,12 @@ describe('making an image smaller, in everyday words', () => {
   const lex = buildLexicon([{ zh: '多阶段构建', en: 'multi-stage build', aliases: ['multi-stage'] }], [], [{ path: '/build/multi-stage', title: '多阶段构建与非 root 用户' }]).lexicon
   const v = vocabularyOf(im)
   it('reads two phrases of one group, also overlapping ones, as one concept', () => {
-    expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像太大'])
-    expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['减小镜像体积'])
+    // 镜像 + 太大, 瘦身 are read as 镜像体积 (synonyms.ts CUES), one concept as well
+    expect(analyzeQuery('镜像太大怎么瘦身', v, lex).concepts.map((c) => c.label)).toEqual(['镜像体积'])
+    expect(analyzeQuery('减小镜像体积', v, lex).concepts.map((c) => c.label)).toEqual(['镜像体积'])
+    // without the cues, the overlapping phrases 减小镜像 and 镜像体积 still make one concept
+    expect(analyzeQuery('减小镜像体积', v, { ...lex, cues: [] }).concepts.map((c) => c.label)).toEqual(['减小镜像体积'])
+    expect(analyzeQuery('镜像太大怎么瘦身', v, { ...lex, cues: [] }).concepts.map((c) => c.label)).toEqual(['镜像太大'])
   })
   it('finds the multi-stage build page first', () => {
     for (const q of ['镜像太大怎么瘦身', '减小镜像体积', '怎么让镜像变小', '镜像瘦身']) expect(searchSite(im, q, v, lex)[0]?.id, q).toBe('/build/multi-stage#top')
