@@ -41,8 +41,10 @@ export function conceptHomes(groups: string[][], pages: TitledPage[]): Record<st
     const rest = title.slice(phrase.length).trimStart()
     if (rest.startsWith(':')) return 1
     // "X 与 Y" is about X only when X is a specific concept, not a word as broad as 容器 or host
-    // that pairs up with another ("容器与虚拟机的区别", "host 与 none 网络模式")
-    const specific = /^[\u3400-\u9fff]{3,}$/.test(phrase) || /^\S+\s+\S+/.test(phrase)
+    // that pairs up with another ("容器与虚拟机的区别", "host 与 none 网络模式"): three or more Chinese
+    // characters, two or more words, or one Latin name of 8+ letters ("Kubernetes 与 Docker 的关系";
+    // an outside tester's "k8s" found only glossary entries before)
+    const specific = /^[\u3400-\u9fff]{3,}$/.test(phrase) || /^\S+\s+\S+/.test(phrase) || /^[a-z][a-z0-9]{7,}$/.test(phrase)
     if (specific && /^(与|和|and\b)/.test(rest)) return 2
     return -1
   }

@@ -239,8 +239,10 @@ describe('concept homes: the page named after a concept', () => {
     { path: '/orchestration/comparison', title: 'Compose、Swarm 与 Kubernetes 对比' },
     { path: '/a', title: '日志：查看输出' },
     { path: '/b', title: '日志：收集与轮转' },
+    { path: '/orchestration/kubernetes', title: 'Kubernetes 与 Docker 的关系' },
+    { path: '/network/host', title: 'host 与 none 网络模式' },
   ]
-  const homes = conceptHomes([['网络', 'network'], ['数据卷', '卷', 'volume'], ['多阶段构建', 'multi-stage'], ['容器', 'container'], ['compose', 'docker compose'], ['日志', 'logs']], pages)
+  const homes = conceptHomes([['网络', 'network'], ['数据卷', '卷', 'volume'], ['多阶段构建', 'multi-stage'], ['容器', 'container'], ['compose', 'docker compose'], ['日志', 'logs'], ['kubernetes', 'k8s'], ['host']], pages)
   it('is the page titled by the concept, or whose title leads with it and a colon', () => {
     expect(homes['network']).toBe('/network/')
     expect(homes['卷']).toBe('/storage/volumes')
@@ -250,6 +252,9 @@ describe('concept homes: the page named after a concept', () => {
     expect(homes['multi-stage']).toBe('/build/multi-stage')
     expect(homes['容器']).toBeUndefined()
     expect(homes['日志']).toBeUndefined()
+    // a long single name is specific (outside tester: "k8s" found only glossary entries); a short word is not
+    expect(homes['k8s']).toBe('/orchestration/kubernetes')
+    expect(homes['host']).toBeUndefined()
   })
   it('puts the home page first when the query is that concept alone, not for "X 是什么" or a longer query', () => {
     // the glossary entry is short and says "数据卷" twice: BM25 ranks it first without the home rule
