@@ -283,7 +283,7 @@ export function applyCues(text: string, lexicon: Lexicon): string {
     // the reader said it in the group's own phrases ("slow pull", "docker pull hangs", "拉镜像好慢"):
     // every about inside a phrase of the group that holds the subject. findPhrases reads those,
     // and the words as typed rank better than the group's name put in their place
-    const spans = lexicon.synonyms.filter((g) => g.includes(cue.group)).flat().map((p) => ({ at: phraseAt(text, p), end: phraseAt(text, p) + p.length }))
+    const spans = lexicon.synonyms.filter((g) => g.includes(cue.group)).flat().map((p) => { const at = phraseAt(text, p); return { at, end: at + p.length } })
       .filter((p) => p.at >= 0 && p.at <= subject!.at && p.end >= subject!.end)
     if (abouts.every((b) => spans.some((p) => p.at <= b.at && p.end >= b.end))) continue
     find(cue.along ?? [])
