@@ -47,7 +47,7 @@ export function commandCopyButton(content: string, lang: 'zh' | 'en'): string | 
   const m = COMMAND_COPY.exec(content.trim())
   if (!m) return undefined
   const ui = UI[lang]
-  return `<button type="button" class="cli-copy" aria-label="${ui.copyCommandLabel(m[1])}">${ui.copyCommand}</button>`
+  return `<button type="button" class="cli-copy kb-btn" aria-label="${ui.copyCommandLabel(m[1])}">${ui.copyCommand}</button>`
 }
 
 // ---------------------------------------------------------------------------------------------

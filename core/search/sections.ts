@@ -65,7 +65,7 @@ export function stripChrome(html: string): string {
     // labels were among the most frequent terms of the index: ~8 % of its postings, no information.
     .replace(/(<p class="cli-usage">)[^<]*?：/g, '$1')
     // the entry's copy button (plugins/commands.ts commandCopyButton): "复制" in every entry
-    .replace(/<button [^>]*class="cli-copy"[^>]*>[^<]*<\/button>/g, '')
+    .replace(/<button [^>]*class="cli-copy[^"]*"[^>]*>[^<]*<\/button>/g, '')
     .replace(/<p class="cli-(?:keywords|refs)">[\s\S]*?<\/p>/g, '')
     .replace(/<h4[^>]*class="cli-examples"[^>]*>[\s\S]*?<\/h4>/g, '')
     .replace(/<thead>[\s\S]*?<\/thead>/g, '')

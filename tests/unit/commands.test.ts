@@ -435,13 +435,13 @@ describe('expandCommandMarkers (for the snippet harness)', () => {
     expect(html).toContain('<pre><code class="language-console">$ docker run --rm busybox echo')
     // the copy button is static HTML right after the code it copies, named in the page's language
     // (no Vue component: theme/command-copy.ts serves every button)
-    expect(html).toContain('<code>docker run -d --name web -p 8080:80 nginx</code> <button type="button" class="cli-copy" aria-label="复制命令：docker run -d --name web -p 8080:80 nginx">复制</button>')
+    expect(html).toContain('<code>docker run -d --name web -p 8080:80 nginx</code> <button type="button" class="cli-copy kb-btn" aria-label="复制命令：docker run -d --name web -p 8080:80 nginx">复制</button>')
     expect(html).not.toContain('CommandCopy')
     const en = md.render('<!-- commands:container -->\n', { relativePath: 'en/cli/container.md' })
-    expect(en).toContain('<button type="button" class="cli-copy" aria-label="Copy command: docker run -d --name web -p 8080:80 nginx">Copy</button>')
+    expect(en).toContain('<button type="button" class="cli-copy kb-btn" aria-label="Copy command: docker run -d --name web -p 8080:80 nginx">Copy</button>')
     // a frozen release's Markdown has the marker itself: the same button
     expect(md.render('常用写法：`docker ps` <CommandCopy text="docker ps" />\n', { relativePath: 'v/2026.11/cli/container.md' }))
-      .toBe('<p>常用写法：<code>docker ps</code> <button type="button" class="cli-copy" aria-label="复制命令：docker ps">复制</button></p>\n')
+      .toBe('<p>常用写法：<code>docker ps</code> <button type="button" class="cli-copy kb-btn" aria-label="复制命令：docker ps">复制</button></p>\n')
     // the overview lists every group and links every command
     const overview = md.render('<!-- commands:overview -->\n', { relativePath: 'cli/index.md' })
     for (const c of data.commands) expect(overview).toContain(`href="${c.page}#${c.id}"`)

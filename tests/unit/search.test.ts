@@ -48,7 +48,7 @@ describe('sections', () => {
     expect(s).toContain('$ docker ps')
   })
   it('drops the fixed labels, keyword line, cross-links and examples heading of generated command entries', () => {
-    const cli = '<p class="cli-usage">常用写法：<code>docker run -d nginx</code> <button type="button" class="cli-copy" aria-label="复制命令：docker run -d nginx">复制</button></p><p class="cli-refs">详细讲解：<a href="/network/">网络</a></p>'
+    const cli = '<p class="cli-usage">常用写法：<code>docker run -d nginx</code> <button type="button" class="cli-copy kb-btn" aria-label="复制命令：docker run -d nginx">复制</button></p><p class="cli-refs">详细讲解：<a href="/network/">网络</a></p>'
       + '<p class="cli-keywords">关键词：后台运行</p><h4 id="r-examples" class="cli-examples" tabindex="-1">docker run 示例 <a class="header-anchor" href="#r-examples">​</a></h4>'
       + '<table><thead><tr><th>选项</th><th>说明</th></tr></thead><tbody><tr><td>-d</td><td>后台</td></tr></tbody></table>'
     const s = stripChrome(cli)
