@@ -1,11 +1,21 @@
 /** Test projects: `unit` (pure functions, fast), `browser` (built site in Debian chromium), `snippets` (real Docker engine). */
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { POOL } from './tests/browser/pool.ts'
+
+/** unit files that write pages into docs/ (docs/.check-pages-fixtures) */
+const UNIT_ALONE = ['tests/unit/check-pages.test.ts']
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      // Two files at a time even on 2 cores (vitest's default there is 1): most unit files wait on
+      // child processes (tsx CLIs, VitePress builds of fixture sites, git) and module imports, so one
+      // worker left a core idle. Measured on the 2-core machine: see the ci18 commit messages.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [...configDefaults.exclude, ...UNIT_ALONE], testTimeout: 60_000, maxWorkers: 2, sequence: { groupOrder: 1 } } },
+      // unit files that write into the repository's docs/ run alone, after the others: a page there
+      // changes the render cache's fingerprint (render-cache-build.test.ts's warm build then missed)
+      // and the page listings of other files. `npm test` and `npm run test:unit` run both projects.
+      { test: { name: 'unit-alone', include: UNIT_ALONE, testTimeout: 60_000, maxWorkers: 1, sequence: { groupOrder: 2 } } },
       {
         test: {
           name: 'browser',

@@ -34,6 +34,34 @@ export function vueTemplateErrors(html: string, rel: string): string[] {
   })
 }
 
+type SiteRenderer = { config: Awaited<ReturnType<typeof import('vitepress').resolveConfig>>; md: Awaited<ReturnType<typeof import('vitepress').createMarkdownRenderer>> }
+const renderers = new Map<string, Promise<SiteRenderer>>()
+
+/**
+ * The site's resolved config and its Markdown renderer, loaded once per root and process.
+ * `resolveConfig` bundles and runs .vitepress/config (and the data it reads) on every call, ~1.5 s
+ * on a loaded 2-core machine; the unit tests call `checkAll` a dozen times in one process. The CLI
+ * calls it once, so it is unchanged. Within a process the config is taken as fixed, as in a
+ * VitePress build; a load that fails is not kept (the next call tries again).
+ * @param root the site root (the working directory)
+ * @throws what `resolveConfig` throws (e.g. a broken config)
+ */
+function siteRenderer(root: string): Promise<SiteRenderer> {
+  let r = renderers.get(root)
+  if (!r) {
+    r = (async () => {
+      // loaded here, not at the top: a check of term files alone does not pay for VitePress's import
+      const { createMarkdownRenderer, resolveConfig } = await import('vitepress')
+      const config = await resolveConfig(root, 'build', 'production')
+      const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
+      return { config, md }
+    })()
+    renderers.set(root, r)
+    r.catch(() => renderers.delete(root))
+  }
+  return r
+}
+
 export interface CheckResult {
   /** `file:line: message` lines, terms first (by file and line), then pages (in argument or file order; each page's in line order) */
   problems: string[]
@@ -71,10 +99,7 @@ export async function checkAll(files?: string[], opts: { glossaryDir?: string } 
   if (terms.length) return { problems: [...terms, ...problems], pagesSkipped: pages.length }
   if (!pages.length) return { problems, pagesSkipped: 0 }
 
-  // loaded here, not at the top: a check of term files alone does not pay for VitePress's import
-  const { createMarkdownRenderer, resolveConfig } = await import('vitepress')
-  const config = await resolveConfig(process.cwd(), 'build', 'production')
-  const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
+  const { config, md } = await siteRenderer(process.cwd())
   const routes = siteRoutes(config.srcDir)
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
   // every problem of every page in one run: the frontmatter's, the dead links', then the render's

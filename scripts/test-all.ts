@@ -62,7 +62,8 @@ const STEPS: Step[] = [
   { name: 'typecheck', cmd: 'npx', args: ['vue-tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'pages', cmd: 'npx', args: ['tsx', 'scripts/check-pages.ts'], counts: lastLine(/✓ pages ok|✗ \d+ problem\(s\)/) },
   { name: 'lint', cmd: 'npx', args: ['tsx', 'scripts/lint-docs.ts'], counts: lastLine(/lint: .*/) },
-  { name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--project', 'unit'], counts: vitestCounts },
+  // both unit projects (vitest.config.ts: files that write into docs/ run alone, after the others)
+  { name: 'unit', cmd: 'npx', args: ['vitest', 'run', '--project', 'unit', '--project', 'unit-alone'], counts: vitestCounts },
   { name: 'diagrams', cmd: 'npx', args: ['tsx', 'scripts/check-diagrams.ts'], counts: lastLine(/\d+ diagrams rendered.*failed/) },
   { name: 'links', cmd: 'npx', args: ['tsx', 'scripts/check-links.ts'], needs: ['build'], usesBuild: true, counts: lastLine(/links: .*/) },
   { name: 'browser', cmd: 'npx', args: ['vitest', 'run', '--project', 'browser'], needs: ['build'], usesBuild: true, counts: vitestCounts },

@@ -76,7 +76,9 @@ describe('timedCpu', () => {
   // and must be counted about as much as the same process run directly.
   const { timedCpu } = bench
   const done = path.join(tmp, 'orphan-done')
-  const loop = `let x=0;for(let i=0;i<3e8;i++)x+=i;require('fs').writeFileSync(process.argv[1],String(process.pid||x))`
+  // 1e8 steps: ~0.3-0.8 s of CPU, far above what the shells around the orphan spend (~10-20 ms,
+  // what an uncounted orphan would leave); 3e8 took ~17 s of wall time on a loaded 2-core machine
+  const loop = `let x=0;for(let i=0;i<1e8;i++)x+=i;require('fs').writeFileSync(process.argv[1],String(process.pid||x))`
   it('counts the CPU time of an orphaned grandchild like that of a direct child', () => {
     const direct = timedCpu('node', ['-e', loop, path.join(tmp, 'direct-done')])
     // the orphan writes its pid when done; the command ends once it has exited (as a build outlives its chromium)
