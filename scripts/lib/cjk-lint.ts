@@ -70,6 +70,8 @@ export const TERM_RULES: TermRule[] = [
   { id: 'gloss', pattern: /(镜像|容器|数据卷|守护进程|服务|节点)[（(](images?|containers?|volumes?|daemon|services?|nodes?)[）)]/g, message: 'do not re-gloss: write [[image|镜像]] / [[container|容器]] (etc.); the popover shows the English name', enforced: true },
   { id: 'gloss', pattern: /\]\][（(][A-Za-z][A-Za-z0-9 .-]*[）)]/g, message: 'a glossary reference already shows the English name in its popover: drop the (English) after it', enforced: true },
   { id: 'exit-code', pattern: /退出状态码/g, message: 'write 退出码 (exit code)', enforced: true },
+  // 分离模式 stays a search alias of the term (aliases/keywords are not checked), never the page's word
+  { id: 'detached', pattern: /分离模式/g, message: 'write 后台模式 for detached mode (docker run -d), 后台运行 for the action', enforced: true },
   { id: 'secret', pattern: /密钥[（(]\s*secrets?\s*[）)]|secrets?[（(]\s*密钥\s*[）)]/gi, message: 'a secret is 机密; 密钥 is only a cryptographic key', enforced: true },
   { id: 'subnet', pattern: /(?<!“)(?:创建(?:一个)?子网|同一个子网的容器)/g, message: 'docker network create makes a 网络; 子网 is only its IP address range', enforced: true },
   // [[id|service]]: an English-only label in Chinese prose (product names start upper-case; a few lower-case ones are allowed)

@@ -64,6 +64,10 @@ describe('Chinese typography lint', () => {
     expect(lint('看退出状态码')).toEqual(['term-exit-code'])
     expect(lint('看[[exit-code|退出码]]')).toEqual([])
   })
+  it('term rule detached: 后台模式, not 分离模式', () => {
+    expect(lint('后台运行（分离模式），打印容器 ID')).toEqual(['term-detached'])
+    expect(lint('后台运行（[[detached-mode]]），打印容器 ID')).toEqual([])
+  })
   it('term rule secret: 机密, not 密钥（secret）', () => {
     expect(lint('把密码放进密钥（secret）')).toEqual(['term-secret'])
     expect(lint('把密码放进[[secret|机密]]，用密钥签名')).toEqual([])
@@ -81,7 +85,7 @@ describe('Chinese typography lint', () => {
   })
   it('every term rule is enforced and has a test above', () => {
     expect(TERM_RULES.filter((r) => !r.enforced)).toEqual([])
-    expect([...new Set(TERM_RULES.map((r) => r.id))]).toEqual(['volume', 'stack', 'label', 'context', 'gloss', 'exit-code', 'secret', 'subnet', 'english-label'])
+    expect([...new Set(TERM_RULES.map((r) => r.id))]).toEqual(['volume', 'stack', 'label', 'context', 'gloss', 'exit-code', 'detached', 'secret', 'subnet', 'english-label'])
   })
   it('finds term variants only in prose, never in code', () => {
     expect(checkCjk('运行 `docker volume prune` 删除匿名卷\n```sh\n# 删除匿名数据卷\n```\n')).toEqual([])
