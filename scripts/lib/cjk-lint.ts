@@ -139,6 +139,33 @@ export function checkCjk(text: string): CjkProblem[] {
       problems.push({ line, rule: 'cjk-spacing', message: `add a space between Chinese and Latin text: "${s[0]}"` })
     }
   })
+  problems.push(...diagramParens(text))
+  return problems.sort((a, b) => a.line - b.line)
+}
+
+/**
+ * Chinese text inside Mermaid diagrams, which the prose checks skip (it is a code fence): a label
+ * or accTitle/accDescr with Chinese in it takes full-width parentheses, like the page's own prose
+ * (outside tester: a network diagram read "demo-net-web(nginx :80)" in Chinese text). Mermaid's shape
+ * syntax (`[( … )]`, `(( … ))`) is outside the quoted label and not looked at.
+ * Input: a page's Markdown. Output: one problem per label, with the page's line number.
+ */
+export function diagramParens(text: string): CjkProblem[] {
+  const problems: CjkProblem[] = []
+  const lines = text.split('\n')
+  let inMermaid = false
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]
+    if (!inMermaid) { inMermaid = /^\s*```mermaid\b/.test(l); continue }
+    if (/^\s*```\s*$/.test(l)) { inMermaid = false; continue }
+    const acc = /^\s*acc(?:Title|Descr)\s*:(.*)$/.exec(l)
+    const labels = acc ? [acc[1]] : [...l.matchAll(/"([^"]*)"/g)].map((m) => m[1])
+    for (const label of labels) {
+      if (new RegExp(`[${CJK}]`).test(label) && /[()]/.test(label)) {
+        problems.push({ line: i + 1, rule: 'cjk-diagram-paren', message: `half-width parenthesis in Chinese diagram text: write （ ） in "${label.trim()}"` })
+      }
+    }
+  }
   return problems
 }
 
