@@ -121,8 +121,8 @@ const HTML_BLOCKS: { test: (html: string) => boolean; markdown: (ctx: Ctx) => st
       pdfsLinked()
         ? ''
         : pageLang(c.file) === 'en'
-          ? 'This build of the site was made without its PDFs, so the books are only listed by title. The PDFs are printed from the built site after the build by `npm run pdf`, see [Generate the PDFs locally](#generate).'
-          : '这份站点构建时没有附带 PDF，下面只列出书名。PDF 在构建之后由 `npm run pdf` 从构建好的站点打印出来，见[在本地生成 PDF](#generate)。',
+          ? `This build of the site was made without its PDFs, so the books are only listed by title. The PDFs are printed from the built site after the build by \`npm run pdf\`, see [Generate the PDFs locally](${c.url('/en/about/offline')}#generate).`
+          : `这份站点构建时没有附带 PDF，下面只列出书名。PDF 在构建之后由 \`npm run pdf\` 从构建好的站点打印出来，见[在本地生成 PDF](${c.url('/about/offline')}#generate)。`,
   },
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => !x\.release && !x\.section\)"/.test(h),
