@@ -252,6 +252,9 @@ export function parseTermFile(source: string, file: string, problems?: GlossaryE
   }
   if (data.en_common === true) term.en_common = true
 
+  // the Chinese glossary heading is `zh（en）`: parentheses in `en` nest (构建参数（Build argument (ARG)）);
+  // a qualifier belongs in the name itself (Kubernetes Service), an abbreviation in `aliases`
+  if (/[()（）]/.test(term.en)) report(file, lineOf('en'), `en: "${term.en}" has parentheses, which nest in the glossary heading "${term.zh}（${term.en}）"; write the qualifier into the name ("Kubernetes Service") and put abbreviations in aliases`)
   if (typeof data.id === 'string' && term.id !== base) report(file, lineOf('id'), `id: "${term.id}" must equal the file name "${base}" (rename the file or fix the id)`)
   term.aliases.forEach((a, i) => {
     // case variants (k8s, K8s) are welcome; the exact same spelling twice is a schema error (uniqueItems)

@@ -31,6 +31,27 @@ export const PDF_DIR = CARTRIDGE_DIR
 /** Site path of a book (without base): `/downloads/docker-kb-latest.pdf`. */
 export const pdfSitePath = (t: Pick<PdfTarget, 'file'>) => `/${PDF_DIR}/${t.file}`
 
+/** The environment variable that says a build will ship its PDF books (see pdfsLinked). */
+export const PDF_ENV = 'KB_PDF'
+
+/**
+ * Whether the pages of this build link the PDF books. The books are printed from the built site
+ * after the build (`npm run pdf`), so no build can see them: a plain `npm run build` linked 22
+ * files it did not have, every one a 404 (outside tester). Now only a build that will ship them
+ * links them — `KB_PDF=1 npm run build && npm run pdf` (the deploy, then `npm run test:links`,
+ * which fails on any linked PDF that is missing); a plain build lists the books as text and says
+ * where they come from (docs/about/offline.md).
+ * @param env the process environment (default process.env)
+ * @returns true for KB_PDF=1, false when unset, empty or 0
+ * @throws Error naming the variable and its value for anything else (a typo must not silently drop the links)
+ */
+export function pdfsLinked(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env[PDF_ENV]
+  if (v === undefined || v === '' || v === '0') return false
+  if (v === '1') return true
+  throw new Error(`${PDF_ENV}="${v}": use ${PDF_ENV}=1 for a build that ships the PDF books (npm run pdf after the build), or leave it unset`)
+}
+
 /** A one-section book of the latest docs (id `latest-<section dir>`), not a whole edition. */
 export const isSectionPdf = (t: Pick<PdfTarget, 'id'>) => t.id.startsWith('latest-')
 

@@ -15,7 +15,7 @@ import path from 'node:path'
 import { launchBrowser } from '../core/browser'
 import { listPages } from '../core/pages'
 import { bookPages, collectPages, coverFacts, defaultPdfDir, pageAnchor, printBook, type BookPage } from './lib/pdf-book'
-import { pdfTargets, type PdfTarget } from '../core/pdf-targets'
+import { PDF_ENV, pdfTargets, type PdfTarget } from '../core/pdf-targets'
 import { pdfPages } from './lib/pdf-text'
 import { DIST_DIR, serveStatic } from './lib/static-server'
 import { parseCli, parseOrExit } from './lib/cli-args'
@@ -140,6 +140,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`pdf: ${results.length} PDF(s), ${results.reduce((n, r) => n + r.pages, 0)} pages, ${(total / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     fs.mkdirSync('reports', { recursive: true })
     fs.writeFileSync('reports/pdf.json', JSON.stringify({ seconds: (Date.now() - started) / 1000, results }, null, 2))
+    // a plain build lists the books without links (pdfsLinked, core/pdf-targets.ts): say so, or the
+    // PDFs are published and no page leads to them
+    const offline = path.join(dist, 'about', 'offline.html')
+    if (fs.existsSync(offline) && fs.readFileSync(offline, 'utf8').includes('class="pdf-pending"')) {
+      console.log(`pdf: note: ${path.relative(process.cwd(), dist) || dist} was built without ${PDF_ENV}=1, so its pages name these PDFs without linking them; to publish them, build with \`${PDF_ENV}=1 npm run build\` and run \`npm run pdf\` again`)
+    }
   } catch (e) {
     console.error(`✗ pdf: ${(e as Error).message}`)
     process.exit(1)

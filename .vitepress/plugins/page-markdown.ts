@@ -36,7 +36,7 @@ import { checkWildcards, parseFenceInfo, renderExamples } from '../../core/snipp
 import { markdownPath, routeOf, versionFactsText } from '../../core/version-paths'
 import { versionPageData, versionsClientData } from '../../core/versions'
 import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
-import { isSectionPdf, pdfSitePath, pdfTargets } from '../../core/pdf-targets'
+import { isSectionPdf, pdfSitePath, pdfsLinked, pdfTargets } from '../../core/pdf-targets'
 import { SITE } from '../config/site'
 import { expandCommandMarkersWithMap } from '../../core/commands'
 import { GlossaryError, suggestIds, termUrl, type Glossary } from '../../core/glossary'
@@ -114,16 +114,30 @@ const HTML_BLOCKS: { test: (html: string) => boolean; markdown: (ctx: Ctx) => st
         ...versionsClientData().versions.map((v) => `- [${v.name} 版课程包（${cartridgeName(v.name)}）](${c.url(`/${CARTRIDGE_DIR}/${cartridgeName(v.name)}`)})：链接指向这个冻结版本，内容永远不变。`),
       ].join('\n'),
   },  // docs/about/offline.md: the PDF books `npm run pdf` writes (core/pdf-targets.ts)
+  // … and the note of a build without them (pdfsLinked), the page's own words
+  {
+    test: (h) => h.includes('class="pdf-pending"'),
+    markdown: (c) =>
+      pdfsLinked()
+        ? ''
+        : pageLang(c.file) === 'en'
+          ? `This build of the site was made without its PDFs, so the books are only listed by title. The PDFs are printed from the built site after the build by \`npm run pdf\`, see [Generate the PDFs locally](${c.url('/en/about/offline')}#generate).`
+          : `这份站点构建时没有附带 PDF，下面只列出书名。PDF 在构建之后由 \`npm run pdf\` 从构建好的站点打印出来，见[在本地生成 PDF](${c.url('/about/offline')}#generate)。`,
+  },
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => !x\.release && !x\.section\)"/.test(h),
+    // a link only in a build that ships the PDFs (pdfsLinked), as on the page itself
     markdown: (c) =>
-      pdfTargets(SITE.title).filter((t) => !isSectionPdf(t)).map((t) => `- [${t.title}（${t.edition}${t.release ? '' : '，全部栏目'}）](${c.url(pdfSitePath(t))})${t.release ? '：冻结版本，内容永远不变。' : '：随本站更新。'}`).join('\n'),
+      pdfTargets(SITE.title).filter((t) => !isSectionPdf(t)).map((t) => `- ${pdfItem(c, `${t.title}（${t.edition}${t.release ? '' : '，全部栏目'}）`, t)}${t.release ? '：冻结版本，内容永远不变。' : '：随本站更新。'}`).join('\n'),
   },
   {
     test: (h) => /v-for="p in pdfs\.filter\(\(x\) => x\.section\)"/.test(h),
-    markdown: (c) => pdfTargets(SITE.title).filter(isSectionPdf).map((t) => `- [${t.title.replace(/^.*?：/, '')}](${c.url(pdfSitePath(t))})（${t.file}）`).join('\n'),
+    markdown: (c) => pdfTargets(SITE.title).filter(isSectionPdf).map((t) => `- ${pdfItem(c, t.title.replace(/^.*?：/, ''), t)}（${t.file}）`).join('\n'),
   },
 ]
+
+/** A book in the Markdown copy of /about/offline: a link when this build ships the PDFs, else its title. */
+const pdfItem = (c: Ctx, text: string, t: { file: string }) => (pdfsLinked() ? `[${text}](${c.url(pdfSitePath(t))})` : text)
 
 function correctionsMarkdown(c: Ctx): string {
   const SOURCE_NAMES: Record<string, string> = { 'yama-2025': '文章一（Yama）', 'docker-resources-2025': '文章二（资源整合）' }

@@ -70,6 +70,8 @@ export const TERM_RULES: TermRule[] = [
   { id: 'gloss', pattern: /(镜像|容器|数据卷|守护进程|服务|节点)[（(](images?|containers?|volumes?|daemon|services?|nodes?)[）)]/g, message: 'do not re-gloss: write [[image|镜像]] / [[container|容器]] (etc.); the popover shows the English name', enforced: true },
   { id: 'gloss', pattern: /\]\][（(][A-Za-z][A-Za-z0-9 .-]*[）)]/g, message: 'a glossary reference already shows the English name in its popover: drop the (English) after it', enforced: true },
   { id: 'exit-code', pattern: /退出状态码/g, message: 'write 退出码 (exit code)', enforced: true },
+  // 分离模式 stays a search alias of the term (aliases/keywords are not checked), never the page's word
+  { id: 'detached', pattern: /分离模式/g, message: 'write 后台模式 for detached mode (docker run -d), 后台运行 for the action', enforced: true },
   { id: 'secret', pattern: /密钥[（(]\s*secrets?\s*[）)]|secrets?[（(]\s*密钥\s*[）)]/gi, message: 'a secret is 机密; 密钥 is only a cryptographic key', enforced: true },
   { id: 'subnet', pattern: /(?<!“)(?:创建(?:一个)?子网|同一个子网的容器)/g, message: 'docker network create makes a 网络; 子网 is only its IP address range', enforced: true },
   // [[id|service]]: an English-only label in Chinese prose (product names start upper-case; a few lower-case ones are allowed)
@@ -79,7 +81,10 @@ export const TERM_RULES: TermRule[] = [
 /** All term-table problems of one Markdown file, enforced or not. */
 export function checkTerms(text: string, rules: TermRule[] = TERM_RULES): CjkProblem[] {
   const problems: CjkProblem[] = []
-  eachProseLine(text, (m, _raw, line) => {
+  eachProseLine(text, (m, raw, line) => {
+    // the command reference's keyword line shows the search keywords, which are not checked in the
+    // data either (checkDataTerms): 分离模式 is a keyword of `docker run -d`, not the page's word
+    if (raw.startsWith('<p class="cli-keywords">')) return
     if (/^#{1,6}\s/.test(m)) m = m.replace(/\[\[\u0000+\|/g, '') // headings hold no glossary references
     for (const r of rules) {
       for (const hit of m.matchAll(r.pattern)) problems.push({ line, rule: `term-${r.id}`, message: `"${hit[0].replace(/\u0000+/g, 'id')}": ${r.message}` })
@@ -137,6 +142,33 @@ export function checkCjk(text: string): CjkProblem[] {
       problems.push({ line, rule: 'cjk-spacing', message: `add a space between Chinese and Latin text: "${s[0]}"` })
     }
   })
+  problems.push(...diagramParens(text))
+  return problems.sort((a, b) => a.line - b.line)
+}
+
+/**
+ * Chinese text inside Mermaid diagrams, which the prose checks skip (it is a code fence): a label
+ * or accTitle/accDescr with Chinese in it takes full-width parentheses, like the page's own prose
+ * (outside tester: a network diagram read "demo-net-web(nginx :80)" in Chinese text). Mermaid's shape
+ * syntax (`[( … )]`, `(( … ))`) is outside the quoted label and not looked at.
+ * Input: a page's Markdown. Output: one problem per label, with the page's line number.
+ */
+export function diagramParens(text: string): CjkProblem[] {
+  const problems: CjkProblem[] = []
+  const lines = text.split('\n')
+  let inMermaid = false
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]
+    if (!inMermaid) { inMermaid = /^\s*```mermaid\b/.test(l); continue }
+    if (/^\s*```\s*$/.test(l)) { inMermaid = false; continue }
+    const acc = /^\s*acc(?:Title|Descr)\s*:(.*)$/.exec(l)
+    const labels = acc ? [acc[1]] : [...l.matchAll(/"([^"]*)"/g)].map((m) => m[1])
+    for (const label of labels) {
+      if (new RegExp(`[${CJK}]`).test(label) && /[()]/.test(label)) {
+        problems.push({ line: i + 1, rule: 'cjk-diagram-paren', message: `half-width parenthesis in Chinese diagram text: write （ ） in "${label.trim()}"` })
+      }
+    }
+  }
   return problems
 }
 

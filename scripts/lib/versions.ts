@@ -381,7 +381,9 @@ export function changelogBlock(args: {
     if (changed.length) lines.push(`- 修改：${changed.map((p) => link(p.rel, p.title)).join('、')}`)
     if (removed.length) lines.push(`- 删除：${removed.map((rel) => link(rel, routeOf(rel) || '首页', previous.name)).join('、')}`)
   }
-  lines.push(`- 阅读此版本：[${name} 版首页](/${FROZEN_DIR}/${name}/)；离线阅读：[${name} 版 PDF](/downloads/${pdfName(name)})`, '', `<!-- /version-cut ${name} -->`)
+  // the PDF is named, not linked: only /about/offline links the books, and only in a build that ships
+  // them (pdfsLinked, core/pdf-targets.ts); a plain build had a 404 here
+  lines.push(`- 阅读此版本：[${name} 版首页](/${FROZEN_DIR}/${name}/)；离线阅读：${name} 版 PDF（\`${pdfName(name)}\`，见[离线阅读与打印](/about/offline#download)）`, '', `<!-- /version-cut ${name} -->`)
   return lines.join('\n')
 }
 

@@ -64,6 +64,10 @@ describe('Chinese typography lint', () => {
     expect(lint('看退出状态码')).toEqual(['term-exit-code'])
     expect(lint('看[[exit-code|退出码]]')).toEqual([])
   })
+  it('term rule detached: 后台模式, not 分离模式', () => {
+    expect(lint('后台运行（分离模式），打印容器 ID')).toEqual(['term-detached'])
+    expect(lint('后台运行（[[detached-mode]]），打印容器 ID')).toEqual([])
+  })
   it('term rule secret: 机密, not 密钥（secret）', () => {
     expect(lint('把密码放进密钥（secret）')).toEqual(['term-secret'])
     expect(lint('把密码放进[[secret|机密]]，用密钥签名')).toEqual([])
@@ -81,7 +85,14 @@ describe('Chinese typography lint', () => {
   })
   it('every term rule is enforced and has a test above', () => {
     expect(TERM_RULES.filter((r) => !r.enforced)).toEqual([])
-    expect([...new Set(TERM_RULES.map((r) => r.id))]).toEqual(['volume', 'stack', 'label', 'context', 'gloss', 'exit-code', 'secret', 'subnet', 'english-label'])
+    expect([...new Set(TERM_RULES.map((r) => r.id))]).toEqual(['volume', 'stack', 'label', 'context', 'gloss', 'exit-code', 'detached', 'secret', 'subnet', 'english-label'])
+  })
+  it('diagram labels with Chinese take full-width parentheses; shape syntax and English labels are left alone', () => {
+    const page = (label: string) => `# 页\n\n\`\`\`mermaid\nflowchart TB\n  accTitle: 图\n  WEB["${label}"] --> DB[("数据卷")]\n\`\`\`\n`
+    expect(checkCjk(page('demo-net-web(nginx :80)容器')).map((p) => `${p.line} ${p.rule}`)).toEqual(['6 cjk-diagram-paren'])
+    expect(checkCjk(page('demo-net-web（nginx :80）容器'))).toEqual([])
+    expect(checkCjk(page('web (nginx :80)'))).toEqual([])
+    expect(checkCjk('```mermaid\nflowchart TB\n  accDescr: 容器(web)连到网络\n```\n').map((p) => p.line)).toEqual([3])
   })
   it('finds term variants only in prose, never in code', () => {
     expect(checkCjk('运行 `docker volume prune` 删除匿名卷\n```sh\n# 删除匿名数据卷\n```\n')).toEqual([])

@@ -300,6 +300,13 @@ describe('data validation names the file and the line (of the Markdown term file
     expect(problem()).toBe(`${dir}/beta.md:11: body: the long explanation after the frontmatter must have at least 20 characters (has 3)`)
   })
 
+  it('en with parentheses → the line of en (they nest in the heading 中文名（English）)', () => {
+    reset()
+    // id 2, zh 3, en 4
+    write('beta.md', good('beta', { en: 'Service (Kubernetes)' }))
+    expect(problem()).toBe(`${dir}/beta.md:4: en: "Service (Kubernetes)" has parentheses, which nest in the glossary heading "术语beta（Service (Kubernetes)）"; write the qualifier into the name ("Kubernetes Service") and put abbreviations in aliases`)
+  })
+
   it('alias used by two terms → the line of the second, naming the first', () => {
     reset()
     write('alpha.md', good('alpha', { aliases: '[AK]' }))
