@@ -690,6 +690,9 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const phrased = new Set(a.phrase && RANKING.phrase !== 1 ? ms.search(phraseQuery(a.phrase, opts), { ...options, fields: ['keywords'] }).map((r) => r.id).filter((id) => !(latinPhrase && /^\/(en\/)?glossary\//.test(id))) : [])
   const out: RankedResult[] = []
   const homed = a.term && !!homeOf(live[0], lexicon)
+  // a term looked up (RANKING.term) is the entry *named* that term, not every entry whose name
+  // contains it: "镜像" is 镜像（image）, not 镜像加速器, 悬空镜像, 基础镜像 (search18)
+  const termNames = a.term ? defineSubject(live) : undefined
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
@@ -703,7 +706,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, (pageKind(id) === 'glossary' ? acc.namesTyped : acc.named) >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!termNames || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
       coverage,
     })
   }

@@ -296,6 +296,26 @@ describe('a bare glossary term without a concept page', () => {
   })
 })
 
+describe('a bare term looks up the entry named that term, not every entry whose name contains it (search18)', () => {
+  // "镜像" led with six glossary entries (镜像加速器, 悬空镜像, 基础镜像 …): RANKING.term raised
+  // each entry whose heading holds the word; only the one named 镜像 is what the reader looks up
+  const docs = [
+    { id: '/glossary/#image', title: '镜像（image）', titles: ['术语表'], text: '镜像是容器的只读模板。\u001fimage' },
+    { id: '/glossary/#registry-mirror', title: '镜像加速器（registry mirror）', titles: ['术语表'], text: '替你拉取镜像的服务器。\u001fregistry mirror' },
+    { id: '/commands/images#top', title: '镜像命令', titles: [], text: '拉取、查看和删除镜像：docker pull 下载镜像，docker images 列出本机镜像，docker rmi 删除镜像，docker save 导出镜像。' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '镜像加速器']), extractField })
+  tm.addAll(docs)
+  const lex = buildLexicon([{ zh: '镜像', en: 'image' }, { zh: '镜像加速器', en: 'registry mirror' }], []).lexicon
+  const ids = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex).map((r) => r.id)
+  it('puts the entry named 镜像 first and the teaching section above entries that only contain the word', () => {
+    expect(ids('镜像').slice(0, 2)).toEqual(['/glossary/#image', '/commands/images#top'])
+  })
+  it('still raises an entry looked up by its full name', () => {
+    expect(ids('镜像加速器')[0]).toBe('/glossary/#registry-mirror')
+  })
+})
+
 describe('making an image smaller, in everyday words', () => {
   // the synonym table's group for it (core/search/synonyms.ts) and the site's concept page for it
   const docs = [
