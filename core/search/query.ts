@@ -691,8 +691,10 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const out: RankedResult[] = []
   const homed = a.term && !!homeOf(live[0], lexicon)
   // a term looked up (RANKING.term) is the entry *named* that term, not every entry whose name
-  // contains it: "镜像" is 镜像（image）, not 镜像加速器, 悬空镜像, 基础镜像 (search18)
+  // contains it: "镜像" is 镜像（image）, not 镜像加速器, 悬空镜像, 基础镜像 (search18). When no entry
+  // is named that term ("日志"), the entries whose names hold it (日志驱动) are the nearest look-up
   const termNames = a.term ? defineSubject(live) : undefined
+  const namedEntry = !!termNames && [...docs].some(([id, acc]) => pageKind(id) === 'glossary' && acc.namesTyped >= total && definesSubject(acc.result.title, termNames))
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
@@ -706,7 +708,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!termNames || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!namedEntry || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
       coverage,
     })
   }

@@ -314,6 +314,11 @@ describe('a bare term looks up the entry named that term, not every entry whose 
   it('still raises an entry looked up by its full name', () => {
     expect(ids('镜像加速器')[0]).toBe('/glossary/#registry-mirror')
   })
+  it('raises the entries whose names hold the term when none is named it', () => {
+    const only = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '镜像加速器']), extractField })
+    only.addAll(docs.filter((d) => d.id !== '/glossary/#image'))
+    expect(searchSite(only, '镜像', vocabularyOf(only), lex)[0]?.id).toBe('/glossary/#registry-mirror')
+  })
 })
 
 describe('making an image smaller, in everyday words', () => {
