@@ -321,6 +321,28 @@ describe('a bare term looks up the entry named that term, not every entry whose 
   })
 })
 
+describe('"X 原理" asks for the page that explains X (search18)', () => {
+  // "命名空间原理" led with the section index page titled 原理: 原理 was a concept of its own, and
+  // the concept page (which explains how namespaces work without the word) covered half the query
+  const docs = [
+    { id: '/internals/#top', title: '原理', titles: [], text: '这一部分讲 Docker 的原理：命名空间、控制组和镜像分层。' },
+    { id: '/internals/namespaces#top', title: '命名空间：容器如何被隔离', titles: [], text: '命名空间让每个容器看到自己的进程、网络和主机名。Docker 为每个容器创建一组命名空间，容器里的进程只看得见同一组命名空间里的东西。' },
+  ]
+  const am = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['命名空间', '原理']), extractField })
+  am.addAll(docs)
+  const lex = { synonyms: [['命名空间', 'namespace']], homes: { 命名空间: '/internals/namespaces', namespace: '/internals/namespaces' } }
+  const labels = (q: string, l: typeof lex = lex) => analyzeQuery(q, vocabularyOf(am), l).concepts.map((c) => c.label)
+  it('drops 原理 when another concept has a concept page, keeps it otherwise', () => {
+    expect(labels('命名空间原理')).toEqual(['命名空间'])
+    expect(labels('命名空间的工作原理')).toEqual(['命名空间'])
+    expect(labels('命名空间原理', { ...lex, homes: {} })).toEqual(['命名空间', '原理'])
+    expect(labels('原理')).toEqual(['原理'])
+  })
+  it('puts the concept page first', () => {
+    expect(searchSite(am, '命名空间原理', vocabularyOf(am), lex)[0]?.id).toBe('/internals/namespaces#top')
+  })
+})
+
 describe('making an image smaller, in everyday words', () => {
   // the synonym table's group for it (core/search/synonyms.ts) and the site's concept page for it
   const docs = [
