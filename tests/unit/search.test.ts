@@ -8,7 +8,7 @@ import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
 import { analyzeQuery, applyCues, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
-import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
+import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { PACKED_FORMAT, packIndex, unpackIndex } from '../../core/search/packed'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
@@ -330,8 +330,8 @@ describe('"X 原理" asks for the page that explains X (search18)', () => {
   ]
   const am = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['命名空间', '原理']), extractField })
   am.addAll(docs)
-  const lex = { synonyms: [['命名空间', 'namespace']], homes: { 命名空间: '/internals/namespaces', namespace: '/internals/namespaces' } }
-  const labels = (q: string, l: typeof lex = lex) => analyzeQuery(q, vocabularyOf(am), l).concepts.map((c) => c.label)
+  const lex: Lexicon = { synonyms: [['命名空间', 'namespace']], homes: { 命名空间: '/internals/namespaces', namespace: '/internals/namespaces' } }
+  const labels = (q: string, l: Lexicon = lex) => analyzeQuery(q, vocabularyOf(am), l).concepts.map((c) => c.label)
   it('drops 原理 when another concept has a concept page, keeps it otherwise', () => {
     expect(labels('命名空间原理')).toEqual(['命名空间'])
     expect(labels('命名空间的工作原理')).toEqual(['命名空间'])
