@@ -210,6 +210,15 @@ const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', '
  */
 const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
 
+/**
+ * Words that ask how something works rather than name a topic ("命名空间原理", "镜像分层的原理"):
+ * the page that explains X is the answer to "X 原理", and as a concept of their own they led with
+ * whatever is headed 原理 (the section index /internals/, the FAQ's "Docker 的架构原理是什么")
+ * instead of that page. Dropped only when another concept of the query has a concept page
+ * (lexicon.ts conceptHomes); "docker 原理" keeps it (search18).
+ */
+const ASPECT_WORDS = new Set(['原理', '工作原理', '实现原理', '底层原理', '机制', '工作机制', '实现机制'])
+
 /** Removes (in place) the concepts labelled with one of `words` when the query has any other concept: never leaves it empty. */
 function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void {
   if (concepts.some((c) => !words.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !words.has(c.label)))
@@ -444,6 +453,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
   dropWhenOthers(concepts, FAILURE_WORDS)
+  if (concepts.some((c) => !ASPECT_WORDS.has(c.label) && homeOf(c, lexicon))) dropWhenOthers(concepts, ASPECT_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
@@ -690,6 +700,11 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const phrased = new Set(a.phrase && RANKING.phrase !== 1 ? ms.search(phraseQuery(a.phrase, opts), { ...options, fields: ['keywords'] }).map((r) => r.id).filter((id) => !(latinPhrase && /^\/(en\/)?glossary\//.test(id))) : [])
   const out: RankedResult[] = []
   const homed = a.term && !!homeOf(live[0], lexicon)
+  // a term looked up (RANKING.term) is the entry *named* that term, not every entry whose name
+  // contains it: "镜像" is 镜像（image）, not 镜像加速器, 悬空镜像, 基础镜像 (search18). When no entry
+  // is named that term ("日志"), the entries whose names hold it (日志驱动) are the nearest look-up
+  const termNames = a.term ? defineSubject(live) : undefined
+  const namedEntry = !!termNames && [...docs].some(([id, acc]) => pageKind(id) === 'glossary' && acc.namesTyped >= total && definesSubject(acc.result.title, termNames))
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
@@ -703,7 +718,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, (pageKind(id) === 'glossary' ? acc.namesTyped : acc.named) >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!namedEntry || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
       coverage,
     })
   }

@@ -46,7 +46,9 @@ export const SYNONYMS: string[][] = [
   ['环境变量', 'env', '-e', '--env', 'environment'],
   ['限制内存', '内存限制', '-m', '--memory', 'memory limit'],
   ['限制cpu', 'cpu限制', '--cpus', 'cpu limit'],
-  ['分层', '镜像层', '层', 'layer', 'layers'],
+  // 镜像分层 is how readers say it (issue #9: "镜像分层" led with docker history), and the layers page
+  // calls it 分层存储 in its title, which makes that page the group's concept page (lexicon.ts)
+  ['分层', '镜像层', '层', 'layer', 'layers', '镜像分层', '分层存储'],
   ['虚拟机', 'vm', 'virtual machine'],
   ['ip地址', 'ip', 'ipaddress', 'ip address'],
   ['交互式', '交互', 'interactive', '-i', '-t', '-it'],

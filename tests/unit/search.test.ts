@@ -8,7 +8,7 @@ import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
 import { analyzeQuery, applyCues, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
-import { buildLexicon, conceptHomes } from '../../core/search/lexicon'
+import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { PACKED_FORMAT, packIndex, unpackIndex } from '../../core/search/packed'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
@@ -293,6 +293,53 @@ describe('a bare glossary term without a concept page', () => {
   it('puts its glossary entry first; a longer query still finds the teaching page', () => {
     expect(first('依赖地狱')).toBe('/glossary/#dependency-hell')
     expect(first('告别依赖地狱')).toBe('/guide/why#hell')
+  })
+})
+
+describe('a bare term looks up the entry named that term, not every entry whose name contains it (search18)', () => {
+  // "镜像" led with six glossary entries (镜像加速器, 悬空镜像, 基础镜像 …): RANKING.term raised
+  // each entry whose heading holds the word; only the one named 镜像 is what the reader looks up
+  const docs = [
+    { id: '/glossary/#image', title: '镜像（image）', titles: ['术语表'], text: '镜像是容器的只读模板。\u001fimage' },
+    { id: '/glossary/#registry-mirror', title: '镜像加速器（registry mirror）', titles: ['术语表'], text: '替你拉取镜像的服务器。\u001fregistry mirror' },
+    { id: '/commands/images#top', title: '镜像命令', titles: [], text: '拉取、查看和删除镜像：docker pull 下载镜像，docker images 列出本机镜像，docker rmi 删除镜像，docker save 导出镜像。' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '镜像加速器']), extractField })
+  tm.addAll(docs)
+  const lex = buildLexicon([{ zh: '镜像', en: 'image' }, { zh: '镜像加速器', en: 'registry mirror' }], []).lexicon
+  const ids = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex).map((r) => r.id)
+  it('puts the entry named 镜像 first and the teaching section above entries that only contain the word', () => {
+    expect(ids('镜像').slice(0, 2)).toEqual(['/glossary/#image', '/commands/images#top'])
+  })
+  it('still raises an entry looked up by its full name', () => {
+    expect(ids('镜像加速器')[0]).toBe('/glossary/#registry-mirror')
+  })
+  it('raises the entries whose names hold the term when none is named it', () => {
+    const only = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '镜像加速器']), extractField })
+    only.addAll(docs.filter((d) => d.id !== '/glossary/#image'))
+    expect(searchSite(only, '镜像', vocabularyOf(only), lex)[0]?.id).toBe('/glossary/#registry-mirror')
+  })
+})
+
+describe('"X 原理" asks for the page that explains X (search18)', () => {
+  // "命名空间原理" led with the section index page titled 原理: 原理 was a concept of its own, and
+  // the concept page (which explains how namespaces work without the word) covered half the query
+  const docs = [
+    { id: '/internals/#top', title: '原理', titles: [], text: '这一部分讲 Docker 的原理：命名空间、控制组和镜像分层。' },
+    { id: '/internals/namespaces#top', title: '命名空间：容器如何被隔离', titles: [], text: '命名空间让每个容器看到自己的进程、网络和主机名。Docker 为每个容器创建一组命名空间，容器里的进程只看得见同一组命名空间里的东西。' },
+  ]
+  const am = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['命名空间', '原理']), extractField })
+  am.addAll(docs)
+  const lex: Lexicon = { synonyms: [['命名空间', 'namespace']], homes: { 命名空间: '/internals/namespaces', namespace: '/internals/namespaces' } }
+  const labels = (q: string, l: Lexicon = lex) => analyzeQuery(q, vocabularyOf(am), l).concepts.map((c) => c.label)
+  it('drops 原理 when another concept has a concept page, keeps it otherwise', () => {
+    expect(labels('命名空间原理')).toEqual(['命名空间'])
+    expect(labels('命名空间的工作原理')).toEqual(['命名空间'])
+    expect(labels('命名空间原理', { ...lex, homes: {} })).toEqual(['命名空间', '原理'])
+    expect(labels('原理')).toEqual(['原理'])
+  })
+  it('puts the concept page first', () => {
+    expect(searchSite(am, '命名空间原理', vocabularyOf(am), lex)[0]?.id).toBe('/internals/namespaces#top')
   })
 })
 
