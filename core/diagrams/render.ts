@@ -4,7 +4,9 @@
  * Every ```mermaid fence of docs/ is rendered once in headless Debian chromium with mermaid 11 and
  * the site's diagram font, in the light and the dark theme. The two renders have the same geometry
  * (same text, same fonts), so we ship ONE inline SVG: the light render plus the dark render's
- * stylesheet scoped under `html.dark` — the theme switches by CSS, without JavaScript.
+ * stylesheet scoped under `html.dark` — the theme switches by CSS, without JavaScript. A flowchart's
+ * dark stylesheet comes from a one-node "style proxy" (darkStyleProxy), rendered once per distinct
+ * proxy, not from a second full render; sequence and state diagrams get a full dark render.
  *
  * Why the labels fit: mermaid measures each label in the DOM it renders into. We render into a
  * `.mermaid-box` styled by DIAGRAM_BOX_CSS, and the site applies the very same rules to its
@@ -91,7 +93,7 @@ export function readRendered(source: string): RenderedDiagram | undefined {
  * prefixed by `html.dark`, is appended to the light SVG's <style>. Throws if the two renders do
  * not have the same geometry (then CSS alone could not switch them).
  */
-export function mergeThemes(light: string, dark: string, id: string): string {
+export function mergeThemes(light: string, dark: string, id: string, checkGeometry = true): string {
   const styleRe = /<style>([\s\S]*?)<\/style>/
   // mermaid also writes the drop-shadow colour as an attribute; CSS can set it (flood-color is a
   // presentation attribute), so it is moved into the dark stylesheet too
@@ -100,7 +102,8 @@ export function mergeThemes(light: string, dark: string, id: string): string {
   const gradientRe = /<linearGradient[\s\S]*?<\/linearGradient>/g
   const gradients = [...dark.matchAll(gradientRe)].map((m) => m[0]).filter((g) => !light.includes(g))
   const strip = (s: string) => s.replace(styleRe, '').replace(flood, '').replace(gradientRe, '')
-  if (strip(light) !== strip(dark)) throw new Error('the light and dark renders differ outside their stylesheets (CSS alone cannot switch them)')
+  // checkGeometry=false: `dark` is the render of a style proxy (darkStyleProxy), not of the diagram
+  if (checkGeometry && strip(light) !== strip(dark)) throw new Error('the light and dark renders differ outside their stylesheets (CSS alone cannot switch them)')
   const darkCss = styleRe.exec(dark)?.[1] ?? ''
   // only mermaid's own rules (all scoped by the SVG's id); :root / @keyframes are the same in both
   const scoped = darkCss
@@ -250,11 +253,53 @@ async function openRenderPage(context: import('playwright-core').BrowserContext)
   return page
 }
 
-/** Render light and dark. Errors carry mermaid's message. */
-async function renderInPage(page: import('playwright-core').Page, d: Diagram, id: string): Promise<{ light?: string; dark?: string; error?: string }> {
+/**
+ * The smallest flowchart whose DARK render has the same stylesheet, drop-shadow filter and gradient
+ * definitions as the dark render of `source`, or undefined if `source` is not a flowchart.
+ *
+ * Why: a flowchart's light and dark renders differ only in those three parts (mergeThemes checks
+ * it), and mermaid 11 builds them from the diagram type, the theme config, `%%{init}%%` directives
+ * and the diagram's `classDef`s only (mermaidAPI.render: createCssStyles(config, classDefs) +
+ * getStyles(type, …)), never from its nodes or edges. Laying out the whole diagram a second time
+ * just for its dark stylesheet cost ≈ 0.13 s chromium CPU per flowchart (119 of the site's 133
+ * diagrams); the proxy keeps the header, the directives and the classDef lines and has one node.
+ * Checked 2026-12-02 on every diagram of the site: the merged SVGs are byte for byte the same as
+ * with a full dark render (docs/contribute/decisions.md, build time, sixth round).
+ * Sequence and state diagrams keep their full dark render: theirs differ in geometry, not just CSS.
+ */
+export function darkStyleProxy(source: string): string | undefined {
+  const lines = source.split('\n')
+  const head = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('%%'))
+  if (head < 0 || !/^\s*(flowchart|graph)\b/.test(lines[head])) return undefined
+  const keep = lines.filter((l, i) => i === head || /^\s*%%\{/.test(l) || /^\s*classDef\s/.test(l))
+  return [...keep, '  kbStyleProxy[" "]'].join('\n')
+}
+
+/** The id a style proxy is rendered with; replaced by the diagram's own id (ids are plain text in the SVG). */
+const PROXY_ID = 'mmdkbstyleproxy'
+
+/**
+ * Render light and dark (for a flowchart, the dark render of its style proxy: only its stylesheet,
+ * filters and gradients are used, see darkStyleProxy). Most flowcharts share a proxy (same header,
+ * no classDef), so `proxies` keeps each proxy's dark SVG, rendered once with PROXY_ID, per render run.
+ * Errors carry mermaid's message.
+ */
+async function renderInPage(page: import('playwright-core').Page, d: Diagram, id: string, proxies: Map<string, string> | undefined): Promise<{ light?: string; dark?: string; proxy?: boolean; error?: string }> {
   const light = await renderOnce(page, d.source, id, mermaidConfig(false))
   if (light.error) return { error: light.error }
-  const dark = await renderOnce(page, d.source, id, mermaidConfig(true))
+  const proxy = proxies && darkStyleProxy(d.source)
+  if (proxies && proxy !== undefined) {
+    let dark = proxies.get(proxy)
+    if (dark === undefined) {
+      const r = await renderOnce(page, proxy, PROXY_ID, mermaidConfig(true))
+      if (r.error || !r.svg) return { error: r.error ?? 'no SVG' }
+      proxies.set(proxy, (dark = r.svg))
+    }
+    return { light: light.svg, dark: dark.replaceAll(PROXY_ID, id), proxy: true }
+  }
+  // rendered under its own id right away: if the two renders differ in more than CSS, both ship
+  // in one page (ids must be unique there); the merge check compares it under the light id
+  const dark = await renderOnce(page, d.source, `${id}-dark`, mermaidConfig(true))
   if (dark.error) return { error: dark.error }
   return { light: light.svg, dark: dark.svg }
 }
@@ -268,17 +313,25 @@ function errorLine(d: Diagram, message: string): number {
 
 export interface RenderReport { rendered: Map<string, RenderedDiagram>; fromCache: number; fresh: number; errors: DiagramError[] }
 
+/** How renderDiagrams works; the defaults are the build's. */
+export interface RenderOptions {
+  /** take each flowchart's dark stylesheet from its style proxy (darkStyleProxy); false = a full dark render of every diagram (tests compare the two) */
+  darkProxy?: boolean
+  /** read and write the render cache (false: render everything, store nothing) */
+  cache?: boolean
+}
+
 /**
  * Render diagrams (cache first, chromium for the rest).
- * Input: diagrams with file/line. Output: key → rendered diagram, counts, and one DiagramError per
- * diagram that does not render (file and line of the problem); never throws for a bad diagram.
- * Throws if chromium cannot be started.
+ * Input: diagrams with file/line, options (RenderOptions). Output: key → rendered diagram, counts,
+ * and one DiagramError per diagram that does not render (file and line of the problem); never throws
+ * for a bad diagram. Throws if chromium cannot be started.
  */
-export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport> {
+export async function renderDiagrams(diagrams: Diagram[], { darkProxy = true, cache: useCache = true }: RenderOptions = {}): Promise<RenderReport> {
   const rendered = new Map<string, RenderedDiagram>()
   const todo: Diagram[] = []
   for (const d of diagrams) {
-    const hit = readRendered(d.source)
+    const hit = useCache ? readRendered(d.source) : undefined
     if (hit) rendered.set(hit.key, hit)
     else if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
   }
@@ -290,24 +343,22 @@ export async function renderDiagrams(diagrams: Diagram[]): Promise<RenderReport>
     const browser = await launchBrowser()
     try {
       const page = await openRenderPage(browser.context)
+      // undefined: every diagram gets a full dark render
+      const proxies = darkProxy ? new Map<string, string>() : undefined
       for (const d of todo) {
         const key = renderKey(d.source)
         const id = `mmd-${key}`
-        const r = await renderInPage(page, d, id)
+        const r = await renderInPage(page, d, id, proxies)
         if (r.error || !r.light || !r.dark) {
           errors.push(new DiagramError(d.file, errorLine(d, r.error ?? ''), `mermaid diagram does not render: ${(r.error ?? 'no SVG').split('\n').slice(0, 4).join(' ')}`))
           continue
         }
         try {
-          let both = combineThemes(r.light, r.dark, id)
-          if (both.separate) {
-            // geometry differs: re-render dark with its own id (ids must be unique in a page)
-            const dark = await renderOnce(page, d.source, `${id}-dark`, mermaidConfig(true))
-            if (!dark.svg) throw new Error(dark.error ?? 'no SVG')
-            both = combineThemes(r.light, dark.svg, id, true)
-          }
+          let both = r.proxy ? { ...sizeSvg(mergeThemes(r.light, r.dark, id, false)), separate: false } : combineThemes(r.light, r.dark.replaceAll(`${id}-dark`, id), id)
+          // geometry differs: both renders ship, the dark one under its own id
+          if (both.separate) both = combineThemes(r.light, r.dark, id, true)
           const out: RenderedDiagram = { key, svg: pruneSvgStyles(both.svg), width: both.width, height: both.height }
-          cache.set(key, out) // atomic: a parallel build never reads half a file
+          if (useCache) cache.set(key, out) // atomic: a parallel build never reads half a file
           rendered.set(key, out)
         } catch (e) {
           errors.push(new DiagramError(d.file, d.line, `mermaid diagram: ${(e as Error).message}`))

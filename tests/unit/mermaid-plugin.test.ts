@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mermaidPlugin, setDiagramMode } from '../../.vitepress/plugins/mermaid'
 import { diagramInfo } from '../../core/diagrams/source'
-import { CACHE_DIR, DIAGRAM_BOX_CSS, combineThemes, renderKey } from '../../core/diagrams/render'
+import { CACHE_DIR, DIAGRAM_BOX_CSS, combineThemes, darkStyleProxy, renderKey } from '../../core/diagrams/render'
 
 const render = (src: string) => {
   const md = new MarkdownIt()
@@ -94,6 +94,14 @@ describe('static diagrams (production build)', () => {
     const seq = combineThemes(light.replace(' class="stateDiagram"', ''), dark.replace(' class="stateDiagram"', ''), 'mmd-k')
     expect(seq.svg).toContain('<svg class="mermaid-dark" id="mmd-k-dark"')
     expect(seq.svg).toContain('<svg class="mermaid-light" id="mmd-k"')
+  })
+
+  it('a flowchart\'s style proxy keeps its header, init directives and classDefs, and one node', () => {
+    const src = '%%{init: {"theme": "dark"}}%%\nflowchart TD\n  accTitle: t\n  A --> B\n  classDef hot fill:#f96\n  class A hot\n  style B fill:#bbf\n'
+    expect(darkStyleProxy(src)).toBe('%%{init: {"theme": "dark"}}%%\nflowchart TD\n  classDef hot fill:#f96\n  kbStyleProxy[" "]')
+    expect(darkStyleProxy('graph LR\n  A --> B')).toBe('graph LR\n  kbStyleProxy[" "]')
+    expect(darkStyleProxy('sequenceDiagram\n  A->>B: x')).toBeUndefined()
+    expect(darkStyleProxy('stateDiagram-v2\n  [*] --> A')).toBeUndefined()
   })
 
   it('the site styles the diagram box exactly as the build measured it (no line-height leak)', () => {
