@@ -5,8 +5,10 @@
  * scripts (snippet harness, release cut, bench, English-data report) use too.
  */
 import type MarkdownIt from 'markdown-it'
-import { finderView, type FinderEntry, type FinderGroup, type FinderIndex } from '../../docs/data/commands/finder'
+import { FINDER_CJK_RUN, finderView, type FinderEntry, type FinderGroup, type FinderIndex } from '../../docs/data/commands/finder'
 import { localePath } from '../../core/page-lang'
+import { createWordSplitter } from '../../core/search/index-tokenize'
+import { searchSetup } from '../config/search'
 import { UI, langOfPath } from '../theme/i18n-text'
 import {
   type CommandData, commandFlags, commandText, copyText, expandCommandMarkers, groupLabel, groupTitle, loadCommands, mayHaveMarker, pageFile, sectionTitle,
@@ -69,6 +71,27 @@ export function everydayFlags(line: string | undefined): Set<string> {
 }
 
 /** The compact index bundled with <CommandFinder> (kept small: no options text, no examples). */
+let splitWords: ((run: string) => string[]) | undefined
+/**
+ * The word lengths of a summary's CJK runs as the site search segments them (finder.ts
+ * FinderEntry.zhCuts): one base-36 digit per word, runs one after another; '' when no run has
+ * two words. Throws on a word longer than 35 characters (cannot be written in one digit).
+ */
+export function zhCuts(zh: string): string {
+  splitWords ??= createWordSplitter(searchSetup().words)
+  let out = ''
+  let split = false
+  for (const run of zh.match(FINDER_CJK_RUN) ?? []) {
+    const words = splitWords(run)
+    if (words.length > 1) split = true
+    for (const w of words) {
+      if (w.length > 35) throw new Error(`finder index: word "${w}" of "${zh}" is longer than 35 characters`)
+      out += w.length.toString(36)
+    }
+  }
+  return split ? out : ''
+}
+
 export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en' | 'both' = 'both'): FinderIndex {
   const groups: FinderGroup[] = data.groups.map((g) => ({
     id: g.id,
@@ -90,6 +113,8 @@ export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en
       keywords: c.keywords,
       optionKeywords: [...new Set(c.options.flatMap((o) => o.keywords))].filter((k) => !c.keywords.includes(k)),
     }
+    const cuts = zhCuts(e.zh)
+    if (cuts) e.zhCuts = cuts
     if (c.aliases.length) e.aliases = c.aliases
     if (c.copy) e.copy = c.copy
     // the task words of the options in the typical invocation (`copy`: docker run -d --name web -p 8080:80 nginx)
@@ -110,7 +135,7 @@ export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en
   const view = finderView(both, lang)
   return {
     groups: view.groups.map(({ label_en, title_en, ...g }) => g),
-    commands: view.commands.map(({ keywords_en, optionKeywords_en, everydayKeywords_en, ...e }) => e),
+    commands: view.commands.map(({ keywords_en, optionKeywords_en, everydayKeywords_en, ...e }) => (e.zhCuts === undefined ? (({ zhCuts, ...r }) => r)(e) : e)),
   }
 }
 

@@ -28,14 +28,7 @@ const USER_WORD_FREQ = 200000
  *   frequency matters to BM25)
  */
 export function createIndexTokenizer(words: Iterable<string>, mode: 'search' | 'cut' = 'search'): (text: string) => string[] {
-  const jieba = Jieba.withDict(dict)
-  const lines: string[] = []
-  for (const w of words) {
-    const n = normalize(w).trim()
-    // jieba's dictionary format is "word freq"; a word with spaces cannot be one entry
-    if (hasCjk(n) && !/\s/.test(n)) lines.push(`${n} ${USER_WORD_FREQ}`)
-  }
-  if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n') + '\n'))
+  const jieba = siteJieba(words)
   return (text: string) => {
     const out: string[] = []
     for (const p of pieces(normalize(text))) {
@@ -46,6 +39,36 @@ export function createIndexTokenizer(words: Iterable<string>, mode: 'search' | '
       if (p.kind === 'latin' && /[:/]/.test(p.text) && terms.length > 1) terms = terms.slice(1)
       for (const t of terms) if (t.trim() && !isStopTerm(t)) out.push(t)
     }
+    return out
+  }
+}
+
+/** jieba with the general dictionary and the site's words (any script; CJK ones without spaces are loaded). */
+function siteJieba(words: Iterable<string>): Jieba {
+  const jieba = Jieba.withDict(dict)
+  const lines: string[] = []
+  for (const w of words) {
+    const n = normalize(w).trim()
+    // jieba's dictionary format is "word freq"; a word with spaces cannot be one entry
+    if (hasCjk(n) && !/\s/.test(n)) lines.push(`${n} ${USER_WORD_FREQ}`)
+  }
+  if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n') + '\n'))
+  return jieba
+}
+
+/**
+ * The index's word segmentation of one CJK run, as a partition (jieba cut mode with the same
+ * dictionary as createIndexTokenizer; no normalisation, no stop words dropped, so the words
+ * concatenate back to the run). Used by the command finder's index (FinderEntry.zhCuts).
+ * @param words the site's words, as for createIndexTokenizer
+ * @returns cut(run) → the words of `run`, in order; throws if `run` is not one CJK run
+ */
+export function createWordSplitter(words: Iterable<string>): (run: string) => string[] {
+  const jieba = siteJieba(words)
+  return (run: string) => {
+    if (!/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(run)) throw new Error(`createWordSplitter: not one CJK run: ${JSON.stringify(run)}`)
+    const out = jieba.cut(run, false)
+    if (out.join('') !== run) throw new Error(`createWordSplitter: jieba changed the text of ${JSON.stringify(run)}`)
     return out
   }
 }

@@ -219,6 +219,19 @@ const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动',
  */
 const ASPECT_WORDS = new Set(['原理', '工作原理', '实现原理', '底层原理', '机制', '工作机制', '实现机制'])
 
+/**
+ * Words that ask about a flag the query names rather than add a topic ("--rm 参数", "-d 参数是什么
+ * 意思", "-p 怎么用", "--name option", "what does -d flag mean"): the flag's own section is the
+ * answer. As a concept of their own they led with whatever section is headed 参数 ("构建时的平台
+ * 参数", "CMD 参数追加到入口后面") instead of the flag's (finder18). Dropped only when the query has
+ * a flag.
+ */
+const FLAG_WORDS = new Set([
+  '参数', '选项', '标志', '开关', '用法', '作用', '干嘛', '干什么', '做什么', '意思', '含义',
+  'option', 'options', 'flag', 'flags', 'parameter', 'parameters', 'param', 'argument', 'arguments', 'arg', 'args',
+  'usage', 'use', 'used', 'mean', 'means', 'meaning',
+])
+
 /** Removes (in place) the concepts labelled with one of `words` when the query has any other concept: never leaves it empty. */
 function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void {
   if (concepts.some((c) => !words.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !words.has(c.label)))
@@ -453,6 +466,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
   dropWhenOthers(concepts, FAILURE_WORDS)
+  if (flag) dropWhenOthers(concepts, FLAG_WORDS)
   if (concepts.some((c) => !ASPECT_WORDS.has(c.label) && homeOf(c, lexicon))) dropWhenOthers(concepts, ASPECT_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
@@ -467,7 +481,9 @@ const squash = (s: string) => normalize(s).replace(/\s+/g, '')
 /** Analysis.subject: X as typed (its concepts' labels, in order), and every phrase of X's group when X is one concept. */
 function defineSubject(concepts: Concept[]): string[] {
   const names = new Set([squash(concepts.map((c) => c.label).join(''))])
-  if (concepts.length === 1) for (const alt of concepts[0].alternatives) names.add(squash(alt.join('')))
+  // a flag ("-e 是什么") is defined by its own section, not by the glossary entry of its group
+  // (环境变量): the reader asks what the flag does (finder18)
+  if (concepts.length === 1 && !concepts[0].label.startsWith('-')) for (const alt of concepts[0].alternatives) names.add(squash(alt.join('')))
   return [...names]
 }
 

@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { CommandDataError, DATA_DIR, expandCommandMarkers, expandCommandMarkersWithMap, loadCommands, parseGroupFile } from '../../core/commands'
 import { commandsJson, commandsPlugin, finderIndex } from '../../.vitepress/plugins/commands'
-import { copyText, commandHref, editDistance, filterCommands, rankCommands } from '../../docs/data/commands/finder'
+import { copyText, commandHref, editDistance, filterCommands, rankCommands, summaryWords, type FinderEntry } from '../../docs/data/commands/finder'
 import { parseFenceInfo, RUNNABLE_LANGS } from '../../core/snippet-syntax'
 import { checkCjk } from '../../scripts/lib/cjk-lint'
 import { extractFencesFromString } from '../../scripts/snippets/extract'
@@ -252,8 +252,10 @@ describe('finder index and copy text', () => {
     expect(Buffer.byteLength(JSON.stringify(en))).toBeLessThan(60_000)
     expect(en.commands.every((c) => c.page.startsWith('/en/') && !/[\u4e00-\u9fff]/.test(c.keywords.join(' ')))).toBe(true)
     expect(Object.keys(index.commands[0]).sort()).toEqual(
-      ['aliases', 'copy', 'en', 'everydayKeywords', 'flags', 'group', 'id', 'keywords', 'name', 'optionKeywords', 'page', 'zh'].sort(),
+      ['aliases', 'copy', 'en', 'everydayKeywords', 'flags', 'group', 'id', 'keywords', 'name', 'optionKeywords', 'page', 'zh', 'zhCuts'].sort(),
     )
+    // the English index carries no Chinese segmentation
+    expect(en.commands.some((c) => 'zhCuts' in c)).toBe(false)
   })
 
   it('copies the typical invocation of a command, or its name', () => {
@@ -506,4 +508,35 @@ describe('command finder: a word names the command of its everyday use', () => {
   // do-to-many and "没用的" (search14): the prune commands' task words, written before the change
   const UNUSED: [string, string][] = [['删掉没用的容器', 'docker container prune'], ['清理没用的镜像', 'docker image prune']]
   firstIs(UNUSED)
+})
+
+// finder18: a summary "covered" a query by character pairs across its words ("有容" in 没有|容器 of
+// docker network prune's 删除所有没有容器接入的自定义网络): pairs count only inside words, the
+// words as the site search's segmenter (jieba) cuts them
+describe('command finder: character pairs across word boundaries do not match', () => {
+  it('删除所有容器 is about containers, not networks', () => {
+    expect(names('删除所有容器', 3)).toEqual(expect.arrayContaining(['docker rm', 'docker container prune']))
+    expect(names('删除所有容器', 5)).not.toContain('docker network prune')
+  })
+
+  it('the build cuts summaries into the site search\'s words', () => {
+    const prune = index.commands.find((c) => c.name === 'docker network prune')!
+    expect(summaryWords(prune.zh, prune.zhCuts)).toEqual(['删除', '所有', '没有', '容器', '接入', '的', '自定义网络'])
+    expect(summaryWords('删除所有没有容器接入的自定义网络。', '22222132')).toEqual(['删除', '所有', '没有', '容器', '接入', '的', '自定义', '网络'])
+    // cuts that do not fit the text: each run is one word, never a wrong split
+    expect(summaryWords('删除网络', '3')).toEqual(['删除网络'])
+    expect(summaryWords('删除网络', '2222')).toEqual(['删除网络'])
+  })
+
+  it('a pair across two words of a summary scores nothing', () => {
+    const entry = (name: string, zh: string, zhCuts: string, keywords: string[] = []): FinderEntry =>
+      ({ name, id: name, group: 'g', page: '/p', zh, en: '', flags: [], keywords, optionKeywords: [], zhCuts })
+    // the query is docker b's task word (one word); docker a's summary has its pair 有容 only
+    // across 没有|容器
+    const cut = [entry('docker a', '删除所有没有容器接入的网络', '2222212'), entry('docker b', '删除容器', '22', ['删除所有容器']), entry('docker c', '所有镜像', '22')]
+    expect(rankCommands(cut, '删除所有容器').map((h) => h.entry.name)).toEqual(['docker b'])
+    // the same summary without its words (an index from elsewhere): every pair counts, as before finder18
+    const uncut = cut.map(({ zhCuts, ...e }) => e)
+    expect(rankCommands(uncut, '删除所有容器').map((h) => h.entry.name)).toEqual(['docker b', 'docker a'])
+  })
 })

@@ -154,6 +154,23 @@ describe('query analysis', () => {
     expect(taskPhrase('重启一个容器', v)).toBe('重启容器')
     expect(taskPhrase('重启容器', v)).toBe('重启容器')
   })
+  it('drops generic words asked about a flag (--rm 参数, -d flag meaning), and only beside a flag', () => {
+    const v = createVocabulary([['参数', 5], ['选项', 5], ['用法', 2], ['平台', 3], ['option', 4], ['flag', 2], ['mean', 1], ['环境变量', 3], ['env', 3]])
+    const lx = { synonyms: [['环境变量', 'env', '-e']] }
+    const labels = (q: string) => analyzeQuery(q, v, lx).concepts.map((c) => c.label)
+    expect(labels('--rm 参数')).toEqual(['--rm'])
+    expect(labels('-p 选项用法')).toEqual(['-p'])
+    expect(labels('what does -d flag mean')).toEqual(['-d'])
+    expect(labels('--name option')).toEqual(['--name'])
+    // without a flag the word is what is asked about ("平台参数"), and alone it stays
+    expect(labels('平台 参数')).toEqual(['平台', '参数'])
+    expect(labels('参数')).toEqual(['参数'])
+    // "-e 是什么": the flag's own section defines it, not the glossary entry of its group (环境变量)
+    const a = analyzeQuery('-e 选项是什么', v, lx)
+    expect(a.define && a.flag).toBe(true)
+    expect(definesSubject('环境变量（Environment Variable）', a.subject)).toBe(false)
+    expect(definesSubject('环境变量（Environment Variable）', analyzeQuery('env 是什么', v, lx).subject)).toBe(true)
+  })
   it('marks definitions and flags', () => {
     expect(analyzeQuery('Pod 是什么', vocab, lexicon).define).toBe(true)
     expect(analyzeQuery('--restart', vocab, lexicon).flag).toBe(true)

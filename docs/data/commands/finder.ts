@@ -15,6 +15,7 @@
  * Every word has to match (the word "docker" and question words are optional); if no command
  * matches every word, the commands matching the most words are shown.
  */
+import { createVocabulary, segment, type Vocabulary } from '../../../core/search/query'
 
 /** One command in the compact index (built by .vitepress/plugins/commands.ts). */
 export interface FinderEntry {
@@ -24,6 +25,14 @@ export interface FinderEntry {
   /** site path of the command's page; the command's anchor is `id` */
   page: string
   zh: string
+  /**
+   * How the site search's segmenter (jieba, core/search/index-tokenize.ts) splits the CJK runs of
+   * `zh` into words: one base-36 digit per word length, the runs one after another ("删除所有没有
+   * 容器接入的自定义网络" → "22222132"); absent when no run has two words. Character pairs of `zh`
+   * count only inside a word: "有容" across 没有|容器 matched "删除所有容器" to docker network
+   * prune (finder18). Set by the build for the Chinese bundle.
+   */
+  zhCuts?: string
   en: string
   flags: string[]
   /** Chinese task words of the command itself */
@@ -66,6 +75,7 @@ export function finderView(index: FinderIndex, lang: 'zh' | 'en'): FinderIndex {
       ...e,
       page: en(e.page),
       zh: '',
+      zhCuts: undefined,
       keywords: e.keywords_en ?? [],
       optionKeywords: e.optionKeywords_en ?? [],
       everydayKeywords: e.everydayKeywords_en ?? [],
@@ -89,6 +99,8 @@ export function commandHref(e: Pick<FinderEntry, 'page' | 'id'>): string {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g
+/** The CJK runs `zhCuts` describes (the build splits the same runs). */
+export const FINDER_CJK_RUN = CJK_RUN
 /** Question words and fillers that say nothing about which command is meant. */
 const ZH_STOP = /如何|怎么样|怎么|怎样|什么|哪个|哪些|为什么|多少|是否|能不能|请问|一下|命令|指令|可以|需要|我想|想要|用来|的|吗|呢/g
 const EN_STOP = new Set(['how', 'to', 'the', 'a', 'an', 'do', 'i', 'in', 'of', 'my', 'with', 'and', 'for', 'cmd', 'command'])
@@ -118,6 +130,8 @@ interface Prepared {
   keywordWords: Set<string>
   zhText: string
   bigrams: Set<string>
+  /** the pairs of the summary and the command's own task words (not its options') */
+  ownBigrams: Set<string>
   copy: string
   /** a Compose command with a plain twin (docker compose exec ↔ docker exec): see COMPOSE_TWIN */
   composeTwin: boolean
@@ -126,6 +140,8 @@ interface Prepared {
 interface PreparedIndex {
   items: Prepared[]
   idf: Map<string, number>
+  /** the words of the summaries (zhCuts) and the Chinese task words: queries are segmented into these */
+  vocab: Vocabulary
   /** per-token scores of every command: typing changes only the last word, the rest is reused */
   tokenScores: Map<string, Int16Array>
 }
@@ -141,16 +157,41 @@ function bigramsOf(s: string): string[] {
   return out
 }
 
+/**
+ * The words of a summary: its CJK runs split as `cuts` (FinderEntry.zhCuts) says. Without cuts,
+ * or if they do not fit the text (an index built from other data), each run is one word.
+ */
+export function summaryWords(zh: string, cuts: string | undefined): string[] {
+  const runs = zh.match(CJK_RUN) ?? []
+  if (!cuts) return runs
+  const out: string[] = []
+  let k = 0
+  for (const run of runs) {
+    for (let at = 0; at < run.length;) {
+      const n = k < cuts.length ? parseInt(cuts[k++], 36) : NaN
+      if (!(n > 0) || at + n > run.length) return runs
+      out.push(run.slice(at, at + n))
+      at += n
+    }
+  }
+  return k === cuts.length ? out : runs
+}
+
 function prepare(entries: FinderEntry[]): PreparedIndex {
   const hit = cache.get(entries)
   if (hit) return hit
   const df = new Map<string, number>()
+  const words = new Map<string, number>()
   const items = entries.map((e, order): Prepared => {
     const strip = (n: string) => n.toLowerCase().replace(/^docker\s+/, '')
     const short = strip(e.name)
     const shortAliases = (e.aliases ?? []).map(strip)
     const zhText = [e.zh, ...e.keywords, ...e.optionKeywords].join(' ')
-    const bigrams = new Set(bigramsOf(zhText))
+    // the summary's pairs inside its words only; a task word is one phrase a reader types, all its pairs count
+    const zhWords = summaryWords(e.zh, e.zhCuts)
+    const ownBigrams = new Set(bigramsOf([...zhWords, ...e.keywords].join(' ')))
+    const bigrams = new Set([...ownBigrams, ...bigramsOf(e.optionKeywords.join(' '))])
+    for (const w of [...zhWords, ...[...e.keywords, ...e.optionKeywords].flatMap((k) => k.match(CJK_RUN) ?? [])]) if (w.length > 1) words.set(w, (words.get(w) ?? 0) + 1)
     for (const b of bigrams) df.set(b, (df.get(b) ?? 0) + 1)
     return {
       e,
@@ -172,6 +213,7 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       keywordWords: new Set([...e.keywords, ...e.optionKeywords].flatMap((k) => k.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [])),
       zhText,
       bigrams,
+      ownBigrams,
       copy: copyText(e).toLowerCase(),
       composeTwin: false,
     }
@@ -181,7 +223,7 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
   for (const p of items) p.composeTwin = p.nameWords[0] === 'compose' && plain.has(p.nameWords.slice(1).join(' '))
   const idf = new Map<string, number>()
   for (const [b, n] of df) idf.set(b, Math.log(1 + entries.length / n))
-  const prepared: PreparedIndex = { items, idf, tokenScores: new Map() }
+  const prepared: PreparedIndex = { items, idf, vocab: createVocabulary(words), tokenScores: new Map() }
   cache.set(entries, prepared)
   return prepared
 }
@@ -331,7 +373,16 @@ function scoreWord(p: Prepared, w: string): number {
   return 0
 }
 
-function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
+/**
+ * The character pairs of a query phrase that count: those inside its words, segmented against
+ * the index's words (maximum matching, as the site search segments queries: core/search/query.ts
+ * segment). A pair across two of the query's words says nothing about a command.
+ */
+function queryPairs(t: string, vocab: Vocabulary): string[] {
+  return bigramsOf(segment(t, vocab).join(' '))
+}
+
+function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string[]): number {
   if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
   if (p.everyday.includes(t)) return 28
   if (p.keywords.includes(t)) return 26
@@ -356,15 +407,20 @@ function scoreZh(p: Prepared, t: string, idf: Map<string, number>): number {
   }
   const byDay = day.filter(Boolean).length / t.length
   let have = 0
+  let own = 0
   let all = 0
-  for (const g of bigramsOf(t)) {
+  for (const g of pairs) {
     // pairs no command has ("器日" in 容器日志) straddle two words: they say nothing
     const w = idf.get(g) ?? 0
     all += w
     if (p.bigrams.has(g)) have += w
+    if (p.ownBigrams.has(g)) own += w
   }
   const cover = Math.max(byWords, all ? have / all : 0)
-  return cover >= 0.5 ? Math.round(16 * cover) + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
+  // of two commands covering the phrase equally, the one covering it with its own words leads
+  // ("进入正在运行": docker exec, not docker run, whose 进入 is an option's)
+  const ownAll = have > 0 && own === have && cover > byWords ? 1 : 0
+  return cover >= 0.5 ? Math.round(16 * cover) + ownAll + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
 }
 
 export interface FinderHit { entry: FinderEntry; score: number }
@@ -386,7 +442,8 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
     let col = prepared.tokenScores.get(key)
     if (!col) {
       col = new Int16Array(items.length)
-      for (const p of items) col[p.order] = t.kind === 'flag' ? scoreFlag(p, t.text) : t.kind === 'zh' ? scoreZh(p, t.text, idf) : scoreWord(p, t.text)
+      const pairs = t.kind === 'zh' ? queryPairs(t.text, prepared.vocab) : []
+      for (const p of items) col[p.order] = t.kind === 'flag' ? scoreFlag(p, t.text) : t.kind === 'zh' ? scoreZh(p, t.text, idf, pairs) : scoreWord(p, t.text)
       if (prepared.tokenScores.size > 500) prepared.tokenScores.clear()
       prepared.tokenScores.set(key, col)
     }
