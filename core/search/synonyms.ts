@@ -11,7 +11,7 @@ export const SYNONYMS: string[][] = [
   ['k8s', 'kubernetes', 'kube'],
   ['编排', '容器编排', 'orchestration', 'orchestrator'],
   ['后台运行', '后台', '分离模式', 'detach', 'detached', '-d', '--detach'],
-  ['自动重启', '重启策略', '开机自启', '开机启动', '--restart', 'restart policy'],
+  ['自动重启', '重启策略', '开机自启', '开机启动', '开机自动启动', '--restart', 'restart policy'],
   ['停止的', '已停止', '已退出', '退出的', 'exited', 'stopped'],
   ['一键启动多个容器', '多容器', '多个容器', 'docker compose', 'compose', 'docker-compose'],
   ['删除', '移除', 'rm', 'remove', 'delete',
