@@ -14,7 +14,7 @@
  */
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict'
-import { hasCjk, isStopTerm, latinTerms, normalize, pieces } from './text'
+import { CJK_CHAR, hasCjk, isStopTerm, latinTerms, normalize, pieces } from './text'
 
 /** jieba user-dictionary frequency for site words: high enough to win over the general dictionary's splits. */
 const USER_WORD_FREQ = 200000
@@ -65,8 +65,10 @@ function siteJieba(words: Iterable<string>): Jieba {
  */
 export function createWordSplitter(words: Iterable<string>): (run: string) => string[] {
   const jieba = siteJieba(words)
+  // one run of the characters text.ts calls CJK (the same class the finder's runs are cut by)
+  const oneRun = new RegExp(`^${CJK_CHAR.source}+$`)
   return (run: string) => {
-    if (!/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(run)) throw new Error(`createWordSplitter: not one CJK run: ${JSON.stringify(run)}`)
+    if (!oneRun.test(run)) throw new Error(`createWordSplitter: not one CJK run: ${JSON.stringify(run)}`)
     const out = jieba.cut(run, false)
     if (out.join('') !== run) throw new Error(`createWordSplitter: jieba changed the text of ${JSON.stringify(run)}`)
     return out
