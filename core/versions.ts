@@ -154,8 +154,10 @@ export function listFrozen(docsDir = DOCS_DIR): string[] {
 // What the site needs at build time
 
 export function versionPageData(relativePath: string, opts: { docsDir?: string; registryFile?: string; statusFile?: string } = {}): { versionFacts: PageVersionFacts } | undefined {
-  const { version, rel } = splitVersion(relativePath)
-  if (rel.startsWith('en/') || relativePath.startsWith('en/')) return undefined
+  // English pages get facts too: their snippets run (on overlay2, docs/en/… in the status file),
+  // and versionFactsText() words them in English (outside reader: the English Markdown copies
+  // lacked the line the Chinese ones carry).
+  const { version } = splitVersion(relativePath)
   if (version) {
     const entry = readRegistry(opts.registryFile ?? VERSIONS_FILE).versions.find((v) => v.name === version)
     if (!entry) return { versionFacts: { release: version } }

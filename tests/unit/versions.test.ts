@@ -253,6 +253,12 @@ describe('cutting a release', () => {
     expect(versionPageData('v/2026.11/guide/why.md', opts)?.versionFacts).toMatchObject({ release: '2026.11', frozen: '2026-11-23', engine: '20.10.24' })
     expect(versionPageData('guide/why.md', opts)?.versionFacts).toMatchObject({ engine: '20.10.24', compose: '1.29.2', passed: 1, total: 1 })
     expect(versionPageData('guide/concepts.md', opts)).toBeUndefined()
+    // English pages: a frozen one has its release's facts, a current one its own snippet results
+    expect(versionPageData('v/2026.11/en/guide/why.md', opts)?.versionFacts).toMatchObject({ release: '2026.11', frozen: '2026-11-23' })
+    const enStatus = path.join(tmp, 'status-en.json')
+    fs.writeFileSync(enStatus, JSON.stringify({ engine: '28.5.2', compose: '2.40.3', date: '2026-12-02', pages: { 'docs/en/guide/why.md': { [fenceHash('sh run', 'docker ps\n')]: { line: 9, status: 'passed' } } } }))
+    expect(versionPageData('en/guide/why.md', { ...opts, statusFile: enStatus })?.versionFacts).toMatchObject({ engine: '28.5.2', passed: 1, total: 1 })
+    expect(versionPageData('en/guide/concepts.md', { ...opts, statusFile: enStatus })).toBeUndefined()
   })
 })
 
