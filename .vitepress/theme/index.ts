@@ -18,6 +18,7 @@ import { installInstantDarkSwitch } from './appearance'
 import { installDataScopeGuard } from './data-scope'
 import { installEarlyScroll } from './early-scroll'
 import { installSidebarReveal } from './sidebar-reveal'
+import { installDiagramScrollHint } from './diagram-scroll'
 import { MODULES_RAN_FLAG } from './module-flag'
 import './styles.css'
 
@@ -48,6 +49,7 @@ export default {
       installDataScopeGuard(router, withBase('/')) // a page has only its language's and release's site data
       installEarlyScroll(router) // a scroll made while the page loaded is not undone
       installSidebarReveal(router) // the sidebar shows the current page's link
+      installDiagramScrollHint(router) // a diagram that scrolls sideways says so under it
     }
   },
 } satisfies Theme

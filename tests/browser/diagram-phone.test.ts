@@ -64,6 +64,34 @@ describe('diagrams on a 375 px phone', () => {
     }
   }
 
+  it('a figure that scrolls says so after its caption (zh and en); one that fits, and print, do not', async () => {
+    const hints = (page: Page) => page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.mermaid-diagram')].map((f) => ({
+        scrolls: f.scrollWidth > f.clientWidth + 1,
+        hint: getComputedStyle(f.querySelector('figcaption')!, '::after').content,
+      })))
+    for (const [route, words] of [['/orchestration/swarm', '可左右滑动'], ['/en/orchestration/swarm', 'scroll sideways']] as const) {
+      const page = await s.open(route)
+      await page.waitForFunction(() => document.querySelector('.mermaid-diagram[data-scrolls]'), undefined, { timeout: 10_000 })
+      const shown = await hints(page)
+      // the Swarm page's diagrams (773 px and 475 px wide) both scroll at 375 px, drawn at 3/4 at least
+      expect(shown.some((h) => h.scrolls), 'some figure scrolls').toBe(true)
+      expect(shown.filter((h) => h.scrolls !== h.hint.includes(words))).toEqual([])
+      // wider window: the mark follows the width — a figure that fits now has no hint
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.mermaid-diagram')]
+        .every((f) => (f.scrollWidth > f.clientWidth + 1) === f.hasAttribute('data-scrolls')), undefined, { timeout: 10_000 })
+      const wide = await hints(page)
+      expect(wide.some((h) => !h.scrolls), 'some figure fits at 1280 px').toBe(true)
+      expect(wide.filter((h) => h.scrolls !== h.hint.includes(words))).toEqual([])
+      await page.setViewportSize(PHONE)
+      await page.waitForFunction(() => document.querySelector('.mermaid-diagram[data-scrolls]'), undefined, { timeout: 10_000 })
+      await page.emulateMedia({ media: 'print' })
+      expect((await hints(page)).map((h) => h.hint).filter((c) => c.includes(words))).toEqual([])
+      await page.close()
+    }
+  })
+
   it('the keyboard scrolls a wide diagram: Tab to its figure, then the arrow keys', async () => {
     const page = await s.open('/internals/architecture')
     const fig = page.locator('.mermaid-diagram[tabindex="0"]').last()
