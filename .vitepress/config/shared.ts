@@ -24,6 +24,7 @@ import { jsonExports } from '../plugins/json-exports'
 import { embedLinesPlugin } from '../plugins/embed-lines'
 import { copyButtonTitlePlugin, vpLabelsPlugin } from '../plugins/vp-labels'
 import { EMBED_HEAD_SCRIPT } from '../theme/embed'
+import { EARLY_KEYS_HEAD_SCRIPT } from '../theme/early-keys'
 import { versionPageData } from '../../core/versions'
 import { writeCartridges } from '../../core/cartridge'
 import { addRedirectScript } from './trailing-slash'
@@ -125,6 +126,8 @@ export const shared = defineConfig({
     ['meta', { name: 'twitter:card', content: 'summary' }],
     // ?embed=1: hide the site chrome before the first paint (see .vitepress/theme/embed.ts)
     ['script', { id: 'kb-embed-mode' }, EMBED_HEAD_SCRIPT],
+    // Ctrl K and / pressed before the app hydrates are kept for the search (.vitepress/theme/early-keys.ts)
+    ['script', { id: 'kb-early-keys' }, EARLY_KEYS_HEAD_SCRIPT],
   ],
   sitemap: {
     hostname: SITE.url,

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { session, type Session } from './helpers'
+import { baseUrl, session, type Session } from './helpers'
 
 let s: Session
 beforeAll(async () => { s = await session({ viewport: { width: 1280, height: 800 } }) })
@@ -126,4 +126,38 @@ describe('nav bar dropdowns', () => {
       await page.close()
     }
   })
+})
+
+/**
+ * Search keys pressed before the app has hydrated (outside reader: on a loaded machine Ctrl K right
+ * after load did nothing and the typed query was lost). The app's entry script is held back so the
+ * keys surely arrive before hydration; the head script keeps them (.vitepress/theme/early-keys.ts).
+ */
+describe('search keys before hydration', () => {
+  for (const [route, key] of [['/guide/why', 'Control+k'], ['/en/guide/why', '/']] as const) {
+    it(`${route}: ${key} and a query typed before the app is ready open the search with that query`, async () => {
+      const page = await s.context.newPage()
+      let release!: () => void
+      const held = new Promise<void>((r) => { release = r })
+      await page.route(/\/assets\/app\.[\w-]+\.js$/, async (r) => { await held; await r.continue() })
+      try {
+        // a module script runs before DOMContentLoaded, so wait for the parsed page instead
+        await page.goto(baseUrl() + route, { waitUntil: 'commit' })
+        await page.waitForFunction(() => document.readyState === 'interactive' && document.querySelector('.VPNavBar'), undefined, { timeout: 20_000 })
+        expect(await page.evaluate(() => document.documentElement.classList.contains('kb-hydrated')), 'not hydrated yet').toBe(false)
+        await page.keyboard.press(key)
+        await page.keyboard.type('volume')
+        release()
+        await ready(page)
+        await searchOpen(page)
+        await expect.poll(() => page.inputValue('.VPLocalSearchBox input'), { timeout: 10_000 }).toBe('volume')
+        // the keys go to the app from now on: typing goes into the open search box, not the early buffer
+        await page.keyboard.type('s')
+        await expect.poll(() => page.inputValue('.VPLocalSearchBox input'), { timeout: 5_000 }).toBe('volumes')
+      } finally {
+        release()
+        await page.close()
+      }
+    })
+  }
 })
