@@ -16,6 +16,7 @@
  * matches every word, the commands matching the most words are shown.
  */
 import { createVocabulary, segment, type Vocabulary } from '../../../core/search/query'
+import { CJK_CHAR } from '../../../core/search/text'
 
 /** One command in the compact index (built by .vitepress/plugins/commands.ts). */
 export interface FinderEntry {
@@ -71,11 +72,11 @@ export function finderView(index: FinderIndex, lang: 'zh' | 'en'): FinderIndex {
   const en = (p: string) => (p.startsWith('/en/') ? p : '/en' + p)
   const view: FinderIndex = {
     groups: index.groups.map((g) => ({ ...g, label: g.label_en ?? g.label, title: g.title_en ?? g.title, page: en(g.page) })),
-    commands: index.commands.map((e) => ({
+    // no zhCuts: the English view has no Chinese summary to cut
+    commands: index.commands.map(({ zhCuts, ...e }) => ({
       ...e,
       page: en(e.page),
       zh: '',
-      zhCuts: undefined,
       keywords: e.keywords_en ?? [],
       optionKeywords: e.optionKeywords_en ?? [],
       everydayKeywords: e.everydayKeywords_en ?? [],
@@ -97,8 +98,8 @@ export function commandHref(e: Pick<FinderEntry, 'page' | 'id'>): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g
+// the site search's character class (core/search/text.ts): both must agree on what a CJK run is
+const CJK_RUN = new RegExp(CJK_CHAR.source + '+', 'g')
 /** The CJK runs `zhCuts` describes (the build splits the same runs). */
 export const FINDER_CJK_RUN = CJK_RUN
 /** Question words and fillers that say nothing about which command is meant. */
@@ -302,7 +303,7 @@ const ZH_VERB = /^(查看|显示|列出)(?=..)/
 export function queryTokens(query: string): Token[] {
   const q = query.normalize('NFKC')
   const tokens: Token[] = []
-  const re = /(--?[A-Za-z0-9][\w-]*)(?:=\S*)?|([\u3400-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9_][\w.:/-]*)/g
+  const re = new RegExp(`(--?[A-Za-z0-9][\\w-]*)(?:=\\S*)?|(${CJK_CHAR.source}+)|([A-Za-z0-9_][\\w.:/-]*)`, 'g')
   let m: RegExpExecArray | null
   while ((m = re.exec(q))) {
     if (m[1]) tokens.push({ kind: 'flag', text: m[1] })
@@ -489,6 +490,3 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
 export function filterCommands(index: FinderEntry[] | FinderIndex, query: string): FinderEntry[] {
   return rankCommands(index, query).map((h) => h.entry)
 }
-
-/** Does the query contain CJK text? (the finder shows a hint for one-character queries) */
-export const hasCjk = (s: string) => CJK.test(s)
