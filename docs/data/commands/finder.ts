@@ -130,6 +130,8 @@ interface Prepared {
   /** Latin words inside the task words: "ip" in "IP 地址" */
   keywordWords: Set<string>
   zhText: string
+  /** the summary's words, one list per CJK run (see summaryWords) */
+  zhRuns: string[][]
   bigrams: Set<string>
   /** the pairs of the summary and the command's own task words (not its options') */
   ownBigrams: Set<string>
@@ -190,6 +192,14 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
     const zhText = [e.zh, ...e.keywords, ...e.optionKeywords].join(' ')
     // the summary's pairs inside its words only; a task word is one phrase a reader types, all its pairs count
     const zhWords = summaryWords(e.zh, e.zhCuts)
+    // the words again, grouped by run: a phrase the summary says never spans its punctuation
+    const zhRuns: string[][] = []
+    let w = 0
+    for (const run of e.zh.match(CJK_RUN) ?? []) {
+      const list: string[] = []
+      for (let n = 0; n < run.length && w < zhWords.length; w++) { list.push(zhWords[w]); n += zhWords[w].length }
+      zhRuns.push(list)
+    }
     const ownBigrams = new Set(bigramsOf([...zhWords, ...e.keywords].join(' ')))
     const bigrams = new Set([...ownBigrams, ...bigramsOf(e.optionKeywords.join(' '))])
     for (const w of [...zhWords, ...[...e.keywords, ...e.optionKeywords].flatMap((k) => k.match(CJK_RUN) ?? [])]) if (w.length > 1) words.set(w, (words.get(w) ?? 0) + 1)
@@ -213,6 +223,7 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       verbKeywords: e.keywords.filter((k) => ZH_VERBS.some(([re]) => startsWith(re, k))),
       keywordWords: new Set([...e.keywords, ...e.optionKeywords].flatMap((k) => k.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [])),
       zhText,
+      zhRuns,
       bigrams,
       ownBigrams,
       copy: copyText(e).toLowerCase(),
@@ -295,6 +306,24 @@ const ZH_VERBS: [RegExp, string[]][] = [
 
 /** Whether `text` starts with a match of `re` (one of the ZH_VERBS patterns). */
 const startsWith = (re: RegExp, text: string) => re.exec(text)?.index === 0
+
+/**
+ * A verb right before 的/中 or right after 已/正在/被 describes the object, it is not the action
+ * asked for: "删除停止的容器" deletes stopped containers (finder19: the 停止 put docker compose
+ * down, which stops and deletes, first), "查看正在运行的容器" lists running ones.
+ */
+const ATTRIBUTE_BEFORE = /(已经|已|正在|被)$/
+const ATTRIBUTE_AFTER = /^(的|中)/
+
+/** The ZH_VERBS whose verb is an action of the query (not one describing its object). */
+function actionVerbs(zh: string): [RegExp, string[]][] {
+  return ZH_VERBS.filter(([re]) => {
+    for (const m of zh.matchAll(new RegExp(re.source, 'g'))) {
+      if (!ATTRIBUTE_BEFORE.test(zh.slice(0, m.index)) && !ATTRIBUTE_AFTER.test(zh.slice(m.index + m[0].length))) return true
+    }
+    return false
+  })
+}
 
 /** Verbs that fit almost every command: "查看容器 IP" is about 容器 and IP. */
 const ZH_VERB = /^(查看|显示|列出)(?=..)/
@@ -383,13 +412,38 @@ function queryPairs(t: string, vocab: Vocabulary): string[] {
   return bigramsOf(segment(t, vocab).join(' '))
 }
 
+/**
+ * Whether a summary says `t` (finder19): `t` occurs in one of its runs either inside one word or
+ * as whole words. A match that starts or ends inside a word and runs over into the next one
+ * ("有容" in 没有|容器) does not count. `runs`: the summary's words per CJK run (Prepared.zhRuns).
+ */
+export function saysInWords(runs: string[][], t: string): boolean {
+  for (const words of runs) {
+    const text = words.join('')
+    // starts[i]: where word i begins; a position's word is the last start at or before it
+    const starts: number[] = []
+    for (let at = 0, i = 0; i < words.length; at += words[i].length, i++) starts.push(at)
+    const wordAt = (pos: number) => { let i = 0; while (i + 1 < starts.length && starts[i + 1] <= pos) i++; return i }
+    const edge = (pos: number) => pos === text.length || starts.includes(pos)
+    for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) {
+      const end = at + t.length
+      if ((edge(at) && edge(end)) || wordAt(at) === wordAt(end - 1)) return true
+    }
+  }
+  return false
+}
+
 function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string[]): number {
   if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
+  // the command's own summary says it: of commands with the same task word of their own, the one
+  // doing the task leads (磁盘空间: docker system df shows it; docker image prune frees it as a side
+  // effect). Not for the options' task words: there the option is what is sought.
+  const says = saysInWords(p.zhRuns, t) ? 1 : 0
   if (p.everyday.includes(t)) return 28
-  if (p.keywords.includes(t)) return 26
+  if (p.keywords.includes(t)) return 26 + says
   if (p.optionKeywords.includes(t)) return 23
   if (p.keywords.some((k) => k.includes(t))) return 20
-  if (p.e.zh.includes(t)) return 18
+  if (says) return 18
   if (p.optionKeywords.some((k) => k.includes(t))) return 17
   // a longer phrase ("查看容器日志"): how much of it the command covers, either by task words
   // that occur in it or by character pairs (weighted by how rare each pair is across commands)
@@ -436,8 +490,8 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
   // the whole query as a name: "docker image ls", "image ls", "compose up"
   const whole = query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
   const wholeShort = whole.replace(/^\S+\s+/, (w) => (isDockerWord(w.trim()) ? '' : w))
-  const zhText = tokens.filter((t) => t.kind === 'zh').map((t) => t.text).join(' ')
-  const verbs = zhText ? ZH_VERBS.filter(([re]) => re.test(zhText)) : []
+  // the verbs as the query says them: the tokens have lost the 的 that marks an attribute
+  const verbs = tokens.some((t) => t.kind === 'zh') ? actionVerbs(query.normalize('NFKC').replace(/(^|[^查])看/g, '$1查看')) : []
   const columns = tokens.map((t) => {
     const key = t.kind + '\u0000' + t.text
     let col = prepared.tokenScores.get(key)
