@@ -409,7 +409,16 @@ function scoreWord(p: Prepared, w: string): number {
  * segment). A pair across two of the query's words says nothing about a command.
  */
 function queryPairs(t: string, vocab: Vocabulary): string[] {
-  return bigramsOf(segment(t, vocab).join(' '))
+  // characters the vocabulary does not know stay together as one word, as an unknown word is
+  // one: "删除没用" is 删除|没用, not 删除|没|用, whose single 用 matched "或用 -f" of docker node rm
+  const words: string[] = []
+  let single = false
+  for (const w of segment(t, vocab)) {
+    if (w.length === 1 && single) words[words.length - 1] += w
+    else words.push(w)
+    single = w.length === 1
+  }
+  return bigramsOf(words.join(' '))
 }
 
 /**
