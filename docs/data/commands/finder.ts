@@ -135,6 +135,8 @@ interface Prepared {
   bigrams: Set<string>
   /** the pairs of the summary and the command's own task words (not its options') */
   ownBigrams: Set<string>
+  /** the pairs of each of the command's own task words */
+  keywordPairs: Set<string>[]
   copy: string
   /** a Compose command with a plain twin (docker compose exec ↔ docker exec): see COMPOSE_TWIN */
   composeTwin: boolean
@@ -226,6 +228,7 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       zhRuns,
       bigrams,
       ownBigrams,
+      keywordPairs: e.keywords.map((k) => new Set(bigramsOf(k).filter((g) => g.length === 2))),
       copy: copyText(e).toLowerCase(),
       composeTwin: false,
     }
@@ -328,6 +331,13 @@ function actionVerbs(zh: string): [RegExp, string[]][] {
 /** Verbs that fit almost every command: "查看容器 IP" is about 容器 and IP. */
 const ZH_VERB = /^(查看|显示|列出)(?=..)/
 
+/**
+ * Everyday wordings of what the task words say (finder19): "看日志" means 查看日志, "进到容器" 进入容器,
+ * "强行停止" 强制停止, "正在运行的容器" 运行中的容器.
+ */
+const ZH_REWORD: [RegExp, string][] = [[/(^|[^查])看/g, '$1查看'], [/进到|进去/g, '进入'], [/强行/g, '强制'], [/正在运行/g, '运行中']]
+const reword = (zh: string) => ZH_REWORD.reduce((s, [re, to]) => s.replace(re, to), zh)
+
 /** Split a query into flags, Latin words and Chinese phrases ("docker端口" → docker, 端口). */
 export function queryTokens(query: string): Token[] {
   const q = query.normalize('NFKC')
@@ -337,8 +347,7 @@ export function queryTokens(query: string): Token[] {
   while ((m = re.exec(q))) {
     if (m[1]) tokens.push({ kind: 'flag', text: m[1] })
     else if (m[2]) {
-      // "看日志" means 查看日志: the task words say 查看
-      const phrase = m[2].replace(ZH_STOP, ' ').replace(/(^|[^查])看/g, '$1查看')
+      const phrase = reword(m[2]).replace(ZH_STOP, ' ')
       for (const part of phrase.split(' ')) {
         if (!part) continue
         const verb = ZH_VERB.exec(part)
@@ -484,7 +493,11 @@ function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string
   // of two commands covering the phrase equally, the one covering it with its own words leads
   // ("进入正在运行": docker exec, not docker run, whose 进入 is an option's)
   const ownAll = have > 0 && own === have && cover > byWords ? 1 : 0
-  return cover >= 0.5 ? Math.round(16 * cover) + ownAll + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
+  // ... and the one with ONE task word saying all of it: "把镜像导出成文件" is docker save's 镜像导出为
+  // 文件; docker export's summary has 导出 and 文件, and 镜像 only in a side clause (finder19)
+  const known = pairs.filter((g) => g.length === 2 && (idf.get(g) ?? 0) > 0)
+  const oneWord = known.length > 1 && p.keywordPairs.some((k) => known.every((g) => k.has(g))) ? 1 : 0
+  return cover >= 0.5 ? Math.round(16 * cover) + ownAll + oneWord + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
 }
 
 export interface FinderHit { entry: FinderEntry; score: number }
@@ -500,7 +513,7 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
   const whole = query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
   const wholeShort = whole.replace(/^\S+\s+/, (w) => (isDockerWord(w.trim()) ? '' : w))
   // the verbs as the query says them: the tokens have lost the 的 that marks an attribute
-  const verbs = tokens.some((t) => t.kind === 'zh') ? actionVerbs(query.normalize('NFKC').replace(/(^|[^查])看/g, '$1查看')) : []
+  const verbs = tokens.some((t) => t.kind === 'zh') ? actionVerbs(reword(query.normalize('NFKC'))) : []
   const columns = tokens.map((t) => {
     const key = t.kind + '\u0000' + t.text
     let col = prepared.tokenScores.get(key)
