@@ -16,6 +16,7 @@
  * matches every word, the commands matching the most words are shown.
  */
 import { createVocabulary, segment, type Vocabulary } from '../../../core/search/query'
+import { SYNONYMS } from '../../../core/search/synonyms'
 import { CJK_CHAR } from '../../../core/search/text'
 
 /** One command in the compact index (built by .vitepress/plugins/commands.ts). */
@@ -417,7 +418,27 @@ function scoreWord(p: Prepared, w: string): number {
  * the index's words (maximum matching, as the site search segments queries: core/search/query.ts
  * segment). A pair across two of the query's words says nothing about a command.
  */
-function queryPairs(t: string, vocab: Vocabulary): string[] {
+/** A query phrase's pairs, and for a pair of a word with synonyms, the pairs of each synonym. */
+interface QueryPairs { pairs: string[]; alts: Map<string, string[][]> }
+
+let zhSynonyms: Map<string, string[]> | undefined
+/**
+ * The Chinese words of the site search's synonym groups (core/search/synonyms.ts), a trailing 的
+ * dropped as the finder's queries drop it: 没用 → 未使用, 不用, 无用, … Only whole words are
+ * looked up, so a word of the query is understood as the search box understands it.
+ */
+function synonymsOf(word: string): string[] {
+  if (!zhSynonyms) {
+    zhSynonyms = new Map()
+    for (const g of SYNONYMS) {
+      const words = [...new Set(g.map((w) => w.replace(/的$/, '')).filter((w) => w.length > 1 && [...w].every((ch) => CJK_CHAR.test(ch))))]
+      for (const w of words) zhSynonyms.set(w, [...(zhSynonyms.get(w) ?? []), ...words.filter((x) => x !== w)])
+    }
+  }
+  return zhSynonyms.get(word) ?? []
+}
+
+function queryPairs(t: string, vocab: Vocabulary): QueryPairs {
   // characters the vocabulary does not know stay together as one word, as an unknown word is
   // one: "删除没用" is 删除|没用, not 删除|没|用, whose single 用 matched "或用 -f" of docker node rm
   const words: string[] = []
@@ -427,7 +448,12 @@ function queryPairs(t: string, vocab: Vocabulary): string[] {
     else words.push(w)
     single = w.length === 1
   }
-  return bigramsOf(words.join(' '))
+  const alts = new Map<string, string[][]>()
+  for (const w of words) {
+    const syn = synonymsOf(w).map((x) => bigramsOf(x))
+    if (syn.length) for (const g of bigramsOf(w)) alts.set(g, syn)
+  }
+  return { pairs: bigramsOf(words.join(' ')), alts }
 }
 
 /**
@@ -451,7 +477,7 @@ export function saysInWords(runs: string[][], t: string): boolean {
   return false
 }
 
-function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string[]): number {
+function scoreZh(p: Prepared, t: string, idf: Map<string, number>, { pairs, alts }: QueryPairs): number {
   if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
   // the command's own summary says it: of commands with the same task word of their own, the one
   // doing the task leads (磁盘空间: docker system df shows it; docker image prune frees it as a side
@@ -486,8 +512,10 @@ function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string
     // pairs no command has ("器日" in 容器日志) straddle two words: they say nothing
     const w = idf.get(g) ?? 0
     all += w
-    if (p.bigrams.has(g)) have += w
-    if (p.ownBigrams.has(g)) own += w
+    // the pair, or a synonym of its word said whole (没用: 未使用 of docker network prune's 未使用的网络)
+    const has = (set: Set<string>) => set.has(g) || !!alts.get(g)?.some((a) => a.every((x) => set.has(x)))
+    if (has(p.bigrams)) have += w
+    if (has(p.ownBigrams)) own += w
   }
   const cover = Math.max(byWords, all ? have / all : 0)
   // of two commands covering the phrase equally, the one covering it with its own words leads
@@ -519,7 +547,7 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
     let col = prepared.tokenScores.get(key)
     if (!col) {
       col = new Int16Array(items.length)
-      const pairs = t.kind === 'zh' ? queryPairs(t.text, prepared.vocab) : []
+      const pairs = t.kind === 'zh' ? queryPairs(t.text, prepared.vocab) : { pairs: [], alts: new Map() }
       for (const p of items) col[p.order] = t.kind === 'flag' ? scoreFlag(p, t.text) : t.kind === 'zh' ? scoreZh(p, t.text, idf, pairs) : scoreWord(p, t.text)
       if (prepared.tokenScores.size > 500) prepared.tokenScores.clear()
       prepared.tokenScores.set(key, col)
