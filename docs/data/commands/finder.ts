@@ -413,11 +413,6 @@ function scoreWord(p: Prepared, w: string): number {
   return 0
 }
 
-/**
- * The character pairs of a query phrase that count: those inside its words, segmented against
- * the index's words (maximum matching, as the site search segments queries: core/search/query.ts
- * segment). A pair across two of the query's words says nothing about a command.
- */
 /** A query phrase's pairs, and for a pair of a word with synonyms, the pairs of each synonym. */
 interface QueryPairs { pairs: string[]; alts: Map<string, string[][]> }
 
@@ -438,6 +433,12 @@ function synonymsOf(word: string): string[] {
   return zhSynonyms.get(word) ?? []
 }
 
+/**
+ * The character pairs of a query phrase that count: those inside its words, segmented against
+ * the index's words (maximum matching, as the site search segments queries: core/search/query.ts
+ * segment). A pair across two of the query's words says nothing about a command. With each pair,
+ * the pairs of its word's synonyms (synonymsOf).
+ */
 function queryPairs(t: string, vocab: Vocabulary): QueryPairs {
   // characters the vocabulary does not know stay together as one word, as an unknown word is
   // one: "删除没用" is 删除|没用, not 删除|没|用, whose single 用 matched "或用 -f" of docker node rm
