@@ -135,7 +135,7 @@ export function finderIndex(data: CommandData = loadCommands(), lang: 'zh' | 'en
   const view = finderView(both, lang)
   return {
     groups: view.groups.map(({ label_en, title_en, ...g }) => g),
-    commands: view.commands.map(({ keywords_en, optionKeywords_en, everydayKeywords_en, ...e }) => (e.zhCuts === undefined ? (({ zhCuts, ...r }) => r)(e) : e)),
+    commands: view.commands.map(({ keywords_en, optionKeywords_en, everydayKeywords_en, ...e }) => e),
   }
 }
 

@@ -16,8 +16,18 @@ export type { FinderEntry, FinderGroup, FinderIndex, FinderHit } from '../../doc
 export const addressQuery = (): string => new URLSearchParams(location.search).get('q') ?? ''
 
 /**
- * `when` of the finder: the reader moves to it (onInteraction), or presses "/" — the finder's own
- * shortcut (CommandFinder.vue onSlash): then the box gets the focus once its code is there.
+ * The finder's own key: Alt+/ (finder19). "/" and Ctrl K open the site search on every page, as
+ * VitePress does and the nav bar shows; the finder used to take "/" on the pages that have one, so
+ * the same key did two things (docs/contribute/decisions.md). `code` too: on macOS Option+/ types
+ * "÷"; `key` too: on layouts where "/" is not on that key. Input: a keydown event; output: whether
+ * it is the finder's key (no Ctrl, no Meta).
+ */
+export const isFinderKey = (ev: KeyboardEvent): boolean =>
+  ev.altKey && !ev.ctrlKey && !ev.metaKey && (ev.code === 'Slash' || ev.key === '/')
+
+/**
+ * `when` of the finder: the reader moves to it (onInteraction), or presses Alt+/ — the finder's own
+ * shortcut (isFinderKey, CommandFinder.vue onFinderKey): then the box gets the focus once its code is there.
  */
 const onFinderUse: DeferOptions['when'] = (activate, el) => {
   // The server renders the box disabled (without JavaScript it could not filter). Once the page is
@@ -32,11 +42,9 @@ const onFinderUse: DeferOptions['when'] = (activate, el) => {
   }
   const stopInteraction = onInteraction(activate, el)
   let observer: MutationObserver | undefined
-  const onSlash = (ev: KeyboardEvent) => {
-    const t = ev.target as HTMLElement | null
-    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return
-    // as the finder's own handler: VitePress's search box also opens on "/" and would take the focus
+  const onFinderKey = (ev: KeyboardEvent) => {
+    if (!isFinderKey(ev)) return
+    // as the finder's own handler: VitePress's search box opens on a key "/" (Alt or not)
     ev.preventDefault()
     ev.stopImmediatePropagation()
     // the server-rendered box is disabled; focus the live one as soon as it is rendered
@@ -47,10 +55,10 @@ const onFinderUse: DeferOptions['when'] = (activate, el) => {
     observer.observe(el, { subtree: true, childList: true, attributes: true })
     activate()
   }
-  window.addEventListener('keydown', onSlash, true)
+  window.addEventListener('keydown', onFinderKey, true)
   return () => {
     stopInteraction?.()
-    window.removeEventListener('keydown', onSlash, true)
+    window.removeEventListener('keydown', onFinderKey, true)
   }
 }
 
@@ -63,7 +71,7 @@ export function registerCommands(app: App): void {
   // one chunk per language: a Chinese reader does not download the English task words, and
   // the other way round (the index is most of the finder's weight). Deferred (./deferred.ts): the
   // server HTML lists the commands and links already; the code and the index (65 KB on the home
-  // page, issue #14) load when the reader moves to the finder or presses "/"
+  // page, issue #14) load when the reader moves to the finder or presses Alt+/
   const zh = deferred(() => import('./components/CommandFinderZh.vue'), { when: onFinderUse, navigation: false })
   const en = deferred(() => import('./components/CommandFinderEn.vue'), { when: onFinderUse, navigation: false })
   app.component('CommandFinder', defineComponent({

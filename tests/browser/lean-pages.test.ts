@@ -2,7 +2,7 @@
  * Lean pages (issue #14): what a page downloads at load, checked in the built site. Byte counts and
  * timings are the bench's (npm run weight, npm run bench); these checks do not depend on timing.
  *  - the home page's command finder: server-rendered, its code and command index load only when
- *    the reader moves to it or presses "/" (theme/commands.ts);
+ *    the reader moves to it or presses its key Alt+/ (theme/commands.ts);
  *  - per-page site data (core/site-data-scope.ts): a page carries only its language's and
  *    release's nav and sidebar, and a client-side navigation into another language or release
  *    still shows that page's own nav and sidebar, without reloading the page.
@@ -101,13 +101,41 @@ describe('home page command finder', () => {
     expect(s.errors).toEqual([])
     await page.close()
   })
-  it('"/" loads it and puts the cursor in the box', async () => {
-    const { page, requests } = await openRecording('/')
-    expect(finderChunks(requests)).toEqual([])
-    await page.keyboard.press('/')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 15_000 }).toBe('cf-input')
-    await page.close()
-  })
+  // finder19: "/" and Ctrl K open the site search on every page, as the nav bar shows; the finder
+  // has its own key, Alt+/, shown in its box (docs/contribute/decisions.md)
+  for (const path of ['/', '/cli/']) {
+    it(`${path}: Alt+/ loads it and puts the cursor in the box; "/" opens the site search, as on every page`, async () => {
+      const { page, requests } = await openRecording(path)
+      expect(finderChunks(requests)).toEqual([])
+      // the key is shown in the box, in the server HTML already
+      expect(await page.locator('.command-finder .cf-kbd').textContent()).toBe('Alt /')
+      expect(await page.locator('.command-finder input').getAttribute('aria-keyshortcuts')).toBe('Alt+/')
+      await page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'), undefined, { timeout: 15_000 })
+      const searchOpens = async () => {
+        await page.waitForSelector('.VPLocalSearchBox input', { state: 'visible', timeout: 15_000 })
+        await page.keyboard.press('Escape')
+        await page.waitForSelector('.VPLocalSearchBox', { state: 'detached', timeout: 15_000 })
+      }
+      await page.keyboard.press('/')
+      await searchOpens()
+      expect(finderChunks(requests)).toEqual([]) // "/" is not the finder's key
+      await page.keyboard.press('Alt+Slash')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 15_000 }).toBe('cf-input')
+      expect(await page.locator('.command-finder input').inputValue()).toBe('') // Alt+/ typed nothing
+      // with the finder's code loaded: the same keys do the same
+      await page.evaluate(() => (document.activeElement as HTMLElement).blur())
+      await page.keyboard.press('/')
+      await searchOpens()
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+      await page.keyboard.press('Alt+Slash')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 15_000 }).toBe('cf-input')
+      await page.keyboard.type('日志')
+      await expect.poll(() => page.locator('.command-finder [role=status]').textContent(), { timeout: 10_000 }).toMatch(/找到 \d+ 条命令/)
+      await expect.poll(() => page.locator('.command-finder .cf-hint').textContent(), { timeout: 10_000 }).toMatch(/Alt \+ \/ 聚焦（\/ 打开全站搜索）/)
+      expect(s.errors).toEqual([])
+      await page.close()
+    })
+  }
 })
 
 /** The inline site data of the open page (VitePress's window.__VP_SITE_DATA__). */

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
+import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { CommandDataError, DATA_DIR, expandCommandMarkers, expandCommandMarkersWithMap, loadCommands, parseGroupFile } from '../../core/commands'
 import { commandsJson, commandsPlugin, finderIndex } from '../../.vitepress/plugins/commands'
@@ -538,5 +539,73 @@ describe('command finder: character pairs across word boundaries do not match', 
     // the same summary without its words (an index from elsewhere): every pair counts, as before finder18
     const uncut = cut.map(({ zhCuts, ...e }) => e)
     expect(rankCommands(uncut, '删除所有容器').map((h) => h.entry.name)).toEqual(['docker b', 'docker a'])
+  })
+})
+
+// finder19 (issue #9): a word of the query that describes the object is not the action asked for,
+// and of two commands with the same task word, the one whose own summary says it does the task leads
+describe('command finder: the command that says the task leads', () => {
+  it('删除停止的容器: 停止 describes the containers; the command deleting stopped containers leads', () => {
+    for (const q of ['删除停止的容器', '删除已停止的容器', '删掉停止的容器']) {
+      expect(['docker container prune', 'docker rm'], q).toContain(names(q, 1)[0])
+      expect(names(q, 2), q).not.toContain('docker compose down')
+    }
+    // 停止 as the action is still the action
+    expect(names('停止容器', 1)).toEqual(['docker stop'])
+    expect(names('停止并删除容器', 3)).toContain('docker compose down')
+  })
+
+  it('磁盘空间: the command that shows disk usage, not one that frees space as a side effect', () => {
+    expect(names('磁盘空间', 1)).toEqual(['docker system df'])
+    expect(names('磁盘空间', 3)).toEqual(expect.arrayContaining(['docker image prune', 'docker system prune']))
+  })
+
+  const entry = (name: string, zh: string, zhCuts: string, keywords: string[] = []): FinderEntry =>
+    ({ name, id: name, group: 'g', page: '/p', zh, en: '', flags: [], keywords, optionKeywords: [], zhCuts })
+
+  it('a verb followed by 的 or after 已/正在 describes the object: no verb bonus for it', () => {
+    // both summaries hold 删除 and 停止; docker a stops and deletes, docker b deletes stopped ones
+    const cmds = [entry('docker down', '停止并删除项目的容器', '212212', ['停止服务']), entry('docker prune', '删除所有已停止的容器', '22312', ['删除已停止容器'])]
+    expect(rankCommands(cmds, '删除停止的容器')[0].entry.name).toBe('docker prune')
+    expect(rankCommands(cmds, '删除已经停止的容器')[0].entry.name).toBe('docker prune')
+    // 停止 as the action: the command that stops leads
+    expect(rankCommands(cmds, '停止并删除容器')[0].entry.name).toBe('docker down')
+  })
+
+  it('of two commands with the same task word, the one whose summary says it leads (not index order)', () => {
+    const cmds = [entry('docker a', '删除悬空镜像', '222', ['磁盘空间']), entry('docker b', '显示各占多少磁盘空间', '21124', ['磁盘空间'])]
+    expect(rankCommands(cmds, '磁盘空间').map((h) => h.entry.name)).toEqual(['docker b', 'docker a'])
+    // a pair of the summary that crosses its words does not count as saying it
+    const across = [entry('docker a', '删除悬空镜像', '222', ['盘空']), entry('docker b', '显示各占多少磁盘空间', '211222', ['盘空'])]
+    expect(rankCommands(across, '盘空').map((h) => h.entry.name)).toEqual(['docker a', 'docker b'])
+  })
+})
+
+/**
+ * The finder query set (tests/search/finder.yaml): everyday task queries written with their
+ * expected first result before they were run. Every query must have it first, except those
+ * marked `miss` (known misses, listed with the reason): they must still miss, so a fix shows up.
+ */
+describe('finder query set (tests/search/finder.yaml)', () => {
+  const file = path.join(DATA_DIR, '../../../tests/search/finder.yaml')
+  const set = parseYaml(fs.readFileSync(file, 'utf8')) as { q: string; expect: string[]; miss?: string }[]
+  it('is well formed', () => {
+    expect(set.length).toBeGreaterThanOrEqual(30)
+    const all = new Set(data.commands.map((c) => c.name))
+    for (const [i, x] of set.entries()) {
+      expect(typeof x.q, `${file}: entry ${i + 1}: q`).toBe('string')
+      expect(x.expect.filter((n) => !all.has(n)), `${file}: "${x.q}": unknown command`).toEqual([])
+    }
+    expect(new Set(set.map((x) => x.q)).size, 'duplicate queries').toBe(set.length)
+  })
+  it.for(set.map((x) => [x.q, x] as const))('%s', ([, x]) => {
+    const first = names(x.q, 1)[0]
+    if (x.miss) expect(x.expect, `known miss (${x.miss}) now found: remove its miss field`).not.toContain(first)
+    else expect(x.expect).toContain(first)
+  })
+  it('reports first-result accuracy', () => {
+    const hits = set.filter((x) => x.expect.includes(names(x.q, 1)[0])).length
+    console.log(`finder query set: top-1 ${hits}/${set.length} = ${((100 * hits) / set.length).toFixed(1)} %`)
+    expect(hits).toBe(set.filter((x) => !x.miss).length)
   })
 })

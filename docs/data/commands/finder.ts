@@ -16,6 +16,8 @@
  * matches every word, the commands matching the most words are shown.
  */
 import { createVocabulary, segment, type Vocabulary } from '../../../core/search/query'
+import { SYNONYMS } from '../../../core/search/synonyms'
+import { CJK_CHAR } from '../../../core/search/text'
 
 /** One command in the compact index (built by .vitepress/plugins/commands.ts). */
 export interface FinderEntry {
@@ -71,11 +73,11 @@ export function finderView(index: FinderIndex, lang: 'zh' | 'en'): FinderIndex {
   const en = (p: string) => (p.startsWith('/en/') ? p : '/en' + p)
   const view: FinderIndex = {
     groups: index.groups.map((g) => ({ ...g, label: g.label_en ?? g.label, title: g.title_en ?? g.title, page: en(g.page) })),
-    commands: index.commands.map((e) => ({
+    // no zhCuts: the English view has no Chinese summary to cut
+    commands: index.commands.map(({ zhCuts, ...e }) => ({
       ...e,
       page: en(e.page),
       zh: '',
-      zhCuts: undefined,
       keywords: e.keywords_en ?? [],
       optionKeywords: e.optionKeywords_en ?? [],
       everydayKeywords: e.everydayKeywords_en ?? [],
@@ -97,8 +99,8 @@ export function commandHref(e: Pick<FinderEntry, 'page' | 'id'>): string {
 
 // ---------------------------------------------------------------------------------------------
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g
+// the site search's character class (core/search/text.ts): both must agree on what a CJK run is
+const CJK_RUN = new RegExp(CJK_CHAR.source + '+', 'g')
 /** The CJK runs `zhCuts` describes (the build splits the same runs). */
 export const FINDER_CJK_RUN = CJK_RUN
 /** Question words and fillers that say nothing about which command is meant. */
@@ -129,9 +131,13 @@ interface Prepared {
   /** Latin words inside the task words: "ip" in "IP 地址" */
   keywordWords: Set<string>
   zhText: string
+  /** the summary's words, one list per CJK run (see summaryWords) */
+  zhRuns: string[][]
   bigrams: Set<string>
   /** the pairs of the summary and the command's own task words (not its options') */
   ownBigrams: Set<string>
+  /** the pairs of each of the command's own task words */
+  keywordPairs: Set<string>[]
   copy: string
   /** a Compose command with a plain twin (docker compose exec ↔ docker exec): see COMPOSE_TWIN */
   composeTwin: boolean
@@ -189,6 +195,14 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
     const zhText = [e.zh, ...e.keywords, ...e.optionKeywords].join(' ')
     // the summary's pairs inside its words only; a task word is one phrase a reader types, all its pairs count
     const zhWords = summaryWords(e.zh, e.zhCuts)
+    // the words again, grouped by run: a phrase the summary says never spans its punctuation
+    const zhRuns: string[][] = []
+    let w = 0
+    for (const run of e.zh.match(CJK_RUN) ?? []) {
+      const list: string[] = []
+      for (let n = 0; n < run.length && w < zhWords.length; w++) { list.push(zhWords[w]); n += zhWords[w].length }
+      zhRuns.push(list)
+    }
     const ownBigrams = new Set(bigramsOf([...zhWords, ...e.keywords].join(' ')))
     const bigrams = new Set([...ownBigrams, ...bigramsOf(e.optionKeywords.join(' '))])
     for (const w of [...zhWords, ...[...e.keywords, ...e.optionKeywords].flatMap((k) => k.match(CJK_RUN) ?? [])]) if (w.length > 1) words.set(w, (words.get(w) ?? 0) + 1)
@@ -212,8 +226,10 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
       verbKeywords: e.keywords.filter((k) => ZH_VERBS.some(([re]) => startsWith(re, k))),
       keywordWords: new Set([...e.keywords, ...e.optionKeywords].flatMap((k) => k.toLowerCase().match(/[a-z0-9][a-z0-9-]*/g) ?? [])),
       zhText,
+      zhRuns,
       bigrams,
       ownBigrams,
+      keywordPairs: e.keywords.map((k) => new Set(bigramsOf(k).filter((g) => g.length === 2))),
       copy: copyText(e).toLowerCase(),
       composeTwin: false,
     }
@@ -295,20 +311,44 @@ const ZH_VERBS: [RegExp, string[]][] = [
 /** Whether `text` starts with a match of `re` (one of the ZH_VERBS patterns). */
 const startsWith = (re: RegExp, text: string) => re.exec(text)?.index === 0
 
+/**
+ * A verb right before 的/中 or right after 已/正在/被 describes the object, it is not the action
+ * asked for: "删除停止的容器" deletes stopped containers (finder19: the 停止 put docker compose
+ * down, which stops and deletes, first), "查看正在运行的容器" lists running ones.
+ */
+const ATTRIBUTE_BEFORE = /(已经|已|正在|被)$/
+const ATTRIBUTE_AFTER = /^(的|中)/
+
+/** The ZH_VERBS whose verb is an action of the query (not one describing its object). */
+function actionVerbs(zh: string): [RegExp, string[]][] {
+  return ZH_VERBS.filter(([re]) => {
+    for (const m of zh.matchAll(new RegExp(re.source, 'g'))) {
+      if (!ATTRIBUTE_BEFORE.test(zh.slice(0, m.index)) && !ATTRIBUTE_AFTER.test(zh.slice(m.index + m[0].length))) return true
+    }
+    return false
+  })
+}
+
 /** Verbs that fit almost every command: "查看容器 IP" is about 容器 and IP. */
 const ZH_VERB = /^(查看|显示|列出)(?=..)/
+
+/**
+ * Everyday wordings of what the task words say (finder19): "看日志" means 查看日志, "进到容器" 进入容器,
+ * "强行停止" 强制停止, "正在运行的容器" 运行中的容器.
+ */
+const ZH_REWORD: [RegExp, string][] = [[/(^|[^查])看/g, '$1查看'], [/进到|进去/g, '进入'], [/强行/g, '强制'], [/正在运行/g, '运行中']]
+const reword = (zh: string) => ZH_REWORD.reduce((s, [re, to]) => s.replace(re, to), zh)
 
 /** Split a query into flags, Latin words and Chinese phrases ("docker端口" → docker, 端口). */
 export function queryTokens(query: string): Token[] {
   const q = query.normalize('NFKC')
   const tokens: Token[] = []
-  const re = /(--?[A-Za-z0-9][\w-]*)(?:=\S*)?|([\u3400-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9_][\w.:/-]*)/g
+  const re = new RegExp(`(--?[A-Za-z0-9][\\w-]*)(?:=\\S*)?|(${CJK_CHAR.source}+)|([A-Za-z0-9_][\\w.:/-]*)`, 'g')
   let m: RegExpExecArray | null
   while ((m = re.exec(q))) {
     if (m[1]) tokens.push({ kind: 'flag', text: m[1] })
     else if (m[2]) {
-      // "看日志" means 查看日志: the task words say 查看
-      const phrase = m[2].replace(ZH_STOP, ' ').replace(/(^|[^查])看/g, '$1查看')
+      const phrase = reword(m[2]).replace(ZH_STOP, ' ')
       for (const part of phrase.split(' ')) {
         if (!part) continue
         const verb = ZH_VERB.exec(part)
@@ -373,22 +413,82 @@ function scoreWord(p: Prepared, w: string): number {
   return 0
 }
 
+/** A query phrase's pairs, and for a pair of a word with synonyms, the pairs of each synonym. */
+interface QueryPairs { pairs: string[]; alts: Map<string, string[][]> }
+
+let zhSynonyms: Map<string, string[]> | undefined
+/**
+ * The Chinese words of the site search's synonym groups (core/search/synonyms.ts), a trailing 的
+ * dropped as the finder's queries drop it: 没用 → 未使用, 不用, 无用, … Only whole words are
+ * looked up, so a word of the query is understood as the search box understands it.
+ */
+function synonymsOf(word: string): string[] {
+  if (!zhSynonyms) {
+    zhSynonyms = new Map()
+    for (const g of SYNONYMS) {
+      const words = [...new Set(g.map((w) => w.replace(/的$/, '')).filter((w) => w.length > 1 && [...w].every((ch) => CJK_CHAR.test(ch))))]
+      for (const w of words) zhSynonyms.set(w, [...(zhSynonyms.get(w) ?? []), ...words.filter((x) => x !== w)])
+    }
+  }
+  return zhSynonyms.get(word) ?? []
+}
+
 /**
  * The character pairs of a query phrase that count: those inside its words, segmented against
  * the index's words (maximum matching, as the site search segments queries: core/search/query.ts
- * segment). A pair across two of the query's words says nothing about a command.
+ * segment). A pair across two of the query's words says nothing about a command. With each pair,
+ * the pairs of its word's synonyms (synonymsOf).
  */
-function queryPairs(t: string, vocab: Vocabulary): string[] {
-  return bigramsOf(segment(t, vocab).join(' '))
+function queryPairs(t: string, vocab: Vocabulary): QueryPairs {
+  // characters the vocabulary does not know stay together as one word, as an unknown word is
+  // one: "删除没用" is 删除|没用, not 删除|没|用, whose single 用 matched "或用 -f" of docker node rm
+  const words: string[] = []
+  let single = false
+  for (const w of segment(t, vocab)) {
+    if (w.length === 1 && single) words[words.length - 1] += w
+    else words.push(w)
+    single = w.length === 1
+  }
+  const alts = new Map<string, string[][]>()
+  for (const w of words) {
+    const syn = synonymsOf(w).map((x) => bigramsOf(x))
+    if (syn.length) for (const g of bigramsOf(w)) alts.set(g, syn)
+  }
+  return { pairs: bigramsOf(words.join(' ')), alts }
 }
 
-function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string[]): number {
+/**
+ * Whether a summary says `t` (finder19): `t` occurs in one of its runs either inside one word or
+ * as whole words. A match that starts or ends inside a word and runs over into the next one
+ * ("有容" in 没有|容器) does not count. `runs`: the summary's words per CJK run (Prepared.zhRuns).
+ */
+export function saysInWords(runs: string[][], t: string): boolean {
+  for (const words of runs) {
+    const text = words.join('')
+    // starts[i]: where word i begins; a position's word is the last start at or before it
+    const starts: number[] = []
+    for (let at = 0, i = 0; i < words.length; at += words[i].length, i++) starts.push(at)
+    const wordAt = (pos: number) => { let i = 0; while (i + 1 < starts.length && starts[i + 1] <= pos) i++; return i }
+    const edge = (pos: number) => pos === text.length || starts.includes(pos)
+    for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) {
+      const end = at + t.length
+      if ((edge(at) && edge(end)) || wordAt(at) === wordAt(end - 1)) return true
+    }
+  }
+  return false
+}
+
+function scoreZh(p: Prepared, t: string, idf: Map<string, number>, { pairs, alts }: QueryPairs): number {
   if (t.length === 1) return p.zhText.includes(t) ? 3 : 0
+  // the command's own summary says it: of commands with the same task word of their own, the one
+  // doing the task leads (磁盘空间: docker system df shows it; docker image prune frees it as a side
+  // effect). Not for the options' task words: there the option is what is sought.
+  const says = saysInWords(p.zhRuns, t) ? 1 : 0
   if (p.everyday.includes(t)) return 28
-  if (p.keywords.includes(t)) return 26
+  if (p.keywords.includes(t)) return 26 + says
   if (p.optionKeywords.includes(t)) return 23
   if (p.keywords.some((k) => k.includes(t))) return 20
-  if (p.e.zh.includes(t)) return 18
+  if (says) return 18
   if (p.optionKeywords.some((k) => k.includes(t))) return 17
   // a longer phrase ("查看容器日志"): how much of it the command covers, either by task words
   // that occur in it or by character pairs (weighted by how rare each pair is across commands)
@@ -413,14 +513,20 @@ function scoreZh(p: Prepared, t: string, idf: Map<string, number>, pairs: string
     // pairs no command has ("器日" in 容器日志) straddle two words: they say nothing
     const w = idf.get(g) ?? 0
     all += w
-    if (p.bigrams.has(g)) have += w
-    if (p.ownBigrams.has(g)) own += w
+    // the pair, or a synonym of its word said whole (没用: 未使用 of docker network prune's 未使用的网络)
+    const has = (set: Set<string>) => set.has(g) || !!alts.get(g)?.some((a) => a.every((x) => set.has(x)))
+    if (has(p.bigrams)) have += w
+    if (has(p.ownBigrams)) own += w
   }
   const cover = Math.max(byWords, all ? have / all : 0)
   // of two commands covering the phrase equally, the one covering it with its own words leads
   // ("进入正在运行": docker exec, not docker run, whose 进入 is an option's)
   const ownAll = have > 0 && own === have && cover > byWords ? 1 : 0
-  return cover >= 0.5 ? Math.round(16 * cover) + ownAll + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
+  // ... and the one with ONE task word saying all of it: "把镜像导出成文件" is docker save's 镜像导出为
+  // 文件; docker export's summary has 导出 and 文件, and 镜像 only in a side clause (finder19)
+  const known = pairs.filter((g) => g.length === 2 && (idf.get(g) ?? 0) > 0)
+  const oneWord = known.length > 1 && p.keywordPairs.some((k) => known.every((g) => k.has(g))) ? 1 : 0
+  return cover >= 0.5 ? Math.round(16 * cover) + ownAll + oneWord + (byDay > 0 && byDay >= byWords ? 2 : 0) : 0
 }
 
 export interface FinderHit { entry: FinderEntry; score: number }
@@ -435,14 +541,14 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
   // the whole query as a name: "docker image ls", "image ls", "compose up"
   const whole = query.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ')
   const wholeShort = whole.replace(/^\S+\s+/, (w) => (isDockerWord(w.trim()) ? '' : w))
-  const zhText = tokens.filter((t) => t.kind === 'zh').map((t) => t.text).join(' ')
-  const verbs = zhText ? ZH_VERBS.filter(([re]) => re.test(zhText)) : []
+  // the verbs as the query says them: the tokens have lost the 的 that marks an attribute
+  const verbs = tokens.some((t) => t.kind === 'zh') ? actionVerbs(reword(query.normalize('NFKC'))) : []
   const columns = tokens.map((t) => {
     const key = t.kind + '\u0000' + t.text
     let col = prepared.tokenScores.get(key)
     if (!col) {
       col = new Int16Array(items.length)
-      const pairs = t.kind === 'zh' ? queryPairs(t.text, prepared.vocab) : []
+      const pairs = t.kind === 'zh' ? queryPairs(t.text, prepared.vocab) : { pairs: [], alts: new Map() }
       for (const p of items) col[p.order] = t.kind === 'flag' ? scoreFlag(p, t.text) : t.kind === 'zh' ? scoreZh(p, t.text, idf, pairs) : scoreWord(p, t.text)
       if (prepared.tokenScores.size > 500) prepared.tokenScores.clear()
       prepared.tokenScores.set(key, col)
@@ -489,6 +595,3 @@ export function rankCommands(index: FinderEntry[] | FinderIndex, query: string):
 export function filterCommands(index: FinderEntry[] | FinderIndex, query: string): FinderEntry[] {
   return rankCommands(index, query).map((h) => h.entry)
 }
-
-/** Does the query contain CJK text? (the finder shows a hint for one-character queries) */
-export const hasCjk = (s: string) => CJK.test(s)
