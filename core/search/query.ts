@@ -585,8 +585,11 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *    English phrase is matched word by word, and never on glossary entries (their aliases are names)
  *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
  *    its heading does not name (0.1–0.7 the same on the dev set)
+ *  - section: 1 to let a page's deeper section that matches as much of a query of two or more
+ *    concepts take the place of the page's H1 section (representBySection), 0 to turn it off:
+ *    not a weight but a switch, so that --grid can measure it (search19)
  */
-export const RANKING = { asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
+export const RANKING = { asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5, section: 1 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -752,6 +755,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
   }
   out.sort((x, y) => y.score - x.score)
+  if (live.length >= 2 && RANKING.section) representBySection(out)
   // the query names one concept and nothing else: the page named after it leads (lexicon.ts conceptHomes)
   const home = !a.define && !a.flag && live.length === 1 ? homeOf(live[0], lexicon) : undefined
   if (home && RANKING.home !== 1) {
@@ -760,6 +764,30 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     out.sort((x, y) => y.score - x.score)
   }
   return out
+}
+
+/**
+ * Which section stands for a page (RANKING.section), on results sorted best first: when a page's
+ * best result is its H1 section (the page's intro, which names the page's topic and so matches
+ * any question about it) and a deeper section of the same page matches at least as many of the
+ * query's concepts, that section is the answer to the question and takes the H1 section's place
+ * ("修改容器的端口映射" → "已经运行的容器能加端口吗", "exit code 137" → "137 and 143"). The page's
+ * rank among pages is unchanged; the H1 section takes the deeper section's score. Only for
+ * queries of two or more concepts: one concept alone is the page's topic, and the intro answers it.
+ * @param out ranked results, best first; changed in place and re-sorted
+ */
+function representBySection(out: RankedResult[]): void {
+  const seen = new Set<string>()
+  let moved = false
+  for (const top of out) {
+    const path = pathOf(top.id)
+    if (seen.has(path) || !seen.add(path) || !isPageLevel(top)) continue
+    const sub = out.find((r) => r !== top && pathOf(r.id) === path && r.coverage >= top.coverage)
+    if (!sub) continue
+    ;[top.score, sub.score] = [sub.score, top.score]
+    moved = true
+  }
+  if (moved) out.sort((x, y) => y.score - x.score)
 }
 
 /**

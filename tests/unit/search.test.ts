@@ -452,6 +452,25 @@ describe('a comparison question', () => {
   })
 })
 
+describe('a section stands for its page when it answers the whole question (search19)', () => {
+  // the page's H1 section names the page's topic in a heading-weight field and says every word of
+  // the question in its intro: BM25 ranks it above the section that answers the question
+  const docs = [
+    { id: '/network/port-mapping#top', title: '端口映射：让外界访问容器', titles: [], text: '端口映射把宿主机端口转发到容器，运行容器时用 -p，修改端口映射见下文。' },
+    { id: '/network/port-mapping#change', title: '已经运行的容器能加端口吗', titles: ['端口映射：让外界访问容器'], text: '不能直接修改。要修改端口映射，删掉容器，再用新的 -p 重新运行它；数据放在数据卷里就不会丢。' },
+    { id: '/network/bridge#top', title: '桥接网络', titles: [], text: '容器默认接在桥接网络上。' },
+  ]
+  const sm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['端口映射', '修改']), extractField })
+  sm.addAll(docs)
+  const ids = (q: string) => searchSite(sm, q, vocabularyOf(sm), lexicon).map((r) => r.id)
+  it('puts the answering section in the place of the page\'s H1 section for a question of several concepts', () => {
+    expect(ids('修改容器的端口映射').slice(0, 2)).toEqual(['/network/port-mapping#change', '/network/port-mapping#top'])
+  })
+  it('leaves the H1 section first for one concept alone (the page\'s topic)', () => {
+    expect(ids('端口映射')[0]).toBe('/network/port-mapping#top')
+  })
+})
+
 describe('index pruning', () => {
   const pruneDocs = [
     { id: '/a#x', title: '数据卷', titles: [], text: '数据卷的寿命不随容器结束；这个比方很啰嗦。' },
