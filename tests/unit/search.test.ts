@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, applyCues, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -468,6 +468,34 @@ describe('a section stands for its page when it answers the whole question (sear
   })
   it('leaves the H1 section first for one concept alone (the page\'s topic)', () => {
     expect(ids('端口映射')[0]).toBe('/network/port-mapping#top')
+  })
+})
+
+describe('a whole command line: the command\'s reference entry (search19)', () => {
+  // the command's name is a glossary alias (RANKING.term would raise the short entry) and a phrase of
+  // a group whose concept page (RANKING.home) would lead
+  const docs = [
+    { id: '/glossary/#prune', title: '清理（prune）', titles: ['术语表'], text: '删除未使用的对象。\u001fdocker system prune' },
+    { id: '/commands/cleanup#system-prune', title: 'docker system prune：一次清理多类', titles: ['清理磁盘空间'], text: '用 docker system prune 一次删除停止的容器、未使用的网络、悬空镜像和构建缓存，释放磁盘空间。' },
+    { id: '/cli/system#docker-system-prune', title: 'docker system prune', titles: ['系统命令参考'], text: 'docker system prune [OPTIONS]：删除未使用的数据。' },
+    { id: '/cli/system#docker-system-df', title: 'docker system df', titles: ['系统命令参考'], text: '查看磁盘占用。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['清理']), extractField })
+  cm.addAll(docs)
+  const lex: Lexicon = { ...buildLexicon([{ zh: '清理', en: 'prune', aliases: ['docker system prune'] }], []).lexicon, homes: { 清理: '/commands/cleanup', prune: '/commands/cleanup', 'docker system prune': '/commands/cleanup' } }
+  const titleOf = (id: string) => docs.find((d) => d.id === id)!.title
+  const ids = docs.map((d) => d.id)
+  it('is the entry whose heading the query starts with, alone or followed by flags, the longest one', () => {
+    expect(commandLineEntry('docker system prune', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(commandLineEntry('Docker  System prune -a --volumes', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(commandLineEntry('docker system prune 会删掉什么', ids, titleOf)).toBeUndefined()
+    expect(commandLineEntry('docker system prune hangs', ids, titleOf)).toBeUndefined()
+    expect(commandLineEntry('清理 docker system prune', ids, titleOf)).toBeUndefined()
+    const nested = [...ids, '/cli/system#docker-system']
+    expect(commandLineEntry('docker system prune -a', nested, (id) => (id.endsWith('#docker-system') ? 'docker system' : titleOf(id)))).toBe('/cli/system#docker-system-prune')
+  })
+  it('puts that entry first, above the glossary entry the command is an alias of and the concept page', () => {
+    expect(searchSite(cm, 'docker system prune', vocabularyOf(cm), lex)[0]?.id).toBe('/cli/system#docker-system-prune')
   })
 })
 
