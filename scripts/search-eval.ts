@@ -175,9 +175,12 @@ async function main(values: SearchEvalArgs): Promise<void> {
   console.log(`${values.candidate}: ${docs.length} sections, ${ms.termCount} terms, index ${(json.length / 1024).toFixed(0)} KB, gzip ${(zlib.gzipSync(json).length / 1024).toFixed(0)} KB`)
   // --queries a.yaml,b.yaml: each set on the same index, one summary line each
   for (const file of values.queries.split(',')) {
+    const depth = new Map(docs.map((d) => [d.id, d.titles.length]))
     const outcomes = loadQuerySet(file).map((q) => judge(q, search(q.q)))
     const s = summarize(outcomes)
     console.log(`${file}: queries ${s.total}: top-1 ${(s.top1 * 100).toFixed(1)} %, top-3 ${(s.top3 * 100).toFixed(1)} %, MRR ${s.mrr.toFixed(3)}, zero results ${(s.zero * 100).toFixed(1)} %`)
+    // DUMP_OUTCOMES=file.jsonl: every judged query with its first ten results, for classifying misses offline
+    if (process.env.DUMP_OUTCOMES) fs.appendFileSync(process.env.DUMP_OUTCOMES, outcomes.map((o) => JSON.stringify({ file, q: o.query.q, kind: o.query.kind, expect: o.query.expect, best: o.query.best, rank: o.rank, top1: o.top1, top3: o.top3, results: o.results.slice(0, 10), depth: o.results.slice(0, 10).map((id) => depth.get(id)) }) + '\n').join(''))
     if (values.misses) for (const o of outcomes.filter((o) => !o.top3 || !o.top1)) console.log(`${o.top3 ? 'not-first' : 'MISS'} [${o.query.kind}] "${o.query.q}" want ${o.query.best ?? o.query.expect.join(' | ')} got ${o.results.slice(0, 3).join(', ') || '(nothing)'}`)
   }
   if (process.env.EXPLAIN) for (const q of process.env.EXPLAIN.split('|')) {

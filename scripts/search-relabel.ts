@@ -1,7 +1,8 @@
 /**
  * Apply the query sets' labelling rule (scripts/lib/search-labels.ts) to every query of a set:
  * whole command lines get their /cli/ entry as `best`, bare glossary terms their entry as an
- * acceptable target and their concept page as `best`. Reads only the command data, the glossary
+ * acceptable target and their concept page as `best`, tasks answered by both a command entry and
+ * a teaching page no `best`. Reads only the command data, the glossary
  * and the concept pages, never search results. Comments and order in the file are kept.
  *
  *   npx tsx scripts/search-relabel.ts tests/search/regression.yaml            # rewrite the file
@@ -53,9 +54,11 @@ function main({ check, locale, files }: ReturnType<typeof parseCliArgs>): void {
       changed++
       const line = counter.linePos(m.range?.[0] ?? 0).line
       console.log(`${file}:${line}: [${cls}] "${q}": expect ${expect.join(' ')}${best ? ` best ${best}` : ''} → expect ${labels.expect.join(' ')}${labels.best ? ` best ${labels.best}` : ' (no best)'}`)
-      const seq = doc.createNode(labels.expect)
-      seq.flow = true
-      m.set('expect', seq)
+      if (labels.expect.join() !== expect.join()) {
+        const seq = doc.createNode(labels.expect)
+        seq.flow = true
+        m.set('expect', seq)
+      }
       if (labels.best) {
         if (m.has('best')) m.set('best', labels.best)
         else {

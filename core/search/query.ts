@@ -585,8 +585,14 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *    English phrase is matched word by word, and never on glossary entries (their aliases are names)
  *  - overview: a command reference page's H1 section (its intro and page keywords) for a task
  *    its heading does not name (0.1–0.7 the same on the dev set)
+ *  - section: 1 to let a page's deeper section that matches as much of a query of two or more
+ *    concepts take the place of the page's H1 section (representBySection), 0 to turn it off:
+ *    not a weight but a switch, so that --grid can measure it (search19)
+ *  - command: the reference entry of a whole command line (commandLineEntry: "docker system prune",
+ *    "docker compose up -d"), the answer the labelling rule of the query sets gives it; such a query
+ *    is then neither a glossary look-up (term) nor a concept alone (home) (search19)
  */
-export const RANKING = { asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5 }
+export const RANKING = { asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5, section: 1, command: 2 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -715,6 +721,11 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const latinPhrase = !!a.phrase && !CJK_CHAR.test(a.phrase)
   const phrased = new Set(a.phrase && RANKING.phrase !== 1 ? ms.search(phraseQuery(a.phrase, opts), { ...options, fields: ['keywords'] }).map((r) => r.id).filter((id) => !(latinPhrase && /^\/(en\/)?glossary\//.test(id))) : [])
   const out: RankedResult[] = []
+  // a whole command line ("docker system prune", "docker network create -d overlay"): the command's
+  // reference entry answers it, and it is no glossary look-up even when the command's name is a
+  // glossary alias (the 清理 entry led "docker system prune")
+  const command = RANKING.command !== 1 ? commandLineEntry(query, docs.keys(), (id) => docs.get(id)!.result.title) : undefined
+  if (command) a.term = false
   const homed = a.term && !!homeOf(live[0], lexicon)
   // a term looked up (RANKING.term) is the entry *named* that term, not every entry whose name
   // contains it: "镜像" is 镜像（image）, not 镜像加速器, 悬空镜像, 基础镜像 (search18). When no entry
@@ -734,7 +745,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!namedEntry || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!namedEntry || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1) * (id === command ? RANKING.command : 1),
       coverage,
     })
   }
@@ -752,14 +763,68 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
   }
   out.sort((x, y) => y.score - x.score)
+  if (live.length >= 2 && RANKING.section) representBySection(out)
   // the query names one concept and nothing else: the page named after it leads (lexicon.ts conceptHomes)
-  const home = !a.define && !a.flag && live.length === 1 ? homeOf(live[0], lexicon) : undefined
+  // (not for a command line whose command is a phrase of the group: "docker network create" is the
+  // command's entry, not the user-defined networks page)
+  const home = !a.define && !a.flag && !command && live.length === 1 ? homeOf(live[0], lexicon) : undefined
   if (home && RANKING.home !== 1) {
     const best = out.find((r) => pathOf(r.id).replace(/^\/en(?=\/)/, '') === home)
     if (best) best.score *= RANKING.home
     out.sort((x, y) => y.score - x.score)
   }
   return out
+}
+
+/**
+ * The command reference entry a query names as a whole command line (RANKING.command): the query
+ * begins with the entry's heading, a `docker …` command ("docker system prune", "docker compose
+ * up"), and says nothing after it or goes on with a flag ("docker run -p 8080:80"): words after
+ * the name ("docker run 后台运行", "docker pull hangs") ask about the command, they are no command
+ * line. The longest such heading wins ("docker compose up -d" is docker compose up, not docker
+ * compose).
+ * @param query raw query text
+ * @param ids result ids to consider
+ * @param titleOf a result's heading
+ * @returns the entry's id, or undefined
+ */
+export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: (id: string) => string): string | undefined {
+  const text = normalize(query).replace(/\s+/g, ' ').trim()
+  if (!/^docker(-compose)?\b/.test(text)) return undefined
+  let best: { id: string; n: number } | undefined
+  for (const id of ids) {
+    if (pageKind(id) !== 'reference') continue
+    const title = normalize(titleOf(id)).replace(/\s+/g, ' ').trim()
+    if (!/^docker(-compose)?\b/.test(title) || !(text === title || text.startsWith(title + ' '))) continue
+    const rest = text.slice(title.length).trim()
+    if (rest && !rest.startsWith('-')) continue
+    if (!best || title.length > best.n) best = { id, n: title.length }
+  }
+  return best?.id
+}
+
+/**
+ * Which section stands for a page (RANKING.section), on results sorted best first: when a page's
+ * best result is its H1 section (the page's intro, which names the page's topic and so matches
+ * any question about it) and a deeper section of the same page matches at least as many of the
+ * query's concepts, that section is the answer to the question and takes the H1 section's place
+ * ("修改容器的端口映射" → "已经运行的容器能加端口吗", "exit code 137" → "137 and 143"). The page's
+ * rank among pages is unchanged; the H1 section takes the deeper section's score. Only for
+ * queries of two or more concepts: one concept alone is the page's topic, and the intro answers it.
+ * @param out ranked results, best first; changed in place and re-sorted
+ */
+function representBySection(out: RankedResult[]): void {
+  const seen = new Set<string>()
+  let moved = false
+  for (const top of out) {
+    const path = pathOf(top.id)
+    if (seen.has(path) || !seen.add(path) || !isPageLevel(top)) continue
+    const sub = out.find((r) => r !== top && pathOf(r.id) === path && r.coverage >= top.coverage)
+    if (!sub) continue
+    ;[top.score, sub.score] = [sub.score, top.score]
+    moved = true
+  }
+  if (moved) out.sort((x, y) => y.score - x.score)
 }
 
 /**

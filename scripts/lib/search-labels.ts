@@ -7,10 +7,15 @@
  *    `best` is that entry on /cli/ (/en/cli/), the targets already listed stay acceptable;
  *  - a bare term: the whole query is a glossary term's name or alias (and no command line):
  *    its entry /glossary/#id is acceptable; `best` is the concept's page (conceptHomes) when it
- *    has one, otherwise `best` is unset.
+ *    has one, otherwise `best` is unset;
+ *  - a task or question in words (neither of the above, and no flag) whose acceptable targets include both a
+ *    command-reference entry (/cli/) and a teaching page (pageKind 'teaching'): `best` is unset when
+ *    it was one of the two kinds. Readers split about evenly on which should come first (the
+ *    held-out sets, docs/contribute/decisions.md 2026-12-02 search19), so neither is "the" answer.
  * Every other query keeps its targets.
  */
 import { normalize, hasCjk } from '../../core/search/text'
+import { pageKind } from '../../core/search/query'
 
 /** A command entry as the rule needs it: names people type and where its entry is. */
 export interface LabelCommand { name: string; aliases: string[]; page: string; id: string }
@@ -26,7 +31,7 @@ export interface LabelData {
 }
 /** a query's targets; `kind` as in the query file (a pasted `error` is never a bare term) */
 export interface Labels { expect: string[]; best?: string; kind?: string }
-export type LabelClass = 'command' | 'term' | 'other'
+export type LabelClass = 'command' | 'term' | 'task' | 'other'
 
 const words = (s: string) => normalize(s).trim().split(/\s+/).filter(Boolean)
 
@@ -64,6 +69,12 @@ export function labelQuery(q: string, labels: Labels, data: LabelData): { cls: L
     const home = data.homes[phrase]
     if (home) expect = add(expect, loc(home))
     return { cls: 'term', labels: { ...labels, expect, best: home ? loc(home) : undefined } }
+  }
+  const cli = (t: string) => pageKind(t) === 'reference'
+  const teaching = (t: string) => pageKind(t) === 'teaching'
+  // a question about a flag ("-p 参数怎么用", "--name option") asks for the flag's own section
+  if (!qw.some((w) => /^-/.test(w)) && labels.best && (cli(labels.best) || teaching(labels.best)) && labels.expect.some(cli) && labels.expect.some(teaching)) {
+    return { cls: 'task', labels: { expect: labels.expect, ...(labels.kind ? { kind: labels.kind } : {}) } }
   }
   return { cls: 'other', labels }
 }

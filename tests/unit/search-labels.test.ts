@@ -31,6 +31,14 @@ describe('query-set labelling rule', () => {
     const hell = labelQuery('依赖地狱', { expect: ['/glossary/', '/guide/why'], best: '/guide/why' }, data)
     expect(hell).toEqual({ cls: 'term', labels: { expect: ['/glossary/', '/guide/why', '/glossary/#dependency-hell'], best: undefined } })
   })
+  it('a task answered by both a command entry and a teaching page has no best; a flag question or another best keeps it (search19)', () => {
+    expect(labelQuery('停止所有容器', { expect: ['/commands/containers', '/cli/container#docker-stop'], best: '/cli/container#docker-stop', kind: 'task' }, data))
+      .toEqual({ cls: 'task', labels: { expect: ['/commands/containers', '/cli/container#docker-stop'], kind: 'task' } })
+    expect(labelQuery('推送镜像到仓库', { expect: ['/build/registry', '/cli/image#docker-push'], best: '/build/registry' }, data).labels.best).toBeUndefined()
+    expect(labelQuery('-p 参数怎么用', { expect: ['/commands/containers#p', '/cli/container#docker-run'], best: '/commands/containers#p' }, data).cls).toBe('other')
+    expect(labelQuery('docker 是什么', { expect: ['/help/faq', '/cli/container#docker-run', '/guide/why'], best: '/help/faq' }, data).cls).toBe('other')
+    expect(labelQuery('停止所有容器', { expect: ['/commands/containers'], best: '/commands/containers' }, data).cls).toBe('other')
+  })
   it('flags and pasted errors are not bare terms; English targets live under /en/', () => {
     expect(labelQuery('-v', { expect: ['/cli/container'] }, data).cls).toBe('other')
     expect(labelQuery('exec format error', { expect: ['/help/troubleshooting'], kind: 'error' }, data).cls).toBe('other')

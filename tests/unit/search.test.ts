@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, applyCues, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -449,6 +449,53 @@ describe('a comparison question', () => {
   })
   it('puts the section whose heading names every compared thing first', () => {
     expect(first('镜像和容器有什么区别')).toBe('/help/faq#image-vs-container')
+  })
+})
+
+describe('a section stands for its page when it answers the whole question (search19)', () => {
+  // the page's H1 section names the page's topic in a heading-weight field and says every word of
+  // the question in its intro: BM25 ranks it above the section that answers the question
+  const docs = [
+    { id: '/network/port-mapping#top', title: '端口映射：让外界访问容器', titles: [], text: '端口映射把宿主机端口转发到容器，运行容器时用 -p，修改端口映射见下文。' },
+    { id: '/network/port-mapping#change', title: '已经运行的容器能加端口吗', titles: ['端口映射：让外界访问容器'], text: '不能直接修改。要修改端口映射，删掉容器，再用新的 -p 重新运行它；数据放在数据卷里就不会丢。' },
+    { id: '/network/bridge#top', title: '桥接网络', titles: [], text: '容器默认接在桥接网络上。' },
+  ]
+  const sm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['端口映射', '修改']), extractField })
+  sm.addAll(docs)
+  const ids = (q: string) => searchSite(sm, q, vocabularyOf(sm), lexicon).map((r) => r.id)
+  it('puts the answering section in the place of the page\'s H1 section for a question of several concepts', () => {
+    expect(ids('修改容器的端口映射').slice(0, 2)).toEqual(['/network/port-mapping#change', '/network/port-mapping#top'])
+  })
+  it('leaves the H1 section first for one concept alone (the page\'s topic)', () => {
+    expect(ids('端口映射')[0]).toBe('/network/port-mapping#top')
+  })
+})
+
+describe('a whole command line: the command\'s reference entry (search19)', () => {
+  // the command's name is a glossary alias (RANKING.term would raise the short entry) and a phrase of
+  // a group whose concept page (RANKING.home) would lead
+  const docs = [
+    { id: '/glossary/#prune', title: '清理（prune）', titles: ['术语表'], text: '删除未使用的对象。\u001fdocker system prune' },
+    { id: '/commands/cleanup#system-prune', title: 'docker system prune：一次清理多类', titles: ['清理磁盘空间'], text: '用 docker system prune 一次删除停止的容器、未使用的网络、悬空镜像和构建缓存，释放磁盘空间。' },
+    { id: '/cli/system#docker-system-prune', title: 'docker system prune', titles: ['系统命令参考'], text: 'docker system prune [OPTIONS]：删除未使用的数据。' },
+    { id: '/cli/system#docker-system-df', title: 'docker system df', titles: ['系统命令参考'], text: '查看磁盘占用。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['清理']), extractField })
+  cm.addAll(docs)
+  const lex: Lexicon = { ...buildLexicon([{ zh: '清理', en: 'prune', aliases: ['docker system prune'] }], []).lexicon, homes: { 清理: '/commands/cleanup', prune: '/commands/cleanup', 'docker system prune': '/commands/cleanup' } }
+  const titleOf = (id: string) => docs.find((d) => d.id === id)!.title
+  const ids = docs.map((d) => d.id)
+  it('is the entry whose heading the query starts with, alone or followed by flags, the longest one', () => {
+    expect(commandLineEntry('docker system prune', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(commandLineEntry('Docker  System prune -a --volumes', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(commandLineEntry('docker system prune 会删掉什么', ids, titleOf)).toBeUndefined()
+    expect(commandLineEntry('docker system prune hangs', ids, titleOf)).toBeUndefined()
+    expect(commandLineEntry('清理 docker system prune', ids, titleOf)).toBeUndefined()
+    const nested = [...ids, '/cli/system#docker-system']
+    expect(commandLineEntry('docker system prune -a', nested, (id) => (id.endsWith('#docker-system') ? 'docker system' : titleOf(id)))).toBe('/cli/system#docker-system-prune')
+  })
+  it('puts that entry first, above the glossary entry the command is an alias of and the concept page', () => {
+    expect(searchSite(cm, 'docker system prune', vocabularyOf(cm), lex)[0]?.id).toBe('/cli/system#docker-system-prune')
   })
 })
 
