@@ -28,6 +28,7 @@ import { EARLY_KEYS_HEAD_SCRIPT } from '../theme/early-keys'
 import { versionPageData } from '../../core/versions'
 import { writeCartridges } from '../../core/cartridge'
 import { addRedirectScript } from './trailing-slash'
+import { lowPriorityScripts } from './load-priority'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
@@ -184,11 +185,13 @@ export const shared = defineConfig({
   /**
    * 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts); it keeps
    * the whole site data (it is served at any address). Every other page: only its scope's site data.
+   * Every page's module scripts are fetched at low priority (./load-priority.ts).
    */
   transformHtml(html, id, { page, siteConfig }) {
-    if (page === '404.md') return addRedirectScript(html, siteConfig.site.base)
+    // every page: its scripts are fetched after the HTML and CSS of the first paint (./load-priority.ts)
+    if (page === '404.md') return lowPriorityScripts(addRedirectScript(html, siteConfig.site.base))
     const label = path.relative(ROOT, id)
-    return scopeMetadataScript(html, page, fullSiteDataFile(html, siteConfig, label), label)
+    return lowPriorityScripts(scopeMetadataScript(html, page, fullSiteDataFile(html, siteConfig, label), label))
   },
   transformHead({ pageData, siteData }) {
     const route = routeOf(pageData.relativePath)

@@ -12,7 +12,7 @@ import { installPrintLight } from './print'
 import { registerGlossary } from './glossary'
 import { registerCommands } from './commands'
 import { installLangSwitch } from './lang-switch'
-import { installDeferred } from './deferred'
+import { deferred, installDeferred } from './deferred'
 import { installLazyHydration } from './lazy-hydration'
 import { installInstantDarkSwitch } from './appearance'
 import { installDataScopeGuard } from './data-scope'
@@ -29,8 +29,11 @@ export default {
   extends: DefaultTheme,
   Layout,
   enhanceApp({ app, router }) {
-    // async: only diagram pages load it (its SVG is in the server HTML; issue #14, lean pages)
-    app.component('MermaidDiagram', defineAsyncComponent(() => import('./components/MermaidDiagram.vue')))
+    // deferred, never activated on a page that was loaded: its SVG, size and text alternative are all
+    // in the server HTML and it has nothing to do there, so its chunk is not fetched at load (a
+    // script-started request that Lighthouse put on the diagram pages' FCP path; issue #14). A page
+    // reached by client-side navigation renders the real component, which fetches the SVG file.
+    app.component('MermaidDiagram', deferred(() => import('./components/MermaidDiagram.vue'), { when: () => {}, navigation: false }))
     // async: its data is only downloaded on the page that shows it (/about/credits)
     app.component('CorrectionsList', defineAsyncComponent(() => import('./components/CorrectionsList.vue')))
     app.component('SnippetStatus', defineAsyncComponent(() => import('./components/SnippetStatus.vue')))

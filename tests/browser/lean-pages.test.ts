@@ -256,6 +256,38 @@ describe('command reference and glossary: lean markup', () => {
   }
 })
 
+/**
+ * What the first paint waits for (issue #14, decisions.md "首屏的关键路径"): the HTML and the
+ * stylesheet only. The page's module scripts (entry and modulepreloads) are fetched at Low priority
+ * (.vitepress/config/load-priority.ts): at High, Lighthouse counted the whole ~80 KB bundle as
+ * render-blocking. The diagram component's chunk is not fetched at load at all (its SVG is in the
+ * server HTML; theme/index.ts): a script-started High request that put the bundle back on the
+ * diagram pages' first-paint path. Priorities are the browser's own (CDP `initialPriority`).
+ */
+describe('first paint: only HTML and CSS at high priority', () => {
+  for (const route of ['/network/port-mapping', '/cli/container', '/']) {
+    it(`${route}: stylesheet VeryHigh, every script fetched at load Low, no diagram chunk`, async () => {
+      const page = await s.context.newPage()
+      page.on('pageerror', (e) => s.errors.push(`${route}: ${e.message}`))
+      const cdp = await s.context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      const seen: { url: string; type: string; priority: string }[] = []
+      cdp.on('Network.requestWillBeSent', (e) => seen.push({ url: new URL(e.request.url, baseUrl()).pathname, type: e.type ?? '', priority: e.request.initialPriority }))
+      await page.goto(baseUrl() + route, { waitUntil: 'networkidle' })
+      await cdp.detach()
+      const css = seen.filter((r) => r.type === 'Stylesheet' && /\/assets\/style\.[\w-]+\.css$/.test(r.url))
+      expect(css.map((r) => r.priority), 'the site stylesheet').toEqual(['VeryHigh'])
+      const scripts = seen.filter((r) => r.type === 'Script')
+      // the entry, theme, framework and the page's chunk at least
+      expect(scripts.length, 'scripts fetched at load').toBeGreaterThanOrEqual(4)
+      expect(scripts.filter((r) => r.priority !== 'Low'), 'scripts fetched at load above Low priority').toEqual([])
+      expect(seen.filter((r) => /\/MermaidDiagram[^/]*\.js$/.test(r.url)), 'the diagram chunk').toEqual([])
+      if (route === '/network/port-mapping') expect(await page.locator('.mermaid-box svg:visible').count(), 'diagram shown').toBeGreaterThan(0)
+      await page.close()
+    })
+  }
+})
+
 describe('no errors', () => {
   it('no page error on any page visited here', () => {
     expect(s.errors).toEqual([])
