@@ -122,6 +122,11 @@ describe('home page command finder', () => {
       await page.keyboard.press('Alt+Slash')
       await expect.poll(() => page.evaluate(() => document.activeElement?.className), { timeout: 15_000 }).toBe('cf-input')
       expect(await page.locator('.command-finder input').inputValue()).toBe('') // Alt+/ typed nothing
+      // its focus ring is solid, 2 px and opaque (the translucent brand-soft ring was nearly invisible)
+      const ring = await page.evaluate(() => { const cs = getComputedStyle(document.activeElement!); return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), color: cs.outlineColor } })
+      expect(ring.style).toBe('solid')
+      expect(ring.width).toBeGreaterThanOrEqual(2)
+      expect(ring.color).toMatch(/^rgb\(/)
       // with the finder's code loaded: the same keys do the same
       await page.evaluate(() => (document.activeElement as HTMLElement).blur())
       await page.keyboard.press('/')
