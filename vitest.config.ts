@@ -1,6 +1,6 @@
 /** Test projects: `unit` (pure functions, fast), `browser` (built site in Debian chromium), `snippets` (real Docker engine). */
 import { configDefaults, defineConfig } from 'vitest/config'
-import { POOL } from './tests/browser/pool.ts'
+import { POOL, WORKERS } from './tests/browser/pool.ts'
 
 /** unit files that write pages into docs/ (docs/.check-pages-fixtures) */
 const UNIT_ALONE = ['tests/unit/check-pages.test.ts']
@@ -22,7 +22,9 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // WORKERS files at a time (tests/browser/pool.ts), each with its own chromium
+          fileParallelism: WORKERS > 1,
+          maxWorkers: WORKERS,
           // `it.concurrent` tests of one file share its browser: at most POOL pages at once
           maxConcurrency: POOL,
           globalSetup: ['tests/browser/global-setup.ts'],

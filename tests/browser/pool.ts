@@ -11,6 +11,16 @@
 export const POOL = Math.max(1, Math.floor(Number(process.env.BROWSER_POOL ?? 3)) || 1)
 
 /**
+ * How many browser test files run at once (BROWSER_WORKERS, default 2), each in its own worker
+ * with its own chromium: read by vitest.config.ts (the browser project's maxWorkers). Most files
+ * open one page after another and wait on it (load, network idle, transitions, polling), so one
+ * file at a time used well under the 2 cores (10 files, one at a time: 309 s CPU in 507 s); a
+ * second file fills those waits (same 10 files, 2 at a time: 314 s CPU in 433 s, at a higher
+ * load; both runs in ci19's commit message). BROWSER_WORKERS=1 runs the files one after another.
+ */
+export const WORKERS = Math.max(1, Math.floor(Number(process.env.BROWSER_WORKERS ?? 2)) || 1)
+
+/**
  * Run `fn` over `items` with at most `limit` calls in flight; results in the order of `items`.
  * The first error stops new calls from starting and is thrown once the running ones have settled
  * (so every page a call opened is closed before the test ends).
