@@ -582,12 +582,12 @@ describe('command finder: the command that says the task leads', () => {
 })
 
 /**
- * The finder query set (tests/search/finder.yaml): everyday task queries written with their
+ * The finder query set (tests/finder/queries.yaml): everyday task queries written with their
  * expected first result before they were run. Every query must have it first, except those
  * marked `miss` (known misses, listed with the reason): they must still miss, so a fix shows up.
  */
-describe('finder query set (tests/search/finder.yaml)', () => {
-  const file = path.join(DATA_DIR, '../../../tests/search/finder.yaml')
+describe('finder query set (tests/finder/queries.yaml)', () => {
+  const file = path.join(DATA_DIR, '../../../tests/finder/queries.yaml')
   const set = parseYaml(fs.readFileSync(file, 'utf8')) as { q: string; expect: string[]; miss?: string }[]
   it('is well formed', () => {
     expect(set.length).toBeGreaterThanOrEqual(30)
