@@ -17,7 +17,7 @@ import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { DiagramError, type Diagram } from './source'
-import { renderDiagrams, type RenderOptions, type RenderReport, type RenderedDiagram } from './render'
+import { readRendered, renderDiagrams, type RenderOptions, type RenderReport, type RenderedDiagram } from './render'
 
 const require = createRequire(import.meta.url)
 
@@ -28,11 +28,29 @@ type ToParent =
 
 /**
  * Same as renderDiagrams (input, output, errors), run in a child process (`node --import tsx` on this
- * file). `onRendered` is called in this process when the child reports a diagram as cached. Rejects
- * if the child cannot start chromium or exits before it reports the end.
+ * file). The cache is read here first: when every diagram is cached (a warm build) no process is
+ * started. `onRendered` is called in this process for each cached diagram and when the child reports
+ * one as rendered. Rejects if the child cannot start chromium or exits before it reports the end.
  */
-export function renderDiagramsApart(diagrams: Diagram[], options: Omit<RenderOptions, 'onRendered'> & { onRendered?: (d: RenderedDiagram) => void } = {}): Promise<RenderReport> {
+export async function renderDiagramsApart(diagrams: Diagram[], options: RenderOptions = {}): Promise<RenderReport> {
   const { onRendered, ...childOptions } = options
+  const cached = new Map<string, RenderedDiagram>()
+  const todo: Diagram[] = []
+  for (const d of diagrams) {
+    const hit = options.cache !== false ? readRendered(d.source) : undefined
+    if (!hit) todo.push(d)
+    else if (!cached.has(hit.key)) {
+      cached.set(hit.key, hit)
+      onRendered?.(hit)
+    }
+  }
+  if (!todo.length) return { rendered: cached, fromCache: cached.size, fresh: 0, errors: [] }
+  const report = await renderInChild(todo, childOptions, onRendered)
+  for (const [key, d] of cached) report.rendered.set(key, d)
+  return { ...report, fromCache: report.fromCache + cached.size }
+}
+
+function renderInChild(diagrams: Diagram[], childOptions: Omit<RenderOptions, 'onRendered'>, onRendered: RenderOptions['onRendered']): Promise<RenderReport> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
