@@ -14,7 +14,7 @@ import { renderDiagramsApart } from '../../core/diagrams/apart'
 
 interface SiteRender {
   /** every diagram rendered (or cached); rejects with ONE error listing every diagram that does not render */
-  all: Promise<RenderReport>
+  all: Promise<RenderReport & { seconds: number }>
   /** the render keys of each page's diagrams, by the page's absolute path (every page of listPages) */
   pageKeys: Map<string, string[]>
   /** per render key: resolves when that diagram is in the cache; for one that does not render, settles as `all` does */
@@ -51,8 +51,7 @@ function siteRender(srcDir: string): SiteRender {
     if (collectError) throw collectError
     const report = await renderDiagramsApart(diagrams, { onRendered: (d) => waiters.get(d.key)?.() })
     if (report.errors.length) throw new Error(`${report.errors.length} diagram(s) do not render:\n${report.errors.map((e) => e.message).join('\n')}`)
-    console.log(`diagrams: ${report.rendered.size} static SVGs (${report.fromCache} cached, ${report.fresh} rendered in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
-    return report
+    return { ...report, seconds: (Date.now() - started) / 1000 }
   })()
   // the rejection is reported where something waits for it (the plugin's load hook), not as unhandled
   all.catch(() => {})
@@ -67,7 +66,7 @@ function siteRender(srcDir: string): SiteRender {
  * Render every diagram of docs/ once per process (the client and the SSR build share it). Throws
  * one error listing every diagram that does not render, each with file and line.
  */
-export function prerenderSite(srcDir: string): Promise<RenderReport> {
+export function prerenderSite(srcDir: string): Promise<RenderReport & { seconds: number }> {
   return siteRender(srcDir).all
 }
 
@@ -128,6 +127,9 @@ export function mermaidBuildPlugin(srcDir: string, { startNow = isVitepressBuild
       setDiagramMode('static')
       ready = siteRender(srcDir).all.then((report) => {
         ;(globalThis as { __kbDiagrams?: Map<string, RenderedDiagram> }).__kbDiagrams = report.rendered
+        // said here, not where the renders end: they start with the config, which may still fail
+        // to load (a broken glossary term), and then its error list is all the output
+        if (!ssr) console.log(`diagrams: ${report.rendered.size} static SVGs (${report.fromCache} cached, ${report.fresh} rendered in ${report.seconds.toFixed(1)} s)`)
       })
       // a diagram that does not render fails the build where something waits for it (load below);
       // until then the rejection is held here, not reported as unhandled
