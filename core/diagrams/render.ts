@@ -319,6 +319,12 @@ export interface RenderOptions {
   darkProxy?: boolean
   /** read and write the render cache (false: render everything, store nothing) */
   cache?: boolean
+  /**
+   * called once per diagram as soon as it is usable (from the cache, or rendered and written to the
+   * cache), before the others are done: the build lets a page through as soon as ITS diagrams are
+   * (.vitepress/plugins/mermaid-render.ts). Not called for a diagram that does not render.
+   */
+  onRendered?: (d: RenderedDiagram) => void
 }
 
 /**
@@ -327,13 +333,15 @@ export interface RenderOptions {
  * and one DiagramError per diagram that does not render (file and line of the problem); never throws
  * for a bad diagram. Throws if chromium cannot be started.
  */
-export async function renderDiagrams(diagrams: Diagram[], { darkProxy = true, cache: useCache = true }: RenderOptions = {}): Promise<RenderReport> {
+export async function renderDiagrams(diagrams: Diagram[], { darkProxy = true, cache: useCache = true, onRendered }: RenderOptions = {}): Promise<RenderReport> {
   const rendered = new Map<string, RenderedDiagram>()
   const todo: Diagram[] = []
   for (const d of diagrams) {
     const hit = useCache ? readRendered(d.source) : undefined
-    if (hit) rendered.set(hit.key, hit)
-    else if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
+    if (hit) {
+      rendered.set(hit.key, hit)
+      onRendered?.(hit)
+    } else if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
   }
   const fromCache = rendered.size
   const errors: DiagramError[] = []
@@ -360,6 +368,7 @@ export async function renderDiagrams(diagrams: Diagram[], { darkProxy = true, ca
           const out: RenderedDiagram = { key, svg: pruneSvgStyles(both.svg), width: both.width, height: both.height }
           if (useCache) cache.set(key, out) // atomic: a parallel build never reads half a file
           rendered.set(key, out)
+          onRendered?.(out)
         } catch (e) {
           errors.push(new DiagramError(d.file, d.line, `mermaid diagram: ${(e as Error).message}`))
         }

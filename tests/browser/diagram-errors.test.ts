@@ -4,8 +4,11 @@
  *  - the build's renderer (the `diagrams` step and `vitepress build` both use it) fails with the
  *    file and line of the bad line;
  *  - rendering it in a page (the dev server's live component) throws, and leaves the page's DOM
- *    exactly as it was: no "Syntax error in text" graphic under <body>, however often it re-renders.
+ *    exactly as it was: no "Syntax error in text" graphic under <body>, however often it re-renders;
+ *  - in the build (.vitepress/plugins/mermaid-render.ts, renders in a child process), the page that
+ *    has it fails with that error, while a page without diagrams goes on without waiting.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
@@ -14,6 +17,8 @@ import { collectDiagrams, renderDiagrams } from '../../scripts/check-diagrams'
 import { launchBrowser, type Browser } from '../../core/browser'
 import { mermaidConfig } from '../../core/mermaid-config'
 import { renderIsolated } from '../../core/diagrams/isolated'
+import { readRendered } from '../../core/diagrams/render'
+import { pageDiagramsReady, prerenderSite } from '../../.vitepress/plugins/mermaid-render'
 
 const require = createRequire(import.meta.url)
 const FIXTURE = path.resolve('tests/fixtures/diagrams/broken.md')
@@ -61,5 +66,31 @@ describe('a broken Mermaid diagram', () => {
     expect(r.error).toBeUndefined()
     expect(r.svg).toMatch(/^<svg[^>]+id="mmd-good"/)
     expect(r.after).toBe(r.before)
+  })
+})
+
+describe('the build waits for diagrams page by page', () => {
+  it('a page without diagrams does not wait; the page with the broken one fails with its file and line', async () => {
+    fs.mkdirSync('.tmp', { recursive: true })
+    const dir = fs.mkdtempSync(path.resolve('.tmp/diagram-wait-'))
+    try {
+      fs.writeFileSync(path.join(dir, 'plain.md'), '# 没有图\n')
+      fs.writeFileSync(path.join(dir, 'good.md'), `# 好图\n\n\`\`\`mermaid\n${GOOD}\`\`\`\n`)
+      fs.copyFileSync(FIXTURE, path.join(dir, 'broken.md'))
+      const all = prerenderSite(dir)
+      let allSettled = false
+      all.then(() => {}, () => {}).finally(() => { allSettled = true })
+      await pageDiagramsReady(dir, path.join(dir, 'plain.md'))
+      // the renderer's process, chromium and Mermaid take seconds to start: this page did not wait for them
+      expect(allSettled).toBe(false)
+      const error = /^1 diagram\(s\) do not render:\n\.tmp\/diagram-wait-\w+\/broken\.md:9: mermaid diagram does not render: Parse error on line \d+/
+      await expect(pageDiagramsReady(dir, path.join(dir, 'broken.md'))).rejects.toThrow(error)
+      await expect(all).rejects.toThrow(error)
+      // the good diagram rendered and is in the cache, where the Markdown plugin reads it
+      await pageDiagramsReady(dir, path.join(dir, 'good.md'))
+      expect(readRendered(GOOD)?.svg).toMatch(/^<svg/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
