@@ -15,7 +15,7 @@ import { renderDiagramsApart } from '../../core/diagrams/apart'
 interface SiteRender {
   /** every diagram rendered (or cached); rejects with ONE error listing every diagram that does not render */
   all: Promise<RenderReport & { seconds: number }>
-  /** the render keys of each page's diagrams, by the page's absolute path (every page of listPages) */
+  /** the render keys of each page's diagrams, by the page's absolute path (the pages of listPages without `<!--@include:`) */
   pageKeys: Map<string, string[]>
   /** per render key: resolves when that diagram is in the cache; for one that does not render, settles as `all` does */
   done: Map<string, Promise<unknown>>
@@ -36,7 +36,8 @@ function siteRender(srcDir: string): SiteRender {
     for (const file of listPages(srcDir)) {
       const found = collectDiagrams([file])
       diagrams.push(...found)
-      pageKeys.set(path.resolve(file), found.map((d) => renderKey(d.source)))
+      // a page that includes other files renders their diagrams too: it is left out, so it waits for all
+      if (!fs.readFileSync(file, 'utf8').includes('<!--@include:')) pageKeys.set(path.resolve(file), found.map((d) => renderKey(d.source)))
       for (const d of found) {
         const key = renderKey(d.source)
         if (!signals.has(key)) signals.set(key, new Promise<void>((resolve) => waiters.set(key, resolve)))
@@ -80,11 +81,7 @@ export function prerenderSite(srcDir: string): Promise<RenderReport & { seconds:
 export async function pageDiagramsReady(srcDir: string, file: string): Promise<void> {
   const s = siteRender(srcDir)
   const keys = s.pageKeys.get(path.resolve(file))
-  if (!keys || fs.readFileSync(file, 'utf8').includes('<!--@include:')) {
-    await s.all
-    return
-  }
-  await Promise.all(keys.map((k) => s.done.get(k)))
+  await (keys ? Promise.all(keys.map((k) => s.done.get(k))) : s.all)
 }
 
 /**

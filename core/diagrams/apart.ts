@@ -17,7 +17,7 @@ import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { DiagramError, type Diagram } from './source'
-import { readRendered, renderDiagrams, type RenderOptions, type RenderReport, type RenderedDiagram } from './render'
+import { renderDiagrams, takeCached, type RenderOptions, type RenderReport, type RenderedDiagram } from './render'
 
 const require = createRequire(import.meta.url)
 
@@ -34,16 +34,7 @@ type ToParent =
  */
 export async function renderDiagramsApart(diagrams: Diagram[], options: RenderOptions = {}): Promise<RenderReport> {
   const { onRendered, ...childOptions } = options
-  const cached = new Map<string, RenderedDiagram>()
-  const todo: Diagram[] = []
-  for (const d of diagrams) {
-    const hit = options.cache !== false ? readRendered(d.source) : undefined
-    if (!hit) todo.push(d)
-    else if (!cached.has(hit.key)) {
-      cached.set(hit.key, hit)
-      onRendered?.(hit)
-    }
-  }
+  const { rendered: cached, todo } = takeCached(diagrams, options.cache !== false, onRendered)
   if (!todo.length) return { rendered: cached, fromCache: cached.size, fresh: 0, errors: [] }
   const report = await renderInChild(todo, childOptions, onRendered)
   for (const [key, d] of cached) report.rendered.set(key, d)

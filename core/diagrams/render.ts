@@ -328,21 +328,33 @@ export interface RenderOptions {
 }
 
 /**
+ * The diagrams already in the render cache, and the ones still to render (each distinct source
+ * once). `onRendered` is called once per cached diagram. Shared by renderDiagrams and the build's
+ * renderDiagramsApart (./apart.ts), which reads the cache before it starts a renderer process.
+ */
+export function takeCached(diagrams: Diagram[], useCache: boolean, onRendered?: RenderOptions['onRendered']): { rendered: Map<string, RenderedDiagram>; todo: Diagram[] } {
+  const rendered = new Map<string, RenderedDiagram>()
+  const todo: Diagram[] = []
+  for (const d of diagrams) {
+    const hit = useCache ? readRendered(d.source) : undefined
+    if (!hit) {
+      if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
+    } else if (!rendered.has(hit.key)) {
+      rendered.set(hit.key, hit)
+      onRendered?.(hit)
+    }
+  }
+  return { rendered, todo }
+}
+
+/**
  * Render diagrams (cache first, chromium for the rest).
  * Input: diagrams with file/line, options (RenderOptions). Output: key → rendered diagram, counts,
  * and one DiagramError per diagram that does not render (file and line of the problem); never throws
  * for a bad diagram. Throws if chromium cannot be started.
  */
 export async function renderDiagrams(diagrams: Diagram[], { darkProxy = true, cache: useCache = true, onRendered }: RenderOptions = {}): Promise<RenderReport> {
-  const rendered = new Map<string, RenderedDiagram>()
-  const todo: Diagram[] = []
-  for (const d of diagrams) {
-    const hit = useCache ? readRendered(d.source) : undefined
-    if (hit) {
-      rendered.set(hit.key, hit)
-      onRendered?.(hit)
-    } else if (!todo.some((t) => t.source.trim() === d.source.trim())) todo.push(d)
-  }
+  const { rendered, todo } = takeCached(diagrams, useCache, onRendered)
   const fromCache = rendered.size
   const errors: DiagramError[] = []
   if (todo.length) {

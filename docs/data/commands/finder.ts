@@ -131,7 +131,7 @@ interface Prepared {
   /** Latin words inside the task words: "ip" in "IP 地址" */
   keywordWords: Set<string>
   zhText: string
-  /** the summary's words, one list per CJK run (see summaryWords) */
+  /** the summary's words, one list per CJK run (summaryRuns) */
   zhRuns: string[][]
   bigrams: Set<string>
   /** the pairs of the summary and the command's own task words (not its options') */
@@ -168,19 +168,27 @@ function bigramsOf(s: string): string[] {
  * or if they do not fit the text (an index built from other data), each run is one word.
  */
 export function summaryWords(zh: string, cuts: string | undefined): string[] {
+  return summaryRuns(zh, cuts).flat()
+}
+
+/** summaryWords, grouped by the CJK run each word belongs to (one list per run, in order). */
+export function summaryRuns(zh: string, cuts: string | undefined): string[][] {
   const runs = zh.match(CJK_RUN) ?? []
-  if (!cuts) return runs
-  const out: string[] = []
+  const whole = runs.map((r) => [r])
+  if (!cuts) return whole
+  const out: string[][] = []
   let k = 0
   for (const run of runs) {
+    const words: string[] = []
     for (let at = 0; at < run.length;) {
       const n = k < cuts.length ? parseInt(cuts[k++], 36) : NaN
-      if (!(n > 0) || at + n > run.length) return runs
-      out.push(run.slice(at, at + n))
+      if (!(n > 0) || at + n > run.length) return whole
+      words.push(run.slice(at, at + n))
       at += n
     }
+    out.push(words)
   }
-  return k === cuts.length ? out : runs
+  return k === cuts.length ? out : whole
 }
 
 function prepare(entries: FinderEntry[]): PreparedIndex {
@@ -194,15 +202,9 @@ function prepare(entries: FinderEntry[]): PreparedIndex {
     const shortAliases = (e.aliases ?? []).map(strip)
     const zhText = [e.zh, ...e.keywords, ...e.optionKeywords].join(' ')
     // the summary's pairs inside its words only; a task word is one phrase a reader types, all its pairs count
-    const zhWords = summaryWords(e.zh, e.zhCuts)
-    // the words again, grouped by run: a phrase the summary says never spans its punctuation
-    const zhRuns: string[][] = []
-    let w = 0
-    for (const run of e.zh.match(CJK_RUN) ?? []) {
-      const list: string[] = []
-      for (let n = 0; n < run.length && w < zhWords.length; w++) { list.push(zhWords[w]); n += zhWords[w].length }
-      zhRuns.push(list)
-    }
+    // grouped by run: a phrase the summary says never spans its punctuation (saysInWords)
+    const zhRuns = summaryRuns(e.zh, e.zhCuts)
+    const zhWords = zhRuns.flat()
     const ownBigrams = new Set(bigramsOf([...zhWords, ...e.keywords].join(' ')))
     const bigrams = new Set([...ownBigrams, ...bigramsOf(e.optionKeywords.join(' '))])
     for (const w of [...zhWords, ...[...e.keywords, ...e.optionKeywords].flatMap((k) => k.match(CJK_RUN) ?? [])]) if (w.length > 1) words.set(w, (words.get(w) ?? 0) + 1)
