@@ -424,12 +424,27 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
 
   let pos = 0
   // two phrases of one group ("镜像太大怎么瘦身": 镜像太大, 瘦身) ask for one thing once
-  const asked = new Set<string>()
+  const asked = new Map<string, Concept>()
+  const comparing = COMPARE_RE.test(text)
   spans.forEach((s) => {
     plain(text.slice(pos, s.start), false)
     const key = [...s.group].sort().join('\u0000')
-    if (asked.has(key)) { pos = s.end; return }
-    asked.add(key)
+    const first = asked.get(key)
+    if (first) {
+      // … unless they are compared: "docker-compose 和 docker compose 区别" asks about the two
+      // spellings themselves (Compose v1 and v2), and as one concept plus 区别 it led with any
+      // heading "Compose 和 X 有什么区别" (the Compose-vs-Swarm FAQ). Each typed form is then a
+      // concept of its own, matched literally: the section that says both is the answer (search20)
+      const label = text.slice(s.start, s.end)
+      const literal = (l: string) => { const t = phraseTerms(l, vocab); return t.length && t.every((w) => vocab.has(w)) ? t : undefined }
+      const [a, b] = [literal(first.label), literal(label)]
+      if (comparing && a && b && a.join(' ') !== b.join(' ')) {
+        first.alternatives = [a]
+        concepts.push({ label, alternatives: [b], prefix: false, fuzzy: false, typed: b })
+      }
+      pos = s.end
+      return
+    }
     const alts = unique(s.group.map((p) => [p, phraseTerms(p, vocab)] as const).filter(([p, a]) => a.every((t) => vocab.has(t)) && !strayReduction(p, a)).map(([, a]) => a))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
@@ -449,7 +464,9 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       typed = [...typed, ...words]
       alts.push(...words.map((w) => [w]))
     }
-    concepts.push({ label, alternatives: unique(alts), prefix: false, fuzzy: false, typed })
+    const concept: Concept = { label, alternatives: unique(alts), prefix: false, fuzzy: false, typed }
+    asked.set(key, concept)
+    concepts.push(concept)
     pos = s.end
   })
   plain(text.slice(pos), true)
@@ -509,7 +526,7 @@ export function definesSubject(title: string, subject: string[] | undefined): bo
  * ("HEALTHCHECK：健康检查" and "tmpfs 挂载" are headed by 健康检查 and tmpfs 挂载; "docker image
  * prune：悬空镜像和不用的镜像" is not headed by 悬空镜像). Used for a bare term (RANKING.taught).
  * @param title the section's heading as indexed
- * @param names the term's names (defineSubject: what was typed and its group's phrases)
+ * @param names the term's names, `normalize`d without spaces (the term as typed)
  */
 export function headedBy(title: string, names: string[]): boolean {
   return normalize(title).split(/[:()（）]/).map(squash).filter(Boolean).some((n) => names.includes(n))
@@ -751,7 +768,8 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // the reader looks the word up, and the section that teaches it under that name is the answer:
   // it takes the look-up weight (RANKING.term), and the glossary's one-line entry stays a result
   // at its normal weight (search20)
-  const headed = new Set(termNames && !homed && RANKING.taught !== 0 ? [...docs].filter(([id, acc]) => pageKind(id) === 'teaching' && acc.namesTyped >= total && headedBy(acc.result.title, termNames)).map(([id]) => id) : [])
+  // (the term as typed, not a synonym of it: "标签" is not "打标签：名字决定推到哪里")
+  const headed = new Set(a.term && !homed && RANKING.taught !== 0 ? [...docs].filter(([id, acc]) => pageKind(id) === 'teaching' && acc.namesTyped >= total && headedBy(acc.result.title, [squash(live[0].label)])).map(([id]) => id) : [])
   const taught = headed.size > 0
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total

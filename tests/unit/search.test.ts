@@ -824,3 +824,26 @@ describe('a section\'s name typed alone finds the section\'s index page (search2
     expect(searchSite(nm, '网络', vocabularyOf(nm), lex)[0]?.id).toBe('/network/')
   })
 })
+
+describe('two spellings of one thing compared (search20)', () => {
+  // docker-compose and docker compose are phrases of one synonym group: read as one concept plus
+  // 区别, the query led with any heading "Compose 和 X 有什么区别"
+  const docs = [
+    { id: '/help/faq#compose-swarm', title: 'Compose 和 Swarm 有什么区别', titles: ['常见问题'], text: 'docker compose 在一台机器上启动多个容器；Swarm 把多台机器组成集群。区别在于规模。' },
+    { id: '/orchestration/compose#v1-v2', title: 'Compose v1 与 v2', titles: ['Docker Compose'], text: 'v1 的命令是 docker-compose（独立程序），v2 是 docker compose（插件）。把 docker-compose 换成 docker compose 即可。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['区别']), extractField })
+  cm.addAll(docs)
+  const lex = buildLexicon([], []).lexicon
+  lex.synonyms.push(['compose', 'docker compose', 'docker-compose'])
+  const v = vocabularyOf(cm)
+  it('reads each typed form as a concept of its own, matched literally', () => {
+    const labels = analyzeQuery('docker-compose 和 docker compose 区别', v, lex).concepts.map((c) => c.label)
+    expect(labels).toEqual(['docker-compose', 'docker compose', '区别'])
+    // without a comparison, two phrases of one group are still one concept
+    expect(analyzeQuery('docker-compose docker compose', v, lex).concepts).toHaveLength(1)
+  })
+  it('puts the section that says both forms first', () => {
+    expect(searchSite(cm, 'docker-compose 和 docker compose 区别', v, lex)[0]?.id).toBe('/orchestration/compose#v1-v2')
+  })
+})
