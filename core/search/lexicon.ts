@@ -59,6 +59,10 @@ export function conceptHomes(groups: string[][], pages: TitledPage[]): Record<st
     }
     if (best.length === 1) for (const p of g) homes[p] ??= best[0].path
   }
+  // a section's index page (/network/, /storage/) is the home of the section's name, its H1 and
+  // navigation label ("网络", "存储", "编排", "Storage"), which is often no synonym group: typed
+  // alone, it led with whatever section says the word most ("网络" → 网络别名) (search20)
+  for (const t of titles) if (/^\/[^/]+\/$/.test(t.path) && t.title) homes[t.title] ??= t.path
   return homes
 }
 

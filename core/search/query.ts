@@ -424,12 +424,27 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
 
   let pos = 0
   // two phrases of one group ("镜像太大怎么瘦身": 镜像太大, 瘦身) ask for one thing once
-  const asked = new Set<string>()
+  const asked = new Map<string, Concept>()
+  const comparing = COMPARE_RE.test(text)
   spans.forEach((s) => {
     plain(text.slice(pos, s.start), false)
     const key = [...s.group].sort().join('\u0000')
-    if (asked.has(key)) { pos = s.end; return }
-    asked.add(key)
+    const first = asked.get(key)
+    if (first) {
+      // … unless they are compared: "docker-compose 和 docker compose 区别" asks about the two
+      // spellings themselves (Compose v1 and v2), and as one concept plus 区别 it led with any
+      // heading "Compose 和 X 有什么区别" (the Compose-vs-Swarm FAQ). Each typed form is then a
+      // concept of its own, matched literally: the section that says both is the answer (search20)
+      const label = text.slice(s.start, s.end)
+      const literal = (l: string) => { const t = phraseTerms(l, vocab); return t.length && t.every((w) => vocab.has(w)) ? t : undefined }
+      const [a, b] = [literal(first.label), literal(label)]
+      if (comparing && a && b && a.join(' ') !== b.join(' ')) {
+        first.alternatives = [a]
+        concepts.push({ label, alternatives: [b], prefix: false, fuzzy: false, typed: b })
+      }
+      pos = s.end
+      return
+    }
     const alts = unique(s.group.map((p) => [p, phraseTerms(p, vocab)] as const).filter(([p, a]) => a.every((t) => vocab.has(t)) && !strayReduction(p, a)).map(([, a]) => a))
     if (s.group.some((p) => p.startsWith('-'))) flag ||= text.slice(s.start, s.end).startsWith('-')
     // a phrase the index does not know in any form still counts as asked for (it lowers coverage)
@@ -449,7 +464,9 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       typed = [...typed, ...words]
       alts.push(...words.map((w) => [w]))
     }
-    concepts.push({ label, alternatives: unique(alts), prefix: false, fuzzy: false, typed })
+    const concept: Concept = { label, alternatives: unique(alts), prefix: false, fuzzy: false, typed }
+    asked.set(key, concept)
+    concepts.push(concept)
     pos = s.end
   })
   plain(text.slice(pos), true)
@@ -501,6 +518,18 @@ export function definesSubject(title: string, subject: string[] | undefined): bo
   if (!subject) return false
   const names = normalize(title).replace(new RegExp(DEFINE_RE.source, 'g'), '').replace(/[?？。.!！]+$/, '').split(/[()（）]/).map(squash).filter(Boolean)
   return names.some((n) => subject.includes(n))
+}
+
+/**
+ * Whether a teaching section's heading is headed by a term: one of the heading's parts — split at
+ * a colon (NFKC turns ： into :) and at brackets, spaces dropped — is one of the term's names
+ * ("HEALTHCHECK：健康检查" and "tmpfs 挂载" are headed by 健康检查 and tmpfs 挂载; "docker image
+ * prune：悬空镜像和不用的镜像" is not headed by 悬空镜像). Used for a bare term (RANKING.taught).
+ * @param title the section's heading as indexed
+ * @param names the term's names, `normalize`d without spaces (the term as typed)
+ */
+export function headedBy(title: string, names: string[]): boolean {
+  return normalize(title).split(/[:()（）]/).map(squash).filter(Boolean).some((n) => names.includes(n))
 }
 
 /** Shortest task phrase taken whole (RANKING.phrase); shorter ones are ordinary words ("拉镜像"). */
@@ -591,8 +620,11 @@ export function englishTaskPhrase(text: string, vocab: Vocabulary, opts: SearchO
  *  - command: the reference entry of a whole command line (commandLineEntry: "docker system prune",
  *    "docker compose up -d"), the answer the labelling rule of the query sets gives it; such a query
  *    is then neither a glossary look-up (term) nor a concept alone (home) (search19)
+ *  - taught: 1 to take RANKING.term from the glossary entry of a bare term when a teaching section
+ *    is headed by the term (headedBy: "健康检查" → "HEALTHCHECK：健康检查"), 0 to turn it off; a
+ *    switch for --grid like `section` (search20)
  */
-export const RANKING = { asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5, section: 1, command: 2 }
+export const RANKING = { taught: 1, asks: 6, faq: 0.7, phrase: 4, synonym: 0.4, glossary: 0.5, define: 3, flag: 1.5, minor: 0.25, page: 0.1, home: 3, task: 0.6, compare: 2, term: 2, overview: 0.5, section: 1, command: 2 }
 
 /**
  * The MiniSearch query of one alternative (all its terms must occur), with the concept's
@@ -732,6 +764,13 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // is named that term ("日志"), the entries whose names hold it (日志驱动) are the nearest look-up
   const termNames = a.term ? defineSubject(live) : undefined
   const namedEntry = !!termNames && [...docs].some(([id, acc]) => pageKind(id) === 'glossary' && acc.namesTyped >= total && definesSubject(acc.result.title, termNames))
+  // … unless a teaching section is headed by that very term ("HEALTHCHECK：健康检查", "tmpfs 挂载"):
+  // the reader looks the word up, and the section that teaches it under that name is the answer:
+  // it takes the look-up weight (RANKING.term), and the glossary's one-line entry stays a result
+  // at its normal weight (search20)
+  // (the term as typed, not a synonym of it: "标签" is not "打标签：名字决定推到哪里")
+  const headed = new Set(a.term && !homed && RANKING.taught !== 0 ? [...docs].filter(([id, acc]) => pageKind(id) === 'teaching' && acc.namesTyped >= total && headedBy(acc.result.title, [squash(live[0].label)])).map(([id]) => id) : [])
+  const taught = headed.size > 0
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
@@ -745,7 +784,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
       ...acc.result,
       terms: [...acc.terms],
       match: acc.match,
-      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? acc.namesTyped >= total && (!namedEntry || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1) * (id === command ? RANKING.command : 1),
+      score: acc.score * coverage * coverage * (1 + acc.titled / total) * pageWeight(id, a, pageKind(id) === 'glossary' ? !taught && acc.namesTyped >= total && (!namedEntry || definesSubject(acc.result.title, termNames)) : acc.named >= total, homed, definesSubject(acc.result.title, a.subject) && (pageKind(id) === 'glossary' || DEFINE_RE.test(normalize(acc.result.title)))) * compared * overview * (phrased.has(id) ? RANKING.phrase : 1) * (id === command ? RANKING.command : 1) * (headed.has(id) ? RANKING.term : 1),
       coverage,
     })
   }

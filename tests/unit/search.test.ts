@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, headedBy, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
@@ -778,5 +778,72 @@ describe('what is left of "does not work" is no topic (search15)', () => {
     expect(labels('装了docker用不了 权限不够')).not.toContain('不了')
     expect(labels('装了docker用不了 权限不够')).toContain('权限不够')
     expect(labels('用不了')).toEqual(['不了'])
+  })
+})
+
+describe('a bare term that a teaching section is headed by (search20)', () => {
+  // the glossary entry is short and names the term: with RANKING.term it outranks the section that
+  // teaches the thing under that very name
+  const docs = [
+    { id: '/glossary/#healthcheck', title: '健康检查（healthcheck）', titles: ['术语表'], text: '健康检查：定期运行命令判断容器是否正常。\u001fhealthcheck' },
+    { id: '/build/instructions#healthcheck', title: 'HEALTHCHECK：健康检查', titles: ['Dockerfile 指令'], text: '用 HEALTHCHECK 指令让 Docker 定期运行一条命令检查容器，命令失败若干次后容器被标为 unhealthy，编排工具据此重启或替换容器，间隔和超时都可以设置。' },
+    { id: '/glossary/#daemon', title: '守护进程（daemon）', titles: ['术语表'], text: '守护进程：在后台运行、管理容器的 dockerd。\u001fdaemon' },
+    { id: '/internals/architecture#remote', title: '连接远程守护进程：DOCKER_HOST', titles: ['架构'], text: '客户端通过 DOCKER_HOST 连接另一台机器上的守护进程，守护进程监听 TCP 端口时要配 TLS。' },
+  ]
+  const hm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['健康检查', '守护进程']), extractField })
+  hm.addAll(docs)
+  const lex = buildLexicon([{ zh: '健康检查', en: 'healthcheck' }, { zh: '守护进程', en: 'daemon' }], []).lexicon
+  const first = (q: string) => searchSite(hm, q, vocabularyOf(hm), lex)[0]?.id
+  it('reads a heading as its parts at colons and brackets', () => {
+    expect(headedBy('HEALTHCHECK：健康检查', ['健康检查'])).toBe(true)
+    expect(headedBy('tmpfs 挂载', ['tmpfs挂载'])).toBe(true)
+    expect(headedBy('docker image prune：悬空镜像和不用的镜像', ['悬空镜像'])).toBe(false)
+  })
+  it('puts that section above the glossary entry; a term no section is headed by still finds its entry', () => {
+    expect(first('健康检查')).toBe('/build/instructions#healthcheck')
+    expect(first('healthcheck')).toBe('/build/instructions#healthcheck')
+    expect(first('守护进程')).toBe('/glossary/#daemon')
+  })
+})
+
+describe('a section\'s name typed alone finds the section\'s index page (search20)', () => {
+  it('makes the index page the home of its title, which no synonym group holds', () => {
+    const homes = conceptHomes([], [{ path: '/network/', title: '网络' }, { path: '/network/user-defined', title: '自定义网络' }, { path: '/storage/', title: 'Storage' }])
+    expect(homes['网络']).toBe('/network/')
+    expect(homes['storage']).toBe('/storage/')
+    expect(homes['自定义网络']).toBeUndefined()
+  })
+  it('puts the index page first, above a section that says the word more often', () => {
+    const docs = [
+      { id: '/network/user-defined#alias', title: '网络别名', titles: ['自定义网络'], text: '同一个网络里，网络别名让多个容器共用一个名字，网络内的容器按别名访问。' },
+      { id: '/network/', title: '网络', titles: [], text: '容器怎样互相访问、怎样被外界访问：桥接、端口映射和自定义网络各讲一页，先看一张表再选。' },
+    ]
+    const nm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['网络', '网络别名']), extractField })
+    nm.addAll(docs)
+    const lex = { ...buildLexicon([], [], [{ path: '/network/', title: '网络' }]).lexicon }
+    expect(searchSite(nm, '网络', vocabularyOf(nm), lex)[0]?.id).toBe('/network/')
+  })
+})
+
+describe('two spellings of one thing compared (search20)', () => {
+  // docker-compose and docker compose are phrases of one synonym group: read as one concept plus
+  // 区别, the query led with any heading "Compose 和 X 有什么区别"
+  const docs = [
+    { id: '/help/faq#compose-swarm', title: 'Compose 和 Swarm 有什么区别', titles: ['常见问题'], text: 'docker compose 在一台机器上启动多个容器；Swarm 把多台机器组成集群。区别在于规模。' },
+    { id: '/orchestration/compose#v1-v2', title: 'Compose v1 与 v2', titles: ['Docker Compose'], text: 'v1 的命令是 docker-compose（独立程序），v2 是 docker compose（插件）。把 docker-compose 换成 docker compose 即可。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['区别']), extractField })
+  cm.addAll(docs)
+  const lex = buildLexicon([], []).lexicon
+  lex.synonyms.push(['compose', 'docker compose', 'docker-compose'])
+  const v = vocabularyOf(cm)
+  it('reads each typed form as a concept of its own, matched literally', () => {
+    const labels = analyzeQuery('docker-compose 和 docker compose 区别', v, lex).concepts.map((c) => c.label)
+    expect(labels).toEqual(['docker-compose', 'docker compose', '区别'])
+    // without a comparison, two phrases of one group are still one concept
+    expect(analyzeQuery('docker-compose docker compose', v, lex).concepts).toHaveLength(1)
+  })
+  it('puts the section that says both forms first', () => {
+    expect(searchSite(cm, 'docker-compose 和 docker compose 区别', v, lex)[0]?.id).toBe('/orchestration/compose#v1-v2')
   })
 })
