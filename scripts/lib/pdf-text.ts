@@ -4,6 +4,8 @@
  * A missing tool is an error naming the package, never a skip.
  */
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
 
 function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', args: string[]): string {
   try {
@@ -30,8 +32,32 @@ function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', args: string[]): st
  */
 export function pdfText(file: string, crop?: { x: number; y: number; w: number; h: number }, mode: 'layout' | 'raw' = 'layout'): string {
   const area = crop ? ['-x', String(Math.round(crop.x)), '-y', String(Math.round(crop.y)), '-W', String(Math.round(crop.w)), '-H', String(Math.round(crop.h))] : []
-  return poppler('pdftotext', [`-${mode}`, '-enc', 'UTF-8', ...area, file, '-'])
+  const args = [`-${mode}`, '-enc', 'UTF-8', ...area]
+  // keyed by the file's content, not its name or mtime: printBook() rewrites the same path in its
+  // second pass, and a same-size rewrite within one mtime tick must not return the old text
+  const key = `${createHash('sha256').update(fs.readFileSync(file)).digest('hex')} ${args.join(' ')}`
+  const hit = TEXT_CACHE.get(key)
+  if (hit !== undefined) return hit
+  const text = poppler('pdftotext', [...args, file, '-'])
+  pdfTextRuns++
+  TEXT_CACHE.set(key, text)
+  // bounded: a book's text is ~1-2 MB; the oldest entry goes first
+  if (TEXT_CACHE.size > TEXT_CACHE_MAX) TEXT_CACHE.delete(TEXT_CACHE.keys().next().value!)
+  return text
 }
+
+/**
+ * pdftotext results of this process, by content hash and options. Why: pdftotext needs ~10 s CPU
+ * for the 700-page book (its CJK Type 3 fonts), and the same file is read with the same options
+ * several times in one process: printBook()'s second locatePages(), sparsePages() and the PDF
+ * test's checks (7 extractions of the book, 4 of them distinct). Hashing the file costs ~0.1 s.
+ */
+const TEXT_CACHE = new Map<string, string>()
+const TEXT_CACHE_MAX = 8
+let pdfTextRuns = 0
+
+/** How many times pdfText() has run pdftotext in this process (cache misses), for tests. */
+export const pdfTextExtractions = () => pdfTextRuns
 
 /**
  * Text for "is this line in the PDF" comparisons: every whitespace character removed.

@@ -25,7 +25,7 @@ import { launchBrowser } from '../../core/browser'
 import { bookPages, CONTENT_CROP, pageAnchor, pageUrl, sparsePages, SPARSE_CHARS } from '../../scripts/lib/pdf-book'
 import { pdfTargets, type PdfTarget } from '../../core/pdf-targets'
 import { SITE } from '../../.vitepress/config/site'
-import { pdfFonts, pdfText, squash } from '../../scripts/lib/pdf-text'
+import { pdfFonts, pdfText, pdfTextExtractions, squash } from '../../scripts/lib/pdf-text'
 import { DIST_DIR, serveStatic } from '../../scripts/lib/static-server'
 import { writePdfs, type PdfResult } from '../../scripts/pdf'
 import { execFileSync } from 'node:child_process'
@@ -93,6 +93,8 @@ describe('npm run pdf', () => {
     rawText = pdfText(path.join(out, book.file), CONTENT_CROP, 'raw')
   })
   afterAll(() => {
+    // pdftotext takes ~10 s CPU per read of the book; pdfText() reads each (content, options) once
+    console.log(`pdftotext runs in this file: ${pdfTextExtractions()}`)
     if (out) fs.rmSync(out, { recursive: true, force: true })
   })
 
