@@ -22,16 +22,17 @@ const require = createRequire(import.meta.url)
 
 type ToParent = { exports: MarkdownExports } | { error: string }
 
-/** The one early run of this process: its input (compared as JSON) and its answer. */
-let early: { key: string; result: Promise<MarkdownExports> } | undefined
+/** The runs started in this process, by input (as JSON): the build starts one. */
+const started = new Map<string, Promise<MarkdownExports>>()
 
 /**
- * Start making the exports for `input` in a child process (once per process; a second call is
+ * Start making the exports for `input` in a child process (once per input; a second call is
  * ignored). The answer is kept for markdownExportsFor. If the child cannot start or dies, that
  * answer rejects and markdownExportsFor makes the exports in this process instead.
  */
 export function startMarkdownExports(input: MarkdownExportInput): void {
-  if (early) return
+  const key = JSON.stringify(input)
+  if (started.has(key)) return
   const result = new Promise<MarkdownExports>((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
@@ -55,7 +56,7 @@ export function startMarkdownExports(input: MarkdownExportInput): void {
     child.send(input)
   })
   result.catch(() => {}) // reported where it is awaited (markdownExportsFor)
-  early = { key: JSON.stringify(input), result }
+  started.set(key, result)
 }
 
 /** A conversion error reported by the child (file:line), thrown again as the build's error. */
@@ -67,9 +68,10 @@ class ExportError extends Error {}
  * run (no process, crash) costs only time: the exports are then made here.
  */
 export async function markdownExportsFor(input: MarkdownExportInput): Promise<MarkdownExports & { apart: boolean }> {
-  if (early?.key === JSON.stringify(input)) {
+  const result = started.get(JSON.stringify(input))
+  if (result) {
     try {
-      return { ...(await early.result), apart: true }
+      return { ...(await result), apart: true }
     } catch (e) {
       if (e instanceof ExportError) throw new Error(e.message)
       console.warn(`  ${(e as Error).message}; making them in the build process`)
