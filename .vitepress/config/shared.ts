@@ -7,7 +7,7 @@ import { defineConfig, type HeadConfig, type SiteConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
 import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
-import { mermaidBuildPlugin } from '../plugins/mermaid-render'
+import { mermaidBuildPlugin, prerenderSite } from '../plugins/mermaid-render'
 import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
 import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
@@ -31,7 +31,8 @@ import { addRedirectScript } from './trailing-slash'
 import { lowPriorityScripts } from './load-priority'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
-import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
+import { llmsDevPlugin, writeExports } from '../plugins/llms'
+import { exportInput, markdownExportsEarlyPlugin, markdownExportsFor } from '../plugins/llms-apart'
 import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
 import { fullSiteData, readSiteData, scopeMetadataScript } from '../../core/site-data-scope'
@@ -101,7 +102,9 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin(),
+      // the .md exports are made in a child process once chromium is done with the other core (plugins/llms-apart.ts)
+      markdownExportsEarlyPlugin(() => prerenderSite(SRC_DIR))],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -174,13 +177,15 @@ export const shared = defineConfig({
     return versionPageData(pageData.relativePath) // release + verification facts for <VersionFacts>
   },
   /** Course packages (.imscc) for the latest docs and each frozen release, into /downloads/. */
-  buildEnd(siteConfig) {
+  async buildEnd(siteConfig) {
     const root = siteRoot(siteConfig.site.base)
     for (const c of writeCartridges(siteConfig.outDir, root, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
     // robots.txt names the sitemap by its full URL, so it is written here rather than kept in public/
     fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
-    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, outDir: siteConfig.outDir, base: siteConfig.site.base, pages: siteConfig.pages })
-    console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
+    // made in a child process during the build when it could start (plugins/llms-apart.ts), else here
+    const exports = await markdownExportsFor(exportInput(siteConfig))
+    const md = writeExports(siteConfig.outDir, exports)
+    console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes${exports.apart ? ' (made apart)' : ''}`)
   },
   /**
    * 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts); it keeps

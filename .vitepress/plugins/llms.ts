@@ -123,36 +123,59 @@ export function llmsFullTxt(srcDir: string, t: Target, done: Map<string, string>
 
 export interface MarkdownExportReport { pages: number; llmsTxtBytes: number; llmsFullBytes: number }
 
+/** What writeMarkdownExports writes: [path relative to outDir (`/` separators), content] in writing order, and its report. */
+export interface MarkdownExports { files: [string, string][]; report: MarkdownExportReport }
+
+/** Inputs of the Markdown exports (see writeMarkdownExports). */
+export interface MarkdownExportInput { srcDir: string; base: string; siteUrl?: string; pages?: string[] }
+
+/**
+ * The files writeMarkdownExports writes, made in memory (nothing is written): a pure function of the
+ * sources under srcDir and the inputs, so the build can make them in another process
+ * (./llms-apart.ts) and write them at the end.
+ * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
+ */
+export function markdownExports(opts: MarkdownExportInput): MarkdownExports {
+  const t = { siteUrl: opts.siteUrl ?? SITE.url, base: opts.base }
+  const pages = opts.pages ?? listPages(opts.srcDir).map((f) => path.relative(opts.srcDir, f).split(path.sep).join('/'))
+  const files: [string, string][] = []
+  const done = new Map<string, string>()
+  for (const rel of pages) {
+    done.set(rel, pageMarkdownFile(opts.srcDir, rel, t.siteUrl, t.base))
+    files.push([markdownPath(rel), done.get(rel)!])
+  }
+  const index = llmsTxt(opts.srcDir, t)
+  const size = Buffer.byteLength(index)
+  if (size > LLMS_TXT_LIMIT) throw new Error(`llms.txt: ${size} bytes, over the ${LLMS_TXT_LIMIT}-byte limit (shorten page descriptions or the notes in .vitepress/plugins/llms.ts)`)
+  files.push(['llms.txt', index])
+  const full = llmsFullTxt(opts.srcDir, t, done)
+  files.push(['llms-full.txt', full])
+  if (fs.existsSync(path.join(opts.srcDir, EN, 'index.md'))) {
+    const indexEn = llmsTxtEn(opts.srcDir, t)
+    if (Buffer.byteLength(indexEn) > LLMS_TXT_LIMIT) throw new Error(`en/llms.txt: ${Buffer.byteLength(indexEn)} bytes, over the ${LLMS_TXT_LIMIT}-byte limit`)
+    files.push([`${EN}/llms.txt`, indexEn], [`${EN}/llms-full.txt`, llmsFullTxt(opts.srcDir, t, done, 'en')])
+  }
+  return { files, report: { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) } }
+}
+
+/** Write made exports (markdownExports) into outDir. Returns their report. */
+export function writeExports(outDir: string, exports: MarkdownExports): MarkdownExportReport {
+  for (const [rel, text] of exports.files) {
+    const out = path.join(outDir, rel)
+    fs.mkdirSync(path.dirname(out), { recursive: true })
+    fs.writeFileSync(out, text)
+  }
+  return exports.report
+}
+
 /**
  * Write `<page>.md` for every page, /llms.txt and /llms-full.txt into the built site.
  * @param opts.pages   VitePress's page list (paths relative to srcDir), e.g. siteConfig.pages
  * @param opts.base    VitePress `base`; opts.siteUrl the public site URL (SITE.url)
  * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
  */
-export function writeMarkdownExports(opts: { srcDir: string; outDir: string; base: string; siteUrl?: string; pages?: string[] }): MarkdownExportReport {
-  const t = { siteUrl: opts.siteUrl ?? SITE.url, base: opts.base }
-  const pages = opts.pages ?? listPages(opts.srcDir).map((f) => path.relative(opts.srcDir, f).split(path.sep).join('/'))
-  const done = new Map<string, string>()
-  for (const rel of pages) {
-    const out = path.join(opts.outDir, markdownPath(rel))
-    fs.mkdirSync(path.dirname(out), { recursive: true })
-    done.set(rel, pageMarkdownFile(opts.srcDir, rel, t.siteUrl, t.base))
-    fs.writeFileSync(out, done.get(rel)!)
-  }
-  const index = llmsTxt(opts.srcDir, t)
-  const size = Buffer.byteLength(index)
-  if (size > LLMS_TXT_LIMIT) throw new Error(`llms.txt: ${size} bytes, over the ${LLMS_TXT_LIMIT}-byte limit (shorten page descriptions or the notes in .vitepress/plugins/llms.ts)`)
-  fs.writeFileSync(path.join(opts.outDir, 'llms.txt'), index)
-  const full = llmsFullTxt(opts.srcDir, t, done)
-  fs.writeFileSync(path.join(opts.outDir, 'llms-full.txt'), full)
-  if (fs.existsSync(path.join(opts.srcDir, EN, 'index.md'))) {
-    const indexEn = llmsTxtEn(opts.srcDir, t)
-    if (Buffer.byteLength(indexEn) > LLMS_TXT_LIMIT) throw new Error(`en/llms.txt: ${Buffer.byteLength(indexEn)} bytes, over the ${LLMS_TXT_LIMIT}-byte limit`)
-    fs.mkdirSync(path.join(opts.outDir, EN), { recursive: true })
-    fs.writeFileSync(path.join(opts.outDir, EN, 'llms.txt'), indexEn)
-    fs.writeFileSync(path.join(opts.outDir, EN, 'llms-full.txt'), llmsFullTxt(opts.srcDir, t, done, 'en'))
-  }
-  return { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) }
+export function writeMarkdownExports(opts: MarkdownExportInput & { outDir: string }): MarkdownExportReport {
+  return writeExports(opts.outDir, markdownExports(opts))
 }
 
 /**
