@@ -55,8 +55,14 @@ export function installSidebarReveal(router: Router): void {
     first.observe(sidebar)
   }
   const previous = router.onAfterRouteChange ?? router.onAfterRouteChanged
+  // VitePress also calls this for the first page, before the app mounts: that one is the observer's
+  let first = true
   router.onAfterRouteChange = async (to: string) => {
     await previous?.(to)
+    if (first) {
+      first = false
+      return
+    }
     // the new page's sidebar is rendered on the next tick
     await nextTick()
     revealCurrentSidebarLink()
