@@ -37,30 +37,31 @@ export function revealCurrentSidebarLink(): void {
  * Call once from enhanceApp (browser only): once the server HTML has been laid out, and after each
  * client-side navigation.
  *
- * Not synchronously here: enhanceApp runs in the script task before the page's first layout (the
- * module usually executes before the browser has rendered a frame), and reading the sidebar's
- * geometry then forced the layout of the whole page inside that task — about 640 ms (Lighthouse,
- * mobile, 4× CPU) on /cli/container's 3500 elements, done again after hydration. A ResizeObserver
- * reports the sidebar right after the browser's own next layout, when reading its geometry costs
- * nothing more; the scroll then lands before that frame is painted. Desktop and the phone's drawer
- * (laid out but hidden until opened) behave as before.
+ * Not synchronously here: enhanceApp runs when the HTML has just been parsed and the page's layout
+ * is out of date, and reading the sidebar's geometry then forced the style and layout of the whole
+ * page inside the script task that goes on to hydrate (about 0.6 s of CPU at 4× slowdown on
+ * /cli/container's 3500 elements; decisions.md, "加载时不读布局"). A ResizeObserver reports the
+ * sidebar right after the browser's own next layout, when reading its geometry costs nothing more;
+ * the scroll then lands before that frame is painted. Desktop and the phone's drawer (laid out
+ * while hidden) behave as before. tests/browser/load-layout.test.ts checks that no geometry is read
+ * before hydration.
  */
 export function installSidebarReveal(router: Router): void {
   const sidebar = document.querySelector('.VPSidebar')
   if (sidebar && typeof ResizeObserver !== 'undefined') {
-    const first = new ResizeObserver(() => {
-      first.disconnect()
+    const observer = new ResizeObserver(() => {
+      observer.disconnect()
       revealCurrentSidebarLink()
     })
-    first.observe(sidebar)
+    observer.observe(sidebar)
   }
   const previous = router.onAfterRouteChange ?? router.onAfterRouteChanged
   // VitePress also calls this for the first page, before the app mounts: that one is the observer's
-  let first = true
+  let firstPage = true
   router.onAfterRouteChange = async (to: string) => {
     await previous?.(to)
-    if (first) {
-      first = false
+    if (firstPage) {
+      firstPage = false
       return
     }
     // the new page's sidebar is rendered on the next tick
