@@ -76,7 +76,7 @@ async function readsDuringLoad(s: Session, route: string): Promise<string[]> {
     await page.addInitScript(recordLayoutReads)
     page.on('pageerror', (e) => s.errors.push(`${route}: ${e.message}`))
     await page.goto(baseUrl() + route, { waitUntil: 'networkidle' })
-    await page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'), undefined, { timeout: 20_000 })
+    await page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'), undefined, { timeout: 60_000 }) // generous: a loaded machine hydrates late
     return (await page.evaluate(() => (window as unknown as { __kbLayoutReads: string[] }).__kbLayoutReads)).map((r) => `${route}: ${r}`)
   } finally {
     await page.close()
