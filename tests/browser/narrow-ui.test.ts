@@ -127,6 +127,24 @@ describe('phone (390 px)', () => {
   })
 })
 
+describe('small phone (375 px)', () => {
+  let s: Session
+  beforeAll(async () => { s = await session({ viewport: { width: 375, height: 740 } }) })
+  afterAll(async () => { await s?.close() })
+
+  // /build/instructions: the CMD × ENTRYPOINT matrix had four columns of unbreakable words
+  // (`ENTRYPOINT` in every header cell), 428 px in a 327 px column; now one combination per row
+  for (const [route, name] of [['/build/instructions', '组合总表'], ['/en/build/instructions', 'How they combine']]) {
+    it(`the CMD/ENTRYPOINT table fits the column (${route})`, async () => {
+      const page = await s.open(route)
+      const table = page.getByRole('table', { name, exact: true })
+      expect(await table.count()).toBe(1)
+      expect(await table.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(1)
+      await page.close()
+    })
+  }
+})
+
 describe('desktop (1280 px)', () => {
   let s: Session
   beforeAll(async () => { s = await session({ viewport: DESKTOP }) })
