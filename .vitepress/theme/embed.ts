@@ -157,7 +157,8 @@ export const EMBED_HEAD_SCRIPT = `;(function () {
   // for a 1089 px term card (an outside reviewer, session 20). Mutation observers run as
   // microtasks, unthrottled, and <EmbedView> marks <html> kb-embed-ready right after isolating;
   // getBoundingClientRect() in height() lays the frame out on demand.
-  if (window.MutationObserver) new MutationObserver(function () { send(false) }).observe(html, { attributes: true, attributeFilter: ['class'] })
+  var MO = window.MutationObserver
+  if (MO) new MO(function () { send(false) }).observe(html, { attributes: true, attributeFilter: ['class'] })
   if (!opaque) {
     window.addEventListener('message', function (e) {
       var d = e.data
