@@ -151,6 +151,14 @@ export const EMBED_HEAD_SCRIPT = `;(function () {
     post({ subject: 'lti.frameResize', height: h })
     if (h5p) post({ context: 'h5p', action: 'prepareResize', scrollHeight: h, clientHeight: html.clientHeight })
   }
+  // Chromium does not render a cross-origin frame that is entirely off screen (below a tall first
+  // embed, say), so no ResizeObserver callback runs there until it is scrolled into view: the
+  // first height sent (the whole page's, before <EmbedView> isolated the part) stayed, 72441 px
+  // for a 1089 px term card (an outside reviewer, session 20). Mutation observers run as
+  // microtasks, unthrottled, and <EmbedView> marks <html> kb-embed-ready right after isolating;
+  // getBoundingClientRect() in height() lays the frame out on demand.
+  var MO = window.MutationObserver
+  if (MO) new MO(function () { send(false) }).observe(html, { attributes: true, attributeFilter: ['class'] })
   if (!opaque) {
     window.addEventListener('message', function (e) {
       var d = e.data

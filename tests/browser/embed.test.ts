@@ -16,7 +16,7 @@ import { DIST_DIR, resolveFile, serveStatic, type Served } from '../../scripts/l
 import { launchBrowser } from '../../core/browser'
 import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
 import { checkCartridge } from '../../scripts/lib/cartridge-check'
-import { DEFAULT_HEIGHT, embedSrc, iframeCode, type EmbedPart } from '../../.vitepress/theme/embed'
+import { DEFAULT_HEIGHT, embedSrc, iframeCode, parseEmbedParams, type EmbedPart } from '../../.vitepress/theme/embed'
 import { SITE } from '../../.vitepress/config/site'
 import { baseUrl, painted, session, type Session } from './helpers'
 
@@ -322,7 +322,98 @@ describe('embedding a part of a page', () => {
     await page.close()
   })
 
+  // an outside reviewer (session 20): the zh table's example `section=常见问题` named no heading
+  // of /network/port-mapping (its id is 常见写法), so the example showed the whole page with a
+  // note; the en table's `snippet=33` was the zh page's line (the en code block opens on line 34)
+  it('every example embed URL on /about/embed (zh, en) names a section, term or code block the build has', () => {
+    let checked = 0
+    for (const file of ['docs/about/embed.md', 'docs/en/about/embed.md']) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n')
+      lines.forEach((text, i) => {
+        for (const m of text.matchAll(/(?:https:\/\/[^/\s`"]+)?(\/[^\s`"?#]*)\?embed=1[^\s`"]*/g)) {
+          const url = new URL(m[0], 'https://x')
+          const p = parseEmbedParams(url.search, url.hash)!
+          if (!p.section && !p.term && !p.snippet) continue
+          const route = url.pathname
+          const built = path.join(DIST, route.endsWith('/') ? `${route}index.html` : `${route}.html`)
+          const where = `${file}:${i + 1} (${m[0]})`
+          if (!fs.existsSync(built)) throw new Error(`${where}: the build has no page ${route}`)
+          const html = fs.readFileSync(built, 'utf8')
+          const escaped = (id: string) => id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+          if (p.section) expect([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].some((h) => h[1] === escaped(p.section!)), `${where}: no heading with id "${p.section}"`).toBe(true)
+          if (p.term) expect(html.includes(`id="${escaped(p.term)}"`), `${where}: no term "${p.term}"`).toBe(true)
+          if (p.snippet) expect(html.includes(`data-embed-line="${p.snippet}"`), `${where}: no code block at line ${p.snippet}`).toBe(true)
+          checked++
+        }
+      })
+    }
+    // the tables give a section, a term and a code block example in each language
+    expect(checked).toBeGreaterThanOrEqual(6)
+  })
+
   it('no console errors in the embeds opened directly', () => expect(s.errors).toEqual([]))
+})
+
+// An outside reviewer (session 20): with the default embed code and no sandbox, a term card and a
+// section embedded from another origin kept the whole page's height (term=volume: iframe 72441 px
+// for 1089 px of content at 375 px) — the first height went out before the part was isolated, and
+// the frames were off screen (below a tall first frame), where Chromium throttles the rendering of
+// cross-origin frames, so no ResizeObserver callback ever sent the smaller height.
+describe('part embeds on another origin take the part\'s height, not the page\'s', () => {
+  const PARTS: [string, EmbedPart][] = [
+    ['/help/troubleshooting', { kind: 'section', value: 'timezone' }],
+    ['/glossary/', { kind: 'term', value: 'volume' }],
+  ]
+  const WIDTHS: [string, { width: number; height: number }][] = [['phone', { width: 375, height: 740 }], ['desktop', { width: 1280, height: 800 }]]
+
+  for (const [label, viewport] of WIDTHS) {
+    it(`${label} width: sandboxed and unsandboxed iframes, term and section, off screen at load`, async () => {
+      for (const [route, part] of PARTS) {
+        const html = fs.readFileSync(path.join(DIST, route.endsWith('/') ? `${route}index.html` : `${route}.html`), 'utf8')
+        if (!html.includes(`id="${part.value}"`)) throw new Error(`the build has no #${part.value} on ${route}: pick another ${part.kind}`)
+      }
+      // the embed code the site hands out (iframeCode), once per part and sandbox; loading="lazy"
+      // removed so that every frame loads at once and all but the first stay off screen
+      const frames: { id: string; src: string; code: string }[] = []
+      PARTS.forEach(([route, part], i) => {
+        const code = iframeCode(embedSrc(baseUrl(), route, { part }), `part ${i}`, DEFAULT_HEIGHT.part).split('\n')
+        frames.push({ id: `S${i}`, src: embedSrc(baseUrl(), route, { part }), code: code[0].replace('<iframe ', `<iframe id="S${i}" sandbox="allow-scripts" `) })
+        frames.push({ id: `U${i}`, src: embedSrc(baseUrl(), route, { part }), code: code[0].replace('<iframe ', `<iframe id="U${i}" `) })
+      })
+      const script = iframeCode(embedSrc(baseUrl(), '/'), 'x').split('\n')[1]
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-parts-'))
+      fs.writeFileSync(
+        path.join(dir, 'index.html'),
+        `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body>\n${frames.map((f) => f.code.replace(' loading="lazy"', '')).join('\n')}\n${script}\n</body></html>`,
+      )
+      const server = await serveStatic(dir)
+      const page = await s.context.newPage()
+      try {
+        await page.setViewportSize(viewport)
+        await page.goto(server.url + '/', { waitUntil: 'load', timeout: 60_000 })
+        const measure = async (id: string): Promise<[number, number]> => {
+          const frame = await frameOf(page, id)
+          const content = await frame.evaluate(() => document.querySelector('.Layout')!.getBoundingClientRect().height)
+          const iframe = await page.locator(`iframe#${id}`).evaluate((f) => f.getBoundingClientRect().height)
+          return [iframe, content]
+        }
+        for (const { id, src } of frames) {
+          // frameOf waited for kb-embed-ready; then the height must follow within a bounded wait
+          let last = await measure(id)
+          const deadline = Date.now() + 10_000
+          for (let i = 0; i < 200 && Date.now() < deadline && Math.abs(last[0] - last[1]) > 2; i++) {
+            await page.waitForTimeout(50)
+            last = await measure(id)
+          }
+          expect(Math.abs(last[0] - last[1]), `${label} ${id} (${src}): iframe ${last[0]} px, content ${last[1]} px`).toBeLessThanOrEqual(2)
+        }
+      } finally {
+        await page.close()
+        await server.close()
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  }
 })
 
 describe('nothing blocks framing', () => {

@@ -63,10 +63,20 @@ function runHead(search: string, opts: { storage?: 'ok' | 'blocked'; framed?: bo
   const posted: unknown[] = []
   const listeners: Record<string, ((e: unknown) => void)[]> = {}
   class ResizeObserver { observe() {} }
+  // what the script observes on <html> with a MutationObserver: call them to deliver a class change
+  const onHtmlMutation: (() => void)[] = []
+  class MutationObserver {
+    constructor(private f: () => void) {}
+    observe(target: unknown, o: { attributes?: boolean; attributeFilter?: string[] }) {
+      if (target === document.documentElement && o.attributes && o.attributeFilter?.includes('class')) onHtmlMutation.push(this.f)
+    }
+  }
   const win: Record<string, unknown> = {
     addEventListener: (t: string, f: (e: unknown) => void) => (listeners[t] ??= []).push(f),
     ResizeObserver,
+    MutationObserver,
   }
+  const size = { height: 987.2 }
   const parent = opts.framed ? { postMessage: (m: unknown) => posted.push(m) } : win
   win.parent = parent
   for (const name of ['localStorage', 'sessionStorage']) {
@@ -82,13 +92,13 @@ function runHead(search: string, opts: { storage?: 'ok' | 'blocked'; framed?: bo
     documentElement: { classList: { add: (c: string) => classes.add(c) }, scrollHeight: 1234, clientHeight: 150 },
     readyState: 'complete',
     body: {},
-    querySelector: () => ({ getBoundingClientRect: () => ({ height: 987.2 }) }),
+    querySelector: () => ({ getBoundingClientRect: () => ({ height: size.height }) }),
     addEventListener: () => {},
   }
   new Function('location', 'document', 'window', 'self', 'URLSearchParams', 'ResizeObserver', EMBED_HEAD_SCRIPT)(
     { search, pathname: '/guide/why', hash: '' }, document, win, { origin: 'http://127.0.0.1:1' }, URLSearchParams, ResizeObserver,
   )
-  return { classes, storage: () => win.localStorage as Storage, session: () => win.sessionStorage as Storage, saved, posted, listeners, parent }
+  return { classes, storage: () => win.localStorage as Storage, session: () => win.sessionStorage as Storage, saved, posted, listeners, parent, size, onHtmlMutation }
 }
 
 describe('head script', () => {
@@ -125,6 +135,16 @@ describe('head script', () => {
     expect(r.posted).toContainEqual({ type: 'docker-kb:height', height: 988, id: 'lesson' })
     expect(r.posted).toContainEqual({ subject: 'lti.frameResize', height: 988 })
     expect(r.posted.some((m) => (m as { action?: string }).action === 'prepareResize')).toBe(false)
+  })
+  // an outside reviewer (session 20): an embed off screen at load kept the whole page's height,
+  // because no ResizeObserver callback runs in an off-screen cross-origin frame in Chromium
+  it('in a frame: posts the new height when <html> gets a class (kb-embed-ready), without waiting for a ResizeObserver', () => {
+    const r = runHead('?embed=1', { framed: true })
+    expect(r.onHtmlMutation.length).toBe(1)
+    r.size.height = 300.4 // <EmbedView> isolated the part
+    r.onHtmlMutation[0]()
+    expect(r.posted.at(-2)).toEqual({ type: 'docker-kb:height', height: 301, id: '/guide/why?embed=1' })
+    expect(r.posted.at(-1)).toEqual({ subject: 'lti.frameResize', height: 301 })
   })
   it('answers the H5P handshake from the parent only', () => {
     const r = runHead('?embed=1', { framed: true })
