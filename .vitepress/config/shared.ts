@@ -7,7 +7,7 @@ import { defineConfig, type HeadConfig, type SiteConfig } from 'vitepress'
 import type MarkdownIt from 'markdown-it'
 import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
-import { mermaidBuildPlugin, prerenderSite } from '../plugins/mermaid-render'
+import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
 import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
@@ -32,7 +32,7 @@ import { lowPriorityScripts } from './load-priority'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
 import { llmsDevPlugin, writeExports } from '../plugins/llms'
-import { exportInput, markdownExportsEarlyPlugin, markdownExportsFor } from '../plugins/llms-apart'
+import { exportInput, markdownExportsFor } from '../plugins/llms-apart'
 import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
 import { fullSiteData, readSiteData, scopeMetadataScript } from '../../core/site-data-scope'
@@ -102,9 +102,10 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin(),
-      // the .md exports are made in a child process once chromium is done with the other core (plugins/llms-apart.ts)
-      markdownExportsEarlyPlugin(() => prerenderSite(SRC_DIR))],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
+    // markdownExportsEarlyPlugin (plugins/llms-apart.ts) is not registered: on the idle machine (2026-12-02)
+    // a cold build with the exports made in a child took 60.5 s wall / 84.0 s CPU, the same tree without
+    // it 54.3 s / 69.3 s (one pair; the child renders every page's Markdown again), so buildEnd makes them
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -182,7 +183,7 @@ export const shared = defineConfig({
     for (const c of writeCartridges(siteConfig.outDir, root, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
     // robots.txt names the sitemap by its full URL, so it is written here rather than kept in public/
     fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
-    // made in a child process during the build when it could start (plugins/llms-apart.ts), else here
+    // made here: no child is started (see the note at vite.plugins)
     const exports = await markdownExportsFor(exportInput(siteConfig))
     const md = writeExports(siteConfig.outDir, exports)
     console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes${exports.apart ? ' (made apart)' : ''}`)
