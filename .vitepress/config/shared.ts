@@ -31,8 +31,7 @@ import { addRedirectScript } from './trailing-slash'
 import { lowPriorityScripts } from './load-priority'
 import { footerMessageEn } from './en'
 // Markdown for tools and AI assistants: <page>.md, /llms.txt, /llms-full.txt (plugins/llms.ts)
-import { llmsDevPlugin, writeExports } from '../plugins/llms'
-import { exportInput, markdownExportsFor } from '../plugins/llms-apart'
+import { llmsDevPlugin, writeMarkdownExports } from '../plugins/llms'
 import { markdownPath, routeOf } from '../../core/version-paths'
 import { pageLastUpdated, sitemapLastmod } from './last-updated'
 import { fullSiteData, readSiteData, scopeMetadataScript } from '../../core/site-data-scope'
@@ -103,9 +102,6 @@ export const shared = defineConfig({
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
     plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
-    // markdownExportsEarlyPlugin (plugins/llms-apart.ts) is not registered: on the idle machine (2026-12-02)
-    // a cold build with the exports made in a child took 60.5 s wall / 84.0 s CPU, the same tree without
-    // it 54.3 s / 69.3 s (one pair; the child renders every page's Markdown again), so buildEnd makes them
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
@@ -183,10 +179,10 @@ export const shared = defineConfig({
     for (const c of writeCartridges(siteConfig.outDir, root, SITE.title)) console.log(`  cartridge ${c.url}: ${c.links} links`)
     // robots.txt names the sitemap by its full URL, so it is written here rather than kept in public/
     fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
-    // made here: no child is started (see the note at vite.plugins)
-    const exports = await markdownExportsFor(exportInput(siteConfig))
-    const md = writeExports(siteConfig.outDir, exports)
-    console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes${exports.apart ? ' (made apart)' : ''}`)
+    // made here, not in a child process: a child re-renders every page's Markdown and cost more than it
+    // saved (decisions.md, 构建时间, 2026-12-02: 60.5 s / 84.0 s CPU against 54.3 s / 69.3 s cold)
+    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, base: siteConfig.site.base, pages: siteConfig.pages, outDir: siteConfig.outDir })
+    console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
   },
   /**
    * 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts); it keeps

@@ -131,8 +131,7 @@ export interface MarkdownExportInput { srcDir: string; base: string; siteUrl?: s
 
 /**
  * The files writeMarkdownExports writes, made in memory (nothing is written): a pure function of the
- * sources under srcDir and the inputs, so the build can make them in another process
- * (./llms-apart.ts) and write them at the end.
+ * sources under srcDir and the inputs.
  * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
  */
 export function markdownExports(opts: MarkdownExportInput): MarkdownExports {
