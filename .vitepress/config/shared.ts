@@ -9,7 +9,7 @@ import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
-import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
+import { buildFingerprint, renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
 import { memoizeHighlight, type HighlightMemoStats } from '../plugins/highlight-memo'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
@@ -187,7 +187,9 @@ export const shared = defineConfig({
     fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
     // made here, not in a child process: a child re-renders every page's Markdown and cost more than it
     // saved (decisions.md, 构建时间, 2026-12-02: 60.5 s / 84.0 s CPU against 54.3 s / 69.3 s cold)
-    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, base: siteConfig.site.base, pages: siteConfig.pages, outDir: siteConfig.outDir })
+    // from the build cache when the tree is unchanged (same fingerprint as the page renders)
+    const fingerprint = buildFingerprint()
+    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, base: siteConfig.site.base, pages: siteConfig.pages, outDir: siteConfig.outDir }, fingerprint ? { fingerprint } : undefined)
     console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
     if (highlightStats?.calls) console.log(`  code highlighting: ${highlightStats.calls} blocks, ${highlightStats.highlighted} highlighted by Shiki (the rest repeated an earlier block)`)
   },
