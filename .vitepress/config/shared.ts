@@ -9,8 +9,9 @@ import { GITHUB_ICON, SITE, footerMessage, siteRoot } from './site'
 import { mermaidPlugin } from '../plugins/mermaid'
 import { mermaidBuildPlugin } from '../plugins/mermaid-render'
 import { codeGroupIdsPlugin } from '../plugins/code-group-ids'
-import { renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
+import { buildFingerprint, renderCachePlugin, siteRenderCache } from '../plugins/render-cache'
 import { inlineCodePlugin } from '../plugins/inline-code'
+import { memoizeHighlight, type HighlightMemoStats } from '../plugins/highlight-memo'
 import { snippetFencePlugin } from '../plugins/snippet-fence'
 import { codeBreaksPlugin, tableNamesPlugin } from '../plugins/narrow-text'
 import { aliasRolesInRender, restoreRolesPlugin } from './static-html'
@@ -82,6 +83,9 @@ const VP_THEME_COMPONENTS = path.dirname(fileURLToPath(import.meta.resolve('vite
 /** VitePress theme components replaced by a lazily hydrated wrapper of themselves (.vitepress/theme/lazy/<name>.ts) */
 export const LAZY_HYDRATED = ['VPSidebarGroup', 'VPNavBarMenu', 'VPDocFooter'] as const
 
+/** counters of the highlight memo (plugins/highlight-memo.ts), printed at the end of the build */
+let highlightStats: HighlightMemoStats | undefined
+
 export const shared = defineConfig({
   srcDir: 'docs',
   srcExclude: ['**/README.md', 'data/**'],
@@ -144,6 +148,8 @@ export const shared = defineConfig({
       // VitePress bundles its own copy of markdown-it's type definitions; the runtime object is
       // the same markdown-it 14 our plugins are written (and unit-tested) against.
       const it = md as unknown as MarkdownIt
+      // first: every code block our plugins or VitePress highlight goes through it (Shiki once per distinct block)
+      highlightStats = memoizeHighlight(it)
       // embedLinesPlugin last: it marks every code block with its line (for ?embed=1&snippet=<line>)
       for (const plugin of [inlineCodePlugin, codeBreaksPlugin, tableNamesPlugin, snippetFencePlugin, mermaidPlugin, glossaryPlugin, commandsPlugin, copyButtonTitlePlugin, embedLinesPlugin]) it.use(plugin)
       // `role` renamed until Vue has compiled the page, so code blocks stay static strings (./static-html.ts)
@@ -181,8 +187,11 @@ export const shared = defineConfig({
     fs.writeFileSync(path.join(siteConfig.outDir, 'robots.txt'), `User-agent: *\nAllow: /\n\nSitemap: ${root}/sitemap.xml\n`)
     // made here, not in a child process: a child re-renders every page's Markdown and cost more than it
     // saved (decisions.md, 构建时间, 2026-12-02: 60.5 s / 84.0 s CPU against 54.3 s / 69.3 s cold)
-    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, base: siteConfig.site.base, pages: siteConfig.pages, outDir: siteConfig.outDir })
+    // from the build cache when the tree is unchanged (same fingerprint as the page renders)
+    const fingerprint = buildFingerprint()
+    const md = writeMarkdownExports({ srcDir: siteConfig.srcDir, base: siteConfig.site.base, pages: siteConfig.pages, outDir: siteConfig.outDir }, fingerprint ? { fingerprint } : undefined)
     console.log(`  markdown: ${md.pages} pages as .md, llms.txt ${md.llmsTxtBytes} bytes, llms-full.txt ${md.llmsFullBytes} bytes`)
+    if (highlightStats?.calls) console.log(`  code highlighting: ${highlightStats.calls} blocks, ${highlightStats.highlighted} highlighted by Shiki (the rest repeated an earlier block)`)
   },
   /**
    * 404.html: send a trailing-slash address of a page to the page (./trailing-slash.ts); it keeps

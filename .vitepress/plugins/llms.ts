@@ -22,6 +22,9 @@ import { listPages } from '../../core/pages'
 import { readRegistry, readSnippetStatus } from '../../core/versions'
 import { FROZEN_DIR } from '../../core/version-paths'
 import { absoluteUrl, markdownPath, pageMarkdownFile } from './page-markdown'
+import { BUILD_CACHE_ROOT, contentCache, contentKey } from '../../core/content-cache'
+import { PRUNE_MIN_AGE_MS } from './render-cache'
+import { pdfsLinked } from '../../core/pdf-targets'
 
 /** llms.txt must stay small: tools read it whole (docs.docker.com's ~50,000 tokens was too much). */
 export const LLMS_TXT_LIMIT = 20 * 1024
@@ -173,8 +176,37 @@ export function writeExports(outDir: string, exports: MarkdownExports): Markdown
  * @param opts.base    VitePress `base`; opts.siteUrl the public site URL (SITE.url)
  * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
  */
-export function writeMarkdownExports(opts: MarkdownExportInput & { outDir: string }): MarkdownExportReport {
-  return writeExports(opts.outDir, markdownExports(opts))
+export function writeMarkdownExports(opts: MarkdownExportInput & { outDir: string }, cache?: ExportCacheOptions): MarkdownExportReport {
+  return writeExports(opts.outDir, cache ? cachedMarkdownExports(opts, cache) : markdownExports(opts))
+}
+
+export interface ExportCacheOptions {
+  /** the build's render fingerprint (plugins/render-cache.ts buildFingerprint): every file the exports read is under RENDER_INPUTS */
+  fingerprint: string
+  /** where the entries live (default BUILD_CACHE_ROOT/md-export) */
+  dir?: string
+}
+
+/**
+ * markdownExports, stored between builds: the exports read only files under the render cache's
+ * RENDER_INPUTS (the pages, glossary and command data, snippet status, corrections, versions.json,
+ * our config and code), so the build's render fingerprint plus the inputs of this call (base, site
+ * URL, page list) and KB_PDF decide them, as they decide every page's render. A warm build of an unchanged tree
+ * converts no page (216 pages, ~2 % of a cold build's main-process CPU). Errors are not stored: a
+ * broken page fails every build. One entry per fingerprint; the others are deleted once older than
+ * PRUNE_MIN_AGE_MS (another worktree's build may share the folder).
+ */
+export function cachedMarkdownExports(opts: MarkdownExportInput, { fingerprint, dir = path.join(BUILD_CACHE_ROOT, 'md-export') }: ExportCacheOptions): MarkdownExports {
+  const cache = contentCache<MarkdownExports>(dir)
+  // KB_PDF (pdfsLinked) decides whether the exports link the PDF books: an input outside the tree
+  const key = contentKey(fingerprint, opts.srcDir, opts.base, opts.siteUrl ?? SITE.url, JSON.stringify(opts.pages ?? null), String(pdfsLinked()))
+  let exports = cache.get(key)
+  if (!exports) {
+    exports = markdownExports(opts)
+    cache.set(key, exports)
+  }
+  cache.prune(new Set([key]), PRUNE_MIN_AGE_MS)
+  return exports
 }
 
 /**

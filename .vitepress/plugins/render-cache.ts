@@ -152,6 +152,16 @@ export function siteRenderCache(md: { render(src: string, env?: any): string }):
   })
 }
 
+/**
+ * This production build's fingerprint (renderFingerprint, taken once per build process), for other
+ * outputs that depend on the same inputs (the `.md` exports, plugins/llms.ts); undefined outside a
+ * production build (dev server, scripts, tests).
+ */
+export function buildFingerprint(): string | undefined {
+  if (base === undefined) return undefined
+  return (buildState ??= { print: renderFingerprint(), base }).print
+}
+
 /** A page's compiled Vue module as @vitejs/plugin-vue's transform returned it. */
 interface CompiledPage {
   code: string
