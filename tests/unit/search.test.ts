@@ -847,3 +847,24 @@ describe('two spellings of one thing compared (search20)', () => {
     expect(searchSite(cm, 'docker-compose 和 docker compose 区别', v, lex)[0]?.id).toBe('/orchestration/compose#v1-v2')
   })
 })
+
+describe('a pasted error keeps its words in the shipped index (search21)', () => {
+  // "no space left on device" is a phrase of the disk-space group; the index splits it into words,
+  // and the rare ones (left, device: one section quotes the error) were pruned, so the query matched
+  // the group's Chinese phrases (the cleanup page) but never the troubleshooting section that quotes it
+  it('lists each Latin word of a multi-word group phrase as a lexicon word', () => {
+    const { words } = buildLexicon([], [])
+    for (const w of ['left', 'device']) expect(words).toContain(w)
+  })
+  it('so pruning keeps them and the section quoting the error leads', () => {
+    const docs = [
+      { id: '/help/troubleshooting#disk', title: '磁盘被 Docker 占满', titles: ['故障排查'], text: '症状：no space left on device。解决：docker system df。' },
+      { id: '/commands/cleanup', title: '清理磁盘空间', titles: [], text: '磁盘空间不够时清理。' },
+    ]
+    const { lexicon, words } = buildLexicon([], [])
+    const m = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+    m.addAll(docs)
+    const shipped = MiniSearch.loadJS(pruneIndex(JSON.parse(JSON.stringify(m)), new Set(words)).json as any, { fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+    expect(searchSite(shipped, 'no space left on device', vocabularyOf(shipped), lexicon)[0]?.id).toBe('/help/troubleshooting#disk')
+  })
+})
