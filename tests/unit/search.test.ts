@@ -868,3 +868,19 @@ describe('a pasted error keeps its words in the shipped index (search21)', () =>
     expect(searchSite(shipped, 'no space left on device', vocabularyOf(shipped), lexicon)[0]?.id).toBe('/help/troubleshooting#disk')
   })
 })
+
+describe('"X 和 Y 是什么关系" compares X and Y (search21)', () => {
+  // as a definition with 关系 as a third concept, it led with any heading that says 关系
+  // ("Docker 和 Kubernetes 是什么关系") instead of the sections about images and containers
+  const v = createVocabulary([['镜像', 1], ['容器', 1], ['关系', 1]])
+  it('is a comparison of the two, not a definition, and 关系 is no concept', () => {
+    const a = analyzeQuery('镜像和容器是什么关系', v, lexicon)
+    expect(a.concepts.map((c) => c.label)).toEqual(['镜像', '容器'])
+    expect(a.define).toBe(false)
+    expect(a.compare).toBe(true)
+    expect(analyzeQuery('容器和镜像的关系', v, lexicon).compare).toBe(true)
+  })
+  it('keeps 关系 when it is not about two things', () => {
+    expect(analyzeQuery('镜像的关系', v, lexicon).concepts.map((c) => c.label)).toEqual(['镜像', '关系'])
+  })
+})
