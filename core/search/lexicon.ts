@@ -7,7 +7,7 @@
  * the browser with the search box's chunk (virtual module `virtual:search-lexicon`).
  */
 import { CUES, SYNONYMS, type Cue } from './synonyms'
-import { normalize } from './text'
+import { latinTerms, normalize, pieces } from './text'
 
 /**
  * What query analysis needs in the browser. Phrases are `normalize`d.
@@ -84,7 +84,13 @@ export function buildLexicon(terms: LexiconTerm[], keywords: Iterable<string>, p
   for (const t of terms) add([t.zh, t.en, ...(t.aliases ?? [])])
   for (const g of SYNONYMS) add(g)
   const words = new Set<string>()
-  for (const g of groups) for (const p of g) words.add(p)
+  for (const g of groups) for (const p of g) {
+    words.add(p)
+    // … and each Latin word of a phrase: the index splits "no space left on device" into words, and
+    // the rare ones (left, device) were pruned (prune.ts), so a pasted error matched its own group's
+    // other phrases but never the section that quotes it (search21)
+    for (const piece of pieces(p)) if (piece.kind === 'latin' && /\s/.test(p)) for (const t of latinTerms(piece)) words.add(t)
+  }
   for (const k of keywords) words.add(normalize(k).trim())
   const homes = conceptHomes(groups, pages)
   const cues = CUES.map((c) => ({ group: normalize(c.group), subject: c.subject.map(normalize), about: c.about.map(normalize), ...(c.along ? { along: c.along.map(normalize) } : {}) }))

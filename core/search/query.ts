@@ -193,8 +193,15 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
   return out
 }
 
-const COMPARE_RE = /区别|差别|不同|异同|对比|比较|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare/
-const DEFINE_RE = /是什么|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
+const COMPARE_RE = /区别|差别|不同|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+/**
+ * "镜像和容器是什么关系", "容器和镜像的关系": how two things relate is a comparison of the two, not a
+ * definition ("是什么" here asks about the relation) nor a third topic. As a concept, 关系 led with
+ * any heading that says 关系 ("Docker 和 Kubernetes 是什么关系") over the section about the two
+ * (search21); dropped when two or more other concepts remain.
+ */
+const RELATION_WORDS = new Set(['关系', 'relationship'])
+const DEFINE_RE = /是什么(?!关系)|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
 /**
  * Words of the question form that segmentation leaves behind ("镜像是什么意思" → 镜像, 意思):
  * in a definition question they ask for nothing, and as a concept they halved every result's coverage.
@@ -479,6 +486,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       push({ label: ch, alternatives: words.map((w) => [w]), prefix: false, fuzzy: false, typed: words, weight: 0.5 })
     }
   }
+  if (concepts.filter((c) => !RELATION_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, RELATION_WORDS)
   const define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)

@@ -847,3 +847,40 @@ describe('two spellings of one thing compared (search20)', () => {
     expect(searchSite(cm, 'docker-compose 和 docker compose 区别', v, lex)[0]?.id).toBe('/orchestration/compose#v1-v2')
   })
 })
+
+describe('a pasted error keeps its words in the shipped index (search21)', () => {
+  // "no space left on device" is a phrase of the disk-space group; the index splits it into words,
+  // and the rare ones (left, device: one section quotes the error) were pruned, so the query matched
+  // the group's Chinese phrases (the cleanup page) but never the troubleshooting section that quotes it
+  it('lists each Latin word of a multi-word group phrase as a lexicon word', () => {
+    const { words } = buildLexicon([], [])
+    for (const w of ['left', 'device']) expect(words).toContain(w)
+  })
+  it('so pruning keeps them and the section quoting the error leads', () => {
+    const docs = [
+      { id: '/help/troubleshooting#disk', title: '磁盘被 Docker 占满', titles: ['故障排查'], text: '症状：no space left on device。解决：docker system df。' },
+      { id: '/commands/cleanup', title: '清理磁盘空间', titles: [], text: '磁盘空间不够时清理。' },
+    ]
+    const { lexicon, words } = buildLexicon([], [])
+    const m = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+    m.addAll(docs)
+    const shipped = MiniSearch.loadJS(pruneIndex(JSON.parse(JSON.stringify(m)), new Set(words)).json as any, { fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+    expect(searchSite(shipped, 'no space left on device', vocabularyOf(shipped), lexicon)[0]?.id).toBe('/help/troubleshooting#disk')
+  })
+})
+
+describe('"X 和 Y 是什么关系" compares X and Y (search21)', () => {
+  // as a definition with 关系 as a third concept, it led with any heading that says 关系
+  // ("Docker 和 Kubernetes 是什么关系") instead of the sections about images and containers
+  const v = createVocabulary([['镜像', 1], ['容器', 1], ['关系', 1]])
+  it('is a comparison of the two, not a definition, and 关系 is no concept', () => {
+    const a = analyzeQuery('镜像和容器是什么关系', v, lexicon)
+    expect(a.concepts.map((c) => c.label)).toEqual(['镜像', '容器'])
+    expect(a.define).toBe(false)
+    expect(a.compare).toBe(true)
+    expect(analyzeQuery('容器和镜像的关系', v, lexicon).compare).toBe(true)
+  })
+  it('keeps 关系 when it is not about two things', () => {
+    expect(analyzeQuery('镜像的关系', v, lexicon).concepts.map((c) => c.label)).toEqual(['镜像', '关系'])
+  })
+})
