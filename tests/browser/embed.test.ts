@@ -13,7 +13,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
 import { DIST_DIR, resolveFile, serveStatic, type Served } from '../../scripts/lib/static-server'
-import { launchBrowser } from '../../core/browser'
+import { launchShared } from '../../core/browser'
 import { CARTRIDGE_DIR, cartridgeName } from '../../core/cartridge'
 import { checkCartridge } from '../../scripts/lib/cartridge-check'
 import { DEFAULT_HEIGHT, embedSrc, iframeCode, parseEmbedParams, type EmbedPart } from '../../.vitepress/theme/embed'
@@ -442,6 +442,10 @@ const canvasStrip = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/sc
 const stripScripts = (html: string) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
 const sandboxed = (html: string) => html.replace('<iframe ', '<iframe sandbox="allow-scripts allow-popups" ')
 
+/** the chromium of every openHost run, started by the first */
+let hosts: ReturnType<typeof launchShared> | undefined
+afterAll(async () => { await (await hosts)?.close() })
+
 interface HostRun {
   page: Page
   frame: Frame
@@ -454,7 +458,7 @@ interface HostRun {
 
 /**
  * Serve `fixture` (with the embed code of FRAME_ROUTE from `site`, passed through `transform`) on a
- * new port and open it in a fresh browser; waits until the iframe's document has loaded.
+' * new port and open it in a fresh browser context; waits until the iframe's document has loaded.
  */
 async function openHost(fixture: string, site: string, transform: (code: string) => string, opts: { javaScriptEnabled?: boolean; theme?: 'dark'; part?: EmbedPart } = {}): Promise<HostRun> {
   const code = iframeCode(embedSrc(site, FRAME_ROUTE, { theme: opts.theme, part: opts.part }), 'Docker 知识库：运行第一个容器', opts.part ? DEFAULT_HEIGHT.part : DEFAULT_HEIGHT.page)
@@ -462,7 +466,8 @@ async function openHost(fixture: string, site: string, transform: (code: string)
   const html = fs.readFileSync(path.join(HOSTS, fixture), 'utf8').replaceAll('__SITE__', site).replace('__CODE__', transform(code))
   fs.writeFileSync(path.join(dir, 'index.html'), html)
   const hostServer = await serveStatic(dir)
-  const b = await launchBrowser({ javaScriptEnabled: opts.javaScriptEnabled })
+  // a fresh context per run in one chromium for the file (a chromium per run cost 8 more starts)
+  const b = await (hosts ??= launchShared()).then((h) => h.open({ javaScriptEnabled: opts.javaScriptEnabled }))
   const run: Partial<HostRun> = { consoleErrors: [], pageErrors: [], requests: [], blocked: b.blocked }
   const close = async () => {
     await b.close()
