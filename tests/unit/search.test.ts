@@ -499,6 +499,29 @@ describe('a whole command line: the command\'s reference entry (search19)', () =
   })
 })
 
+describe('a command line with one flag: the section headed by the flag, then the entry (search21)', () => {
+  const docs = [
+    { id: '/cli/container#docker-run', title: 'docker run', titles: ['容器命令参考'], text: 'docker run [OPTIONS] IMAGE：创建并启动容器。-p 发布端口，-P 发布所有端口，--rm 退出后删除，-d 后台运行。docker run -p 8080:80 nginx' },
+    { id: '/commands/containers#p', title: '-p：端口映射', titles: ['运行与管理容器', 'docker run 的常用选项'], text: 'docker run -p 宿主机端口:容器端口 把容器的端口发布到宿主机。' },
+    { id: '/commands/containers#rm', title: '--rm：退出后自动删除', titles: ['运行与管理容器', 'docker run 的常用选项'], text: 'docker run --rm 让容器退出后自动删除。' },
+    { id: '/cli/container#docker-ps', title: 'docker ps', titles: ['容器命令参考'], text: 'docker ps [OPTIONS]：列出容器。-a 显示所有容器。' },
+    { id: '/commands/containers#ps', title: 'docker ps -a：查看所有容器', titles: ['运行与管理容器'], text: 'docker ps -a 列出包括已停止的所有容器。' },
+  ]
+  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer([]), extractField })
+  cm.addAll(docs)
+  const lex = buildLexicon([], []).lexicon
+  const ids = (q: string) => searchSite(cm, q, vocabularyOf(cm), lex).map((r) => r.id)
+  it('puts the flag\'s teaching section first and keeps the command entry second', () => {
+    expect(ids('docker run -p').slice(0, 2)).toEqual(['/commands/containers#p', '/cli/container#docker-run'])
+    expect(ids('docker run --rm').slice(0, 2)).toEqual(['/commands/containers#rm', '/cli/container#docker-run'])
+  })
+  it('keeps the entry first when no section is headed by that flag (case-sensitive) or the rest is not one flag', () => {
+    expect(ids('docker run -P')[0]).toBe('/cli/container#docker-run')
+    expect(ids('docker ps -a')[0]).toBe('/cli/container#docker-ps')
+    expect(ids('docker run -p 8080:80')[0]).toBe('/cli/container#docker-run')
+  })
+})
+
 describe('index pruning', () => {
   const pruneDocs = [
     { id: '/a#x', title: '数据卷', titles: [], text: '数据卷的寿命不随容器结束；这个比方很啰嗦。' },
