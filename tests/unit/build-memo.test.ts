@@ -3,22 +3,14 @@
  * and the stored `.md` exports (.vitepress/plugins/llms.ts cachedMarkdownExports).
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tmpDirs } from './lib/tmp-dirs'
 import { createMarkdownRenderer } from 'vitepress'
 import { memoizeHighlight } from '../../.vitepress/plugins/highlight-memo'
 import { cachedMarkdownExports, markdownExports } from '../../.vitepress/plugins/llms'
 
-const dirs: string[] = []
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-build-memo-'))
-  dirs.push(d)
-  return d
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-})
+const tmp = tmpDirs('kb-build-memo-')
 
 describe('memoizeHighlight', () => {
   it('calls the highlighter once per distinct (code, lang, attrs) and returns its HTML', () => {

@@ -1,19 +1,11 @@
 /** core/content-cache.ts: content keys, atomic JSON entries, tree fingerprints (the build caches' one helper). */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tmpDirs } from './lib/tmp-dirs'
 import { contentCache, contentKey, treeFingerprint } from '../../core/content-cache'
 
-const dirs: string[] = []
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-content-cache-'))
-  dirs.push(d)
-  return d
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-})
+const tmp = tmpDirs('kb-content-cache-')
 
 describe('contentKey', () => {
   it('depends on every part and on where the parts split', () => {

@@ -4,22 +4,14 @@
  * which its dead-link check and page data read), and any change to what a render reads must miss.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tmpDirs } from './lib/tmp-dirs'
 import { contentCache } from '../../core/content-cache'
 import { cacheRenders, renderFingerprint, v8Codec, type Entry, type RenderCacheStats } from '../../.vitepress/plugins/render-cache'
 
-const dirs: string[] = []
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-render-cache-'))
-  dirs.push(d)
-  return d
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
-})
+const tmp = tmpDirs('kb-render-cache-')
 
 /**
  * A markdown-it that writes into env the way VitePress's and our plugins do: frontmatter (with a
