@@ -218,6 +218,18 @@ const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', '
 const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
 
 /**
+ * The purpose group of core/search/synonyms.ts (用途, 有什么用, 干嘛的, 做什么的, …), known by its
+ * first phrase. "docker 有什么用" asks what Docker is for, and the group's concept page
+ * (/guide/why) answers it. For anything else, "X 是干嘛的" / "X 有什么用" asks what X is: as a second
+ * concept the purpose halved every result's coverage and the headings that merely name X led
+ * ("docker compose 是干嘛的" → the /cli/compose entries, not the FAQ's "Docker Compose 是什么";
+ * held-out set 16). Such a query is read as a definition question about X, unless one of its
+ * concepts is Docker itself ("学docker有啥好处", "docker 守护进程是干嘛的" keep the purpose) (search, 2026-12-03).
+ */
+const PURPOSE_GROUP = '用途'
+const isPurpose = (c: Concept) => c.alternatives.some((alt) => alt.length === 1 && alt[0] === PURPOSE_GROUP)
+
+/**
  * Words that ask how something works rather than name a topic ("命名空间原理", "镜像分层的原理"):
  * the page that explains X is the answer to "X 原理", and as a concept of their own they led with
  * whatever is headed 原理 (the section index /internals/, the FAQ's "Docker 的架构原理是什么")
@@ -487,15 +499,21 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   if (concepts.filter((c) => !RELATION_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, RELATION_WORDS)
-  const define = DEFINE_RE.test(text)
+  let define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
+  // "docker compose 是干嘛的": what X is, unless the query is about Docker itself ("学docker有啥好处")
+  const purpose = concepts.find(isPurpose)
+  if (purpose && concepts.length >= 2 && !concepts.some((c) => squash(c.label) === 'docker')) {
+    concepts.splice(concepts.indexOf(purpose), 1)
+    define = true
+  }
   dropWhenOthers(concepts, FAILURE_WORDS)
   if (flag) dropWhenOthers(concepts, FLAG_WORDS)
   if (concepts.some((c) => !ASPECT_WORDS.has(c.label) && homeOf(c, lexicon))) dropWhenOthers(concepts, ASPECT_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
   const command = /^\s*docker(-compose)?\b/.test(text)
-  const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || DEFINE_RE.test(text) ? undefined : englishTaskPhrase(text, vocab, opts))
+  const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || define ? undefined : englishTaskPhrase(text, vocab, opts))
   // a term the reader typed, not one a cue read into a sentence ("docker pull 一直卡住": not a glossary look-up)
   const term = !flag && text === typed && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
   return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }

@@ -104,7 +104,7 @@ export const SYNONYMS: string[][] = [
     'error pulling image', 'error when pulling', 'pull error', 'pull failed', 'pull fails', 'failed to pull', 'cannot pull', "can't pull"],
   // what Docker is for (search13): "docker 有什么用", "为什么要用 docker", "what is docker used for";
   // /guide/why says 用途 and 好处 (purpose, benefit) in its first section
-  ['用途', '好处', '用处', '有什么用', '有啥用', '干嘛的', '干啥的', '干什么的', '做什么的', '用来干什么', '用来干嘛', '用来做什么', '为什么要用', '为什么用', '有啥好处', '有什么好处',
+  ['用途', '好处', '用处', '有什么用', '有啥用', '干嘛的', '干啥的', '干什么的', '做什么的', '干嘛用的', '干啥用的', '干什么用的', '做什么用的', '用来干什么', '用来干嘛', '用来做什么', '为什么要用', '为什么用', '有啥好处', '有什么好处',
     // not 'used for', 'why use', 'point of': without their stop words they are 'use', 'point',
     // and "docker 有什么用" led with docker context use
     'purpose', 'benefit', 'benefits',

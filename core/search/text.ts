@@ -105,6 +105,8 @@ export const ZH_STOP = new Set([
   '此', '即', '若', '无', '并且', '而且', '但是', '因为', '所以', '然后', '这样', '那么', '还是', '就是', '只是',
   '可能', '已经', '通过', '进行', '以及', '其他', '其中', '之后', '之前', '一些', '一样', '同时', '比如', '例如',
   '这里', '这种', '不会', '不是', '自己', '每个', '一次',
+  // "docker 到底是干嘛的": an intensifier, as a concept it led with any heading that says 到底 (search, 2026-12-03)
+  '到底', '究竟',
 ])
 
 /** English stop words (also in pasted error messages: "while trying to connect to the …"). */

@@ -935,3 +935,27 @@ describe('"X 和 Y 是什么关系" compares X and Y (search21)', () => {
     expect(analyzeQuery('镜像的关系', v, lexicon).concepts.map((c) => c.label)).toEqual(['镜像', '关系'])
   })
 })
+
+describe('"X 是干嘛的" asks what X is, unless X is Docker itself (search, 2026-12-03)', () => {
+  // "docker compose 是干嘛的" led with the /cli/compose entries: 干嘛的 (the purpose group of
+  // synonyms.ts) was a second concept that no section shares with Compose, so every result covered
+  // half the query and the headings that name Compose won; "docker 到底是干嘛的" read 到底 as a topic
+  const docs = [
+    { id: '/storage/volumes#top', title: '数据卷：持久化容器数据', titles: [], text: '数据卷由 Docker 管理，删除容器后数据卷还在。' },
+    { id: '/guide/why#top', title: '为什么需要 Docker', titles: [], text: 'Docker 的用途和好处：一次构建，到处运行。' },
+    { id: '/guide/concepts#top', title: '容器到底是什么', titles: [], text: '容器是一个进程。' },
+  ]
+  const vm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['数据卷', '用途', '好处', 'docker', '容器']), extractField })
+  vm.addAll(docs)
+  const lex = buildLexicon([{ zh: '数据卷', en: 'volume', aliases: [] }], [], [{ path: '/guide/why', title: '为什么需要 Docker' }]).lexicon
+  const read = (q: string) => { const a = analyzeQuery(q, vocabularyOf(vm), lex); return { define: a.define, labels: a.concepts.map((c) => c.label) } }
+  it('reads the purpose of anything but Docker as a definition question about it', () => {
+    expect(read('数据卷是干嘛的')).toEqual({ define: true, labels: ['数据卷'] })
+    expect(read('数据卷是干什么用的')).toEqual({ define: true, labels: ['数据卷'] })
+    expect(read('数据卷有什么用')).toEqual({ define: true, labels: ['数据卷'] })
+  })
+  it('keeps the purpose when the query is about Docker itself, and drops 到底', () => {
+    expect(read('docker 到底是干嘛的')).toEqual({ define: false, labels: ['docker', '干嘛的'] })
+    expect(read('学docker有啥好处').define).toBe(false)
+  })
+})
