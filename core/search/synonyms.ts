@@ -18,6 +18,13 @@ export const SYNONYMS: string[][] = [
     // how students say it (search14): "怎么删掉没用的容器" led with the one page that says 删掉 (docker network rm)
     '删掉', '删了', '删光', '删干净'],
   ['停止', '停掉', '停下', '停下来'],
+  // a container that stops by itself right after it starts, in everyday words (search23): split
+  // into words, "一运行就自己停了" asked for 运行 + 停, and docker stop's sections answered it; the
+  // troubleshooting and exit-code pages head this question 容器一启动就退出
+  // (no phrase that reads as one word once 自己, 了, 一下 are dropped: 自己退出 → 退出, 自己停止了 → 停止
+  // matched every section about docker stop)
+  ['一启动就退出', '启动就退出', '一运行就退出', '运行就退出', '一启动就停', '一运行就停', '自己停了', '马上退出', '立刻退出', '立即退出', '容器立即退出',
+    'exits immediately', 'exits right after it starts', 'exits right away', 'stops right after it starts', 'stops immediately', 'stops right away', 'stops by itself'],
   // copying files, as students say it: the pages say 复制 and 拷贝, docker cp's entry says both;
   // 拿出来 / 拷出来 left 出来 or 拷 as words no page uses for it
   ['复制', '拷贝', '拷', '拷出来', '复制出来', '拿出来', '取出来', '弄出来', 'cp'],
@@ -58,6 +65,9 @@ export const SYNONYMS: string[][] = [
     // 硬盘 for 磁盘 (search13): the pages say 磁盘
     '硬盘空间', '硬盘满', '硬盘满了', '占满硬盘', '硬盘占满', '硬盘被占满', '磁盘占满', 'hard drive', 'hard disk', 'disk full'],
   ['磁盘', '硬盘', 'disk'],
+  // this machine: readers say 本机, the command reference says 本地 ("列出本地镜像"); "怎么看本机有哪些
+  // 镜像" led with the section on starting a registry 在本机 (search23)
+  ['本地', '本机'],
   ['上传镜像', '推送镜像', 'push'],
   ['下载镜像', '拉取镜像', 'pull'],
   ['打标签', '标签', 'tag'],

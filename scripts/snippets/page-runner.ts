@@ -88,6 +88,9 @@ export interface PageResult {
    * CLI, dockerd, containerd, the containers, the registry. Without the engine reset afterwards.
    */
   cpu?: CpuMs
+  /** when the page started, ms after the run's start, and the 0-based job that ran it (suite.ts; the run's timeline) */
+  startMs?: number
+  job?: number
 }
 
 export interface PageContext {

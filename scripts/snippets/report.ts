@@ -25,6 +25,8 @@
  *        cleanupMs,         resetting the engine after each page (summed)
  *        overheadMs         wallMs - engineMs - standinsMs - (sandboxMs + snippetMs + cleanupMs) / jobs:
  *                           what the runner itself adds (parsing, scheduling, waiting)
+ *        idleTailMs         summed over jobs: time a job sat idle at the end (queue empty) while
+ *                           another still ran (schedule.ts); what a better page order could give back
  *        lanes: { containerd: { wallMs, sandboxMs, snippetMs, cleanupMs, pages }, overlay2: … }
  *        cpuMs: { shell, dockerd, containerd, containers, registry }   CPU ms the pages cost, summed
  *                           over the pages that ran (cpu.ts): on a loaded 2-core machine the suite
@@ -33,7 +35,8 @@
  *      standins: { hash, built: [], loaded: [] },
  *      machine: { cpus, loadStart, loadEnd }      1-minute load average: timings depend on it
  *      syntaxErrors: [{ file, line, message }],
- *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)], cpu?, coveredBy? }]
+ *      pages: [{ page, lane, status, ms, snippets: [SnippetResult (page-runner.ts)], cpu?, coveredBy?,
+ *                startMs?, job? }]                startMs: ms after the run's start; job: 0-based job
  *                                                 one per lane; coveredBy: a translation's results
  *                                                 copied from its source's run (not counted in totals)
  *    }
@@ -106,6 +109,8 @@ export interface Report {
   laneTotals: Partial<Record<Lane, Totals>>
   timing: {
     wallMs: number; engineMs: number; engineFetched: boolean; standinsMs: number; sandboxMs: number; snippetMs: number; cleanupMs: number; overheadMs: number
+    /** summed over jobs: ms a job sat idle at the end while another still ran (schedule.ts); absent in older reports */
+    idleTailMs?: number
     lanes: Partial<Record<Lane, LaneTiming>>
     /** CPU ms of the pages that ran, by class (cpu.ts) */
     cpuMs?: CpuMs

@@ -23,6 +23,7 @@ import { Sandbox } from './sandbox'
 import { startHostRegistry, type HostRegistry } from './mirror'
 import { ensureStandins } from './standins/build'
 import { RunState, sweepStale } from './state'
+import { idleTailMs, orderTasks, previousDurations, type Task } from './schedule'
 
 export interface SuiteOptions {
   /** pages to run (repo-relative); empty = every page under docs/ */
@@ -123,7 +124,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
 
   const state = RunState.create()
   const results: PageResult[] = []
-  const timing = { standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0 }
+  const timing = { standinsMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, idleTailMs: 0 }
   const laneTiming: Partial<Record<Lane, LaneTiming & { first: number; last: number }>> = {}
   for (const l of lanes) laneTiming[l] = { wallMs: 0, sandboxMs: 0, snippetMs: 0, cleanupMs: 0, pages: 0, first: 0, last: 0 }
   const report: Report = {
@@ -222,7 +223,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
         const lt = report.timing.lanes[l]!
         log(`lane ${l}: ${summaryLine(report.laneTotals[l]!)}; ${lt.pages} pages, wall ${fmtMs(lt.wallMs)}, snippets ${fmtMs(lt.snippetMs)}, engine start/stop ${fmtMs(lt.sandboxMs)}, resets ${fmtMs(lt.cleanupMs)}`)
       }
-      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; wall ${fmtMs(report.timing.wallMs)} (${report.machine.cpus} CPUs, load average ${report.machine.loadStart} at start, ${report.machine.loadEnd} at end); report ${opts.json}`)
+      log(`docker time ${fmtMs(timing.snippetMs)} in snippets, ${fmtMs(timing.cleanupMs)} cleanup, ${fmtMs(timing.sandboxMs)} engine start/stop, ${fmtMs(timing.standinsMs)} stand-ins, ${fmtMs(engineMs)} engine ${eng.fetched ? 'download/unpack (first run)' : 'check'}; harness overhead ${fmtMs(report.timing.overheadMs)}; jobs idle at the end ${fmtMs(timing.idleTailMs)}; wall ${fmtMs(report.timing.wallMs)} (${report.machine.cpus} CPUs, load average ${report.machine.loadStart} at start, ${report.machine.loadEnd} at end); report ${opts.json}`)
       const flaky = results.filter((r) => r.flaky?.length)
       if (flaky.length) log(`flaky: ${flaky.length} page run(s) passed only on their retry: ${flaky.map((r) => `[${r.lane}] ${r.page} (first attempt failed at line ${r.flaky!.map((x) => x.line).join(', ')})`).join('; ')}`)
       // pages and pairs only when the run had translations (keeps the plain line of other runs)
@@ -269,14 +270,10 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
       }
       // one task per (lane, page); longest first (durations from the previous report when there
       // is one): the slowest page bounds the wall time, so it should not start last
-      const previous = new Map<string, number>()
-      try {
-        for (const p of JSON.parse(fs.readFileSync(opts.json, 'utf8')).pages ?? []) previous.set(`${p.lane ?? 'overlay2'}:${p.page}`, p.ms)
-      } catch { /* no previous report */ }
-      type Task = { page: string; fences: Fence[]; lane: Lane }
-      const estimate = (t: Task) => previous.get(`${t.lane}:${t.page}`) ?? t.fences.filter((f) => f.meta.kind === 'run').length * 600
-      const queue: Task[] = runnable.flatMap((p) => (pageLanes.get(p.page) ?? lanes).map((lane) => ({ ...p, lane })))
-      queue.sort((a, b) => estimate(b) - estimate(a) || a.page.localeCompare(b.page) || a.lane.localeCompare(b.lane))
+      let prev: string | undefined
+      try { prev = fs.readFileSync(opts.json, 'utf8') } catch { /* no previous report */ }
+      const queue: Task[] = orderTasks(runnable.flatMap((p) => (pageLanes.get(p.page) ?? lanes).map((lane) => ({ ...p, lane }))), previousDurations(prev))
+      const jobEnds: number[] = []
       let pageNo = 0
       const worker = async (k: number) => {
         // one engine per image store, started when this worker first needs it
@@ -335,6 +332,7 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
               return r
             }
           }
+          const startMs = Date.now() - t0
           let res = await attempt()
           // One retry on a fresh engine for a failed page: a snippet that waits on a container
           // (healthchecks, restarts, a server coming up) can miss its bound on a starved machine.
@@ -352,6 +350,8 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
           }
           if (aborted) return
           inProgress.delete(key)
+          res.startMs = startMs
+          res.job = k
           results.push(res)
           timing.snippetMs += res.snippetMs
           lt.snippetMs += res.snippetMs
@@ -373,9 +373,12 @@ export async function runSuite(opts: SuiteOptions): Promise<{ report: Report; ex
             await stopSb(p.lane)
           }
         }
+        // the queue is empty: this job idles until the last one finishes (timing.idleTailMs)
+        if (!aborted) jobEnds.push(Date.now())
         for (const l of [...sbs.keys()]) await stopSb(l)
       }
       await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, queue.length)) }, (_, k) => worker(k)))
+      timing.idleTailMs = idleTailMs(jobEnds)
     }
   } catch (e) {
     if (!aborted) {

@@ -384,6 +384,34 @@ describe('making an image smaller, in everyday words', () => {
   })
 })
 
+describe('a container that stops by itself, and 本机 for 本地 (search23)', () => {
+  // synonyms.ts: the everyday ways to say 容器一启动就退出 are one group; readers say 本机 where the
+  // command reference says 本地. Before search23, "docker run 之后容器自己停了" read as docker + run +
+  // 容器 + 自己停了 with no way to the troubleshooting section, and 本机 matched only 本机
+  const docs = [
+    { id: '/help/troubleshooting#exits', title: '容器一启动就退出', titles: ['故障排查'], text: '容器的主进程结束，容器就启动后立即退出；docker run 之后看 docker logs。' },
+    { id: '/guide/first-container#stop', title: 'docker stop：停止容器', titles: ['第一个容器'], text: '运行中的容器用 docker stop 停止，停了以后还在。' },
+    { id: '/commands/images#docker-images', title: 'docker images：列出镜像', titles: ['镜像命令'], text: '列出本地镜像和它们的大小。' },
+    { id: '/build/registry#local', title: '在本机启动一个镜像仓库', titles: ['镜像仓库'], text: '在本机运行 registry 镜像，推送镜像到 localhost:5000。' },
+  ]
+  const groups = [['一启动就退出', '启动就退出', '一运行就退出', '自己停了', '立即退出'], ['本地', '本机']]
+  const sm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(groups.flat()), extractField })
+  sm.addAll(docs)
+  const lex = buildLexicon([], []).lexicon
+  const v = vocabularyOf(sm)
+  it('reads the everyday phrasing as one concept of the table group', () => {
+    const c = analyzeQuery('docker run 之后容器自己停了', v, lex).concepts.find((x) => x.label === '自己停了')
+    expect(c?.alternatives).toContainEqual(['启动', '退出'])
+    expect(analyzeQuery('本机有哪些镜像', v, lex).concepts.find((x) => x.label === '本机')?.alternatives).toContainEqual(['本地'])
+  })
+  it('finds the troubleshooting section first, and the image list as a whole answer', () => {
+    expect(searchSite(sm, '容器自己停了', v, lex)[0]?.id).toBe('/help/troubleshooting#exits')
+    // 本机 as typed still counts more than 本地 (a synonym): the registry section keeps the lead
+    // here, and the image list answers every concept of the query
+    expect(searchSite(sm, '本机有哪些镜像', v, lex).find((r) => r.id === '/commands/images#docker-images')?.coverage).toBe(1)
+  })
+})
+
 describe('the overview of a command reference page', () => {
   // the page's H1 section carries the page keywords, which name every command of the page: it
   // matches any task about containers in a heading-weight field
