@@ -21,6 +21,8 @@ import { DOCS_DIR, loadGlossary } from '../../core/glossary'
 import { commandKeywords, loadCommands } from '../../core/commands'
 import { pageH1, readFrontmatter } from '../../core/frontmatter'
 import { routeOf } from '../../core/version-paths'
+import { BUILD_CACHE_ROOT, contentCache, contentKey, type ContentCache } from '../../core/content-cache'
+import { PRUNE_MIN_AGE_MS, buildFingerprint } from '../plugins/render-cache'
 
 export interface SearchSetup {
   lexicon: Lexicon
@@ -159,15 +161,20 @@ export function searchIndexPrunePlugin(): Plugin {
   return {
     name: 'docker-kb:search-index-prune',
     enforce: 'post',
-    transform(code, id) {
+    transform(code, id, options) {
+      if (!id.startsWith(prefix)) return
+      // already pruned and packed: served from the stored index of an earlier build (searchBuildPlugin)
+      if (indexStore.fromStore(id)) return
       // `/@localSearchIndex` alone is the locale table; `/@localSearchIndexroot`, `…en` are indexes
-      if (!id.startsWith(prefix) || id === prefix) return
+      if (id === prefix) return void (options?.ssr || indexStore.record(id, code))
       const m = /^export default ("(?:[^"\\]|\\.)*")\s*;?\s*$/.exec(code.trim())
       if (!m) throw new Error(`${id}: unexpected local search index module (${code.slice(0, 60)}…); update searchIndexPrunePlugin`)
       const json = JSON.parse(JSON.parse(m[1]))
-      if (!json.index) return // an empty locale index ({})
+      if (!json.index) return void (options?.ssr || indexStore.record(id, code)) // an empty locale index ({})
       const { json: pruned } = pruneIndex(json, new Set(searchSetup().words))
-      return { code: `export default ${JSON.stringify(JSON.stringify(packIndex(pruned)))}`, map: null }
+      const out = `export default ${JSON.stringify(JSON.stringify(packIndex(pruned)))}`
+      if (!options?.ssr) indexStore.record(id, out)
+      return { code: out, map: null }
     },
   }
 }
@@ -275,14 +282,100 @@ export async function searchRender(src: string, env: { relativePath: string; fro
   return render()
 }
 
+// ---------------------------------------------------------------------------------------------
+// Build speed: the finished index, stored between builds
+//
+// What the client bundle ships as the search index (VitePress's locale table `/@localSearchIndex`
+// and one module per locale, `/@localSearchIndex<locale>`, after searchIndexPrunePlugin) is made
+// from the pages' renders, this file's splitter and jieba tokenizer, MiniSearch and the prune/pack
+// code: all of them files under the render cache's RENDER_INPUTS (plugins/render-cache.ts, which
+// also holds package-lock.json for the MiniSearch, jieba and VitePress versions). So the build's
+// render fingerprint, the base and the page list decide every byte of it, as they decide each
+// page's render. A warm build of an unchanged tree used to index all 216 pages again (split into
+// sections, jieba, MiniSearch, prune; a CPU profile of a warm build, decisions.md 构建时间 round 3:
+// 7 % of the main process); with the stored modules VitePress's scan of the pages does not run.
+
+/** The shipped search index modules of one build: module id → code as it leaves searchIndexPrunePlugin. */
+export type IndexModules = Record<string, string>
+
+/** The locale modules a locale table (`export default {"root": () => import('@localSearchIndexroot'), …}`) imports, as module ids. */
+function tableLocales(table: string): string[] {
+  return [...table.matchAll(/import\((['"])@localSearchIndex([^'"]*)\1\)/g)].map((m) => `/@localSearchIndex${m[2]}`)
+}
+
+export interface SearchIndexStore {
+  /**
+   * The client build's load of a search index module: the stored code of `id` when this build's key
+   * has an entry (the table first; then each locale module of that same entry), else undefined and
+   * VitePress builds the index. Throws when the table came from the store but `id` is not in it
+   * (VitePress, not having scanned the pages, would ship an empty index).
+   * @param key the build's key (searchIndexKey), undefined outside a production build
+   */
+  load(id: string, key: string | undefined): string | undefined
+  /** was `id` answered from the store in this build (searchIndexPrunePlugin leaves it: already pruned) */
+  fromStore(id: string): boolean
+  /** record a module as the client bundle ships it (the table, each locale index after prune) */
+  record(id: string, code: string): void
+  /**
+   * End of the client build: store the recorded modules under `key` when the table and every locale
+   * module it imports were recorded (an incomplete set is never stored, so load() never serves half
+   * an index); delete other entries older than PRUNE_MIN_AGE_MS. Returns whether an entry was written.
+   */
+  save(key: string): boolean
+}
+
+/** A store of shipped search indexes in `cache` (default BUILD_CACHE_ROOT/search-index). One per build process. */
+export function searchIndexStore(cache: ContentCache<IndexModules> = contentCache<IndexModules>(path.join(BUILD_CACHE_ROOT, 'search-index'))): SearchIndexStore {
+  let served: IndexModules | undefined
+  const recorded: IndexModules = {}
+  return {
+    load(id, key) {
+      if (key === undefined) return undefined
+      if (id === '/@localSearchIndex') {
+        served = cache.get(key)
+        if (served) cache.prune(new Set([key]), PRUNE_MIN_AGE_MS)
+        return served?.[id]
+      }
+      if (!served) return undefined
+      if (served[id] === undefined) throw new Error(`search index: the stored index has no module ${id} (its table lists ${tableLocales(served['/@localSearchIndex']).join(', ')})`)
+      return served[id]
+    },
+    fromStore: (id) => served?.[id] !== undefined,
+    record(id, code) {
+      recorded[id] = code
+    },
+    save(key) {
+      const table = recorded['/@localSearchIndex']
+      if (served || table === undefined || !tableLocales(table).every((id) => recorded[id] !== undefined)) return false
+      cache.set(key, recorded)
+      cache.prune(new Set([key]), PRUNE_MIN_AGE_MS)
+      return true
+    },
+  }
+}
+
+/** The key of a build's stored index: render fingerprint, base, page list. */
+export function searchIndexKey(fingerprint: string, base: string, pages: readonly string[]): string {
+  return contentKey('search-index', fingerprint, base, JSON.stringify([...pages].sort()))
+}
+
+/** this build process's store (searchBuildPlugin and searchIndexPrunePlugin share it) */
+const indexStore = searchIndexStore()
+
 /**
  * Vite plugin for the production build: turns on searchRender's reuse of the page renders and
  * gives the SSR build an empty search index. The SSR bundle only renders pages to HTML, where the
  * search box (loaded on first use, in the browser) never runs, so VitePress's second indexing of
  * every page there produced nothing that is shipped.
  */
-export function searchBuildPlugin(): Plugin {
+export function searchBuildPlugin(store: SearchIndexStore = indexStore): Plugin {
   let ssr = false
+  let pages: readonly string[] | undefined
+  let key: string | undefined
+  const buildKey = () => {
+    const print = buildFingerprint()
+    return (key ??= print && pages && buildBase !== undefined ? searchIndexKey(print, buildBase, pages) : undefined)
+  }
   return {
     name: 'docker-kb:search-build',
     apply: 'build',
@@ -290,13 +383,21 @@ export function searchBuildPlugin(): Plugin {
     configResolved(config) {
       buildBase = config.base
       ssr = !!config.build.ssr
+      // VitePress's resolved site config rides on Vite's (vitepress/dist/node: `vitepress: siteConfig`)
+      pages = (config as { vitepress?: { pages?: string[] } }).vitepress?.pages
     },
     load(id, options) {
-      if (options?.ssr && id.startsWith('/@localSearchIndex')) return 'export default {}'
+      if (!id.startsWith('/@localSearchIndex')) return
+      if (options?.ssr) return 'export default {}'
+      return store.load(id, buildKey())
     },
-    buildEnd() {
+    buildEnd(error) {
+      if (ssr) return
       const { page, rendered } = renderSources
-      if (!ssr && page + rendered) console.log(`search index: ${page} page renders reused from the page bundle, ${rendered} rendered (through the render cache)`)
+      if (store.fromStore('/@localSearchIndex')) console.log('search index: from the build cache (unchanged tree)')
+      else if (page + rendered) console.log(`search index: ${page} page renders reused from the page bundle, ${rendered} rendered (through the render cache)`)
+      const k = buildKey()
+      if (!error && k) store.save(k)
     },
   }
 }
