@@ -216,6 +216,14 @@ const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', '
  * query says anything else (search15).
  */
 const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
+/**
+ * The same complaint in English, "X not working" / "X doesn't work" ("port mapping not working",
+ * "hot reload not working in container"): as concepts, not and working led with "a pod is not a
+ * compose project" and "WORKDIR: the working directory" (held-out set 16). Only the phrase is
+ * dropped: "when should I not use docker" keeps its not (search, 2026-12-03).
+ */
+const EN_FAILURE_RE = /\b(?:not|doesn'?t|does not|isn'?t|won'?t|don'?t|do not)\s+work(?:ing|s)?\b/
+const EN_FAILURE_WORDS = new Set(['not', 'work', 'working', 'works', 'doesn', 'isn', 'won', 'don'])
 
 /**
  * The purpose group of core/search/synonyms.ts (用途, 有什么用, 干嘛的, 做什么的, …), known by its
@@ -509,6 +517,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     define = true
   }
   dropWhenOthers(concepts, FAILURE_WORDS)
+  if (EN_FAILURE_RE.test(text)) dropWhenOthers(concepts, EN_FAILURE_WORDS)
   if (flag) dropWhenOthers(concepts, FLAG_WORDS)
   if (concepts.some((c) => !ASPECT_WORDS.has(c.label) && homeOf(c, lexicon))) dropWhenOthers(concepts, ASPECT_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined

@@ -959,3 +959,23 @@ describe('"X 是干嘛的" asks what X is, unless X is Docker itself (search, 20
     expect(read('学docker有啥好处').define).toBe(false)
   })
 })
+
+describe('"X not working" is a complaint about X (search, 2026-12-03)', () => {
+  const docs = [
+    { id: '/en/network/port-mapping#top', title: 'Port mapping', titles: [], text: 'Publish a container port on the host.' },
+    { id: '/en/build/instructions#workdir', title: 'WORKDIR: the working directory', titles: [], text: 'The directory the work happens in.' },
+    { id: '/en/help/when-not-to-use#top', title: 'When not to use Docker', titles: [], text: 'Cases where Docker does not help.' },
+  ]
+  const em = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer([]), extractField })
+  em.addAll(docs)
+  const labels = (q: string) => analyzeQuery(q, vocabularyOf(em), { synonyms: [] }).concepts.map((c) => c.label)
+  it('drops the complaint, keeps what it is about', () => {
+    expect(labels('port mapping not working')).not.toContain('working')
+    expect(labels('port mapping not working')).not.toContain('not')
+    expect(labels("port mapping doesn't work")).not.toContain('work')
+  })
+  it('keeps not when it is no complaint, and keeps the complaint when nothing else is left', () => {
+    expect(labels('when should I not use docker')).toContain('not')
+    expect(labels('not working').length).toBeGreaterThan(0)
+  })
+})
