@@ -51,7 +51,9 @@ export const SYNONYMS: string[][] = [
     // a pull that shows nothing for a long time, and 下载 for 拉取 (search12)
     'pull 没反应', 'pull 半天没反应', '下载镜像慢', '下载镜像很慢', '下载镜像特别慢', '下载镜像太慢'],
   ['环境变量', 'env', '-e', '--env', 'environment'],
-  ['限制内存', '内存限制', '-m', '--memory', 'memory limit'],
+  // not -m: pages run `python -m http.server`, and as a phrase of this group -m made them memory
+  // sections ("容器 限制内存 -m" led with three of them, held-out set 10); a typed -m is still a flag
+  ['限制内存', '内存限制', '--memory', 'memory limit'],
   ['限制cpu', 'cpu限制', '--cpus', 'cpu limit'],
   // 镜像分层 is how readers say it (issue #9: "镜像分层" led with docker history), and the layers page
   // calls it 分层存储 in its title, which makes that page the group's concept page (lexicon.ts)

@@ -979,3 +979,11 @@ describe('"X not working" is a complaint about X (search, 2026-12-03)', () => {
     expect(labels('not working').length).toBeGreaterThan(0)
   })
 })
+
+it('the memory-limit group does not read -m as a memory flag (python -m on the pages; search, 2026-12-03)', async () => {
+  const { SYNONYMS } = await import('../../core/search/synonyms')
+  const memory = SYNONYMS.find((g) => g.includes('限制内存'))
+  expect(memory).toBeDefined()
+  expect(memory).toContain('--memory')
+  expect(memory).not.toContain('-m')
+})
