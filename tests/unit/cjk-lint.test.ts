@@ -130,4 +130,10 @@ describe('English pages (checkEnglish)', () => {
     expect(checkEnglish('Read 《Docker入门》 first.')).toEqual([])
     expect(checkCjk('Read 《Docker入门》 first.').map((p) => p.rule)).toContain('cjk-spacing')
   })
+  it('wants the marker once, at the end of its line (the .md export strips only a trailing one)', () => {
+    expect(checkEnglish(`Search for 镜像加速 ${EN_CJK_OK} and more.`)).toEqual([{ line: 1, rule: 'en-cjk', message: expect.stringContaining('end of the line') }])
+    expect(checkEnglish(`Search for 镜像加速 ${EN_CJK_OK} and 数据卷 ${EN_CJK_OK}`)).toEqual([{ line: 1, rule: 'en-cjk', message: expect.stringContaining('once') }])
+    expect(checkEnglish(`Search for 镜像加速 ${EN_CJK_OK}  `)).toEqual([])
+    expect(checkEnglish(`End the line with \`${EN_CJK_OK}\`; lint reports the rest.`)).toEqual([])
+  })
 })
