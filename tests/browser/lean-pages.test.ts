@@ -38,9 +38,9 @@ describe('home page command finder', () => {
     await page.waitForFunction(() => document.documentElement.classList.contains('kb-hydrated'), undefined, { timeout: 15_000 })
     expect(await page.locator('.command-finder .cf-hint').isVisible()).toBe(false)
     await page.locator('.command-finder').hover()
-    // the hydrated page enables the server-rendered box before any code loads (commands.ts), so the
-    // box being enabled does not mean the chunk was requested: wait for the request itself (CI #3 on
-    // 778a04a read the request list in the same tick as the hover and found it empty)
+    // the hydrated page enables the server-rendered box before any code loads (commands.ts), so an
+    // enabled box does not mean the chunk was requested, and the request is issued a tick after the
+    // hover: wait for the request itself
     await expect.poll(() => finderChunks(requests).length, { timeout: 15_000 }).toBeGreaterThan(0)
     const input = page.locator('.command-finder input:not([disabled])')
     await input.waitFor({ timeout: 15_000 })
