@@ -15,9 +15,12 @@ export interface Session extends Browser {
   /**
    * A new page at `path`, loaded until the network is idle; console errors and uncaught
    * exceptions go to `errors`. `colorScheme` overrides the session's prefers-color-scheme for this
-   * page from before it loads (one browser serves both schemes).
+   * page from before it loads (one browser serves both schemes). `waitUntil` (default 'networkidle'):
+   * 'commit' for an address whose page sends the reader on with a script (the 404 page's trailing-slash
+   * redirect): the first document is replaced while it loads, and Playwright's network-idle wait for it
+   * can then wait out its whole timeout; the caller waits for the final address with waitForURL(…, { waitUntil: 'networkidle' }).
    */
-  open(path: string, opts?: { colorScheme?: 'light' | 'dark' }): Promise<Page>
+  open(path: string, opts?: { colorScheme?: 'light' | 'dark'; waitUntil?: 'commit' | 'networkidle' }): Promise<Page>
 }
 
 export async function session(opts: Parameters<typeof launchBrowser>[0] = {}): Promise<Session> {
@@ -25,12 +28,12 @@ export async function session(opts: Parameters<typeof launchBrowser>[0] = {}): P
   const errors: string[] = []
   return Object.assign(b, {
     errors,
-    async open(path: string, { colorScheme }: { colorScheme?: 'light' | 'dark' } = {}) {
+    async open(path: string, { colorScheme, waitUntil = 'networkidle' }: { colorScheme?: 'light' | 'dark'; waitUntil?: 'commit' | 'networkidle' } = {}) {
       const page = await b.context.newPage()
       if (colorScheme) await page.emulateMedia({ colorScheme })
       page.on('console', (m) => { if (m.type() === 'error') errors.push(`${path}: ${m.text()}`) })
       page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`))
-      await page.goto(baseUrl() + path, { waitUntil: 'networkidle' })
+      await page.goto(baseUrl() + path, { waitUntil })
       return page
     },
   })

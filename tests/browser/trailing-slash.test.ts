@@ -26,8 +26,8 @@ describe('trailing-slash addresses', () => {
     it(`${route}/ shows the whole page at ${route}, with its own canonical link`, async () => {
       const want = sectionIds(route)
       expect(want.length, `${route} has sections to compare`).toBeGreaterThan(2)
-      const page = await s.open(`${route}/`)
-      await page.waitForURL((u) => u.pathname === route, { timeout: 10_000 })
+      const page = await s.open(`${route}/`, { waitUntil: 'commit' })
+      await page.waitForURL((u) => u.pathname === route, { timeout: 10_000, waitUntil: 'networkidle' })
       await page.locator('.vp-doc h2').first().waitFor()
       const shown = await page.$$eval('.vp-doc h2[id]', (hs) => hs.map((h) => decodeURIComponent(h.id)))
       expect(shown).toEqual(want)
@@ -38,15 +38,15 @@ describe('trailing-slash addresses', () => {
   }
 
   it('keeps the query and the fragment (an embed link with a trailing slash)', async () => {
-    const page = await s.open('/guide/why/?embed=1#kb-embed')
-    await page.waitForURL((u) => u.pathname === '/guide/why', { timeout: 10_000 })
+    const page = await s.open('/guide/why/?embed=1#kb-embed', { waitUntil: 'commit' })
+    await page.waitForURL((u) => u.pathname === '/guide/why', { timeout: 10_000, waitUntil: 'networkidle' })
     expect(new URL(page.url()).search + new URL(page.url()).hash).toBe('?embed=1#kb-embed')
     await page.close()
   })
 
   it('a missing page with a trailing slash ends as an honest 404 at its clean address', async () => {
-    const page = await s.open('/network/no-such-page/')
-    await page.waitForURL((u) => u.pathname === '/network/no-such-page', { timeout: 10_000 })
+    const page = await s.open('/network/no-such-page/', { waitUntil: 'commit' })
+    await page.waitForURL((u) => u.pathname === '/network/no-such-page', { timeout: 10_000, waitUntil: 'networkidle' })
     await page.locator('.NotFound').waitFor()
     expect(await page.locator('.vp-doc h2').count()).toBe(0)
     expect(await page.locator('link[rel="canonical"]').count()).toBe(0)
