@@ -259,6 +259,34 @@ const FLAG_WORDS = new Set([
   'usage', 'use', 'used', 'mean', 'means', 'meaning',
 ])
 
+/**
+ * A single-dash flag of several letters, read the way Docker's CLI reads it (cobra/pflag: short
+ * options combine, `-it` is `-i -t`, `-itd` is `-i -t -d`): the letters as separate flags, when
+ * every one is a flag the pages use. The pages teach the two options under "-i 和 -t：交互式终端",
+ * which `-it` as one word did not match, and "-itd" matched nothing at all (search, 2026-12-03).
+ * A flag whose double-dash form is an option the pages name ("-rm", "-name") is no combination:
+ * pflag would reject it (docker run has no `-r`), it is a slip for the long option, see spellFlags.
+ * @param flag a flag as normalised (lower case), e.g. "-it"
+ * @returns the letters as flags (["-i", "-t"]), or undefined
+ */
+export function flagLetters(flag: string, vocab: Vocabulary): string[] | undefined {
+  const m = /^-([a-z]{2,})$/.exec(flag)
+  if (!m || vocab.has('-' + flag)) return undefined
+  const letters = [...m[1]].map((ch) => '-' + ch)
+  return new Set(letters).size === letters.length && letters.every((l) => vocab.has(l)) ? letters : undefined
+}
+
+/**
+ * "docker run -rm": a long option typed with one dash. pflag would read "-rm" as the short options
+ * -r and -m and fail, so the reader meant --rm; as typed it matched nothing of the --rm sections.
+ * Read as the long option when the index knows `--` + the name and not the one-dash word.
+ * @param text normalised query
+ * @returns the text with such flags spelled with two dashes
+ */
+export function spellFlags(text: string, vocab: Vocabulary): string {
+  return text.replace(/(?<![\w-])-([a-z][a-z-]+)(?![\w-])/g, (flag, name: string) => !vocab.has(flag) && vocab.has('--' + name) ? '--' + name : flag)
+}
+
 /** Removes (in place) the concepts labelled with one of `words` when the query has any other concept: never leaves it empty. */
 function dropWhenOthers(concepts: { label: string }[], words: Set<string>): void {
   if (concepts.some((c) => !words.has(c.label))) concepts.splice(0, concepts.length, ...concepts.filter((c) => !words.has(c.label)))
@@ -395,7 +423,7 @@ export interface SearchOptions {
  * @param opts SearchOptions
  */
 export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon, opts: SearchOptions = {}): Analysis {
-  const typed = normalize(query).replace(DAEMON_PREFIX, '').replace(HTTP_CLIENT_PREFIX, '')
+  const typed = spellFlags(normalize(query).replace(DAEMON_PREFIX, '').replace(HTTP_CLIENT_PREFIX, ''), vocab)
   const text = applyCues(typed, lexicon)
   const typing = !/\s$/.test(query)
   const concepts: Concept[] = []
@@ -413,7 +441,9 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       const lastPiece = isLastChunk && pi === ps.length - 1 && typing
       if (p.kind === 'flag') {
         flag = true
-        push({ label: p.text, alternatives: [[p.text]], prefix: lastPiece, fuzzy: false })
+        // a combination of short flags ("-itd"): also the flags it combines, as typed (flagLetters)
+        const letters = flagLetters(p.text, vocab)
+        push({ label: p.text, alternatives: letters ? [[p.text], letters] : [[p.text]], prefix: lastPiece && !letters, fuzzy: false })
       } else if (p.kind === 'latin') {
         if (EN_STOP.has(p.text)) return
         const terms = latinTerms(p)
@@ -485,6 +515,9 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
       const parts = latinTerms(named[0]).slice(1).filter((t) => !isStopTerm(t))
       if (parts.length > 1 && parts.every((t) => vocab.has(t))) { alts.push(parts); typed = [...typed, ...parts] }
     }
+    // "-it" (a phrase of the interactive group): also -i and -t together, as typed (flagLetters)
+    const letters = flagLetters(label, vocab)
+    if (letters) { alts.push(letters); typed = [...typed, ...letters] }
     if (alone && [...label].length === 1) {
       // one character typed on its own ("卷"): it stands for every word containing it, as typed
       const words = vocab.containing(label)
@@ -838,7 +871,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   }
   out.sort((x, y) => y.score - x.score)
   if (live.length >= 2 && RANKING.section) representBySection(out)
-  if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command)
+  if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command, vocab)
   // the query names one concept and nothing else: the page named after it leads (lexicon.ts conceptHomes)
   // (not for a command line whose command is a phrase of the group: "docker network create" is the
   // command's entry, not the user-defined networks page)
@@ -891,13 +924,14 @@ export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: 
  * @param query raw query text
  * @param entryTitle the command entry's heading (commandLineEntry's match)
  * @param entryId the command entry's id
+ * @param vocab the index's vocabulary ("docker run -rm" is --rm, spellFlags)
  */
-function flagSectionFirst(out: RankedResult[], query: string, entryTitle: string, entryId: string): void {
+function flagSectionFirst(out: RankedResult[], query: string, entryTitle: string, entryId: string, vocab: Vocabulary): void {
   const flat = (t: string) => t.normalize('NFKC').replace(/\s+/g, ' ').trim()
   const text = flat(query)
   const title = flat(entryTitle)
   if (text.toLowerCase().indexOf(title.toLowerCase()) !== 0) return
-  const flag = text.slice(title.length).trim()
+  const flag = spellFlags(text.slice(title.length).trim(), vocab)
   if (!/^--?[A-Za-z][\w-]*$/.test(flag)) return
   const entry = out.find((r) => r.id === entryId)
   const section = out.find((r) => r.coverage >= 1 && pageKind(r.id) === 'teaching' && flat(r.title).split(':')[0].trim() === flag)

@@ -987,3 +987,20 @@ it('the memory-limit group does not read -m as a memory flag (python -m on the p
   expect(memory).toContain('--memory')
   expect(memory).not.toContain('-m')
 })
+
+describe('combined short flags and one-dash long flags, as Docker\'s CLI reads them (search24)', () => {
+  const v = createVocabulary([['-i', 3], ['-t', 3], ['-d', 3], ['-it', 4], ['--rm', 3], ['-m', 2], ['交互式终端', 2]])
+  const lx = { synonyms: [['交互式', '-i', '-t', '-it']] }
+  const alts = (q: string) => analyzeQuery(q, v, lx).concepts.map((c) => c.alternatives.map((a) => a.join('+')))
+  it('reads -it as -i and -t too, as typed, and -itd as -i, -t and -d', () => {
+    const it_ = analyzeQuery('-it 参数', v, lx).concepts[0]
+    expect(it_.alternatives.map((a) => a.join('+'))).toContain('-i+-t')
+    expect(it_.typed).toEqual(expect.arrayContaining(['-i', '-t']))
+    expect(alts('-itd')).toEqual([['-itd', '-i+-t+-d']])
+  })
+  it('reads -rm as --rm (pflag would reject -r -m), and leaves known or unknown letters alone', () => {
+    expect(analyzeQuery('docker run -rm', v, lx).concepts.map((c) => c.label)).toContain('--rm')
+    expect(alts('-xy')).toEqual([['-xy']])
+    expect(alts('-m')).toEqual([['-m']])
+  })
+})
