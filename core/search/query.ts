@@ -784,7 +784,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
-  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]> }
+  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]>; hits: Set<Concept>; names: Set<Concept> }
   const docs = new Map<string, Acc>()
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
@@ -804,11 +804,12 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
     const weight = c.weight ?? 1
     for (const [id, b] of best) {
-      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {} }
+      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {}, hits: new Set<Concept>(), names: new Set<Concept>() }
       acc.score += b.score * weight
       acc.covered += weight
+      acc.hits.add(c)
       if (b.titled) acc.titled += weight
-      if (namedIn(b.result.match)) acc.named += weight
+      if (namedIn(b.result.match)) { acc.named += weight; acc.names.add(c) }
       if (typedNamed.has(id)) acc.namesTyped += weight
       for (const t of b.result.terms) acc.terms.add(t)
       Object.assign(acc.match, b.result.match)
@@ -872,6 +873,23 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   out.sort((x, y) => y.score - x.score)
   if (live.length >= 2 && RANKING.section) representBySection(out)
   if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command, vocab)
+  {
+    // a command line that goes on with a problem in words ("docker logs -f 什么都没输出"): the
+    // section that answers the problem leads (problemSectionFirst)
+    const named = namedCommand(query, docs.keys(), (id) => docs.get(id)!.result.title)
+    const problem = named && !CJK_CHAR.test(named.rest.split(' ')[0]) && problemWords(named.rest)
+    // (a comparison or a definition question asks about the command itself: "docker exec -it 和
+    // docker exec 有什么不同", "docker run -it 是什么意思")
+    if (problem && !a.compare && !a.define) {
+      const labels = new Set(analyzeQuery(problem, vocab, lexicon, opts).concepts.map((c) => c.label))
+      const asked = live.filter((c) => labels.has(c.label))
+      // the heading or keywords name the problem's rarest concept, the one that says what is
+      // wrong ("马上退出", not "容器" of "之后容器马上退出了", which names every container section)
+      const count = (c: Concept) => [...docs.values()].filter((acc) => acc.hits.has(c)).length
+      const rarest = asked.reduce<Concept | undefined>((m, c) => (m && count(m) <= count(c) ? m : c), undefined)
+      if (rarest) problemSectionFirst(out, named.id, (r) => asked.every((c) => docs.get(r.id)!.hits.has(c)) && docs.get(r.id)!.names.has(rarest))
+    }
+  }
   // the query names one concept and nothing else: the page named after it leads (lexicon.ts conceptHomes)
   // (not for a command line whose command is a phrase of the group: "docker network create" is the
   // command's entry, not the user-defined networks page)
@@ -897,6 +915,16 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
  * @returns the entry's id, or undefined
  */
 export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: (id: string) => string): string | undefined {
+  const named = namedCommand(query, ids, titleOf)
+  return named && (!named.rest || named.rest.startsWith('-')) ? named.id : undefined
+}
+
+/**
+ * The command reference entry whose heading begins the query ("docker logs -f 什么都没输出" →
+ * docker logs), the longest such heading, and what follows it.
+ * @returns the entry's id and the normalised rest of the query ('' for the bare command), or undefined
+ */
+function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string) => string): { id: string; rest: string } | undefined {
   const text = normalize(query).replace(/\s+/g, ' ').trim()
   if (!/^docker(-compose)?\b/.test(text)) return undefined
   let best: { id: string; n: number } | undefined
@@ -904,11 +932,32 @@ export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: 
     if (pageKind(id) !== 'reference') continue
     const title = normalize(titleOf(id)).replace(/\s+/g, ' ').trim()
     if (!/^docker(-compose)?\b/.test(title) || !(text === title || text.startsWith(title + ' '))) continue
-    const rest = text.slice(title.length).trim()
-    if (rest && !rest.startsWith('-')) continue
     if (!best || title.length > best.n) best = { id, n: title.length }
   }
-  return best?.id
+  return best && { id: best.id, rest: text.slice(best.n).trim() }
+}
+
+/** English words that say something went wrong or is missing ("shows nothing", "no output"), see problemWords. */
+const EN_NEGATIONS = new Set(['not', 'no', 'nothing', 'never', 'none', 'cannot', 'empty'])
+
+/**
+ * The problem a command line goes on to describe in words, after its flags and arguments:
+ * "-f 什么都没输出" → 什么都没输出, "-p 8080:80 nginx 浏览器打不开" → 浏览器打不开, "-f shows nothing" →
+ * "shows nothing". Chinese: from the first Chinese character on (flags and arguments are Latin).
+ * English: the words left without flags and arguments (tokens with digits or path and option
+ * punctuation), when they are a phrase rather than names: three or more words, or two with a stop
+ * word, a negation or a contraction ("can't"). Why a guess and not a parser: an argument is any
+ * word ("docker exec -it web sh" names a container and a program), and the flags that take a value
+ * differ per command; two plain words stay arguments, so "docker run --name web nginx" is a command line.
+ * @param rest the normalised query after the command's name (namedCommand)
+ * @returns the words of the problem, or undefined when the rest is only flags and arguments
+ */
+export function problemWords(rest: string): string | undefined {
+  const cjk = [...rest].findIndex((ch) => CJK_CHAR.test(ch))
+  if (cjk >= 0) return [...rest].slice(cjk).join('').trim()
+  const words = rest.split(' ').filter((w) => /^[a-z][a-z']*$/.test(w))
+  const phrase = words.length >= 3 || (words.length === 2 && words.some((w) => EN_STOP.has(w) || EN_NEGATIONS.has(w) || w.includes("'")))
+  return phrase ? words.join(' ') : undefined
 }
 
 /**
@@ -937,6 +986,30 @@ function flagSectionFirst(out: RankedResult[], query: string, entryTitle: string
   const section = out.find((r) => r.coverage >= 1 && pageKind(r.id) === 'teaching' && flat(r.title).split(':')[0].trim() === flag)
   if (!entry || !section || section.score > entry.score) return
   section.score = entry.score * 1.001
+  out.sort((x, y) => y.score - x.score)
+}
+
+/**
+ * A command line followed by a problem in words ("docker logs -f 什么都没输出", "docker run -p
+ * 8080:80 nginx 浏览器打不开", "docker compose up -d code changes not showing up"): the reader ran
+ * the command and asks about what went wrong, which the command's reference entry does not answer.
+ * Typed flags weigh every reference entry (RANKING.flag), so the entry led even when a teaching or
+ * troubleshooting section matched every word of the problem (search24). The best section that
+ * answers the problem (an option's own section, "-d：后台运行", explains the option, not what went
+ * wrong) and matches as much of the whole query as the entry moves above the
+ * reference entry that leads; the entry keeps its place below it.
+ * @param out ranked results, best first; changed in place and re-sorted
+ * @param entryId the command's reference entry (namedCommand)
+ * @param answers whether a result matches every concept of the problem and names the rarest of them
+ *   in its heading or keywords (a section about the problem, not one that mentions its words in passing)
+ */
+function problemSectionFirst(out: RankedResult[], entryId: string, answers: (r: RankedResult) => boolean): void {
+  const entry = out.find((r) => r.id === entryId)
+  // only where a reference entry leads: a teaching section already first answers more than the words
+  if (!entry || pageKind(out[0].id) !== 'reference') return
+  const section = out.find((r) => (pageKind(r.id) === 'teaching' || pageKind(r.id) === 'faq') && !/^-/.test(r.title.trim()) && answers(r) && r.coverage >= entry.coverage)
+  if (!section || section === out[0]) return
+  section.score = out[0].score * 1.001
   out.sort((x, y) => y.score - x.score)
 }
 
