@@ -23,6 +23,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchResult } from 'minisearch'
 import { CJK_CHAR, EN_STOP, ZH_STOP, englishForm, isStopTerm, latinTerms, normalize, pieces } from './text'
 import type { Lexicon } from './lexicon'
+import { EN_NEGATIONS, dropComplaints } from './complaints'
 
 /** The index's terms, for segmentation and expansion. */
 export interface Vocabulary {
@@ -208,22 +209,7 @@ const DEFINE_RE = /是什么(?!关系)|什么是|是啥|啥是|什么意思|的�
  */
 const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', 'means'])
 
-/**
- * What is left of a complaint that something does not work once segmentation has taken the verb
- * ("用不了" → 用 + 不了, "打不开", "起不来", "卡住不动"): every troubleshooting question says it, no
- * page is about it, and as a concept it halved the coverage of the section that answers the rest
- * ("装了docker用不了 权限不够" led with the install page, whose text has 不了). Dropped when the
- * query says anything else (search15).
- */
-const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
-/**
- * The same complaint in English, "X not working" / "X doesn't work" ("port mapping not working",
- * "hot reload not working in container"): as concepts, not and working led with "a pod is not a
- * compose project" and "WORKDIR: the working directory" (held-out set 16). Only the phrase is
- * dropped: "when should I not use docker" keeps its not (search, 2026-12-03).
- */
-const EN_FAILURE_RE = /\b(?:not|doesn'?t|does not|isn'?t|won'?t|don'?t|do not)\s+work(?:ing|s)?\b/
-const EN_FAILURE_WORDS = new Set(['not', 'work', 'working', 'works', 'doesn', 'isn', 'won', 'don'])
+// what says that something does not work (用不了, not working): core/search/complaints.ts
 
 /**
  * The purpose group of core/search/synonyms.ts (用途, 有什么用, 干嘛的, 做什么的, …), known by its
@@ -549,8 +535,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     concepts.splice(concepts.indexOf(purpose), 1)
     define = true
   }
-  dropWhenOthers(concepts, FAILURE_WORDS)
-  if (EN_FAILURE_RE.test(text)) dropWhenOthers(concepts, EN_FAILURE_WORDS)
+  dropComplaints(concepts, text)
   if (flag) dropWhenOthers(concepts, FLAG_WORDS)
   if (concepts.some((c) => !ASPECT_WORDS.has(c.label) && homeOf(c, lexicon))) dropWhenOthers(concepts, ASPECT_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
@@ -936,9 +921,6 @@ function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string
   }
   return best && { id: best.id, rest: text.slice(best.n).trim() }
 }
-
-/** English words that say something went wrong or is missing ("shows nothing", "no output"), see problemWords. */
-const EN_NEGATIONS = new Set(['not', 'no', 'nothing', 'never', 'none', 'cannot', 'empty'])
 
 /**
  * The problem a command line goes on to describe in words, after its flags and arguments:

@@ -9,6 +9,7 @@ import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripC
 import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, headedBy, pageKind, pageWeight, problemWords, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
+import { COMPLAINTS, dropComplaints } from '../../core/search/complaints'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { PACKED_FORMAT, packIndex, unpackIndex } from '../../core/search/packed'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
@@ -1026,5 +1027,18 @@ describe('a command line followed by a problem in words (search25)', () => {
   it('puts the section about the problem first, the command entry second; a bare command line keeps its entry first', () => {
     expect(ids('docker logs -f 什么都没输出').slice(0, 2)).toEqual(['/commands/logs#buffering', '/cli/container#docker-logs'])
     expect(ids('docker logs --tail 20')[0]).toBe('/cli/container#docker-logs')
+  })
+})
+
+describe('complaints: one table for Chinese and English (search25)', () => {
+  const labels = (words: string[], text: string) => { const cs = words.map((label) => ({ label })); dropComplaints(cs, text); return cs.map((c) => c.label) }
+  it('drops what is left of a complaint when the query says anything else, never everything', () => {
+    expect(labels(['端口', '映射', '不了'], '端口映射用不了')).toEqual(['端口', '映射'])
+    expect(labels(['不行'], '不行')).toEqual(['不行'])
+    expect(labels(['port', 'mapping', 'not', 'working'], 'port mapping not working')).toEqual(['port', 'mapping'])
+  })
+  it('drops the English words only with the phrase', () => {
+    expect(labels(['should', 'not', 'use', 'docker'], 'when should i not use docker')).toEqual(['should', 'not', 'use', 'docker'])
+    expect(COMPLAINTS.filter((c) => !c.phrase)).toHaveLength(1)
   })
 })
