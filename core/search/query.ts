@@ -194,7 +194,24 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
   return out
 }
 
-const COMPARE_RE = /区别|差别|不同|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+const COMPARE_RE = /区别|差别|不同|不一样|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+/**
+ * The colloquial which-one forms ("用哪个", "选哪个", "哪个好", "该用哪种"; "should I use X or Y",
+ * "X or Y?", "which one should I use") ask the same as 区别 (search25), but only when they join two
+ * things (和, 跟, 与, 还是, 或者, or): "容器用哪个端口" asks which port, not which of two. Plain 还是
+ * ("还是不行") is no comparison, and with fewer than two concepts none is (Analysis.compare).
+ */
+const CHOICE_RE = /选哪|用哪|哪个好|哪个更好|哪种好|该用哪|选择哪|\bwhich one\b|\bor\b/
+const JOIN_RE = /和|跟|与|还是|或者|\bor\b/
+/** Whether a normalised query asks to compare or choose between things (COMPARE_RE, CHOICE_RE). */
+const comparesIn = (text: string) => COMPARE_RE.test(text) || (CHOICE_RE.test(text) && JOIN_RE.test(text))
+/**
+ * What is left of a which-one question once segmented ("选哪个" → 选, "不一样在哪" → 哪, "哪个好" → 好,
+ * "should I use X or Y" → should, use): as concepts they led with any heading that says them
+ * ("该怎么选" for "docker-compose 和 docker compose 选哪个"); dropped in a comparison of two or
+ * more other concepts (search25).
+ */
+const CHOICE_WORDS = new Set(['选', '选择', '哪', '哪个', '哪种', '哪一个', '好', '更好', '用', '该用', '不一样', 'should', 'use', 'choose', 'one', 'better', 'pick'])
 /**
  * "镜像和容器是什么关系", "容器和镜像的关系": how two things relate is a comparison of the two, not a
  * definition ("是什么" here asks about the relation) nor a third topic. As a concept, 关系 led with
@@ -468,7 +485,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   let pos = 0
   // two phrases of one group ("镜像太大怎么瘦身": 镜像太大, 瘦身) ask for one thing once
   const asked = new Map<string, Concept>()
-  const comparing = COMPARE_RE.test(text)
+  const comparing = comparesIn(text)
   spans.forEach((s) => {
     plain(text.slice(pos, s.start), false)
     const key = [...s.group].sort().join('\u0000')
@@ -526,6 +543,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   if (concepts.filter((c) => !RELATION_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, RELATION_WORDS)
+  if (comparing && concepts.filter((c) => !CHOICE_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, CHOICE_WORDS)
   let define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
@@ -543,7 +561,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || define ? undefined : englishTaskPhrase(text, vocab, opts))
   // a term the reader typed, not one a cue read into a sentence ("docker pull 一直卡住": not a glossary look-up)
   const term = !flag && text === typed && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
-  return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
+  return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && comparing, term, ...(phrase ? { phrase } : {}) }
 }
 
 const squash = (s: string) => normalize(s).replace(/\s+/g, '')

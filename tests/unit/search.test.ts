@@ -1042,3 +1042,21 @@ describe('complaints: one table for Chinese and English (search25)', () => {
     expect(COMPLAINTS.filter((c) => !c.phrase)).toHaveLength(1)
   })
 })
+
+describe('which-one and not-the-same questions are comparisons (search25)', () => {
+  const v = createVocabulary([['数据卷', 3], ['绑定挂载', 3], ['选', 2], ['用', 2], ['好', 2], ['哪', 1], ['端口', 3], ['容器', 5], ['重启', 3], ['volume', 3], ['bind', 2], ['mount', 2], ['should', 1], ['use', 2], ['copy', 2], ['add', 2]])
+  const lx = { synonyms: [] }
+  const ask = (q: string) => { const a = analyzeQuery(q, v, lx); return { compare: a.compare, labels: a.concepts.map((c) => c.label) } }
+  it('reads 用哪个, 选哪个, 哪个好, 不一样, "X or Y" with two concepts as a comparison of the two', () => {
+    expect(ask('数据卷和绑定挂载用哪个')).toEqual({ compare: true, labels: ['数据卷', '绑定挂载'] })
+    expect(ask('数据卷和绑定挂载选哪个').compare).toBe(true)
+    expect(ask('数据卷跟绑定挂载有啥不一样').compare).toBe(true)
+    expect(ask('copy 跟 add 哪个好')).toEqual({ compare: true, labels: ['copy', 'add'] })
+    expect(ask('should I use a volume or a bind mount').labels).toEqual(['volume', 'bind', 'mount'])
+  })
+  it('leaves one concept, and plain 还是, alone', () => {
+    expect(ask('容器用的是哪个端口').compare).toBe(false)
+    expect(ask('容器用哪个端口').compare).toBe(false)
+    expect(ask('重启了还是不行').compare).toBe(false)
+  })
+})
