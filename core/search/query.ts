@@ -23,6 +23,7 @@ import type MiniSearch from 'minisearch'
 import type { Query, SearchResult } from 'minisearch'
 import { CJK_CHAR, EN_STOP, ZH_STOP, englishForm, isStopTerm, latinTerms, normalize, pieces } from './text'
 import type { Lexicon } from './lexicon'
+import { EN_NEGATIONS, dropComplaints } from './complaints'
 
 /** The index's terms, for segmentation and expansion. */
 export interface Vocabulary {
@@ -193,7 +194,24 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
   return out
 }
 
-const COMPARE_RE = /区别|差别|不同|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+const COMPARE_RE = /区别|差别|不同|不一样|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+/**
+ * The colloquial which-one forms ("用哪个", "选哪个", "哪个好", "该用哪种"; "should I use X or Y",
+ * "X or Y?", "which one should I use") ask the same as 区别 (search25), but only when they join two
+ * things (和, 跟, 与, 还是, 或者, or): "容器用哪个端口" asks which port, not which of two. Plain 还是
+ * ("还是不行") is no comparison, and with fewer than two concepts none is (Analysis.compare).
+ */
+const CHOICE_RE = /选哪|用哪|哪个好|哪个更好|哪种好|该用哪|选择哪|\bwhich one\b|\bor\b/
+const JOIN_RE = /和|跟|与|还是|或者|\bor\b/
+/** Whether a normalised query asks to compare or choose between things (COMPARE_RE, CHOICE_RE). */
+const comparesIn = (text: string) => COMPARE_RE.test(text) || (CHOICE_RE.test(text) && JOIN_RE.test(text))
+/**
+ * What is left of a which-one question once segmented ("选哪个" → 选, "不一样在哪" → 哪, "哪个好" → 好,
+ * "should I use X or Y" → should, use): as concepts they led with any heading that says them
+ * ("该怎么选" for "docker-compose 和 docker compose 选哪个"); dropped in a comparison of two or
+ * more other concepts (search25).
+ */
+const CHOICE_WORDS = new Set(['选', '选择', '哪', '哪个', '哪种', '哪一个', '好', '更好', '用', '该用', '不一样', 'should', 'use', 'choose', 'one', 'better', 'pick'])
 /**
  * "镜像和容器是什么关系", "容器和镜像的关系": how two things relate is a comparison of the two, not a
  * definition ("是什么" here asks about the relation) nor a third topic. As a concept, 关系 led with
@@ -208,22 +226,7 @@ const DEFINE_RE = /是什么(?!关系)|什么是|是啥|啥是|什么意思|的�
  */
 const DEFINE_WORDS = new Set(['意思', '含义', '定义', 'meaning', 'mean', 'means'])
 
-/**
- * What is left of a complaint that something does not work once segmentation has taken the verb
- * ("用不了" → 用 + 不了, "打不开", "起不来", "卡住不动"): every troubleshooting question says it, no
- * page is about it, and as a concept it halved the coverage of the section that answers the rest
- * ("装了docker用不了 权限不够" led with the install page, whose text has 不了). Dropped when the
- * query says anything else (search15).
- */
-const FAILURE_WORDS = new Set(['不了', '不上', '不开', '不来', '不动', '不到', '不行', '不好使'])
-/**
- * The same complaint in English, "X not working" / "X doesn't work" ("port mapping not working",
- * "hot reload not working in container"): as concepts, not and working led with "a pod is not a
- * compose project" and "WORKDIR: the working directory" (held-out set 16). Only the phrase is
- * dropped: "when should I not use docker" keeps its not (search, 2026-12-03).
- */
-const EN_FAILURE_RE = /\b(?:not|doesn'?t|does not|isn'?t|won'?t|don'?t|do not)\s+work(?:ing|s)?\b/
-const EN_FAILURE_WORDS = new Set(['not', 'work', 'working', 'works', 'doesn', 'isn', 'won', 'don'])
+// what says that something does not work (用不了, not working): core/search/complaints.ts
 
 /**
  * The purpose group of core/search/synonyms.ts (用途, 有什么用, 干嘛的, 做什么的, …), known by its
@@ -482,7 +485,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   let pos = 0
   // two phrases of one group ("镜像太大怎么瘦身": 镜像太大, 瘦身) ask for one thing once
   const asked = new Map<string, Concept>()
-  const comparing = COMPARE_RE.test(text)
+  const comparing = comparesIn(text)
   spans.forEach((s) => {
     plain(text.slice(pos, s.start), false)
     const key = [...s.group].sort().join('\u0000')
@@ -540,6 +543,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     }
   }
   if (concepts.filter((c) => !RELATION_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, RELATION_WORDS)
+  if (comparing && concepts.filter((c) => !CHOICE_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, CHOICE_WORDS)
   let define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
@@ -549,8 +553,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
     concepts.splice(concepts.indexOf(purpose), 1)
     define = true
   }
-  dropWhenOthers(concepts, FAILURE_WORDS)
-  if (EN_FAILURE_RE.test(text)) dropWhenOthers(concepts, EN_FAILURE_WORDS)
+  dropComplaints(concepts, text)
   if (flag) dropWhenOthers(concepts, FLAG_WORDS)
   if (concepts.some((c) => !ASPECT_WORDS.has(c.label) && homeOf(c, lexicon))) dropWhenOthers(concepts, ASPECT_WORDS)
   const subject = define && concepts.length ? defineSubject(concepts) : undefined
@@ -558,7 +561,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   const phrase = flag ? undefined : taskPhrase(text, vocab) ?? (command || define ? undefined : englishTaskPhrase(text, vocab, opts))
   // a term the reader typed, not one a cue read into a sentence ("docker pull 一直卡住": not a glossary look-up)
   const term = !flag && text === typed && concepts.length === 1 && spans.length === 1 && text.trim() === text.slice(spans[0].start, spans[0].end)
-  return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && COMPARE_RE.test(text), term, ...(phrase ? { phrase } : {}) }
+  return { concepts, define, ...(subject ? { subject } : {}), flag, task: !flag && !command && concepts.length >= 2, compare: concepts.length >= 2 && comparing, term, ...(phrase ? { phrase } : {}) }
 }
 
 const squash = (s: string) => normalize(s).replace(/\s+/g, '')
@@ -784,7 +787,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
-  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]> }
+  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]>; hits: Set<Concept>; names: Set<Concept> }
   const docs = new Map<string, Acc>()
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
@@ -804,11 +807,12 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
     const weight = c.weight ?? 1
     for (const [id, b] of best) {
-      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {} }
+      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {}, hits: new Set<Concept>(), names: new Set<Concept>() }
       acc.score += b.score * weight
       acc.covered += weight
+      acc.hits.add(c)
       if (b.titled) acc.titled += weight
-      if (namedIn(b.result.match)) acc.named += weight
+      if (namedIn(b.result.match)) { acc.named += weight; acc.names.add(c) }
       if (typedNamed.has(id)) acc.namesTyped += weight
       for (const t of b.result.terms) acc.terms.add(t)
       Object.assign(acc.match, b.result.match)
@@ -872,6 +876,23 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   out.sort((x, y) => y.score - x.score)
   if (live.length >= 2 && RANKING.section) representBySection(out)
   if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command, vocab)
+  {
+    // a command line that goes on with a problem in words ("docker logs -f 什么都没输出"): the
+    // section that answers the problem leads (problemSectionFirst)
+    const named = namedCommand(query, docs.keys(), (id) => docs.get(id)!.result.title)
+    const problem = named && !CJK_CHAR.test(named.rest.split(' ')[0]) && problemWords(named.rest)
+    // (a comparison or a definition question asks about the command itself: "docker exec -it 和
+    // docker exec 有什么不同", "docker run -it 是什么意思")
+    if (problem && !a.compare && !a.define) {
+      const labels = new Set(analyzeQuery(problem, vocab, lexicon, opts).concepts.map((c) => c.label))
+      const asked = live.filter((c) => labels.has(c.label))
+      // the heading or keywords name the problem's rarest concept, the one that says what is
+      // wrong ("马上退出", not "容器" of "之后容器马上退出了", which names every container section)
+      const count = (c: Concept) => [...docs.values()].filter((acc) => acc.hits.has(c)).length
+      const rarest = asked.reduce<Concept | undefined>((m, c) => (m && count(m) <= count(c) ? m : c), undefined)
+      if (rarest) problemSectionFirst(out, named.id, (r) => asked.every((c) => docs.get(r.id)!.hits.has(c)) && docs.get(r.id)!.names.has(rarest))
+    }
+  }
   // the query names one concept and nothing else: the page named after it leads (lexicon.ts conceptHomes)
   // (not for a command line whose command is a phrase of the group: "docker network create" is the
   // command's entry, not the user-defined networks page)
@@ -897,6 +918,16 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
  * @returns the entry's id, or undefined
  */
 export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: (id: string) => string): string | undefined {
+  const named = namedCommand(query, ids, titleOf)
+  return named && (!named.rest || named.rest.startsWith('-')) ? named.id : undefined
+}
+
+/**
+ * The command reference entry whose heading begins the query ("docker logs -f 什么都没输出" →
+ * docker logs), the longest such heading, and what follows it.
+ * @returns the entry's id and the normalised rest of the query ('' for the bare command), or undefined
+ */
+function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string) => string): { id: string; rest: string } | undefined {
   const text = normalize(query).replace(/\s+/g, ' ').trim()
   if (!/^docker(-compose)?\b/.test(text)) return undefined
   let best: { id: string; n: number } | undefined
@@ -904,11 +935,29 @@ export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: 
     if (pageKind(id) !== 'reference') continue
     const title = normalize(titleOf(id)).replace(/\s+/g, ' ').trim()
     if (!/^docker(-compose)?\b/.test(title) || !(text === title || text.startsWith(title + ' '))) continue
-    const rest = text.slice(title.length).trim()
-    if (rest && !rest.startsWith('-')) continue
     if (!best || title.length > best.n) best = { id, n: title.length }
   }
-  return best?.id
+  return best && { id: best.id, rest: text.slice(best.n).trim() }
+}
+
+/**
+ * The problem a command line goes on to describe in words, after its flags and arguments:
+ * "-f 什么都没输出" → 什么都没输出, "-p 8080:80 nginx 浏览器打不开" → 浏览器打不开, "-f shows nothing" →
+ * "shows nothing". Chinese: from the first Chinese character on (flags and arguments are Latin).
+ * English: the words left without flags and arguments (tokens with digits or path and option
+ * punctuation), when they are a phrase rather than names: three or more words, or two with a stop
+ * word, a negation or a contraction ("can't"). Why a guess and not a parser: an argument is any
+ * word ("docker exec -it web sh" names a container and a program), and the flags that take a value
+ * differ per command; two plain words stay arguments, so "docker run --name web nginx" is a command line.
+ * @param rest the normalised query after the command's name (namedCommand)
+ * @returns the words of the problem, or undefined when the rest is only flags and arguments
+ */
+export function problemWords(rest: string): string | undefined {
+  const cjk = [...rest].findIndex((ch) => CJK_CHAR.test(ch))
+  if (cjk >= 0) return [...rest].slice(cjk).join('').trim()
+  const words = rest.split(' ').filter((w) => /^[a-z][a-z']*$/.test(w))
+  const phrase = words.length >= 3 || (words.length === 2 && words.some((w) => EN_STOP.has(w) || EN_NEGATIONS.has(w) || w.includes("'")))
+  return phrase ? words.join(' ') : undefined
 }
 
 /**
@@ -937,6 +986,30 @@ function flagSectionFirst(out: RankedResult[], query: string, entryTitle: string
   const section = out.find((r) => r.coverage >= 1 && pageKind(r.id) === 'teaching' && flat(r.title).split(':')[0].trim() === flag)
   if (!entry || !section || section.score > entry.score) return
   section.score = entry.score * 1.001
+  out.sort((x, y) => y.score - x.score)
+}
+
+/**
+ * A command line followed by a problem in words ("docker logs -f 什么都没输出", "docker run -p
+ * 8080:80 nginx 浏览器打不开", "docker compose up -d code changes not showing up"): the reader ran
+ * the command and asks about what went wrong, which the command's reference entry does not answer.
+ * Typed flags weigh every reference entry (RANKING.flag), so the entry led even when a teaching or
+ * troubleshooting section matched every word of the problem (search24). The best section that
+ * answers the problem (an option's own section, "-d：后台运行", explains the option, not what went
+ * wrong) and matches as much of the whole query as the entry moves above the
+ * reference entry that leads; the entry keeps its place below it.
+ * @param out ranked results, best first; changed in place and re-sorted
+ * @param entryId the command's reference entry (namedCommand)
+ * @param answers whether a result matches every concept of the problem and names the rarest of them
+ *   in its heading or keywords (a section about the problem, not one that mentions its words in passing)
+ */
+function problemSectionFirst(out: RankedResult[], entryId: string, answers: (r: RankedResult) => boolean): void {
+  const entry = out.find((r) => r.id === entryId)
+  // only where a reference entry leads: a teaching section already first answers more than the words
+  if (!entry || pageKind(out[0].id) !== 'reference') return
+  const section = out.find((r) => (pageKind(r.id) === 'teaching' || pageKind(r.id) === 'faq') && !/^-/.test(r.title.trim()) && answers(r) && r.coverage >= entry.coverage)
+  if (!section || section === out[0]) return
+  section.score = out[0].score * 1.001
   out.sort((x, y) => y.score - x.score)
 }
 

@@ -6,9 +6,10 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, headedBy, pageKind, pageWeight, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, headedBy, pageKind, pageWeight, problemWords, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
+import { COMPLAINTS, dropComplaints } from '../../core/search/complaints'
 import { pruneIndex, RARE_SECTIONS } from '../../core/search/prune'
 import { PACKED_FORMAT, packIndex, unpackIndex } from '../../core/search/packed'
 import { loadQuerySet, judge } from '../../scripts/lib/search-quality'
@@ -1002,5 +1003,60 @@ describe('combined short flags and one-dash long flags, as Docker\'s CLI reads t
     expect(analyzeQuery('docker run -rm', v, lx).concepts.map((c) => c.label)).toContain('--rm')
     expect(alts('-xy')).toEqual([['-xy']])
     expect(alts('-m')).toEqual([['-m']])
+  })
+})
+
+describe('a command line followed by a problem in words (search25)', () => {
+  const docs = [
+    { id: '/cli/container#docker-logs', title: 'docker logs', titles: ['容器命令'], text: '查看容器日志，也就是容器的输出。-f 持续跟随输出，--tail 只看最后几行，-t 显示时间戳。docker logs -f web' },
+    { id: '/commands/logs#buffering', title: '日志里什么都没有：输出被缓冲了', titles: ['docker logs：查看容器日志'], text: '程序在打印，docker logs -f 却什么都看不到：Python 的输出被缓冲了，设置 PYTHONUNBUFFERED=1。' },
+    { id: '/commands/logs#follow', title: '-f：持续跟随输出', titles: ['docker logs：查看容器日志'], text: 'docker logs -f 持续输出新的日志，什么时候按 Ctrl+C 都可以。' },
+    { id: '/commands/logs#tail', title: '只看最后几行', titles: ['docker logs：查看容器日志'], text: 'docker logs --tail 20 只看最后 20 行输出。' },
+  ]
+  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['缓冲', '输出']), extractField })
+  tm.addAll(docs)
+  const lex = { synonyms: [] }
+  const ids = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex).map((r) => r.id)
+  it('reads the words after the flags and arguments as the problem, and plain arguments as none', () => {
+    expect(problemWords('-f 什么都没输出')).toBe('什么都没输出')
+    expect(problemWords('-p 8080:80 nginx 浏览器打不开')).toBe('浏览器打不开')
+    expect(problemWords('-f shows nothing')).toBe('shows nothing')
+    expect(problemWords('-d --name web nginx')).toBeUndefined()
+    expect(problemWords('-p 8080:80 nginx')).toBeUndefined()
+  })
+  it('puts the section about the problem first, the command entry second; a bare command line keeps its entry first', () => {
+    expect(ids('docker logs -f 什么都没输出').slice(0, 2)).toEqual(['/commands/logs#buffering', '/cli/container#docker-logs'])
+    expect(ids('docker logs --tail 20')[0]).toBe('/cli/container#docker-logs')
+  })
+})
+
+describe('complaints: one table for Chinese and English (search25)', () => {
+  const labels = (words: string[], text: string) => { const cs = words.map((label) => ({ label })); dropComplaints(cs, text); return cs.map((c) => c.label) }
+  it('drops what is left of a complaint when the query says anything else, never everything', () => {
+    expect(labels(['端口', '映射', '不了'], '端口映射用不了')).toEqual(['端口', '映射'])
+    expect(labels(['不行'], '不行')).toEqual(['不行'])
+    expect(labels(['port', 'mapping', 'not', 'working'], 'port mapping not working')).toEqual(['port', 'mapping'])
+  })
+  it('drops the English words only with the phrase', () => {
+    expect(labels(['should', 'not', 'use', 'docker'], 'when should i not use docker')).toEqual(['should', 'not', 'use', 'docker'])
+    expect(COMPLAINTS.filter((c) => !c.phrase)).toHaveLength(1)
+  })
+})
+
+describe('which-one and not-the-same questions are comparisons (search25)', () => {
+  const v = createVocabulary([['数据卷', 3], ['绑定挂载', 3], ['选', 2], ['用', 2], ['好', 2], ['哪', 1], ['端口', 3], ['容器', 5], ['重启', 3], ['volume', 3], ['bind', 2], ['mount', 2], ['should', 1], ['use', 2], ['copy', 2], ['add', 2]])
+  const lx = { synonyms: [] }
+  const ask = (q: string) => { const a = analyzeQuery(q, v, lx); return { compare: a.compare, labels: a.concepts.map((c) => c.label) } }
+  it('reads 用哪个, 选哪个, 哪个好, 不一样, "X or Y" with two concepts as a comparison of the two', () => {
+    expect(ask('数据卷和绑定挂载用哪个')).toEqual({ compare: true, labels: ['数据卷', '绑定挂载'] })
+    expect(ask('数据卷和绑定挂载选哪个').compare).toBe(true)
+    expect(ask('数据卷跟绑定挂载有啥不一样').compare).toBe(true)
+    expect(ask('copy 跟 add 哪个好')).toEqual({ compare: true, labels: ['copy', 'add'] })
+    expect(ask('should I use a volume or a bind mount').labels).toEqual(['volume', 'bind', 'mount'])
+  })
+  it('leaves one concept, and plain 还是, alone', () => {
+    expect(ask('容器用的是哪个端口').compare).toBe(false)
+    expect(ask('容器用哪个端口').compare).toBe(false)
+    expect(ask('重启了还是不行').compare).toBe(false)
   })
 })
