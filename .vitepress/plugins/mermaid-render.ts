@@ -94,6 +94,19 @@ function isVitepressBuild(): boolean {
 }
 
 /**
+ * What the client build gets for `import('mermaid')` (a virtual module): the only import of Mermaid in
+ * the site is the dev server's live render in MermaidDiagram.vue, behind `import.meta.env.DEV`. The
+ * production build drops that branch, but only at tree-shaking, after Rollup has already resolved,
+ * loaded and parsed every module the dynamic import reaches: Mermaid and its dependencies (cytoscape,
+ * katex, langium, 640 lodash-es files …), 1528 modules and 8.9 MB of code that never reach the
+ * output (counted 2026-12-03 with a moduleParsed hook; stock VitePress parses 471 modules in its
+ * client build, we parsed 2091; decisions.md, build time, twelfth round). Nothing uses the module:
+ * if code that does is ever included, it fails loudly at run time instead of shipping Mermaid.
+ */
+export const NO_MERMAID_ID = '\0kb-no-mermaid'
+const NO_MERMAID_CODE = "throw new Error('mermaid is not bundled in the production build (diagrams are static SVG: .vitepress/plugins/mermaid-render.ts)')\n"
+
+/**
  * Vite plugin (production build only): switches the Markdown plugin to static mode, renders every
  * diagram (or reads it from the cache), and hands the SVGs to the SSR render via
  * globalThis.__kbDiagrams (same process). The client build also writes each SVG to
@@ -119,6 +132,10 @@ export function mermaidBuildPlugin(srcDir: string, { startNow = isVitepressBuild
     configResolved(config) {
       ssr = !!config.build.ssr
     },
+    resolveId(source) {
+      // the client build only: the SSR build leaves node_modules external and never loads Mermaid
+      if (!ssr && source === 'mermaid') return NO_MERMAID_ID
+    },
     async buildStart() {
       const { setDiagramMode } = await import('./mermaid')
       setDiagramMode('static')
@@ -133,6 +150,7 @@ export function mermaidBuildPlugin(srcDir: string, { startNow = isVitepressBuild
       ready.catch(() => {})
     },
     async load(id) {
+      if (id === NO_MERMAID_ID) return NO_MERMAID_CODE
       // returning nothing: Vite (or VitePress's search plugin) loads the module as usual, once the
       // diagrams it renders are in the cache (a page: its own; the search index: all of them)
       const file = id.split('?')[0]
