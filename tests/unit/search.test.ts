@@ -83,7 +83,16 @@ const docs = [
   { id: '/orchestration/kubernetes#top', title: 'Kubernetes', titles: [], text: 'Kubernetes 用 Pod 运行容器，Deployment 管理副本。' },
   { id: '/about/credits#top', title: '致谢', titles: [], text: 'Kubernetes 和 Pod 在原文中出现。' },
 ]
-const ms = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+/**
+ * An empty index with the site's fields and field extraction (INDEX_FIELDS, extractField) and the
+ * stored fields the search box reads, tokenized by `tok` (the index tokenizer with a test's own
+ * dictionary words): what each test below fills with its few sections.
+ */
+function sectionIndex(tok: (text: string) => string[]): MiniSearch {
+  return new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: tok, extractField })
+}
+
+const ms = sectionIndex(tokenize)
 ms.addAll(docs)
 const vocab = vocabularyOf(ms)
 const lexicon = buildLexicon([{ zh: 'Kubernetes', en: 'Kubernetes', aliases: ['k8s'] }], []).lexicon
@@ -206,7 +215,7 @@ describe('ranking: a teaching page that keeps talking about the thing', () => {
     { id: '/network/user-defined#b', title: '为什么', titles: ['网络', '自定义网络'], text: '默认网络没有按名称解析，自定义网络有，因此推荐给多个容器使用。' },
     { id: '/network/user-defined#c', title: '删除', titles: ['网络', '自定义网络'], text: '不用的自定义网络可以删除，但要先停掉连在上面的所有容器。' },
   ]
-  const pm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const pm = sectionIndex(tokenize)
   pm.addAll(pageDocs)
   const pv = vocabularyOf(pm)
   it('ranks the page\'s best section above an equally good reference entry', () => {
@@ -226,7 +235,7 @@ describe('ranking: a task in words prefers the teaching page to a reference entr
     { id: '/en/commands/exec-logs-inspect#copy', title: 'Shell access', titles: ['Inspecting containers'], text },
     { id: '/en/cli/container#docker-cp', title: 'docker cp', titles: ['Container commands'], text: text + '\u001fcopy file container' },
   ]
-  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const tm = sectionIndex(tokenize)
   tm.addAll(docs)
   const tv = vocabularyOf(tm)
   const ids = (q: string) => searchSite(tm, q, tv, { synonyms: [] }).map((r) => r.id)
@@ -281,7 +290,7 @@ describe('concept homes: the page named after a concept', () => {
       { id: '/storage/volumes#top', title: '数据卷：持久化容器数据', titles: [], text: '容器删除后数据会丢失。用数据卷保存需要长期保留的数据，数据卷由 Docker 创建和管理，可以备份和迁移。' },
       { id: '/storage/inspect-and-cleanup#top', title: '查看与清理数据卷', titles: [], text: '列出数据卷，删除不用的数据卷。' },
     ]
-    const hm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+    const hm = sectionIndex(tokenize)
     hm.addAll(docs)
     const lex = { synonyms: [['数据卷', '卷', 'volume']], homes: { 数据卷: '/storage/volumes', 卷: '/storage/volumes', volume: '/storage/volumes' } }
     const first = (q: string) => searchSite(hm, q, vocabularyOf(hm), lex)[0]?.id
@@ -298,7 +307,7 @@ describe('a bare glossary term without a concept page', () => {
     { id: '/glossary/#dependency-hell', title: '依赖地狱', titles: ['术语表'], text: '依赖地狱：不同程序要求同一个库的不同版本，装了这个就坏了那个。\u001fdependency hell' },
     { id: '/guide/why#hell', title: '告别依赖地狱', titles: ['为什么用 Docker'], text: '一台机器上的依赖地狱反复出现，不同项目互相干扰，部署变慢，升级也变得提心吊胆，迁移到新机器更难，要靠镜像解决。' },
   ]
-  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['依赖地狱']), extractField })
+  const tm = sectionIndex(createIndexTokenizer(['依赖地狱']))
   tm.addAll(docs)
   const lex = buildLexicon([{ zh: '依赖地狱', en: 'dependency hell' }], []).lexicon
   const first = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex)[0]?.id
@@ -322,7 +331,7 @@ describe('a bare term looks up the entry named that term, not every entry whose 
     { id: '/glossary/#registry-mirror', title: '镜像加速器（registry mirror）', titles: ['术语表'], text: '替你拉取镜像的服务器。\u001fregistry mirror' },
     { id: '/commands/images#top', title: '镜像命令', titles: [], text: '拉取、查看和删除镜像：docker pull 下载镜像，docker images 列出本机镜像，docker rmi 删除镜像，docker save 导出镜像。' },
   ]
-  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '镜像加速器']), extractField })
+  const tm = sectionIndex(createIndexTokenizer(['镜像', '镜像加速器']))
   tm.addAll(docs)
   const lex = buildLexicon([{ zh: '镜像', en: 'image' }, { zh: '镜像加速器', en: 'registry mirror' }], []).lexicon
   const ids = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex).map((r) => r.id)
@@ -333,7 +342,7 @@ describe('a bare term looks up the entry named that term, not every entry whose 
     expect(ids('镜像加速器')[0]).toBe('/glossary/#registry-mirror')
   })
   it('raises the entries whose names hold the term when none is named it', () => {
-    const only = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '镜像加速器']), extractField })
+    const only = sectionIndex(createIndexTokenizer(['镜像', '镜像加速器']))
     only.addAll(docs.filter((d) => d.id !== '/glossary/#image'))
     expect(searchSite(only, '镜像', vocabularyOf(only), lex)[0]?.id).toBe('/glossary/#registry-mirror')
   })
@@ -346,7 +355,7 @@ describe('"X 原理" asks for the page that explains X (search18)', () => {
     { id: '/internals/#top', title: '原理', titles: [], text: '这一部分讲 Docker 的原理：命名空间、控制组和镜像分层。' },
     { id: '/internals/namespaces#top', title: '命名空间：容器如何被隔离', titles: [], text: '命名空间让每个容器看到自己的进程、网络和主机名。Docker 为每个容器创建一组命名空间，容器里的进程只看得见同一组命名空间里的东西。' },
   ]
-  const am = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['命名空间', '原理']), extractField })
+  const am = sectionIndex(createIndexTokenizer(['命名空间', '原理']))
   am.addAll(docs)
   const lex: Lexicon = { synonyms: [['命名空间', 'namespace']], homes: { 命名空间: '/internals/namespaces', namespace: '/internals/namespaces' } }
   const labels = (q: string, l: Lexicon = lex) => analyzeQuery(q, vocabularyOf(am), l).concepts.map((c) => c.label)
@@ -368,7 +377,7 @@ describe('making an image smaller, in everyday words', () => {
     { id: '/commands/images#docker-images', title: 'docker images：列出镜像', titles: ['镜像命令'], text: '列出本地镜像，SIZE 一列是镜像大小，镜像太多时加过滤条件。\u001f镜像大小 image size' },
     { id: '/help/windows-wsl#disk', title: '越来越大的虚拟磁盘', titles: ['Windows'], text: '虚拟磁盘只会变大，删除镜像后也不会自动缩小。' },
   ]
-  const im = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['多阶段构建', '镜像体积', '镜像大小']), extractField })
+  const im = sectionIndex(createIndexTokenizer(['多阶段构建', '镜像体积', '镜像大小']))
   im.addAll(docs)
   const lex = buildLexicon([{ zh: '多阶段构建', en: 'multi-stage build', aliases: ['multi-stage'] }], [], [{ path: '/build/multi-stage', title: '多阶段构建与非 root 用户' }]).lexicon
   const v = vocabularyOf(im)
@@ -396,7 +405,7 @@ describe('a container that stops by itself, and 本机 for 本地 (search23)', (
     { id: '/build/registry#local', title: '在本机启动一个镜像仓库', titles: ['镜像仓库'], text: '在本机运行 registry 镜像，推送镜像到 localhost:5000。' },
   ]
   const groups = [['一启动就退出', '启动就退出', '一运行就退出', '自己停了', '立即退出'], ['本地', '本机']]
-  const sm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(groups.flat()), extractField })
+  const sm = sectionIndex(createIndexTokenizer(groups.flat()))
   sm.addAll(docs)
   const lex = buildLexicon([], []).lexicon
   const v = vocabularyOf(sm)
@@ -421,7 +430,7 @@ describe('the overview of a command reference page', () => {
     { id: '/cli/container#docker-exec', title: 'docker exec', titles: ['容器命令参考', '进入与交互'], text: '在运行中的容器里执行一条命令，常用来进入容器排查问题。\u001f进入容器 执行命令' },
     { id: '/commands/exec-logs-inspect#docker-exec', title: 'docker exec：在运行中的容器里执行命令', titles: ['进入容器与排查'], text: '想进入容器看看里面的文件，用 docker exec -it 容器名 sh。' },
   ]
-  const om = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['进入容器', '容器命令参考']), extractField })
+  const om = sectionIndex(createIndexTokenizer(['进入容器', '容器命令参考']))
   om.addAll(docs)
   const ids = (q: string) => searchSite(om, q, vocabularyOf(om), lexicon).map((r) => r.id)
   it('ranks below the answers to a task its heading does not name', () => {
@@ -443,7 +452,7 @@ describe('a task phrase of a command, typed whole', () => {
   const words = ['容器改了哪些文件', '给容器改名', '文件改动', '可写层']
   // 容器 is a glossary term: the query falls apart at it before segmentation, as on the site
   const lexicon = buildLexicon([{ zh: '容器', en: 'container' }], words).lexicon
-  const pm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+  const pm = sectionIndex(createIndexTokenizer(words))
   pm.addAll(docs)
   const vocab = vocabularyOf(pm)
   it('is recognised with question words around it, and only when it is most of the query', () => {
@@ -466,7 +475,7 @@ describe('a comparison question', () => {
     { id: '/help/faq#image-vs-container', title: '镜像和容器有什么区别', titles: ['常见问题'], text: '前者是只读模板，后者是运行中的实例：打包、分发、启动、停止、删除、备份、迁移、升级，各有各的命令和用法。' },
     { id: '/internals/container-vs-vm#diff', title: '容器与虚拟机的区别', titles: [], text: '容器和镜像的区别，容器和虚拟机的区别：容器镜像小，容器快。' },
   ]
-  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像', '容器', '区别', '虚拟机']), extractField })
+  const cm = sectionIndex(createIndexTokenizer(['镜像', '容器', '区别', '虚拟机']))
   cm.addAll(docs)
   const first = (q: string) => searchSite(cm, q, vocabularyOf(cm), lexicon)[0]?.id
   it('is recognised in Chinese and English forms, not in a plain list of words', () => {
@@ -489,7 +498,7 @@ describe('a section stands for its page when it answers the whole question (sear
     { id: '/network/port-mapping#change', title: '已经运行的容器能加端口吗', titles: ['端口映射：让外界访问容器'], text: '不能直接修改。要修改端口映射，删掉容器，再用新的 -p 重新运行它；数据放在数据卷里就不会丢。' },
     { id: '/network/bridge#top', title: '桥接网络', titles: [], text: '容器默认接在桥接网络上。' },
   ]
-  const sm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['端口映射', '修改']), extractField })
+  const sm = sectionIndex(createIndexTokenizer(['端口映射', '修改']))
   sm.addAll(docs)
   const ids = (q: string) => searchSite(sm, q, vocabularyOf(sm), lexicon).map((r) => r.id)
   it('puts the answering section in the place of the page\'s H1 section for a question of several concepts', () => {
@@ -509,7 +518,7 @@ describe('a whole command line: the command\'s reference entry (search19)', () =
     { id: '/cli/system#docker-system-prune', title: 'docker system prune', titles: ['系统命令参考'], text: 'docker system prune [OPTIONS]：删除未使用的数据。' },
     { id: '/cli/system#docker-system-df', title: 'docker system df', titles: ['系统命令参考'], text: '查看磁盘占用。' },
   ]
-  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['清理']), extractField })
+  const cm = sectionIndex(createIndexTokenizer(['清理']))
   cm.addAll(docs)
   const lex: Lexicon = { ...buildLexicon([{ zh: '清理', en: 'prune', aliases: ['docker system prune'] }], []).lexicon, homes: { 清理: '/commands/cleanup', prune: '/commands/cleanup', 'docker system prune': '/commands/cleanup' } }
   const titleOf = (id: string) => docs.find((d) => d.id === id)!.title
@@ -536,7 +545,7 @@ describe('a command line with one flag: the section headed by the flag, then the
     { id: '/cli/container#docker-ps', title: 'docker ps', titles: ['容器命令参考'], text: 'docker ps [OPTIONS]：列出容器。-a 显示所有容器。' },
     { id: '/commands/containers#ps', title: 'docker ps -a：查看所有容器', titles: ['运行与管理容器'], text: 'docker ps -a 列出包括已停止的所有容器。' },
   ]
-  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer([]), extractField })
+  const cm = sectionIndex(createIndexTokenizer([]))
   cm.addAll(docs)
   const lex = buildLexicon([], []).lexicon
   const ids = (q: string) => searchSite(cm, q, vocabularyOf(cm), lex).map((r) => r.id)
@@ -558,7 +567,7 @@ describe('index pruning', () => {
     { id: '/b#y', title: '绑定挂载', titles: [], text: '绑定挂载把宿主机目录放进容器，--mount 和 -v 都行。' },
     { id: '/c#z', title: '容器', titles: [], text: '容器是进程。数据卷和绑定挂载都能保存数据。' },
   ]
-  const small = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const small = sectionIndex(tokenize)
   small.addAll(pruneDocs)
   const json = JSON.parse(JSON.stringify(small))
   const { json: pruned, dropped } = pruneIndex(json, new Set(['挂载']))
@@ -588,7 +597,7 @@ describe('packed index', () => {
     { id: '/b#y', title: '绑定挂载', titles: [], text: '绑定挂载把宿主机目录放进容器，--mount 和 -v 都行。' },
     { id: '/c#z', title: '容器', titles: ['概念', '容器'], text: '容器是进程。数据卷和绑定挂载都能保存数据。\u001f容器 container' },
   ]
-  const ms = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const ms = sectionIndex(tokenize)
   ms.addAll(docs)
   const json = JSON.parse(JSON.stringify(ms))
   it('round-trips the MiniSearch serialization exactly (term frequencies, stored fields, lengths)', () => {
@@ -633,7 +642,7 @@ describe('an English task phrase, typed whole (session 11)', () => {
     { id: '/en/internals/layers#copy-on-write', title: 'Copy files of the host into a container layer', titles: ['Layers'], text: 'A container writes to its own layer; files of the image are copied up on write to the container layer, never to the host.' },
     { id: '/en/glossary/#bind-mount', title: 'bind mount', titles: ['Glossary'], text: 'A host directory in a container.\u001fhost directory copy files container' },
   ]
-  const em = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer([]), extractField })
+  const em = sectionIndex(createIndexTokenizer([]))
   em.addAll(docs)
   const v = vocabularyOf(em)
   const lex = buildLexicon([], []).lexicon
@@ -671,7 +680,7 @@ describe('page kinds (session 12): pages about the site rank below pages that te
     { id: '/help/faq#ports', title: '说明', titles: ['常见问题'], text },
     { id: '/network/port-mapping#top', title: '说明', titles: [], text },
   ]
-  const km = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const km = sectionIndex(tokenize)
   km.addAll(docs)
   const kv = vocabularyOf(km)
   const ids = (q: string) => searchSite(km, q, kv, { synonyms: [] }).map((r) => r.id)
@@ -731,7 +740,7 @@ describe('everyday words for the same thing (search13)', () => {
     { id: '/guide/install#top', title: '安装 Docker', titles: [], text: '安装 Docker 之前，先看看你的系统用什么办法安装 Docker。' },
     { id: '/help/when-not-to-use#top', title: '什么时候不该用 Docker', titles: [], text: '不该用 Docker 的几种情况。' },
   ]
-  const wm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const wm = sectionIndex(tokenize)
   wm.addAll(why)
   const wv = vocabularyOf(wm)
   it.each(['docker 有什么用', '为什么要用 docker', 'docker是用来干什么的'])('puts the page about what Docker is for first: %s', (q) => {
@@ -755,7 +764,7 @@ describe('"X 是什么" boosts the entry named X only (search14)', () => {
     { id: '/internals/architecture#top', title: 'Docker 架构', titles: [], text: 'Docker 客户端把命令发给 Docker 守护进程。' },
     { id: '/help/faq#docker-是什么', title: 'Docker 是什么？', titles: ['常见问题'], text: '一个把应用和运行环境一起打包、在任何装了 Docker 的机器上以同样方式运行的平台，它用镜像分发、用容器运行，让开发、测试和上线用的是同一个环境，省去了很多配置。' },
   ]
-  const km = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize, extractField })
+  const km = sectionIndex(tokenize)
   km.addAll(docs)
   const kv = vocabularyOf(km)
   const ids = (q: string) => searchSite(km, q, kv, lx).map((r) => r.id)
@@ -808,7 +817,7 @@ describe('a complaint of the synonym table typed alone is no glossary term (sear
     { id: '/glossary/#registry-mirror', title: '镜像加速器（Registry Mirror）', titles: ['术语表'], text: '镜像加速器：替 Docker Hub 缓存镜像的服务器。\u001fregistry mirror' },
     { id: '/help/china-network#mirror', title: '配置镜像加速器', titles: ['国内网络环境'], text: '在国内拉取镜像很慢、经常超时时，在 daemon.json 里配置镜像加速器，再重启守护进程，拉取就快了。' },
   ]
-  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['镜像加速器', '拉镜像']), extractField })
+  const tm = sectionIndex(createIndexTokenizer(['镜像加速器', '拉镜像']))
   tm.addAll(docs)
   const lex = buildLexicon([{ zh: '镜像加速器', en: 'registry mirror' }], []).lexicon
   const first = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex)[0]?.id
@@ -842,7 +851,7 @@ describe('a bare term that a teaching section is headed by (search20)', () => {
     { id: '/glossary/#daemon', title: '守护进程（daemon）', titles: ['术语表'], text: '守护进程：在后台运行、管理容器的 dockerd。\u001fdaemon' },
     { id: '/internals/architecture#remote', title: '连接远程守护进程：DOCKER_HOST', titles: ['架构'], text: '客户端通过 DOCKER_HOST 连接另一台机器上的守护进程，守护进程监听 TCP 端口时要配 TLS。' },
   ]
-  const hm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['健康检查', '守护进程']), extractField })
+  const hm = sectionIndex(createIndexTokenizer(['健康检查', '守护进程']))
   hm.addAll(docs)
   const lex = buildLexicon([{ zh: '健康检查', en: 'healthcheck' }, { zh: '守护进程', en: 'daemon' }], []).lexicon
   const first = (q: string) => searchSite(hm, q, vocabularyOf(hm), lex)[0]?.id
@@ -870,7 +879,7 @@ describe('a section\'s name typed alone finds the section\'s index page (search2
       { id: '/network/user-defined#alias', title: '网络别名', titles: ['自定义网络'], text: '同一个网络里，网络别名让多个容器共用一个名字，网络内的容器按别名访问。' },
       { id: '/network/', title: '网络', titles: [], text: '容器怎样互相访问、怎样被外界访问：桥接、端口映射和自定义网络各讲一页，先看一张表再选。' },
     ]
-    const nm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['网络', '网络别名']), extractField })
+    const nm = sectionIndex(createIndexTokenizer(['网络', '网络别名']))
     nm.addAll(docs)
     const lex = { ...buildLexicon([], [], [{ path: '/network/', title: '网络' }]).lexicon }
     expect(searchSite(nm, '网络', vocabularyOf(nm), lex)[0]?.id).toBe('/network/')
@@ -884,7 +893,7 @@ describe('two spellings of one thing compared (search20)', () => {
     { id: '/help/faq#compose-swarm', title: 'Compose 和 Swarm 有什么区别', titles: ['常见问题'], text: 'docker compose 在一台机器上启动多个容器；Swarm 把多台机器组成集群。区别在于规模。' },
     { id: '/orchestration/compose#v1-v2', title: 'Compose v1 与 v2', titles: ['Docker Compose'], text: 'v1 的命令是 docker-compose（独立程序），v2 是 docker compose（插件）。把 docker-compose 换成 docker compose 即可。' },
   ]
-  const cm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['区别']), extractField })
+  const cm = sectionIndex(createIndexTokenizer(['区别']))
   cm.addAll(docs)
   const lex = buildLexicon([], []).lexicon
   lex.synonyms.push(['compose', 'docker compose', 'docker-compose'])
@@ -914,7 +923,7 @@ describe('a pasted error keeps its words in the shipped index (search21)', () =>
       { id: '/commands/cleanup', title: '清理磁盘空间', titles: [], text: '磁盘空间不够时清理。' },
     ]
     const { lexicon, words } = buildLexicon([], [])
-    const m = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
+    const m = sectionIndex(createIndexTokenizer(words))
     m.addAll(docs)
     const shipped = MiniSearch.loadJS(pruneIndex(JSON.parse(JSON.stringify(m)), new Set(words)).json as any, { fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(words), extractField })
     expect(searchSite(shipped, 'no space left on device', vocabularyOf(shipped), lexicon)[0]?.id).toBe('/help/troubleshooting#disk')
@@ -946,7 +955,7 @@ describe('"X 是干嘛的" asks what X is, unless X is Docker itself (search, 20
     { id: '/guide/why#top', title: '为什么需要 Docker', titles: [], text: 'Docker 的用途和好处：一次构建，到处运行。' },
     { id: '/guide/concepts#top', title: '容器到底是什么', titles: [], text: '容器是一个进程。' },
   ]
-  const vm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['数据卷', '用途', '好处', 'docker', '容器']), extractField })
+  const vm = sectionIndex(createIndexTokenizer(['数据卷', '用途', '好处', 'docker', '容器']))
   vm.addAll(docs)
   const lex = buildLexicon([{ zh: '数据卷', en: 'volume', aliases: [] }], [], [{ path: '/guide/why', title: '为什么需要 Docker' }]).lexicon
   const read = (q: string) => { const a = analyzeQuery(q, vocabularyOf(vm), lex); return { define: a.define, labels: a.concepts.map((c) => c.label) } }
@@ -967,7 +976,7 @@ describe('"X not working" is a complaint about X (search, 2026-12-03)', () => {
     { id: '/en/build/instructions#workdir', title: 'WORKDIR: the working directory', titles: [], text: 'The directory the work happens in.' },
     { id: '/en/help/when-not-to-use#top', title: 'When not to use Docker', titles: [], text: 'Cases where Docker does not help.' },
   ]
-  const em = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer([]), extractField })
+  const em = sectionIndex(createIndexTokenizer([]))
   em.addAll(docs)
   const labels = (q: string) => analyzeQuery(q, vocabularyOf(em), { synonyms: [] }).concepts.map((c) => c.label)
   it('drops the complaint, keeps what it is about', () => {
@@ -1013,7 +1022,7 @@ describe('a command line followed by a problem in words (search25)', () => {
     { id: '/commands/logs#follow', title: '-f：持续跟随输出', titles: ['docker logs：查看容器日志'], text: 'docker logs -f 持续输出新的日志，什么时候按 Ctrl+C 都可以。' },
     { id: '/commands/logs#tail', title: '只看最后几行', titles: ['docker logs：查看容器日志'], text: 'docker logs --tail 20 只看最后 20 行输出。' },
   ]
-  const tm = new MiniSearch({ fields: INDEX_FIELDS, storeFields: ['title', 'titles'], tokenize: createIndexTokenizer(['缓冲', '输出']), extractField })
+  const tm = sectionIndex(createIndexTokenizer(['缓冲', '输出']))
   tm.addAll(docs)
   const lex = { synonyms: [] }
   const ids = (q: string) => searchSite(tm, q, vocabularyOf(tm), lex).map((r) => r.id)
