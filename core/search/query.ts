@@ -203,6 +203,11 @@ const COMPARE_RE = /区别|差别|不同|不一样|异同|对比|比较|关系|\
  */
 const CHOICE_RE = /选哪|用哪|哪个好|哪个更好|哪种好|该用哪|选择哪|\bwhich one\b|\bor\b/
 const JOIN_RE = /和|跟|与|还是|或者|\bor\b/
+/**
+ * A heading that sets two things against each other ("绑定挂载还是数据卷", "Bind mount or volume?",
+ * "X vs Y", "X 和 Y 的区别"); 与/和 alone only list things ("保存容器为镜像：docker commit 与 Dockerfile").
+ */
+const HEADING_SETS_AGAINST_RE = /还是|或者|\bor\b|\bvs\.?(?=\s|$)|\bversus\b|区别|差别|不同|对比|比较|\bdiffer/
 /** Whether a normalised query asks to compare or choose between things (COMPARE_RE, CHOICE_RE). */
 const comparesIn = (text: string) => COMPARE_RE.test(text) || (CHOICE_RE.test(text) && JOIN_RE.test(text))
 /**
@@ -787,10 +792,13 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   if (!live.length) return []
   const total = live.reduce((n, c) => n + (c.weight ?? 1), 0)
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
-  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]>; hits: Set<Concept>; names: Set<Concept> }
+  interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]>; hits: Set<Concept>; names: Set<Concept>; titledBy: Set<Concept> }
   const docs = new Map<string, Acc>()
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
+    // sections whose heading holds any form of the concept, not only its best-scoring one: "bind mount"
+    // scores highest in the text of a section that says "type=bind", while the heading says 绑定挂载
+    const titledAny = new Set<string>()
     // sections whose heading or hidden keywords hold what was typed itself, not only a synonym of it
     const typedNamed = new Set<string>()
     for (const alt of c.alternatives) {
@@ -799,6 +807,8 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
         if (w === 1 && namedIn(r.match)) typedNamed.add(r.id)
         // MiniSearch multiplies by the number of matched query terms; we weigh terms ourselves
         const score = (w * r.score) / Math.max(1, r.queryTerms.length)
+        // (every word of the form, as typed: a prefix match, "docker" in "Dockerfile", names nothing)
+        if (alt.every((t) => r.match[t]?.includes('title'))) titledAny.add(r.id)
         const prev = best.get(r.id)
         if (prev && prev.score >= score) continue
         const titled = Object.values(r.match).some((fields) => fields.includes('title'))
@@ -807,11 +817,12 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     }
     const weight = c.weight ?? 1
     for (const [id, b] of best) {
-      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {}, hits: new Set<Concept>(), names: new Set<Concept>() }
+      const acc = docs.get(id) ?? { result: b.result, score: 0, covered: 0, titled: 0, named: 0, namesTyped: 0, terms: new Set<string>(), match: {}, hits: new Set<Concept>(), names: new Set<Concept>(), titledBy: new Set<Concept>() }
       acc.score += b.score * weight
       acc.covered += weight
       acc.hits.add(c)
       if (b.titled) acc.titled += weight
+      if (titledAny.has(id)) acc.titledBy.add(c)
       if (namedIn(b.result.match)) { acc.named += weight; acc.names.add(c) }
       if (typedNamed.has(id)) acc.namesTyped += weight
       for (const t of b.result.terms) acc.terms.add(t)
@@ -843,11 +854,18 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // (the term as typed, not a synonym of it: "标签" is not "打标签：名字决定推到哪里")
   const headed = new Set(a.term && !homed && RANKING.taught !== 0 ? [...docs].filter(([id, acc]) => pageKind(id) === 'teaching' && acc.namesTyped >= total && headedBy(acc.result.title, [squash(live[0].label)])).map(([id]) => id) : [])
   const taught = headed.size > 0
+  // the things compared, without the word that asks to compare ("区别", "vs", "哪个"): a heading that
+  // names the things and sets them against each other ("绑定挂载还是数据卷", "Bind mount or volume?")
+  // compares them without saying 区别; one that only names both ("保存容器为镜像") does not
+  const compares = a.compare ? live.filter((c) => !comparesIn(c.label)) : []
+  const contrasted = new Set<string>()
   for (const [id, acc] of docs) {
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
     // compares exactly these, not one of them with something else
-    const compared = a.compare && acc.titled >= total ? RANKING.compare : 1
+    const setAgainst = compares.length >= 2 && compares.every((c) => acc.titledBy.has(c)) && HEADING_SETS_AGAINST_RE.test(normalize(acc.result.title))
+    if (setAgainst) contrasted.add(id)
+    const compared = a.compare && (acc.titled >= total || setAgainst) ? RANKING.compare : 1
     // the overview of a command reference page (its H1 section: an intro and the page's keywords,
     // which name every command of the page) is not the answer to a task unless its heading names
     // it: the command's own entry or a teaching section is ("怎么进入正在运行的容器")
@@ -875,6 +893,15 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   }
   out.sort((x, y) => y.score - x.score)
   if (live.length >= 2 && RANKING.section) representBySection(out)
+  // a heading that sets exactly the compared things against each other answers the comparison,
+  // however the reader spelled them: typed English names ("bind mount") outscore the Chinese heading's
+  // synonyms (RANKING.synonym) in the text of sections that merely use them
+  const contrast = contrasted.size ? out.slice(0, 10).find((r) => contrasted.has(r.id)) : undefined
+  // (not over a page whose title compares them: its best section stands for the page, RANKING.section)
+  if (contrast && contrast !== out[0] && ![...contrasted].some((id) => pathOf(id) === pathOf(out[0].id) && isPageLevel(docs.get(id)!.result))) {
+    contrast.score = out[0].score * 1.001
+    out.sort((x, y) => y.score - x.score)
+  }
   if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command, vocab)
   {
     // a command line that goes on with a problem in words ("docker logs -f 什么都没输出"): the

@@ -1069,3 +1069,29 @@ describe('which-one and not-the-same questions are comparisons (search25)', () =
     expect(ask('重启了还是不行').compare).toBe(false)
   })
 })
+
+describe('a heading that sets the compared things against each other leads (session 25)', () => {
+  // the reader types English names, the heading says them in Chinese: "bind mount" as typed scores
+  // highest in the text of sections that merely use the words, and the comparing word (有什么不同)
+  // is not in the heading "绑定挂载还是数据卷", so RANKING.compare never applied
+  const docs = [
+    { id: '/storage/bind-mounts#mount', title: '--mount 写法', titles: ['绑定挂载'], text: '--mount type=bind,source=/data,target=/data 是 bind mount；type=volume 是 volume。bind mount 和 volume 的 --mount 写法不同：bind mount 要写绝对路径，volume 写卷名。' },
+    { id: '/storage/bind-mounts#choose', title: '绑定挂载还是数据卷', titles: ['绑定挂载'], text: '开发时改源码用绑定挂载，数据库的数据用数据卷。' },
+    { id: '/build/commit#save', title: '保存容器为镜像', titles: [], text: 'docker commit 把 container 的改动保存为新的 image：container 停止后 image 仍在，image 可以再启动新的 container。' },
+    { id: '/help/faq#image-container', title: '镜像还是容器', titles: ['常见问题'], text: '镜像是只读模板，容器是镜像运行起来的实例。' },
+    { id: '/cli/container#docker-ps', title: 'docker ps', titles: ['容器命令'], text: 'docker ps 列出 container：每个 container 的 image、状态和端口。container 来自哪个 image 一目了然，container 和 image 的名字不同。' },
+  ]
+  const cm = sectionIndex(createIndexTokenizer(['绑定挂载', '数据卷', '镜像', '容器', '不同', '区别']))
+  cm.addAll(docs)
+  const lex = buildLexicon([{ zh: '绑定挂载', en: 'bind mount' }, { zh: '数据卷', en: 'volume' }, { zh: '镜像', en: 'image' }, { zh: '容器', en: 'container' }], []).lexicon
+  const v = vocabularyOf(cm)
+  it('puts the section headed 绑定挂载还是数据卷 first for "volume 跟 bind mount 有什么不同"', () => {
+    expect(searchSite(cm, 'volume 跟 bind mount 有什么不同', v, lex)[0]?.id).toBe('/storage/bind-mounts#choose')
+  })
+  it('leads with the heading 镜像还是容器 over sections that say container and image more often', () => {
+    // the command entry and "保存容器为镜像" (which names both without setting them against each
+    // other) say container and image more often than the FAQ headed 镜像还是容器, where the typed
+    // English names are only synonyms of its words
+    expect(searchSite(cm, 'container 和 image 有什么不同', v, lex)[0]?.id).toBe('/help/faq#image-container')
+  })
+})
