@@ -53,10 +53,11 @@ describe(`site built with --base ${BASE}`, () => {
     expect(await page.getAttribute('link[rel="canonical"]', 'href')).toBe(`${siteRoot(BASE)}/network/`)
     await page.locator(`.vp-doc a[href="${BASE}network/port-mapping"]`).first().click()
     await page.waitForURL((u) => u.pathname === `${BASE}network/port-mapping`)
-    await page.locator('.vp-doc h2').nth(2).waitFor()
-    // the in-app navigation fetched the page's diagram SVGs (/docker-kb/assets/diagrams/…)
+    // the URL changes before the new page renders, and the old page (the network index) has h2s too:
+    // wait until the new page's diagram boxes are there (bounded) before counting them
     const boxes = page.locator('.mermaid-box')
-    expect(await boxes.count()).toBeGreaterThan(0)
+    await expect.poll(() => boxes.count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    // the in-app navigation fetched the page's diagram SVGs (/docker-kb/assets/diagrams/…)
     await expect.poll(() => page.locator('.mermaid-box svg').count(), { timeout: 10_000 }).toBe(await boxes.count())
     await page.close()
   })
