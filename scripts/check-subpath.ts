@@ -14,9 +14,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { checkLinks } from './check-links'
 import { parseCli, parseOrExit } from './lib/cli-args'
+import { SITE } from '../.vitepress/config/site'
 
 const { values: { base: BASE } } = parseOrExit('check-subpath', 'npx tsx scripts/check-subpath.ts [--base /docker-kb/]', () =>
-  parseCli(process.argv.slice(2), { options: { base: { type: 'string', default: '/docker-kb/' } } }),
+  parseCli(process.argv.slice(2), { options: { base: { type: 'string', default: SITE.projectBase } } }),
 )
 
 /** Run a command with inherited output; resolves to its exit code. */

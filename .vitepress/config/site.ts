@@ -10,6 +10,12 @@ export const SITE = {
    * with `--base /docker-kb/` (docs/contribute/decisions.md, "部署").
    */
   url: 'https://docker-kb.github.io',
+  /**
+   * the base path of a fork's GitHub project site (`https://<user>.github.io/docker-kb/`): CI builds
+   * the site under it (scripts/check-subpath.ts, tests/subpath), and llms.txt must stay under its
+   * size limit there too (every absolute link in it gains this prefix; .vitepress/plugins/llms.ts)
+   */
+  projectBase: '/docker-kb/',
   repo: 'https://github.com/docker-kb/docker-kb',
   branch: 'main',
 } as const

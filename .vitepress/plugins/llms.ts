@@ -124,6 +124,19 @@ export function llmsFullTxt(srcDir: string, t: Target, done: Map<string, string>
   return sidebarOrder(srcDir, lang).map((p) => done.get(p.relativePath) ?? pageMarkdownFile(srcDir, p.relativePath, t.siteUrl, t.base)).join('\n\n')
 }
 
+/**
+ * Fail when an llms.txt is over LLMS_TXT_LIMIT, as built (`size`, bytes) or as it would be under a
+ * fork's project-site base (`underProjectBase`, the same file built with SITE.projectBase): its
+ * links grow by that prefix, so a page added here could otherwise pass this build and fail only in
+ * CI's sub-path build (it did: 20000 bytes here, 20850 under /docker-kb/).
+ * @throws Error naming the file, both sizes and what to shorten
+ */
+export function checkLlmsTxtSize(name: string, size: number, underProjectBase: string): void {
+  const projected = Buffer.byteLength(underProjectBase)
+  if (Math.max(size, projected) <= LLMS_TXT_LIMIT) return
+  throw new Error(`${name}: ${size} bytes (${projected} under base ${SITE.projectBase}), over the ${LLMS_TXT_LIMIT}-byte limit (shorten the first sentence of page descriptions or the notes in .vitepress/plugins/llms.ts)`)
+}
+
 export interface MarkdownExportReport { pages: number; llmsTxtBytes: number; llmsFullBytes: number }
 
 /** What writeMarkdownExports writes: [path relative to outDir (`/` separators), content] in writing order, and its report. */
@@ -135,7 +148,7 @@ export interface MarkdownExportInput { srcDir: string; base: string; siteUrl?: s
 /**
  * The files writeMarkdownExports writes, made in memory (nothing is written): a pure function of the
  * sources under srcDir and the inputs.
- * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
+ * @throws the first conversion error (file:line), or when an llms.txt exceeds LLMS_TXT_LIMIT as built or under SITE.projectBase
  */
 export function markdownExports(opts: MarkdownExportInput): MarkdownExports {
   const t = { siteUrl: opts.siteUrl ?? SITE.url, base: opts.base }
@@ -148,13 +161,13 @@ export function markdownExports(opts: MarkdownExportInput): MarkdownExports {
   }
   const index = llmsTxt(opts.srcDir, t)
   const size = Buffer.byteLength(index)
-  if (size > LLMS_TXT_LIMIT) throw new Error(`llms.txt: ${size} bytes, over the ${LLMS_TXT_LIMIT}-byte limit (shorten page descriptions or the notes in .vitepress/plugins/llms.ts)`)
+  checkLlmsTxtSize('llms.txt', size, llmsTxt(opts.srcDir, { ...t, base: SITE.projectBase }))
   files.push(['llms.txt', index])
   const full = llmsFullTxt(opts.srcDir, t, done)
   files.push(['llms-full.txt', full])
   if (fs.existsSync(path.join(opts.srcDir, EN, 'index.md'))) {
     const indexEn = llmsTxtEn(opts.srcDir, t)
-    if (Buffer.byteLength(indexEn) > LLMS_TXT_LIMIT) throw new Error(`en/llms.txt: ${Buffer.byteLength(indexEn)} bytes, over the ${LLMS_TXT_LIMIT}-byte limit`)
+    checkLlmsTxtSize(`${EN}/llms.txt`, Buffer.byteLength(indexEn), llmsTxtEn(opts.srcDir, { ...t, base: SITE.projectBase }))
     files.push([`${EN}/llms.txt`, indexEn], [`${EN}/llms-full.txt`, llmsFullTxt(opts.srcDir, t, done, 'en')])
   }
   return { files, report: { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) } }
@@ -174,7 +187,7 @@ export function writeExports(outDir: string, exports: MarkdownExports): Markdown
  * Write `<page>.md` for every page, /llms.txt and /llms-full.txt into the built site.
  * @param opts.pages   VitePress's page list (paths relative to srcDir), e.g. siteConfig.pages
  * @param opts.base    VitePress `base`; opts.siteUrl the public site URL (SITE.url)
- * @throws the first conversion error (file:line), or when llms.txt exceeds LLMS_TXT_LIMIT
+ * @throws the first conversion error (file:line), or when an llms.txt exceeds LLMS_TXT_LIMIT as built or under SITE.projectBase
  */
 export function writeMarkdownExports(opts: MarkdownExportInput & { outDir: string }, cache?: ExportCacheOptions): MarkdownExportReport {
   return writeExports(opts.outDir, cache ? cachedMarkdownExports(opts, cache) : markdownExports(opts))

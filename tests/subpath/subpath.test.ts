@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type Browser } from '../../core/browser'
 import { serveStatic, type Served } from '../../scripts/lib/static-server'
-import { siteRoot } from '../../.vitepress/config/site'
+import { SITE, siteRoot } from '../../.vitepress/config/site'
 
 const DIST = process.env.KB_SUBPATH_DIST
-const BASE = process.env.KB_SUBPATH_BASE ?? '/docker-kb/'
+const BASE = process.env.KB_SUBPATH_BASE ?? SITE.projectBase
 if (!DIST) throw new Error('KB_SUBPATH_DIST is not set: run this through `npx tsx scripts/check-subpath.ts`')
 
 let server: Served

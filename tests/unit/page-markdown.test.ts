@@ -2,9 +2,10 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pageMarkdown } from '../../.vitepress/plugins/page-markdown'
-import { LLMS_TXT_LIMIT, llmsTxt, llmsTxtEn, sidebarOrder } from '../../.vitepress/plugins/llms'
+import { checkLlmsTxtSize, LLMS_TXT_LIMIT, llmsTxt, llmsTxtEn, sidebarOrder } from '../../.vitepress/plugins/llms'
 import { readSections } from '../../core/sections'
 import { markdownPath } from '../../core/version-paths'
+import { SITE } from '../../.vitepress/config/site'
 
 const SITE_URL = 'https://kb.example'
 const convert = (source: string, relativePath = 'net/demo.md', base = '/') => pageMarkdown({ relativePath, source, siteUrl: SITE_URL, base })
@@ -184,6 +185,21 @@ describe('llms.txt of the real docs', () => {
       expect(text).toContain(`(${SITE_URL}/${markdownPath(`${s.dir}/index.md`)})`)
       for (const p of s.items) expect(text).toContain(`(${SITE_URL}${p.link}.md)`)
     }
+  })
+})
+
+describe('llms.txt size under a base path', () => {
+  const srcDir = path.resolve('docs')
+  it(`the real llms.txt files stay under ${LLMS_TXT_LIMIT} bytes with the site's URL and a fork's base ${SITE.projectBase}`, () => {
+    const t = { siteUrl: SITE.url, base: SITE.projectBase }
+    expect(Buffer.byteLength(llmsTxt(srcDir, t))).toBeLessThan(LLMS_TXT_LIMIT)
+    expect(Buffer.byteLength(llmsTxtEn(srcDir, t))).toBeLessThan(LLMS_TXT_LIMIT)
+  })
+  it('fails a file that fits as built but not under the project base, naming both sizes', () => {
+    expect(() => checkLlmsTxtSize('llms.txt', LLMS_TXT_LIMIT - 10, 'x'.repeat(LLMS_TXT_LIMIT + 5))).toThrow(
+      new RegExp(`^llms\\.txt: ${LLMS_TXT_LIMIT - 10} bytes \\(${LLMS_TXT_LIMIT + 5} under base /docker-kb/\\), over the ${LLMS_TXT_LIMIT}-byte limit`))
+    expect(() => checkLlmsTxtSize('en/llms.txt', LLMS_TXT_LIMIT + 1, 'x')).toThrow(/^en\/llms\.txt: /)
+    expect(() => checkLlmsTxtSize('llms.txt', LLMS_TXT_LIMIT, 'x'.repeat(LLMS_TXT_LIMIT))).not.toThrow()
   })
 })
 
