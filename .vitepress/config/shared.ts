@@ -105,6 +105,11 @@ export const shared = defineConfig({
   vite: {
     publicDir: path.join(ROOT, 'public'),
     build: { chunkSizeWarningLimit: 2000 },
+    // Dev server only: modules the site imports lazily (the search engine on the first Ctrl K,
+    // Mermaid's live preview, our search text helpers) are pre-bundled at start. Found only when first
+    // imported, each made Vite re-optimize and reload the page: three reloads on a newcomer's first
+    // visits, one of them closing the search box they had just opened (outside review, session 26).
+    optimizeDeps: { include: ['minisearch-upstream', 'mermaid', 'escape-html', 'stemmer'] },
     plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
     resolve: {
       alias: [
