@@ -1,8 +1,8 @@
 /** Shared helpers for browser tests: open pages, collect console errors, run axe. */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
-import { inject } from 'vitest'
-import { launchBrowser, type Browser } from '../../core/browser'
+import { afterAll, inject } from 'vitest'
+import { launchShared, type Browser, type BrowserOptions } from '../../core/browser'
 import { openSearch, searchTop } from '../../scripts/lib/search-quality'
 import { inPool, POOL } from './pool'
 
@@ -23,8 +23,23 @@ export interface Session extends Browser {
   open(path: string, opts?: { colorScheme?: 'light' | 'dark'; waitUntil?: 'commit' | 'networkidle' }): Promise<Page>
 }
 
-export async function session(opts: Parameters<typeof launchBrowser>[0] = {}): Promise<Session> {
-  const b = await launchBrowser(opts)
+/**
+ * The one chromium of this test file, started by its first session(): every session is a fresh
+ * context in it (launchShared: no cookies, storage, cache or permissions shared; launchBrowser's
+ * options and request blocking), so a file with a phone and a desktop session, or one per
+ * viewport and JavaScript setting (ui-language: 4), starts one chromium instead of one per
+ * session (a start ~2.6 s CPU, a context ~0.7 s: core/browser.ts). Closed after the file's own
+ * afterAll hooks (registered first, so it runs last: vitest runs afterAll hooks as a stack).
+ */
+let shared: ReturnType<typeof launchShared> | undefined
+afterAll(async () => {
+  const b = shared
+  shared = undefined
+  await (await b)?.close()
+})
+
+export async function session(opts: BrowserOptions = {}): Promise<Session> {
+  const b = await (shared ??= launchShared()).then((h) => h.open(opts))
   const errors: string[] = []
   return Object.assign(b, {
     errors,
