@@ -898,10 +898,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // synonyms (RANKING.synonym) in the text of sections that merely use them
   const contrast = contrasted.size ? out.slice(0, 10).find((r) => contrasted.has(r.id)) : undefined
   // (not over a page whose title compares them: its best section stands for the page, RANKING.section)
-  if (contrast && contrast !== out[0] && ![...contrasted].some((id) => pathOf(id) === pathOf(out[0].id) && isPageLevel(docs.get(id)!.result))) {
-    contrast.score = out[0].score * 1.001
-    out.sort((x, y) => y.score - x.score)
-  }
+  if (contrast && contrast !== out[0] && ![...contrasted].some((id) => pathOf(id) === pathOf(out[0].id) && isPageLevel(docs.get(id)!.result))) raiseAbove(out, contrast, out[0])
   if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command, vocab)
   {
     // a command line that goes on with a problem in words ("docker logs -f 什么都没输出"): the
@@ -1012,8 +1009,7 @@ function flagSectionFirst(out: RankedResult[], query: string, entryTitle: string
   const entry = out.find((r) => r.id === entryId)
   const section = out.find((r) => r.coverage >= 1 && pageKind(r.id) === 'teaching' && flat(r.title).split(':')[0].trim() === flag)
   if (!entry || !section || section.score > entry.score) return
-  section.score = entry.score * 1.001
-  out.sort((x, y) => y.score - x.score)
+  raiseAbove(out, section, entry)
 }
 
 /**
@@ -1036,7 +1032,21 @@ function problemSectionFirst(out: RankedResult[], entryId: string, answers: (r: 
   if (!entry || pageKind(out[0].id) !== 'reference') return
   const section = out.find((r) => (pageKind(r.id) === 'teaching' || pageKind(r.id) === 'faq') && !/^-/.test(r.title.trim()) && answers(r) && r.coverage >= entry.coverage)
   if (!section || section === out[0]) return
-  section.score = out[0].score * 1.001
+  raiseAbove(out, section, out[0])
+}
+
+/**
+ * Move `result` to just above `over` (a rule that knows which result answers the question better
+ * than the one ranked above it): its score becomes `over`'s times 1.001, so that it passes `over`
+ * and nothing else, and everything else keeps its score and order. Used by the comparison rule
+ * (a heading that sets the compared things against each other), flagSectionFirst and
+ * problemSectionFirst.
+ * @param out ranked results, best first; changed in place and re-sorted
+ * @param result the result to move up (an element of `out`)
+ * @param over the result it must pass (an element of `out`)
+ */
+function raiseAbove(out: RankedResult[], result: RankedResult, over: RankedResult): void {
+  result.score = over.score * 1.001
   out.sort((x, y) => y.score - x.score)
 }
 
