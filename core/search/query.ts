@@ -194,7 +194,17 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
   return out
 }
 
-const COMPARE_RE = /区别|差别|不同|不一样|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+/**
+ * Words that set things against each other, in a query and in a heading alike: 区别, 不同, 对比, vs,
+ * "difference", "differ", … (regular-expression sources). Each use adds its own: COMPARE_RE (the
+ * query) the relation words (关系: how two things relate, RELATION_WORDS) and "compare";
+ * HEADING_SETS_AGAINST_RE (a heading) the words of a choice between two (还是, 或者, or).
+ * "different" is none of them: "a different kernel" names one thing. "compared" in a heading
+ * titles a page about several things ("Compose, Swarm and Kubernetes compared"), whose sections
+ * answer the question between two of them (en dev "should I use swarm or kubernetes").
+ */
+const AGAINST_WORDS = ['区别', '差别', '不同', '不一样', '异同', '对比', '比较', String.raw`\bvs\.?(?=\s|$)`, String.raw`\bversus\b`, String.raw`\bdiffer(?:s|ences?)?\b`]
+const COMPARE_RE = new RegExp([...AGAINST_WORDS, '关系', String.raw`\brelationship\b`, String.raw`\bcompare`].join('|'))
 /**
  * The colloquial which-one forms ("用哪个", "选哪个", "哪个好", "该用哪种"; "should I use X or Y",
  * "X or Y?", "which one should I use") ask the same as 区别 (search25), but only when they join two
@@ -207,7 +217,7 @@ const JOIN_RE = /和|跟|与|还是|或者|\bor\b/
  * A heading that sets two things against each other ("绑定挂载还是数据卷", "Bind mount or volume?",
  * "X vs Y", "X 和 Y 的区别"); 与/和 alone only list things ("保存容器为镜像：docker commit 与 Dockerfile").
  */
-const HEADING_SETS_AGAINST_RE = /还是|或者|\bor\b|\bvs\.?(?=\s|$)|\bversus\b|区别|差别|不同|对比|比较|\bdiffer/
+const HEADING_SETS_AGAINST_RE = new RegExp([...AGAINST_WORDS, '还是', '或者', String.raw`\bor\b`].join('|'))
 /** Whether a normalised query asks to compare or choose between things (COMPARE_RE, CHOICE_RE). */
 const comparesIn = (text: string) => COMPARE_RE.test(text) || (CHOICE_RE.test(text) && JOIN_RE.test(text))
 /**
