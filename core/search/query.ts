@@ -849,7 +849,10 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // a whole command line ("docker system prune", "docker network create -d overlay"): the command's
   // reference entry answers it, and it is no glossary look-up even when the command's name is a
   // glossary alias (the 清理 entry led "docker system prune")
-  const command = RANKING.command !== 1 ? commandLineEntry(query, docs.keys(), (id) => docs.get(id)!.result.title) : undefined
+  // the command reference entry the query begins with, once per query: a whole command line
+  // (RANKING.command) and a command line followed by a problem (problemSectionFirst) both read it
+  const named = namedCommand(query, docs.keys(), (id) => docs.get(id)!.result.title)
+  const command = RANKING.command !== 1 ? commandLineEntry(named) : undefined
   if (command) a.term = false
   const homed = a.term && !!homeOf(live[0], lexicon)
   // a term looked up (RANKING.term) is the entry *named* that term, not every entry whose name
@@ -913,7 +916,6 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   {
     // a command line that goes on with a problem in words ("docker logs -f 什么都没输出"): the
     // section that answers the problem leads (problemSectionFirst)
-    const named = namedCommand(query, docs.keys(), (id) => docs.get(id)!.result.title)
     const problem = named && !CJK_CHAR.test(named.rest.split(' ')[0]) && problemWords(named.rest)
     // (a comparison or a definition question asks about the command itself: "docker exec -it 和
     // docker exec 有什么不同", "docker run -it 是什么意思")
@@ -946,22 +948,31 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
  * the name ("docker run 后台运行", "docker pull hangs") ask about the command, they are no command
  * line. The longest such heading wins ("docker compose up -d" is docker compose up, not docker
  * compose).
- * @param query raw query text
- * @param ids result ids to consider
- * @param titleOf a result's heading
+ * @param named the entry the query begins with (namedCommand), or undefined
  * @returns the entry's id, or undefined
  */
-export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: (id: string) => string): string | undefined {
-  const named = namedCommand(query, ids, titleOf)
+export function commandLineEntry(named: NamedCommand | undefined): string | undefined {
   return named && (!named.rest || named.rest.startsWith('-')) ? named.id : undefined
+}
+
+/** A command reference entry whose heading begins the query, and what the query says after it (namedCommand). */
+export interface NamedCommand {
+  /** the entry's id (site path with anchor) */
+  id: string
+  /** the normalised rest of the query after the heading, '' for the bare command */
+  rest: string
 }
 
 /**
  * The command reference entry whose heading begins the query ("docker logs -f 什么都没输出" →
- * docker logs), the longest such heading, and what follows it.
- * @returns the entry's id and the normalised rest of the query ('' for the bare command), or undefined
+ * docker logs), the longest such heading, and what follows it. Only reference entries whose
+ * heading is a `docker …` command count.
+ * @param query raw query text
+ * @param ids result ids to consider
+ * @param titleOf a result's heading
+ * @returns the entry and the rest of the query, or undefined
  */
-function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string) => string): { id: string; rest: string } | undefined {
+export function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string) => string): NamedCommand | undefined {
   const text = normalize(query).replace(/\s+/g, ' ').trim()
   if (!/^docker(-compose)?\b/.test(text)) return undefined
   let best: { id: string; n: number } | undefined

@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, headedBy, pageKind, pageWeight, problemWords, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, namedCommand, definesSubject, headedBy, pageKind, pageWeight, problemWords, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { COMPLAINTS, dropComplaints } from '../../core/search/complaints'
@@ -523,14 +523,15 @@ describe('a whole command line: the command\'s reference entry (search19)', () =
   const lex: Lexicon = { ...buildLexicon([{ zh: '清理', en: 'prune', aliases: ['docker system prune'] }], []).lexicon, homes: { 清理: '/commands/cleanup', prune: '/commands/cleanup', 'docker system prune': '/commands/cleanup' } }
   const titleOf = (id: string) => docs.find((d) => d.id === id)!.title
   const ids = docs.map((d) => d.id)
+  const lineEntry = (q: string, ids: string[], titleOf: (id: string) => string) => commandLineEntry(namedCommand(q, ids, titleOf))
   it('is the entry whose heading the query starts with, alone or followed by flags, the longest one', () => {
-    expect(commandLineEntry('docker system prune', ids, titleOf)).toBe('/cli/system#docker-system-prune')
-    expect(commandLineEntry('Docker  System prune -a --volumes', ids, titleOf)).toBe('/cli/system#docker-system-prune')
-    expect(commandLineEntry('docker system prune 会删掉什么', ids, titleOf)).toBeUndefined()
-    expect(commandLineEntry('docker system prune hangs', ids, titleOf)).toBeUndefined()
-    expect(commandLineEntry('清理 docker system prune', ids, titleOf)).toBeUndefined()
+    expect(lineEntry('docker system prune', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(lineEntry('Docker  System prune -a --volumes', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(lineEntry('docker system prune 会删掉什么', ids, titleOf)).toBeUndefined()
+    expect(lineEntry('docker system prune hangs', ids, titleOf)).toBeUndefined()
+    expect(lineEntry('清理 docker system prune', ids, titleOf)).toBeUndefined()
     const nested = [...ids, '/cli/system#docker-system']
-    expect(commandLineEntry('docker system prune -a', nested, (id) => (id.endsWith('#docker-system') ? 'docker system' : titleOf(id)))).toBe('/cli/system#docker-system-prune')
+    expect(lineEntry('docker system prune -a', nested, (id) => (id.endsWith('#docker-system') ? 'docker system' : titleOf(id)))).toBe('/cli/system#docker-system-prune')
   })
   it('puts that entry first, above the glossary entry the command is an alias of and the concept page', () => {
     expect(searchSite(cm, 'docker system prune', vocabularyOf(cm), lex)[0]?.id).toBe('/cli/system#docker-system-prune')
