@@ -234,6 +234,14 @@ const CHOICE_WORDS = new Set(['选', '选择', '哪', '哪个', '哪种', '哪�
  * (search21); dropped when two or more other concepts remain.
  */
 const RELATION_WORDS = new Set(['关系', 'relationship'])
+/**
+ * "difference between bind mount and volume": between (among) only joins the compared things.
+ * As a concept of its own it was a third compared thing, which no heading that sets the two against
+ * each other says ("Bind mount or volume?"), and that section fell to third (search26). Dropped in
+ * a comparison of two or more other concepts, like CHOICE_WORDS; kept elsewhere ("share files
+ * between containers" has no comparison word).
+ */
+const BETWEEN_WORDS = new Set(['between', 'among'])
 const DEFINE_RE = /是什么(?!关系)|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
 /**
  * Words of the question form that segmentation leaves behind ("镜像是什么意思" → 镜像, 意思):
@@ -559,6 +567,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   }
   if (concepts.filter((c) => !RELATION_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, RELATION_WORDS)
   if (comparing && concepts.filter((c) => !CHOICE_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, CHOICE_WORDS)
+  if (comparing && concepts.filter((c) => !BETWEEN_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, BETWEEN_WORDS)
   let define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
@@ -804,6 +813,11 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
   interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]>; hits: Set<Concept>; names: Set<Concept>; titledBy: Set<Concept> }
   const docs = new Map<string, Acc>()
+  const formsOf = new Map<string, Set<string>>()
+  const inHeading = (alt: string[], r: SearchResult) => {
+    const forms = formsOf.get(r.id) ?? formsOf.set(r.id, headingForms(r.title)).get(r.id)!
+    return alt.every((t) => forms.has(englishForm(t)))
+  }
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
     // sections whose heading holds any form of the concept, not only its best-scoring one: "bind mount"
@@ -818,7 +832,9 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
         // MiniSearch multiplies by the number of matched query terms; we weigh terms ourselves
         const score = (w * r.score) / Math.max(1, r.queryTerms.length)
         // (every word of the form, as typed: a prefix match, "docker" in "Dockerfile", names nothing)
-        if (alt.every((t) => r.match[t]?.includes('title'))) titledAny.add(r.id)
+        // (on the English edition also in another form of the same word: "image vs container" is
+        // compared in "Images and containers", headingForms)
+        if (alt.every((t) => r.match[t]?.includes('title')) || (opts.englishForms && inHeading(alt, r))) titledAny.add(r.id)
         const prev = best.get(r.id)
         if (prev && prev.score >= score) continue
         const titled = Object.values(r.match).some((fields) => fields.includes('title'))
@@ -876,7 +892,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
     // compares exactly these, not one of them with something else
-    const setAgainst = compares.length >= 2 && compares.every((c) => acc.titledBy.has(c)) && HEADING_SETS_AGAINST_RE.test(normalize(acc.result.title))
+    const setAgainst = compares.length >= 2 && compares.every((c) => acc.titledBy.has(c)) && setsAgainst(acc.result.title, compares)
     if (setAgainst) contrasted.add(id)
     const compared = a.compare && (acc.titled >= total || setAgainst) ? RANKING.compare : 1
     // the overview of a command reference page (its H1 section: an intro and the page's keywords,
@@ -1112,6 +1128,37 @@ function homeOf(c: Concept, lexicon: Lexicon): string | undefined {
 }
 
 const pathOf = (id: string) => id.replace(/#.*$/, '')
+
+/**
+ * Whether a heading sets the compared things against each other: one of its clauses (split at a
+ * colon) says a word of HEADING_SETS_AGAINST_RE and names every thing, in some alternative of it,
+ * as written or in another English form. A heading whose title part names the things and whose
+ * comparison is about something else ("Save a container as an image: docker commit vs a
+ * Dockerfile") does not compare image and container: it led "difference between image and
+ * container" once "between" was no longer a compared thing (search26).
+ * @param title the section's heading as indexed
+ * @param compared the compared concepts (two or more)
+ */
+function setsAgainst(title: string, compared: Concept[]): boolean {
+  return normalize(title).split(':').some((clause) => {
+    if (!HEADING_SETS_AGAINST_RE.test(clause)) return false
+    const forms = headingForms(clause)
+    return compared.every((c) => c.alternatives.some((alt) => alt.every((t) => clause.includes(t) || forms.has(englishForm(t)))))
+  })
+}
+
+/**
+ * The English forms (text.ts englishForm) of a heading's Latin words and of their parts
+ * ("Containers vs. virtual machines" → contain, vs, virtual, machin). MiniSearch's match says
+ * which typed term a heading holds as written; a comparison asks whether it names the thing in any
+ * form: "image vs container" against "Images and containers", "images vs containers" against
+ * "… an image and a container?" (search26). Only used with SearchOptions.englishForms.
+ * @param title the section's heading as indexed
+ * @returns the set of reduced forms
+ */
+export function headingForms(title: string): Set<string> {
+  return new Set(pieces(normalize(title)).filter((p) => p.kind === 'latin').flatMap((p) => latinTerms(p)).map(englishForm))
+}
 
 /** A page's H1 section (no parent headings): the page-level document, which holds the page's frontmatter keywords. */
 const isPageLevel = (r: SearchResult) => Array.isArray(r.titles) && r.titles.length === 0
