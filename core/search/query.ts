@@ -194,7 +194,17 @@ function transpositions(w: string, vocab: Vocabulary): string[] {
   return out
 }
 
-const COMPARE_RE = /区别|差别|不同|不一样|异同|对比|比较|关系|\bvs\.?(?=\s|$)|\bversus\b|\bdifferences?\b|\bcompare|\brelationship\b/
+/**
+ * Words that set things against each other, in a query and in a heading alike: 区别, 不同, 对比, vs,
+ * "difference", "differ", … (regular-expression sources). Each use adds its own: COMPARE_RE (the
+ * query) the relation words (关系: how two things relate, RELATION_WORDS) and "compare";
+ * HEADING_SETS_AGAINST_RE (a heading) the words of a choice between two (还是, 或者, or).
+ * "different" is none of them: "a different kernel" names one thing. "compared" in a heading
+ * titles a page about several things ("Compose, Swarm and Kubernetes compared"), whose sections
+ * answer the question between two of them (en dev "should I use swarm or kubernetes").
+ */
+const AGAINST_WORDS = ['区别', '差别', '不同', '不一样', '异同', '对比', '比较', String.raw`\bvs\.?(?=\s|$)`, String.raw`\bversus\b`, String.raw`\bdiffer(?:s|ences?)?\b`]
+const COMPARE_RE = new RegExp([...AGAINST_WORDS, '关系', String.raw`\brelationship\b`, String.raw`\bcompare`].join('|'))
 /**
  * The colloquial which-one forms ("用哪个", "选哪个", "哪个好", "该用哪种"; "should I use X or Y",
  * "X or Y?", "which one should I use") ask the same as 区别 (search25), but only when they join two
@@ -207,7 +217,7 @@ const JOIN_RE = /和|跟|与|还是|或者|\bor\b/
  * A heading that sets two things against each other ("绑定挂载还是数据卷", "Bind mount or volume?",
  * "X vs Y", "X 和 Y 的区别"); 与/和 alone only list things ("保存容器为镜像：docker commit 与 Dockerfile").
  */
-const HEADING_SETS_AGAINST_RE = /还是|或者|\bor\b|\bvs\.?(?=\s|$)|\bversus\b|区别|差别|不同|对比|比较|\bdiffer/
+const HEADING_SETS_AGAINST_RE = new RegExp([...AGAINST_WORDS, '还是', '或者', String.raw`\bor\b`].join('|'))
 /** Whether a normalised query asks to compare or choose between things (COMPARE_RE, CHOICE_RE). */
 const comparesIn = (text: string) => COMPARE_RE.test(text) || (CHOICE_RE.test(text) && JOIN_RE.test(text))
 /**
@@ -224,6 +234,14 @@ const CHOICE_WORDS = new Set(['选', '选择', '哪', '哪个', '哪种', '哪�
  * (search21); dropped when two or more other concepts remain.
  */
 const RELATION_WORDS = new Set(['关系', 'relationship'])
+/**
+ * "difference between bind mount and volume": between (among) only joins the compared things.
+ * As a concept of its own it was a third compared thing, which no heading that sets the two against
+ * each other says ("Bind mount or volume?"), and that section fell to third (search26). Dropped in
+ * a comparison of two or more other concepts, like CHOICE_WORDS; kept elsewhere ("share files
+ * between containers" has no comparison word).
+ */
+const BETWEEN_WORDS = new Set(['between', 'among'])
 const DEFINE_RE = /是什么(?!关系)|什么是|是啥|啥是|什么意思|的意思|含义|定义|\bwhat\s+is\b|\bwhat's\b|\bmeaning\b/
 /**
  * Words of the question form that segmentation leaves behind ("镜像是什么意思" → 镜像, 意思):
@@ -549,6 +567,7 @@ export function analyzeQuery(query: string, vocab: Vocabulary, lexicon: Lexicon,
   }
   if (concepts.filter((c) => !RELATION_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, RELATION_WORDS)
   if (comparing && concepts.filter((c) => !CHOICE_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, CHOICE_WORDS)
+  if (comparing && concepts.filter((c) => !BETWEEN_WORDS.has(c.label)).length >= 2) dropWhenOthers(concepts, BETWEEN_WORDS)
   let define = DEFINE_RE.test(text)
   // "镜像是什么意思": 意思 is the question, not a second topic
   if (define) dropWhenOthers(concepts, DEFINE_WORDS)
@@ -794,6 +813,11 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   const options = { tokenize: (s: string) => [s], processTerm: (s: string) => s, boost: FIELD_BOOST }
   interface Acc { result: SearchResult; score: number; covered: number; titled: number; named: number; namesTyped: number; terms: Set<string>; match: Record<string, string[]>; hits: Set<Concept>; names: Set<Concept>; titledBy: Set<Concept> }
   const docs = new Map<string, Acc>()
+  const formsOf = new Map<string, Set<string>>()
+  const inHeading = (alt: string[], r: SearchResult) => {
+    const forms = formsOf.get(r.id) ?? formsOf.set(r.id, headingForms(r.title)).get(r.id)!
+    return alt.every((t) => forms.has(englishForm(t)))
+  }
   live.forEach((c) => {
     const best = new Map<string, { score: number; titled: boolean; result: SearchResult }>()
     // sections whose heading holds any form of the concept, not only its best-scoring one: "bind mount"
@@ -808,7 +832,9 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
         // MiniSearch multiplies by the number of matched query terms; we weigh terms ourselves
         const score = (w * r.score) / Math.max(1, r.queryTerms.length)
         // (every word of the form, as typed: a prefix match, "docker" in "Dockerfile", names nothing)
-        if (alt.every((t) => r.match[t]?.includes('title'))) titledAny.add(r.id)
+        // (on the English edition also in another form of the same word: "image vs container" is
+        // compared in "Images and containers", headingForms)
+        if (alt.every((t) => r.match[t]?.includes('title')) || (opts.englishForms && inHeading(alt, r))) titledAny.add(r.id)
         const prev = best.get(r.id)
         if (prev && prev.score >= score) continue
         const titled = Object.values(r.match).some((fields) => fields.includes('title'))
@@ -839,7 +865,10 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // a whole command line ("docker system prune", "docker network create -d overlay"): the command's
   // reference entry answers it, and it is no glossary look-up even when the command's name is a
   // glossary alias (the 清理 entry led "docker system prune")
-  const command = RANKING.command !== 1 ? commandLineEntry(query, docs.keys(), (id) => docs.get(id)!.result.title) : undefined
+  // the command reference entry the query begins with, once per query: a whole command line
+  // (RANKING.command) and a command line followed by a problem (problemSectionFirst) both read it
+  const named = namedCommand(query, docs.keys(), (id) => docs.get(id)!.result.title)
+  const command = RANKING.command !== 1 ? commandLineEntry(named) : undefined
   if (command) a.term = false
   const homed = a.term && !!homeOf(live[0], lexicon)
   // a term looked up (RANKING.term) is the entry *named* that term, not every entry whose name
@@ -863,7 +892,7 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
     const coverage = acc.covered / total
     // a comparison ("镜像和容器有什么区别", "X vs Y"): a section whose heading names every concept
     // compares exactly these, not one of them with something else
-    const setAgainst = compares.length >= 2 && compares.every((c) => acc.titledBy.has(c)) && HEADING_SETS_AGAINST_RE.test(normalize(acc.result.title))
+    const setAgainst = compares.length >= 2 && compares.every((c) => acc.titledBy.has(c)) && setsAgainst(acc.result.title, compares)
     if (setAgainst) contrasted.add(id)
     const compared = a.compare && (acc.titled >= total || setAgainst) ? RANKING.compare : 1
     // the overview of a command reference page (its H1 section: an intro and the page's keywords,
@@ -898,15 +927,11 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
   // synonyms (RANKING.synonym) in the text of sections that merely use them
   const contrast = contrasted.size ? out.slice(0, 10).find((r) => contrasted.has(r.id)) : undefined
   // (not over a page whose title compares them: its best section stands for the page, RANKING.section)
-  if (contrast && contrast !== out[0] && ![...contrasted].some((id) => pathOf(id) === pathOf(out[0].id) && isPageLevel(docs.get(id)!.result))) {
-    contrast.score = out[0].score * 1.001
-    out.sort((x, y) => y.score - x.score)
-  }
+  if (contrast && contrast !== out[0] && ![...contrasted].some((id) => pathOf(id) === pathOf(out[0].id) && isPageLevel(docs.get(id)!.result))) raiseAbove(out, contrast, out[0])
   if (command) flagSectionFirst(out, query, docs.get(command)!.result.title, command, vocab)
   {
     // a command line that goes on with a problem in words ("docker logs -f 什么都没输出"): the
     // section that answers the problem leads (problemSectionFirst)
-    const named = namedCommand(query, docs.keys(), (id) => docs.get(id)!.result.title)
     const problem = named && !CJK_CHAR.test(named.rest.split(' ')[0]) && problemWords(named.rest)
     // (a comparison or a definition question asks about the command itself: "docker exec -it 和
     // docker exec 有什么不同", "docker run -it 是什么意思")
@@ -939,22 +964,31 @@ export function searchSite(ms: MiniSearch, query: string, vocab: Vocabulary, lex
  * the name ("docker run 后台运行", "docker pull hangs") ask about the command, they are no command
  * line. The longest such heading wins ("docker compose up -d" is docker compose up, not docker
  * compose).
- * @param query raw query text
- * @param ids result ids to consider
- * @param titleOf a result's heading
+ * @param named the entry the query begins with (namedCommand), or undefined
  * @returns the entry's id, or undefined
  */
-export function commandLineEntry(query: string, ids: Iterable<string>, titleOf: (id: string) => string): string | undefined {
-  const named = namedCommand(query, ids, titleOf)
+export function commandLineEntry(named: NamedCommand | undefined): string | undefined {
   return named && (!named.rest || named.rest.startsWith('-')) ? named.id : undefined
+}
+
+/** A command reference entry whose heading begins the query, and what the query says after it (namedCommand). */
+export interface NamedCommand {
+  /** the entry's id (site path with anchor) */
+  id: string
+  /** the normalised rest of the query after the heading, '' for the bare command */
+  rest: string
 }
 
 /**
  * The command reference entry whose heading begins the query ("docker logs -f 什么都没输出" →
- * docker logs), the longest such heading, and what follows it.
- * @returns the entry's id and the normalised rest of the query ('' for the bare command), or undefined
+ * docker logs), the longest such heading, and what follows it. Only reference entries whose
+ * heading is a `docker …` command count.
+ * @param query raw query text
+ * @param ids result ids to consider
+ * @param titleOf a result's heading
+ * @returns the entry and the rest of the query, or undefined
  */
-function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string) => string): { id: string; rest: string } | undefined {
+export function namedCommand(query: string, ids: Iterable<string>, titleOf: (id: string) => string): NamedCommand | undefined {
   const text = normalize(query).replace(/\s+/g, ' ').trim()
   if (!/^docker(-compose)?\b/.test(text)) return undefined
   let best: { id: string; n: number } | undefined
@@ -1012,8 +1046,7 @@ function flagSectionFirst(out: RankedResult[], query: string, entryTitle: string
   const entry = out.find((r) => r.id === entryId)
   const section = out.find((r) => r.coverage >= 1 && pageKind(r.id) === 'teaching' && flat(r.title).split(':')[0].trim() === flag)
   if (!entry || !section || section.score > entry.score) return
-  section.score = entry.score * 1.001
-  out.sort((x, y) => y.score - x.score)
+  raiseAbove(out, section, entry)
 }
 
 /**
@@ -1036,7 +1069,21 @@ function problemSectionFirst(out: RankedResult[], entryId: string, answers: (r: 
   if (!entry || pageKind(out[0].id) !== 'reference') return
   const section = out.find((r) => (pageKind(r.id) === 'teaching' || pageKind(r.id) === 'faq') && !/^-/.test(r.title.trim()) && answers(r) && r.coverage >= entry.coverage)
   if (!section || section === out[0]) return
-  section.score = out[0].score * 1.001
+  raiseAbove(out, section, out[0])
+}
+
+/**
+ * Move `result` to just above `over` (a rule that knows which result answers the question better
+ * than the one ranked above it): its score becomes `over`'s times 1.001, so that it passes `over`
+ * and nothing else, and everything else keeps its score and order. Used by the comparison rule
+ * (a heading that sets the compared things against each other), flagSectionFirst and
+ * problemSectionFirst.
+ * @param out ranked results, best first; changed in place and re-sorted
+ * @param result the result to move up (an element of `out`)
+ * @param over the result it must pass (an element of `out`)
+ */
+function raiseAbove(out: RankedResult[], result: RankedResult, over: RankedResult): void {
+  result.score = over.score * 1.001
   out.sort((x, y) => y.score - x.score)
 }
 
@@ -1081,6 +1128,37 @@ function homeOf(c: Concept, lexicon: Lexicon): string | undefined {
 }
 
 const pathOf = (id: string) => id.replace(/#.*$/, '')
+
+/**
+ * Whether a heading sets the compared things against each other: one of its clauses (split at a
+ * colon) says a word of HEADING_SETS_AGAINST_RE and names every thing, in some alternative of it,
+ * as written or in another English form. A heading whose title part names the things and whose
+ * comparison is about something else ("Save a container as an image: docker commit vs a
+ * Dockerfile") does not compare image and container: it led "difference between image and
+ * container" once "between" was no longer a compared thing (search26).
+ * @param title the section's heading as indexed
+ * @param compared the compared concepts (two or more)
+ */
+function setsAgainst(title: string, compared: Concept[]): boolean {
+  return normalize(title).split(':').some((clause) => {
+    if (!HEADING_SETS_AGAINST_RE.test(clause)) return false
+    const forms = headingForms(clause)
+    return compared.every((c) => c.alternatives.some((alt) => alt.every((t) => clause.includes(t) || forms.has(englishForm(t)))))
+  })
+}
+
+/**
+ * The English forms (text.ts englishForm) of a heading's Latin words and of their parts
+ * ("Containers vs. virtual machines" → contain, vs, virtual, machin). MiniSearch's match says
+ * which typed term a heading holds as written; a comparison asks whether it names the thing in any
+ * form: "image vs container" against "Images and containers", "images vs containers" against
+ * "… an image and a container?" (search26). Only used with SearchOptions.englishForms.
+ * @param title the section's heading as indexed
+ * @returns the set of reduced forms
+ */
+export function headingForms(title: string): Set<string> {
+  return new Set(pieces(normalize(title)).filter((p) => p.kind === 'latin').flatMap((p) => latinTerms(p)).map(englishForm))
+}
 
 /** A page's H1 section (no parent headings): the page-level document, which holds the page's frontmatter keywords. */
 const isPageLevel = (r: SearchResult) => Array.isArray(r.titles) && r.titles.length === 0

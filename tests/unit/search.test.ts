@@ -6,7 +6,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createIndexTokenizer } from '../../core/search/index-tokenize'
 import { INDEX_FIELDS, extractField, headingsOnly, splitPageIntoSections, stripChrome } from '../../core/search/sections'
-import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, definesSubject, headedBy, pageKind, pageWeight, problemWords, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
+import { analyzeQuery, applyCues, commandLineEntry, createVocabulary, namedCommand, definesSubject, headedBy, headingForms, pageKind, pageWeight, problemWords, searchSite, segment, taskPhrase, vocabularyOf } from '../../core/search/query'
 import { englishForm, englishFormsOf, normalize } from '../../core/search/text'
 import { buildLexicon, conceptHomes, type Lexicon } from '../../core/search/lexicon'
 import { COMPLAINTS, dropComplaints } from '../../core/search/complaints'
@@ -523,14 +523,15 @@ describe('a whole command line: the command\'s reference entry (search19)', () =
   const lex: Lexicon = { ...buildLexicon([{ zh: '清理', en: 'prune', aliases: ['docker system prune'] }], []).lexicon, homes: { 清理: '/commands/cleanup', prune: '/commands/cleanup', 'docker system prune': '/commands/cleanup' } }
   const titleOf = (id: string) => docs.find((d) => d.id === id)!.title
   const ids = docs.map((d) => d.id)
+  const lineEntry = (q: string, ids: string[], titleOf: (id: string) => string) => commandLineEntry(namedCommand(q, ids, titleOf))
   it('is the entry whose heading the query starts with, alone or followed by flags, the longest one', () => {
-    expect(commandLineEntry('docker system prune', ids, titleOf)).toBe('/cli/system#docker-system-prune')
-    expect(commandLineEntry('Docker  System prune -a --volumes', ids, titleOf)).toBe('/cli/system#docker-system-prune')
-    expect(commandLineEntry('docker system prune 会删掉什么', ids, titleOf)).toBeUndefined()
-    expect(commandLineEntry('docker system prune hangs', ids, titleOf)).toBeUndefined()
-    expect(commandLineEntry('清理 docker system prune', ids, titleOf)).toBeUndefined()
+    expect(lineEntry('docker system prune', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(lineEntry('Docker  System prune -a --volumes', ids, titleOf)).toBe('/cli/system#docker-system-prune')
+    expect(lineEntry('docker system prune 会删掉什么', ids, titleOf)).toBeUndefined()
+    expect(lineEntry('docker system prune hangs', ids, titleOf)).toBeUndefined()
+    expect(lineEntry('清理 docker system prune', ids, titleOf)).toBeUndefined()
     const nested = [...ids, '/cli/system#docker-system']
-    expect(commandLineEntry('docker system prune -a', nested, (id) => (id.endsWith('#docker-system') ? 'docker system' : titleOf(id)))).toBe('/cli/system#docker-system-prune')
+    expect(lineEntry('docker system prune -a', nested, (id) => (id.endsWith('#docker-system') ? 'docker system' : titleOf(id)))).toBe('/cli/system#docker-system-prune')
   })
   it('puts that entry first, above the glossary entry the command is an alias of and the concept page', () => {
     expect(searchSite(cm, 'docker system prune', vocabularyOf(cm), lex)[0]?.id).toBe('/cli/system#docker-system-prune')
@@ -1093,5 +1094,34 @@ describe('a heading that sets the compared things against each other leads (sess
     // other) say container and image more often than the FAQ headed 镜像还是容器, where the typed
     // English names are only synonyms of its words
     expect(searchSite(cm, 'container 和 image 有什么不同', v, lex)[0]?.id).toBe('/help/faq#image-container')
+  })
+})
+
+describe('English comparisons: another form of a compared thing, "between", and the clause that compares (search26)', () => {
+  // the site's English index holds the reduced forms of a heading's words among its hidden keywords
+  // (.vitepress/config/search.ts englishFormsOf); the documents below carry them the same way
+  const docs = [
+    { id: '/en/help/faq#image-container', title: 'How images and containers differ', titles: ['FAQ'], text: 'An image is a read-only template; a container runs it.\u001fimag contain' },
+    { id: '/en/build/commit', title: 'Save a container as an image: docker commit vs a Dockerfile', titles: [], text: 'docker commit saves the container as a new image; a new container starts from the image; image, container, image, container.\u001fsave contain imag commit dockerfil' },
+    { id: '/en/storage/bind-mounts#choose', title: 'Bind mount or volume?', titles: ['Bind mounts'], text: 'Use a bind mount for source code and a volume for data.\u001fbind mount volum' },
+    { id: '/en/storage/bind-mounts#syntax', title: 'The mount syntax', titles: ['Bind mounts'], text: 'Between type=bind and type=volume: a bind mount needs a path between slashes, a volume a name; bind mount, volume, bind mount, volume.' },
+  ]
+  const em = sectionIndex(createIndexTokenizer([]))
+  em.addAll(docs)
+  const v = vocabularyOf(em)
+  const lex = buildLexicon([], []).lexicon
+  const en = { englishForms: true }
+  it('counts "image" and "container" as named in the heading "How images and containers differ"', () => {
+    expect(headingForms('Images and containers')).toEqual(new Set(['imag', 'and', 'contain']))
+    expect(searchSite(em, 'image vs container', v, lex, en)[0]?.id).toBe('/en/help/faq#image-container')
+  })
+  it('does not read a heading whose comparison is about other things as comparing them', () => {
+    // "Save a container as an image: docker commit vs a Dockerfile" compares commit and Dockerfile
+    expect(searchSite(em, 'difference between image and container', v, lex, en)[0]?.id).toBe('/en/help/faq#image-container')
+  })
+  it('drops "between" from a comparison, not from other questions', () => {
+    expect(analyzeQuery('difference between bind mount and volume', v, lex, en).concepts.map((c) => c.label)).not.toContain('between')
+    expect(analyzeQuery('bind mount between volume', v, lex, en).concepts.map((c) => c.label)).toContain('between')
+    expect(searchSite(em, 'difference between bind mount and volume', v, lex, en)[0]?.id).toBe('/en/storage/bind-mounts#choose')
   })
 })
