@@ -159,15 +159,19 @@ export function markdownExports(opts: MarkdownExportInput): MarkdownExports {
     done.set(rel, pageMarkdownFile(opts.srcDir, rel, t.siteUrl, t.base))
     files.push([markdownPath(rel), done.get(rel)!])
   }
+  // the same file under SITE.projectBase differs only in the root of its links: derived from the
+  // text instead of reading every page's frontmatter again
+  const root = absoluteUrl(t.siteUrl, t.base, '/')
+  const underProjectBase = (text: string) => text.split(root).join(absoluteUrl(t.siteUrl, SITE.projectBase, '/'))
   const index = llmsTxt(opts.srcDir, t)
   const size = Buffer.byteLength(index)
-  checkLlmsTxtSize('llms.txt', size, llmsTxt(opts.srcDir, { ...t, base: SITE.projectBase }))
+  checkLlmsTxtSize('llms.txt', size, underProjectBase(index))
   files.push(['llms.txt', index])
   const full = llmsFullTxt(opts.srcDir, t, done)
   files.push(['llms-full.txt', full])
   if (fs.existsSync(path.join(opts.srcDir, EN, 'index.md'))) {
     const indexEn = llmsTxtEn(opts.srcDir, t)
-    checkLlmsTxtSize(`${EN}/llms.txt`, Buffer.byteLength(indexEn), llmsTxtEn(opts.srcDir, { ...t, base: SITE.projectBase }))
+    checkLlmsTxtSize(`${EN}/llms.txt`, Buffer.byteLength(indexEn), underProjectBase(indexEn))
     files.push([`${EN}/llms.txt`, indexEn], [`${EN}/llms-full.txt`, llmsFullTxt(opts.srcDir, t, done, 'en')])
   }
   return { files, report: { pages: pages.length, llmsTxtBytes: size, llmsFullBytes: Buffer.byteLength(full) } }
