@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, session, type Session } from './helpers'
+import { baseUrl, hydrated, session, type Session } from './helpers'
 
 const PAGE = '/help/troubleshooting'
 
@@ -44,6 +44,18 @@ const transitionsAfter = (page: Page, change: string) =>
     }
   }, change)
 
+/**
+ * `PAGE` opened, hydrated (the switch has its click handler) and with no CSS transition running
+ * (the nav bar's classes set during the hydration fade its background for 0.5 s), so that a
+ * transition found after the change can only be the change's own.
+ */
+async function settled(): Promise<Page> {
+  const page = await s.open(PAGE)
+  await hydrated(page)
+  await page.waitForFunction(() => !document.getAnimations().some((a) => a instanceof CSSTransition && a.playState === 'running'), undefined, { timeout: 10_000 })
+  return page
+}
+
 const isDark = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('dark'))
 
 describe('dark mode', () => {
@@ -51,14 +63,14 @@ describe('dark mode', () => {
     const page = await s.context.newPage()
     await page.addInitScript(countNoTransitionSheets)
     await page.goto(baseUrl() + PAGE, { waitUntil: 'networkidle' })
-    await page.waitForFunction(() => '__vue_app__' in (document.querySelector('#app') ?? {}), undefined, { timeout: 15_000 })
+    await hydrated(page)
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true) // the system setting (auto)
     expect(await page.evaluate(() => (window as unknown as { __kbNoTransition: number }).__kbNoTransition)).toBe(0)
     await page.close()
   })
 
   it('the theme switch changes the colours at once, both ways: no CSS transition runs', async () => {
-    const page = await s.open(PAGE)
+    const page = await settled()
     const click = `document.querySelector('.VPNavBarAppearance .VPSwitchAppearance').click()`
     const dark = await isDark(page)
     expect(await transitionsAfter(page, click)).toEqual({ dark: !dark, transitions: [] })
@@ -67,7 +79,7 @@ describe('dark mode', () => {
   })
 
   it('any change of the dark class (the system setting, printing) starts no CSS transition either', async () => {
-    const page = await s.open(PAGE)
+    const page = await settled()
     const toggle = `document.documentElement.classList.toggle('dark')`
     const dark = await isDark(page)
     expect(await transitionsAfter(page, toggle)).toEqual({ dark: !dark, transitions: [] })

@@ -5,7 +5,7 @@
  * depend on how fast the machine is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, painted, session, type Session } from './helpers'
+import { baseUrl, hydrated, isMounted, painted, session, type Session } from './helpers'
 
 let s: Session
 beforeAll(async () => { s = await session({ viewport: { width: 412, height: 823 } }) })
@@ -24,19 +24,17 @@ async function openHeld(path: string) {
   return { page, release }
 }
 
-const mounted = () => Boolean((document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__)
-
 describe('a scroll during load', () => {
   it('is kept when the app starts (End pressed before hydration)', async () => {
     const { page, release } = await openHeld('/help/troubleshooting')
-    expect(await page.evaluate(mounted)).toBe(false)
+    expect(await page.evaluate(isMounted)).toBe(false)
     // the stylesheet is in: the page has its final height (the End key's target no longer moves)
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((l) => l.sheet), undefined, { timeout: 30_000 })
     await page.keyboard.press('End')
     await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThan(1000)
     const before = await page.evaluate(() => window.scrollY)
     release()
-    await page.waitForFunction(mounted, undefined, { timeout: 60_000 })
+    await hydrated(page)
     await painted(page)
     // still near where the reader went (VitePress alone puts it back at 0)
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThanOrEqual(before - 100)
@@ -46,7 +44,7 @@ describe('a scroll during load', () => {
   it('leaves a page opened at a #section to VitePress (it scrolls to the heading)', async () => {
     const { page, release } = await openHeld('/help/troubleshooting#run-flags-after-image')
     release()
-    await page.waitForFunction(mounted, undefined, { timeout: 60_000 })
+    await hydrated(page)
     await painted(page)
     const top = await page.locator('#run-flags-after-image').evaluate((h) => h.getBoundingClientRect().top)
     expect(top).toBeGreaterThanOrEqual(0)

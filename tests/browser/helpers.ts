@@ -54,6 +54,18 @@ export async function session(opts: BrowserOptions = {}): Promise<Session> {
   })
 }
 
+/** In the page: whether the Vue app is mounted, i.e. its first render (the hydration) is done (Vue sets `#app.__vue_app__` in mount()). */
+export const isMounted = (): boolean => Boolean((document.querySelector('#app') as (Element & { __vue_app__?: unknown }) | null)?.__vue_app__)
+
+/**
+ * Wait until `page` has hydrated (isMounted), at most `timeout` ms. 'networkidle' alone is not
+ * enough: on a starved CPU the network goes idle before the app has mounted, and a click then
+ * reaches a button with no handler yet.
+ */
+export async function hydrated(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(isMounted, undefined, { timeout })
+}
+
 /** Serious and critical axe-core violations, as readable strings. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page: page as any }).analyze()

@@ -15,7 +15,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { session, type Session } from './helpers'
+import { hydrated, session, type Session } from './helpers'
 
 const PHONE = { width: 412, height: 823 }
 const PAGE = '/help/troubleshooting'
@@ -32,8 +32,7 @@ afterAll(async () => { await s?.close() })
  * lazy hydration has no subtree of its own yet, so its children are not listed.
  */
 const mounted = async (page: Page) => {
-  // the app is mounted once its first render (the hydration) is done
-  await page.waitForFunction(() => '__vue_app__' in (document.querySelector('#app') ?? {}), undefined, { timeout: 15_000 })
+  await hydrated(page)
   return page.evaluate(() => {
     type VNode = { component?: { type: { __name?: string; name?: string }; subTree?: VNode }; children?: unknown; type?: unknown }
     const app = (document.querySelector('#app') as unknown as { __vue_app__?: { _container: { _vnode: VNode } } }).__vue_app__
