@@ -66,11 +66,19 @@ export function collectDiagrams(files: string[]): Diagram[] {
  *   component `MermaidDiagram.<hash>.js` is NOT one of them (no dash after "Diagram"); matching on the
  *   word "mermaid" alone flagged it by mistake.
  * - `content` (optional): the file's text; `mermaid.initialize` and the `securityLevel` option appear in
- *   the library's entry and in any code that starts it, whatever the chunk is called.
+ *   the library's entry and in any code that starts it, whatever the chunk is called. Not looked at in a
+ *   VitePress page chunk (`<path>.md.<hash>.js`, `….lean.js`): that is the page's text compiled to
+ *   render functions, and a page that writes about Mermaid names both in its prose
+ *   (contribute/decisions.md did, and the bench reported "mermaid JS in the production build: YES").
+ *   Library code a page imports is split into chunks of its own by the bundler, named as above.
  * Returns true when either sign is present.
  */
 export function isMermaidLibraryFile(fileName: string, content?: string): boolean {
   const base = fileName.split('/').pop() ?? fileName
   if (/^mermaid\.core|^[a-zA-Z0-9]+Diagram-/.test(base)) return true
+  if (PAGE_CHUNK.test(base)) return false
   return content !== undefined && (content.includes('mermaid.initialize') || /\bsecurityLevel\b/.test(content))
 }
+
+/** A VitePress page chunk's file name: the page's path with `/` as `_`, `.md`, the hash, optionally `.lean` (vitepress/dist/node, chunkFileNames). */
+const PAGE_CHUNK = /\.md\.[\w-]+(\.lean)?\.js$/

@@ -17,4 +17,10 @@ describe('isMermaidLibraryFile', () => {
     expect(isMermaidLibraryFile('assets/chunks/index.X.js', 'const c={startOnLoad:!1,securityLevel:"strict"};')).toBe(true)
     expect(isMermaidLibraryFile('assets/chunks/index.X.js', 'mermaid.initialize({})')).toBe(true)
   })
+  it("does not read a page chunk's prose about Mermaid as the library (the decisions page names mermaid.initialize)", () => {
+    const prose = 'const e=JSON.parse(\'{"title":"决策"}\');const t=o(\'<p>它调用 <code>mermaid.initialize</code>，<code>securityLevel</code> 设为 strict</p>\',1)'
+    for (const f of ['assets/contribute_decisions.md.SzfCqI5k.js', 'assets/en_contribute_decisions.md.BQG-gE8S.lean.js'])
+      expect(isMermaidLibraryFile(f, prose), f).toBe(false)
+    expect(isMermaidLibraryFile('assets/chunks/theme.X.js', prose)).toBe(true)
+  })
 })
