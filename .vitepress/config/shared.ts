@@ -48,6 +48,22 @@ export const SRC_DIR = path.join(ROOT, 'docs')
  * the resolved site config, in the first hook that sees it (transformPageData runs for every page
  * of the client bundle, before the SSR bundle and the site data are written; idempotent).
  */
+/**
+ * Dev server only: the favicon link in every page's HTML. The build adds it in transformHead
+ * (below), which VitePress runs only when building; without it the browser asks the dev server for
+ * /favicon.ico and logs a 404 on every first visit (outside review, session 26). Vite's `base` is
+ * VitePress's base here, so the link is the built one.
+ */
+function devFaviconPlugin(): import('vite').Plugin {
+  let base = '/'
+  return {
+    name: 'kb-dev-favicon',
+    apply: 'serve',
+    configResolved(config) { base = config.base },
+    transformIndexHtml: () => [{ tag: 'link', attrs: { rel: 'icon', type: 'image/svg+xml', href: `${base}favicon.svg` }, injectTo: 'head' }],
+  }
+}
+
 function applyBase(siteConfig: SiteConfig): void {
   const base = siteConfig.site.base
   const footer = siteConfig.site.locales.root?.themeConfig?.footer
@@ -110,7 +126,7 @@ export const shared = defineConfig({
     // imported, each made Vite re-optimize and reload the page: three reloads on a newcomer's first
     // visits, one of them closing the search box they had just opened (outside review, session 26).
     optimizeDeps: { include: ['minisearch-upstream', 'mermaid', 'escape-html', 'stemmer'] },
-    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin()],
+    plugins: [mermaidBuildPlugin(SRC_DIR), jsonExports({ '/api/glossary.json': (base) => glossaryJson({ base }), '/api/commands.json': commandsJson, ...popoverExports() }), searchLexiconPlugin(), searchEngineNotPrebundledPlugin(), searchIndexPrunePlugin(), searchBuildPlugin(), renderCachePlugin(), restoreRolesPlugin(), llmsDevPlugin(SRC_DIR), vpLabelsPlugin(), devFaviconPlugin()],
     resolve: {
       alias: [
         // the search box's `import MiniSearch from 'minisearch'` gets our query engine
