@@ -74,8 +74,10 @@ export function deferred(loader: () => Promise<{ default: Component }>, opts: De
     inheritAttrs: false,
     setup(_, { attrs }) {
       // only a hydration waits (Vue gives a hydrating vnode its server-rendered element before
-      // setup runs); a client render renders at once
-      const active = ref(import.meta.env.SSR || import.meta.env.DEV || !getCurrentInstance()?.vnode.el)
+      // setup runs); a client render renders at once. The instance is read first: behind the
+      // SSR test the SSR bundle drops the call and Rollup warns that the import is unused
+      const serverEl = getCurrentInstance()?.vnode.el
+      const active = ref(import.meta.env.SSR || import.meta.env.DEV || !serverEl)
       const loaded = shallowRef<Component>()
       const el = ref<HTMLElement>()
       let cleanup: (() => void) | void

@@ -102,8 +102,11 @@ export function hydrateLater(Real: Component, name: string, strategy: HydrationS
     name: `Lazy${name}`,
     inheritAttrs: false,
     setup(_, { attrs, slots }) {
-      // hydrating: Vue gives the component's vnode its server-rendered element before setup runs
-      const hydrating = !import.meta.env.SSR && !!getCurrentInstance()?.vnode.el
+      // hydrating: Vue gives the component's vnode its server-rendered element before setup runs.
+      // Read before the SSR test: behind it the SSR bundle drops the call and Rollup warns that
+      // the import is unused
+      const el = getCurrentInstance()?.vnode.el
+      const hydrating = !import.meta.env.SSR && !!el
       return () => h(hydrating ? Lazy : Real, attrs, slots)
     },
   })
